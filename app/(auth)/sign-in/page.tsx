@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const { callbackUrl, error } = await searchParams;
+  const target = safeCallbackUrl(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Pick up where you left off.</p>
+      <div className="mt-6">
+        <SignInForm callbackUrl={target} initialError={error} />
+      </div>
+      <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
+        New here?{" "}
+        <Link className="font-medium text-brand-600 hover:underline dark:text-brand-200" href={`/sign-up?callbackUrl=${encodeURIComponent(target)}`}>
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * next-auth configuration: email + password by default (JWT sessions, argon2id hashes), OAuth
+ * providers when their env variables are set.
+ */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { env } from "../env.ts";
+import { RateLimitError } from "../rate-limit/index.ts";
+import { authSecret } from "./secret.ts";
+import { authenticate } from "./users.ts";
+
+export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
+  const get = (name: string) =>
+    headers instanceof Headers ? headers.get(name) ?? undefined : ([] as string[]).concat(headers?.[name] ?? [])[0];
+  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await authenticate(credentials, clientIp(req?.headers as never));
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        } catch (error) {
+          // next-auth passes the message to the sign-in form as ?error=...
+          if (error instanceof RateLimitError) throw new Error("RateLimited");
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }));
+  }
+  if (e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET) {
+    providers.push(GoogleProvider({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET }));
+  }
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers,
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = (user as { role?: string }).role ?? "candidate";
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user) Object.assign(session.user, { id: token.uid, role: token.role });
+        return session;
+      },
+    },
+  };
+}

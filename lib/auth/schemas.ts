@@ -1,0 +1,44 @@
+/** Sign-up and sign-in input, shared by the forms (client) and the server. */
+import { z } from "zod";
+
+export const ROLES = ["candidate", "recruiter", "admin"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+export const passwordSchema = z
+  .string({ error: "Enter a password." })
+  .min(10, "Use at least 10 characters.")
+  .max(128, "Use at most 128 characters.")
+  .refine((p) => /[a-zA-Z]/.test(p) && /[^a-zA-Z]/.test(p), "Mix letters with digits or symbols.");
+
+export const signUpSchema = z.object({
+  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email: emailSchema,
+  password: passwordSchema,
+  /** Only candidate or recruiter can be chosen at sign-up; admins are made by an admin. */
+  role: z.enum(["candidate", "recruiter"]).default("candidate"),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(128, "Use at most 128 characters."),
+});
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * Accounts: sign-up and credential checks. The only code that reads or writes password hashes.
+ */
+import "server-only";
+import { db } from "../db/client.ts";
+import { env } from "../env.ts";
+import { enforceRateLimits } from "../rate-limit/index.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.ts";
+import { fieldErrorsOf, roleSchema, signInSchema, signUpSchema, type FieldErrors, type Role } from "./schemas.ts";
+
+export type PublicUser = { id: string; email: string; name: string; role: Role };
+
+export class SignUpError extends Error {
+  readonly fieldErrors: FieldErrors;
+  constructor(fieldErrors: FieldErrors) {
+    super(Object.values(fieldErrors).join(" "));
+    this.name = "SignUpError";
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+function toPublic(u: { id: string; email: string; name: string; role: string }): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: roleSchema.catch("candidate").parse(u.role) };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+/** Creates an account. Throws SignUpError with a message per field; nothing is written on error. */
+export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
+  const parsed = signUpSchema.safeParse(input);
+  const email = typeof (input as { email?: unknown })?.email === "string" ? String((input as { email: string }).email).trim().toLowerCase() : "";
+  await enforceRateLimits([`signup:ip:${ip}`, ...(email ? [`signup:email:${email}`] : [])], env().RATE_LIMIT_AUTH_PER_MINUTE);
+  if (!parsed.success) throw new SignUpError(fieldErrorsOf(parsed.error));
+  const { name, password, role } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db().user.create({ data: { name, email: parsed.data.email, passwordHash, role } });
+    return toPublic(user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
+    throw error;
+  }
+}
+
+/**
+ * Checks credentials. Returns null for any failure without saying whether the email exists, and
+ * spends the same hashing time either way.
+ */
+export async function authenticate(input: unknown, ip: string): Promise<PublicUser | null> {
+  const parsed = signInSchema.safeParse(input);
+  const email = parsed.success ? parsed.data.email : "";
+  await enforceRateLimits([`signin:ip:${ip}`, ...(email ? [`signin:email:${email}`] : [])], env().RATE_LIMIT_AUTH_PER_MINUTE);
+  if (!parsed.success) return null;
+  const user = await db().user.findUnique({ where: { email } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
+  return user && user.passwordHash && ok ? toPublic(user) : null;
+}
+
+export async function findUserById(id: string): Promise<PublicUser | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+  return user ? toPublic(user) : null;
+}
+
+export async function setUserRole(userId: string, role: "candidate" | "recruiter"): Promise<PublicUser> {
+  return toPublic(await db().user.update({ where: { id: userId }, data: { role } }));
+}
+
+/** Deletes the account and, through cascades, every session, script and scorecard it owns. */
+export async function deleteAccount(userId: string): Promise<void> {
+  await db().user.delete({ where: { id: userId } });
+}

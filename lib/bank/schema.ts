@@ -1,0 +1,103 @@
+/**
+ * The question bank's types, as zod schemas. This file is the contract between the bank loader,
+ * the scorer, the interviewer and the script builder: everything else derives its types from here.
+ */
+import { z } from "zod";
+
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export const difficultySchema = z.enum(DIFFICULTIES);
+export type Difficulty = z.infer<typeof difficultySchema>;
+
+/** Stable ids: lowercase slug, unique across all banks, never reused once published. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a lowercase slug such as python-memory-model");
+
+/** The front matter of one question file. */
+export const frontMatterSchema = z.object({
+  id: slugSchema,
+  number: z.number().int().positive().optional(),
+  title: z.string().trim().min(3),
+  topic: z.string().trim().min(1),
+  difficulty: difficultySchema,
+  tags: z.array(z.string().trim().min(1)).default([]),
+  minutes: z.number().int().min(1).max(60).default(5),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const keyPointSchema = z.object({
+  /** Slug, unique within its question. */
+  id: slugSchema,
+  /** How much an interviewer cares about this point: 1 (nice to have) to 5 (essential). */
+  weight: z.number().int().min(1).max(5),
+  /** The statement a good answer makes. */
+  text: z.string().trim().min(10),
+  /** Words and phrases (with synonyms and paraphrases) whose presence evidences the point. */
+  terms: z.array(z.string().trim().min(1)).default([]),
+  /** Code identifiers that evidence the point, e.g. sys.getrefcount, __slots__. */
+  code: z.array(z.string().trim().min(1)).default([]),
+});
+export type KeyPoint = z.infer<typeof keyPointSchema>;
+
+export const followUpSchema = z.object({
+  /** The key point this follow-up probes. */
+  keyPointId: slugSchema,
+  text: z.string().trim().min(10),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const redFlagSchema = z.object({
+  id: slugSchema,
+  /** The misconception, described for an interviewer. */
+  text: z.string().trim().min(5),
+  /** Phrasings that reveal it in a candidate's answer. */
+  phrasings: z.array(z.string().trim().min(3)).min(1),
+});
+export type RedFlag = z.infer<typeof redFlagSchema>;
+
+export const questionSchema = frontMatterSchema.extend({
+  bankId: slugSchema,
+  /** What the interviewer asks: the `## Question` section when present, else the title. */
+  prompt: z.string().trim().min(3),
+  /** The reference answer as Markdown (code fenced). */
+  reference: z.string().trim().min(1),
+  keyPoints: z.array(keyPointSchema),
+  followUps: z.array(followUpSchema),
+  redFlags: z.array(redFlagSchema),
+  /** Corrections of the source's factual errors, as Markdown; empty when none. */
+  errata: z.string().default(""),
+  /** sha256 of the file's bytes: sessions snapshot it so a transcript stays true. */
+  contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+  /** Path of the file relative to its bank folder. */
+  file: z.string(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+export const bankMetaSchema = z.object({
+  id: slugSchema,
+  name: z.string().trim().min(1),
+  description: z.string().trim().default(""),
+  language: z.string().trim().optional(),
+});
+export type BankMeta = z.infer<typeof bankMetaSchema>;
+
+export type Bank = BankMeta & { dir: string; questions: Question[] };
+
+export type QuestionFilter = {
+  bankId?: string;
+  topics?: string[];
+  difficulties?: Difficulty[];
+  tags?: string[];
+  /** Full-text query over title, prompt, tags, topic, key points and reference. */
+  query?: string;
+};
+
+/** The read-only view every other module uses. Loaded once per process. */
+export interface QuestionBank {
+  banks(): BankMeta[];
+  list(): Question[];
+  get(id: string): Question | undefined;
+  filter(filter: QuestionFilter): Question[];
+  search(query: string, limit?: number): Question[];
+  topics(bankId?: string): string[];
+}

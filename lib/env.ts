@@ -1,0 +1,107 @@
+/**
+ * The one place that reads process.env. Every variable is validated with zod; a bad value stops
+ * the process with a message naming the variable and what is wrong with it.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where the SQLite file, the generated auth secret and other local state live. */
+  DATA_DIR: optionalString,
+  /** Unset: a SQLite file in DATA_DIR. `file:...` for another SQLite file, `postgres(ql)://...` for PostgreSQL. */
+  DATABASE_URL: optionalString.refine(
+    (v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v),
+    "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+  ),
+  REDIS_URL: optionalString.refine(
+    (v) => v === undefined || /^rediss?:\/\//.test(v),
+    "must start with redis:// or rediss://",
+  ),
+  AUTH_SECRET: optionalString,
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString,
+  /** Optional OAuth sign-in; each provider turns on when both its id and secret are set. */
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  /** Comma-separated extra bank folders (absolute or relative to the working directory). */
+  BANK_DIRS: optionalString,
+  /** `local:rubric` (offline, default) or `openai:<model-id>`. */
+  INTERVIEWER_MODEL: z
+    .string()
+    .trim()
+    .regex(/^(local:rubric|openai:[\w./:-]+)$/, "must be local:rubric or openai:<model-id>, e.g. openai:gpt-4.1-mini")
+    .default("local:rubric"),
+  /** Judge for scoring; defaults to INTERVIEWER_MODEL. `local:rubric` turns the LLM judge off. */
+  SCORER_MODEL: optionalString.refine(
+    (v) => v === undefined || /^(local:rubric|openai:[\w./:-]+)$/.test(v),
+    "must be local:rubric or openai:<model-id>",
+  ),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "must be an http(s) URL"),
+  /** Milliseconds before an LLM call is abandoned and the offline engine takes over. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  /** Test-only: replace every model by the AI SDK's mock models. */
+  AI_TEST_MODELS: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  /** Rate limits: requests per window. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema> & { dataDir: string };
+
+export class EnvError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid environment:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+    this.issues = issues;
+  }
+}
+
+/** Parses an environment (process.env by default). Exported for tests. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
+  const result = serverSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "(environment)";
+        const value = source[name];
+        const shown = value === undefined ? "unset" : /SECRET|KEY|PASSWORD/i.test(name) ? "(hidden)" : JSON.stringify(value);
+        return `${name}: ${issue.message} (got ${shown})`;
+      }),
+    );
+  }
+  const data = result.data;
+  if (data.OPENAI_BASE_URL === undefined && data.INTERVIEWER_MODEL.startsWith("openai:") && !data.OPENAI_API_KEY) {
+    throw new EnvError([
+      `INTERVIEWER_MODEL: ${data.INTERVIEWER_MODEL} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)`,
+    ]);
+  }
+  return { ...data, dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), data.DATA_DIR ?? "data") };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once per process. */
+export function env(): ServerEnv {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Tests change variables between cases: forget the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * What the session service asks an interviewer engine to say. One turn = one interviewer message.
+ * Every engine (offline, LLM) takes the same turn; the turn policy has already decided what to do.
+ */
+import type { ScoreReport } from "../scoring/report.ts";
+import type { InterviewQuestion, MoveOnReason, ProbeDecision } from "./turn-policy.ts";
+
+export type InterviewMode = "practice" | "mock";
+
+export type TurnBase = {
+  mode: InterviewMode;
+  /** Session-stable seed, e.g. the session id: the same seed and turn give the same offline text. */
+  seed: string;
+  /** 0-based position of this interviewer message in the session; varies the phrasing turn to turn. */
+  sequence: number;
+  /** The interviewer's previous message in the session, if any: its opener is not reused right away. */
+  previousText?: string;
+};
+
+/** One message of the exchange on the current question (the interviewer's own or the candidate's). */
+export type ExchangeMessage = { role: "interviewer" | "candidate"; text: string };
+
+export type AskTurn = TurnBase & {
+  kind: "ask";
+  question: InterviewQuestion;
+  /** 0-based index of the question in the interview. */
+  index: number;
+  total: number;
+  /** Time for this question, when timed. */
+  minutes?: number;
+};
+
+export type ProbeTurn = TurnBase & {
+  kind: "probe";
+  question: InterviewQuestion;
+  /** The candidate's answers to this question so far (the report's spans point into them). */
+  answers: readonly string[];
+  report: ScoreReport;
+  decision: ProbeDecision;
+  /** The exchange on this question so far (the LLM sees it; the offline engine does not need it). */
+  exchange?: readonly ExchangeMessage[];
+};
+
+export type MoveOnTurn = TurnBase & {
+  kind: "move-on";
+  question: InterviewQuestion;
+  answers: readonly string[];
+  report: ScoreReport;
+  reason: MoveOnReason;
+  /** After the last question: the verdict without "let's move on" (a wrap-up turn follows). */
+  isLastQuestion: boolean;
+  exchange?: readonly ExchangeMessage[];
+};
+
+export type WrapUpTurn = TurnBase & {
+  kind: "wrap-up";
+  /** Questions planned and questions actually answered. */
+  total: number;
+  answered: number;
+  /** One entry per answered question, in order (practice mode summarises them). */
+  results?: readonly { title: string; report: ScoreReport }[];
+  /** True when the interview ended because time ran out. */
+  timeUp?: boolean;
+};
+
+export type InterviewerTurn = AskTurn | ProbeTurn | MoveOnTurn | WrapUpTurn;
+export type TurnKind = InterviewerTurn["kind"];
+
+export type StreamTurnOptions = { signal?: AbortSignal };
+
+/** One interface for every interviewer. `streamTurn` yields the message's text in chunks. */
+export interface InterviewerEngine {
+  /** e.g. "offline" or "llm:openai:gpt-4.1-mini". */
+  id: string;
+  /** For the UI, e.g. "Offline rubric interviewer". */
+  label: string;
+  streamTurn(turn: InterviewerTurn, options?: StreamTurnOptions): AsyncIterable<string>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Fixed-window rate limits. In memory by default; shared through Redis when REDIS_URL is set, so
+ * several app instances count together.
+ */
+import { env } from "../env.ts";
+import { MemoryRateLimiter } from "./memory.ts";
+import { RedisRateLimiter } from "./redis.ts";
+
+export type RateLimitResult = { ok: boolean; remaining: number; retryAfterMs: number };
+
+export interface RateLimiter {
+  /** Counts one hit on `key`; ok=false once `limit` hits were counted in the current window. */
+  hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  reset(key: string): Promise<void>;
+}
+
+const globalForLimiter = globalThis as unknown as { __interviewStudioLimiter?: RateLimiter };
+
+export function rateLimiter(): RateLimiter {
+  globalForLimiter.__interviewStudioLimiter ??= env().REDIS_URL
+    ? new RedisRateLimiter(env().REDIS_URL!)
+    : new MemoryRateLimiter();
+  return globalForLimiter.__interviewStudioLimiter;
+}
+
+export class RateLimitError extends Error {
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number) {
+    super(`Too many attempts. Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`);
+    this.name = "RateLimitError";
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Hits every key; throws RateLimitError when any is over its limit. */
+export async function enforceRateLimits(keys: string[], limit: number, windowMs = 60_000): Promise<void> {
+  const results = await Promise.all(keys.map((k) => rateLimiter().hit(k, limit, windowMs)));
+  const blocked = results.filter((r) => !r.ok);
+  if (blocked.length) throw new RateLimitError(Math.max(...blocked.map((r) => r.retryAfterMs)));
+}

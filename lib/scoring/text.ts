@@ -1,0 +1,233 @@
+/**
+ * Text analysis for the offline scorer: tokens with offsets, stems (cached), sentences, code lines,
+ * and negation scope. Pure functions; the only state is a bounded stem cache.
+ */
+import { stemmer } from "stemmer";
+import { CLAUSE_BOUNDARY_WORDS, NEGATION_CUES, NEGATION_RELEASE, STOPWORDS } from "./lexicon.ts";
+
+/** The separator between the main answer and each follow-up answer. */
+export const ANSWER_SEPARATOR = "\n\n";
+
+/**
+ * The text that evidence spans point into: the main answer and the follow-up answers joined by a
+ * blank line. The UI uses it to highlight `keyPoints[].evidence[]` (`text === combined.slice(start, end)`).
+ */
+export function combineAnswers(answers: readonly string[]): string {
+  return answers.join(ANSWER_SEPARATOR);
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Lowercased surface form. */
+  word: string;
+  /** Normalised stem ("" never). */
+  stem: string;
+  /** Function word. */
+  stop: boolean;
+  /** Negation cue ("not", "doesn't", ...). */
+  cue: boolean;
+  /** Inside the scope of a negation cue (a denial). */
+  neg: boolean;
+  /** Sentence index. */
+  sent: number;
+  /** On a line that looks like code. */
+  code: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index range into the token array: [first, last). */
+  first: number;
+  last: number;
+  code: boolean;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stemming
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
+/** Porter stem with a few project normalisations ("collector" -> "collect"), cached. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s !== undefined) return s;
+  let w = word;
+  if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
+  w = w.replace(/[’']/g, "");
+  if (w.length > 6 && /[^a]tors?$/.test(w)) w = w.replace(/ors?$/, "");
+  s = w.length <= 2 ? w : stemmer(w);
+  if (!s) s = w;
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(word, s);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+/** Words (split at `_`, `.`, `-`), with "n't" forms kept whole and "I/O" as one token. */
+const TOKEN_RE = /i\/o|[a-z0-9]+(?:['’][a-z]+)?/gi;
+
+const CODE_LINE_RE =
+  /^\s*(?:def |class |import |from [\w.]+ import|@\w|return\b|async def |await |yield\b|raise |try:|except\b|finally:|with .*:$|for .* in .*:$|while .*:$|if .*:$|elif |else:|print\(|#|>>>|\.\.\.|[\w.[\]]+\s*(?:[+\-*/%|&]?=)\s*\S|[\w.]+\([^)]*\)\s*(?:#.*)?$|\}|\{|\]|\))/;
+
+/** True for a line that reads as code rather than prose. */
+export function isCodeLine(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  if (CODE_LINE_RE.test(line)) {
+    // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
+    const words = t.split(/\s+/).length;
+    if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
+      return false;
+    return true;
+  }
+  return /^\s{4,}\S/.test(line) && /[=():[\]]/.test(line);
+}
+
+/** Sentence boundaries: line breaks, and ., ! or ? followed by whitespace. */
+function splitSentences(text: string): Array<{ start: number; end: number; code: boolean }> {
+  const out: Array<{ start: number; end: number; code: boolean }> = [];
+  let inFence = false;
+  let lineStart = 0;
+  const n = text.length;
+  while (lineStart <= n) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = n;
+    const line = text.slice(lineStart, lineEnd);
+    const trimmed = line.trim();
+    if (trimmed.startsWith("```")) {
+      inFence = !inFence;
+    } else if (trimmed) {
+      const code = inFence || isCodeLine(line);
+      if (code) {
+        out.push({ start: lineStart, end: lineEnd, code: true });
+      } else {
+        const re = /[.!?]+(?=\s|$)/g;
+        let s = lineStart;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(line)) !== null) {
+          const e = lineStart + m.index + m[0].length;
+          if (text.slice(s, e).trim()) out.push({ start: s, end: e, code: false });
+          s = e;
+        }
+        if (text.slice(s, lineEnd).trim()) out.push({ start: s, end: lineEnd, code: false });
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  // Trim whitespace from every sentence.
+  for (const s of out) {
+    while (s.start < s.end && /\s/.test(text[s.start]!)) s.start++;
+    while (s.end > s.start && /\s/.test(text[s.end - 1]!)) s.end--;
+  }
+  return out;
+}
+
+const BOUNDARY_CHARS = /[,;:()\u2014\u2013!?"]|\.\s|\n| - /;
+
+/** Negation scope: at most this many content words after a cue, within its clause. */
+const NEG_SCOPE = 4;
+
+/**
+ * Tokenise `text` (any text: an answer, a key point, a term) into tokens with offsets, sentences
+ * and negation scope. `text` offsets are preserved exactly.
+ */
+export function analyze(text: string): Analysis {
+  const tokens: Token[] = [];
+  const raw = splitSentences(text);
+  const sentences: Sentence[] = [];
+  for (let si = 0; si < raw.length; si++) {
+    const r = raw[si]!;
+    const first = tokens.length;
+    const seg = text.slice(r.start, r.end);
+    TOKEN_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TOKEN_RE.exec(seg)) !== null) {
+      let word = m[0].toLowerCase().replace(/’/g, "'");
+      if (word === "i/o") word = "io";
+      let cue = NEGATION_CUES.has(word);
+      const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
+      tokens.push({
+        start: r.start + m.index,
+        end: r.start + m.index + m[0].length,
+        word,
+        stem: cue ? "not" : stem(word),
+        stop,
+        cue,
+        neg: false,
+        sent: sentences.length,
+        code: r.code,
+      });
+      if (cue) cue = false;
+    }
+    if (tokens.length > first || r.end > r.start) {
+      sentences.push({ start: r.start, end: r.end, first, last: tokens.length, code: r.code });
+    }
+  }
+  markNegation(text, tokens, sentences);
+  return { text, tokens, sentences };
+}
+
+function markNegation(text: string, tokens: Token[], sentences: Sentence[]): void {
+  for (const s of sentences) {
+    if (s.code) continue;
+    let scope = 0;
+    for (let i = s.first; i < s.last; i++) {
+      const t = tokens[i]!;
+      if (i > s.first) {
+        const gap = text.slice(tokens[i - 1]!.end, t.start);
+        if (BOUNDARY_CHARS.test(gap)) scope = 0;
+      }
+      if (t.cue) {
+        const next = tokens[i + 1];
+        if (next && next.sent === t.sent && NEGATION_RELEASE.has(next.word)) {
+          continue;
+        }
+        // "no longer": the second word belongs to the cue.
+        if (t.word === "no" && next && next.word === "longer") next.stop = true;
+        scope = NEG_SCOPE;
+        continue;
+      }
+      if (CLAUSE_BOUNDARY_WORDS.has(t.word)) {
+        scope = 0;
+        continue;
+      }
+      if (scope > 0) {
+        t.neg = true;
+        if (!t.stop) scope--;
+      }
+    }
+  }
+}
+
+/** Content tokens: not function words, not negation cues. */
+export function isContent(t: Token): boolean {
+  return !t.stop && !t.cue;
+}
+
+/** The stems of a short phrase (a term, a phrasing), with its polarity. */
+export interface PhraseStems {
+  stems: string[];
+  /** The phrase is itself a denial ("not thread safe"). */
+  neg: boolean;
+}
+
+export function phraseStems(phrase: string): PhraseStems {
+  const a = analyze(phrase);
+  const content = a.tokens.filter(isContent);
+  const toks = content.length > 0 ? content : a.tokens.filter((t) => !t.cue);
+  const stems: string[] = [];
+  for (const t of toks) if (!stems.includes(t.stem)) stems.push(t.stem);
+  const neg = a.tokens.some((t) => t.cue) && toks.some((t) => t.neg);
+  return { stems, neg };
+}
