@@ -1,12 +1,14 @@
 "use client";
 import { useTheme } from "next-themes";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
+
+const noopSubscribe = () => () => {};
 
 /** Cycles light → dark → system; the label says what the next click does. */
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // false during server render and hydration, true after: the theme is only known in the browser.
+  const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
   const current = mounted ? (theme ?? "system") : "system";
   const next = current === "light" ? "dark" : current === "dark" ? "system" : "light";
   const icon = current === "light" ? "☀" : current === "dark" ? "☾" : "◐";

@@ -78,6 +78,8 @@ export const bankMetaSchema = z.object({
   name: z.string().trim().min(1),
   description: z.string().trim().default(""),
   language: z.string().trim().optional(),
+  /** Banks are listed by order (default 0), then by id. */
+  order: z.number().int().optional(),
 });
 export type BankMeta = z.infer<typeof bankMetaSchema>;
 

@@ -74,13 +74,32 @@ async function openEngine(target: DatabaseTarget, log: (msg: string) => void = (
   // Our own pool, so that closing it releases the connections and the advisory lock that
   // applyMigrations takes (engine.free() does not close the adapter's connections).
   const pool = target.provider === "postgresql" ? new pg.Pool({ connectionString: target.url, max: 4, Client: CharAsTextClient }) : undefined;
-  const factory = bindMigrationAwareSqlAdapterFactory(createAdapterFactory(target, pool) as never);
+  // Track the connections the engine opens: engine.free() leaves them open, and an open SQLite
+  // connection of the engine would keep other writers waiting on its lock.
+  const raw = createAdapterFactory(target, pool);
+  const opened: Array<{ dispose(): Promise<void> }> = [];
+  const tracked = {
+    provider: raw.provider,
+    adapterName: raw.adapterName,
+    connect: async () => {
+      const adapter = await raw.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await raw.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory(tracked as never);
   const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, schemaText(target.provider)]] }, log, factory);
   return {
     engine,
     async close() {
       engine.free();
-      await pool?.end();
+      for (const adapter of opened) await adapter.dispose().catch(() => undefined);
+      await pool?.end().catch(() => undefined);
     },
   };
 }

@@ -217,7 +217,10 @@ export function isContent(t: Token): boolean {
 
 /** The stems of a short phrase (a term, a phrasing), with its polarity. */
 export interface PhraseStems {
+  /** Distinct content stems in order. */
   stems: string[];
+  /** Per stem: inside a negation's scope. */
+  negs: boolean[];
   /** The phrase is itself a denial ("not thread safe"). */
   neg: boolean;
 }
@@ -227,7 +230,13 @@ export function phraseStems(phrase: string): PhraseStems {
   const content = a.tokens.filter(isContent);
   const toks = content.length > 0 ? content : a.tokens.filter((t) => !t.cue);
   const stems: string[] = [];
-  for (const t of toks) if (!stems.includes(t.stem)) stems.push(t.stem);
-  const neg = a.tokens.some((t) => t.cue) && toks.some((t) => t.neg);
-  return { stems, neg };
+  const negs: boolean[] = [];
+  for (const t of toks) {
+    if (!stems.includes(t.stem)) {
+      stems.push(t.stem);
+      negs.push(t.neg);
+    }
+  }
+  const neg = negs.some(Boolean);
+  return { stems, negs, neg };
 }

@@ -1,0 +1,131 @@
+/**
+ * The LLM interviewer: phrases the turn the policy decided through the AI SDK and streams the text.
+ * Any failure (provider error, timeout, interrupted stream, empty reply) is thrown to the caller;
+ * `streamTurnWithFallback` (index.ts) turns it into the offline engine's text.
+ */
+import { streamText, type LanguageModel } from "ai";
+import { buildInterviewerPrompt } from "./prompts.ts";
+import type { InterviewerEngine, InterviewerTurn, StreamTurnOptions } from "./turns.ts";
+
+export type LlmEngineOptions = {
+  model: LanguageModel;
+  /** e.g. "llm:openai:gpt-4.1-mini". */
+  id?: string;
+  label?: string;
+  /**
+   * Milliseconds without any streamed text (before the first chunk, or between two chunks) after
+   * which the call is abandoned. The session service passes env().LLM_TIMEOUT_MS.
+   */
+  timeoutMs: number;
+  /** Retries before the first chunk. Default 0: the offline engine takes over at once instead. */
+  maxRetries?: number;
+  /** Default 400: an interviewer turn is a few sentences. */
+  maxOutputTokens?: number;
+  temperature?: number;
+};
+
+export class InterviewerLlmError extends Error {
+  readonly reason: "error" | "timeout" | "interrupted" | "empty";
+  constructor(reason: InterviewerLlmError["reason"], message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InterviewerLlmError";
+    this.reason = reason;
+  }
+}
+
+function modelName(model: LanguageModel): string {
+  return typeof model === "string" ? model : `${model.provider}:${model.modelId}`;
+}
+
+export function createLlmInterviewer(options: LlmEngineOptions): InterviewerEngine {
+  const name = modelName(options.model);
+  return {
+    id: options.id ?? `llm:${name}`,
+    label: options.label ?? `AI interviewer (${name})`,
+    streamTurn(turn: InterviewerTurn, streamOptions: StreamTurnOptions = {}) {
+      return streamLlmTurn(turn, options, streamOptions.signal);
+    },
+  };
+}
+
+async function* streamLlmTurn(
+  turn: InterviewerTurn,
+  options: LlmEngineOptions,
+  callerSignal: AbortSignal | undefined,
+): AsyncGenerator<string> {
+  callerSignal?.throwIfAborted();
+  const { instructions, messages } = buildInterviewerPrompt(turn);
+
+  // Inactivity timeout: restarted by every chunk, so a slow but steady stream is not cut.
+  const timeout = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(
+      () =>
+        timeout.abort(new InterviewerLlmError("timeout", `the interviewer model sent nothing for ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+  };
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+  const failure = (): unknown =>
+    callerSignal?.aborted ? callerSignal.reason : timeout.signal.aborted ? timeout.signal.reason : undefined;
+
+  arm();
+  let text = "";
+  try {
+    const result = streamText({
+      model: options.model,
+      instructions,
+      messages,
+      abortSignal: signal,
+      maxRetries: options.maxRetries ?? 0,
+      maxOutputTokens: options.maxOutputTokens ?? 400,
+      ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+      // Errors are read from the stream below; this only keeps the SDK from logging them.
+      onError: () => {},
+    });
+    for await (const part of result.stream) {
+      switch (part.type) {
+        case "text-delta":
+          if (part.text) {
+            arm();
+            text += part.text;
+            yield part.text;
+          }
+          break;
+        case "error":
+          throw failure() ?? new InterviewerLlmError("error", describeError(part.error), { cause: part.error });
+        case "abort":
+          throw failure() ?? new InterviewerLlmError("error", "the interviewer model call was aborted");
+        case "finish":
+          if (part.finishReason === "interrupted" || part.finishReason === "error") {
+            throw new InterviewerLlmError("interrupted", `the interviewer model stream ended early (${part.finishReason})`);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    const f = failure();
+    if (f) throw f;
+    if (text.trim() === "") throw new InterviewerLlmError("empty", "the interviewer model returned no text");
+  } catch (error) {
+    const f = failure();
+    if (f && f !== error) throw f;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    // Stop the HTTP request if the consumer stopped reading early.
+    if (!timeout.signal.aborted) timeout.abort(new InterviewerLlmError("error", "stream closed"));
+  }
+  if (turn.kind === "ask") {
+    // The model wrote only the transition; the question itself is always shown verbatim.
+    yield `\n\n${turn.question.prompt.trim()}`;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "the interviewer model failed";
+}

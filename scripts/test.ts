@@ -1,0 +1,67 @@
+// npm test: the whole suite, in the order CI needs it. Typecheck, lint, schema/migration and bank
+// checks, unit tests, integration tests on SQLite and on PostgreSQL (required, never skipped),
+// then a production build and the end-to-end tests in Chromium. Ends with "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+
+type Step = { name: string; cmd: string[]; env?: Record<string, string>; report?: string; kind?: "vitest" | "playwright" };
+
+const node = process.execPath;
+const bin = (p: string) => [node, p];
+const only = process.argv.slice(2);
+
+const steps: Step[] = [
+  { name: "typecheck", cmd: [...bin("node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."] },
+  { name: "lint", cmd: [...bin("node_modules/eslint/bin/eslint.js"), "."] },
+  { name: "schema and migrations in step", cmd: [node, "scripts/db-check.ts"] },
+  { name: "bank check", cmd: [node, "scripts/bank-check.ts"] },
+  { name: "unit", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], report: "test-results/unit.json", kind: "vitest" },
+  { name: "integration (SQLite)", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration-sqlite.json"], env: { TEST_DATABASE: "sqlite" }, report: "test-results/integration-sqlite.json", kind: "vitest" },
+  { name: "integration (PostgreSQL)", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration-postgresql.json"], env: { TEST_DATABASE: "postgresql" }, report: "test-results/integration-postgresql.json", kind: "vitest" },
+  { name: "build", cmd: [...bin("node_modules/next/dist/bin/next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
+  { name: "e2e (Chromium)", cmd: [...bin("node_modules/@playwright/test/cli.js"), "test"], report: "test-results/e2e.json", kind: "playwright" },
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures: string[] = [];
+
+function countReport(step: Step) {
+  if (!step.report || !existsSync(step.report)) return false;
+  const r = JSON.parse(readFileSync(step.report, "utf8"));
+  if (step.kind === "vitest") {
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  } else {
+    passed += r.stats?.expected ?? 0;
+    failed += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
+    skipped += r.stats?.skipped ?? 0;
+  }
+  return true;
+}
+
+const started = Date.now();
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.toLowerCase().startsWith(o.toLowerCase()))) continue;
+  if (step.report) rmSync(step.report, { force: true });
+  const t0 = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const counted = countReport(step);
+  if (res.status !== 0) {
+    failures.push(step.name);
+    if (!counted) failed += 1;
+    console.log(`✖ ${step.name} failed (${seconds}s)`);
+    if (step.name === "build") break;
+  } else {
+    if (!counted) passed += 1;
+    console.log(`✔ ${step.name} (${seconds}s)`);
+  }
+}
+
+console.log(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)}s${failures.length ? `; failed steps: ${failures.join(", ")}` : ""}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { authenticate, deleteAccount, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
+import { RateLimitError } from "../../lib/rate-limit/index.ts";
+import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
+
+const db = useTestDatabase();
+let ipCounter = 0;
+const freshIp = () => `10.0.${Math.floor(ipCounter / 250)}.${ipCounter++ % 250}`;
+
+describe(`accounts on ${TEST_PROVIDER}`, () => {
+  it("signs up a candidate by default and stores an argon2id hash, never the password", async () => {
+    const email = uniqueEmail();
+    const user = await signUp({ name: "Ada Lovelace", email, password: "analytical-engine-1" }, freshIp());
+    expect(user).toMatchObject({ name: "Ada Lovelace", email, role: "candidate" });
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain("analytical-engine-1");
+  });
+
+  it("signs up a recruiter when they say they are hiring", async () => {
+    const user = await signUp({ name: "Grace", email: uniqueEmail(), password: "compiler-a0-1952", role: "recruiter" }, freshIp());
+    expect(user.role).toBe("recruiter");
+  });
+
+  it("never lets sign-up create an admin", async () => {
+    await expect(signUp({ name: "Eve", email: uniqueEmail(), password: "escalate-1234", role: "admin" }, freshIp())).rejects.toBeInstanceOf(SignUpError);
+  });
+
+  it("rejects a duplicate email (case-insensitively) at the email field and creates nothing", async () => {
+    const email = uniqueEmail("dup");
+    await signUp({ name: "First", email, password: "first-password-1" }, freshIp());
+    const before = await db().user.count();
+    const error = await signUp({ name: "Second", email: email.toUpperCase(), password: "second-password-1" }, freshIp()).catch((e) => e);
+    expect(error).toBeInstanceOf(SignUpError);
+    expect(error.fieldErrors.email).toMatch(/already exists/);
+    expect(await db().user.count()).toBe(before);
+  });
+
+  it("explains a malformed email, a weak password and a too-long password at their fields", async () => {
+    const e1 = await signUp({ name: "X", email: "not-an-email", password: "short" }, freshIp()).catch((e) => e);
+    expect(e1.fieldErrors.email).toMatch(/valid email/);
+    expect(e1.fieldErrors.password).toMatch(/at least 10/);
+    const e2 = await signUp({ name: "X", email: uniqueEmail(), password: `a1${"x".repeat(200)}` }, freshIp()).catch((e) => e);
+    expect(e2.fieldErrors.password).toMatch(/at most 128/);
+    const e3 = await signUp({ name: "X", email: uniqueEmail(), password: "onlyletterslong" }, freshIp()).catch((e) => e);
+    expect(e3.fieldErrors.password).toMatch(/digits or symbols/);
+  });
+
+  it("authenticates with the right password and refuses a wrong one without saying which part was wrong", async () => {
+    const email = uniqueEmail();
+    await signUp({ name: "Linus", email, password: "right-password-1" }, freshIp());
+    expect(await authenticate({ email, password: "right-password-1" }, freshIp())).toMatchObject({ email });
+    expect(await authenticate({ email, password: "wrong-password-1" }, freshIp())).toBeNull();
+    expect(await authenticate({ email: uniqueEmail("nobody"), password: "right-password-1" }, freshIp())).toBeNull();
+  });
+
+  it("rate limits sign-in attempts per email, whichever IP they come from", async () => {
+    const email = uniqueEmail("target");
+    await signUp({ name: "Target", email, password: "target-password-1" }, freshIp());
+    const attempts = [];
+    for (let i = 0; i < 12; i++) attempts.push(await authenticate({ email, password: "guess-" + i }, freshIp()).catch((e) => e));
+    expect(attempts.some((a) => a instanceof RateLimitError)).toBe(true);
+  });
+
+  it("rate limits sign-up per IP", async () => {
+    const ip = freshIp();
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await signUp({ name: "Bot", email: uniqueEmail("bot"), password: "bot-password-1" }, ip).catch((e) => e));
+    expect(results.filter((r) => r instanceof RateLimitError).length).toBeGreaterThan(0);
+  });
+
+  it("deletes an account with everything it owns", async () => {
+    const user = await signUp({ name: "Temp", email: uniqueEmail(), password: "temporary-pass-1" }, freshIp());
+    await deleteAccount(user.id);
+    expect(await findUserById(user.id)).toBeNull();
+  });
+});
