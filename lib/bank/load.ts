@@ -14,7 +14,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { env } from "../env.ts";
 import { BankError, type BankErrorCode } from "./errors.ts";
-import { parseQuestion } from "./parse-question.ts";
+import { parseQuestion, sha256, type ParseQuestionInput, type ParseQuestionResult } from "./parse-question.ts";
 import { createQuestionBank, sortBanks } from "./question-bank.ts";
 import { bankMetaSchema, slugSchema, type Bank, type BankMeta, type Question, type QuestionBank } from "./schema.ts";
 
@@ -100,7 +100,7 @@ export function loadBanks(dirs: readonly string[], options: LoadOptions = {}): L
         err("unreadable", file, 1, "file", `cannot read the file: ${(error as Error).message}`);
         continue;
       }
-      const { question, errors: fileErrors } = parseQuestion({ bytes, bankId, file: name, displayPath: display(file) });
+      const { question, errors: fileErrors } = parseCached({ bytes, bankId, file: name, displayPath: display(file) });
       errors.push(...fileErrors);
       if (!question) continue;
       const other = questionIds.get(question.id);
@@ -113,7 +113,27 @@ export function loadBanks(dirs: readonly string[], options: LoadOptions = {}): L
     }
     if (accept && meta) banks.push({ ...meta, dir, questions });
   }
+  // Stable: by file, then line; errors of one file keep the order they were found in.
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { banks: sortBanks(banks), errors };
+}
+
+/**
+ * Parsed files by content hash (and everything else the result depends on): a reload after
+ * resetQuestionBank() only parses files that changed. Results are treated as immutable.
+ */
+const parseCache = new Map<string, ParseQuestionResult>();
+const PARSE_CACHE_LIMIT = 5_000;
+
+function parseCached(input: ParseQuestionInput): ParseQuestionResult {
+  const key = [sha256(input.bytes), input.bankId, input.file, input.displayPath].join("\0");
+  let result = parseCache.get(key);
+  if (!result) {
+    result = parseQuestion(input);
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    parseCache.set(key, result);
+  }
+  return { question: result.question, errors: [...result.errors] };
 }
 
 function listDir(dir: string): string[] {
@@ -174,7 +194,7 @@ function readBankMeta(dir: string, err: Err): BankMeta | undefined {
       text = readFileSync(jsonFile, "utf8");
       data = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      const message = (error as Error).message;
+      const message = (error as Error).message.replace(/\s+/g, " ");
       const pos = /position (\d+)/.exec(message);
       const lineMatch = /line (\d+)/.exec(message);
       const line = lineMatch ? Number(lineMatch[1]) : pos ? text.slice(0, Number(pos[1])).split("\n").length : 1;

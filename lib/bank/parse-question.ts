@@ -139,7 +139,9 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
         } else if (key === "difficulty") {
           err("unknown-difficulty", fieldLine(key), field, `unknown difficulty ${JSON.stringify(value)}`, FIELD_EXPECTATIONS.difficulty);
         } else {
-          err("invalid-field", fieldLine(key), field, `${issue.message} (got ${JSON.stringify(issue.path.length > 1 ? pick(data, issue.path) : value)})`, FIELD_EXPECTATIONS[key]);
+          const got = JSON.stringify(issue.path.length > 1 ? pick(data, issue.path) : value);
+          const expected = issue.path.length > 1 ? undefined : FIELD_EXPECTATIONS[key];
+          err("invalid-field", fieldLine(key), field, expected ? `invalid value ${got}` : `${issue.message} (got ${got})`, expected);
         }
       }
     }
@@ -214,6 +216,9 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       const m = KEY_POINT_HEADING.exec(headingText);
       if (!m) {
         err("malformed-heading", line, "keyPoints", `malformed key point heading "### ${headingText}"`, "### <slug> (weight N) with N from 1 to 5");
+        // Remember a leading slug anyway, so its follow-ups do not add a second, derived error.
+        const first = headingText.split(/\s+/)[0] ?? "";
+        if (slugSchema.safeParse(first).success && !keyPointIds.has(first)) keyPointIds.set(first, line);
         continue;
       }
       const id = m[1]!;

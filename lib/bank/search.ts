@@ -93,9 +93,7 @@ export function buildSearchIndex(questions: readonly Question[]): SearchIndex {
 
   return {
     search(query, limit = 20) {
-      const raw = tokenize(query);
-      let qWords = raw.filter((w) => !STOPWORDS.has(w));
-      if (qWords.length === 0) qWords = raw;
+      const qWords = tokenize(query).filter((w) => !STOPWORDS.has(w));
       if (qWords.length === 0 || limit <= 0) return [];
       const groups: Array<Array<{ term: string; factor: number }>> = [];
       const seen = new Set<string>();

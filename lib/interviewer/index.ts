@@ -5,10 +5,8 @@
  * Typical use from the session service:
  *
  *   const decision = decideNextTurn({ question, report, askedFollowUps, isLastQuestion, ... });
- *   const turn = decision.action === "probe"
- *     ? { kind: "probe", mode, seed: session.id, sequence, question, answers, report, decision }
- *     : { kind: "move-on", mode, seed: session.id, sequence, question, answers, report,
- *         reason: decision.reason, isLastQuestion: decision.action === "finish" };
+ *   const turn = turnForDecision(decision, { mode, seed: session.id, sequence, previousText,
+ *     question, answers, report });
  *   for await (const chunk of streamTurnWithFallback(turn, {
  *     primary: getInterviewer(), signal, onFallback: (info) => writer.write(notice(info)),
  *     onEnd: ({ text }) => save(text) })) writer.write(textDelta(chunk));
@@ -17,7 +15,8 @@ import { env as loadEnv, type ServerEnv } from "../env.ts";
 import { describeModels, getInterviewerModel, modelSpecs } from "../ai/providers.ts";
 import { InterviewerLlmError, createLlmInterviewer } from "./llm-engine.ts";
 import { createOfflineInterviewer } from "./offline-engine.ts";
-import type { InterviewerEngine, InterviewerTurn } from "./turns.ts";
+import type { TurnDecision } from "./turn-policy.ts";
+import type { InterviewerEngine, InterviewerTurn, MoveOnTurn, ProbeTurn } from "./turns.ts";
 
 export type * from "./turns.ts";
 export {
@@ -37,6 +36,16 @@ export {
 export { createOfflineInterviewer, renderOfflineTurn, OFFLINE_ENGINE_ID, OFFLINE_ENGINE_LABEL } from "./offline-engine.ts";
 export { createLlmInterviewer, InterviewerLlmError, type LlmEngineOptions } from "./llm-engine.ts";
 export { buildInterviewerPrompt } from "./prompts.ts";
+
+/** What a probe or move-on turn needs besides the decision. */
+export type DecisionTurnContext = Omit<ProbeTurn, "kind" | "decision">;
+
+/** The interviewer turn that carries out a policy decision ("finish" = move on from the last question). */
+export function turnForDecision(decision: TurnDecision, context: DecisionTurnContext): ProbeTurn | MoveOnTurn {
+  return decision.action === "probe"
+    ? { ...context, kind: "probe", decision }
+    : { ...context, kind: "move-on", reason: decision.reason, isLastQuestion: decision.action === "finish" };
+}
 
 /** The offline engine, shared (it is stateless). */
 export const offlineInterviewer: InterviewerEngine = createOfflineInterviewer();

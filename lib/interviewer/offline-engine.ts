@@ -165,8 +165,8 @@ function fill(template: string, values: Record<string, string | number>): string
 const ASK_ONLY = ["Here's your question.", "Let's begin with this one.", "Let's get started. Here's the question."];
 const ASK_FIRST = [
   "Let's start with question 1 of {total}.",
-  "Let's begin. Question 1 of {total}:",
-  "First question, 1 of {total}:",
+  "Let's begin with question 1 of {total}.",
+  "First question, 1 of {total}.",
   "Let's get started with question 1 of {total}.",
 ];
 const ASK_NEXT = [
@@ -174,7 +174,6 @@ const ASK_NEXT = [
   "On to question {n} of {total}.",
   "Moving on to question {n} of {total}.",
   "Here's question {n} of {total}.",
-  "Question {n} of {total}, next:",
 ];
 const ASK_LAST = [
   "Last one, question {n} of {total}.",
@@ -202,6 +201,12 @@ type Quote = { keyPointId: string; status: KeyPointResult["status"]; weight: num
 export function shortQuote(span: string): string | undefined {
   let text = span.replace(/\s+/g, " ").trim();
   text = text.replace(/^[\s,.;:!?)\]}"'“”‘’-]+/, "").replace(/[\s,.;:!?([{"'“”‘’-]+$/, "");
+  // Drop leading filler ("I think", "basically, ...") so the quote is the substance.
+  let previous = "";
+  while (previous !== text) {
+    previous = text;
+    text = text.replace(/^(i think|i believe|i guess|i'd say|basically|so|well|um+|uh+|and|but|also|like)\b[\s,]*/i, "");
+  }
   if (text.length < 2) return undefined;
   const words = text.split(" ");
   if (words.length > 12) text = `${words.slice(0, 10).join(" ")}…`;
@@ -243,7 +248,7 @@ function chooseQuote(quotes: Quote[], previousText: string | undefined, status?:
 const ACK_PRACTICE = [
   "Good, you said “{q}”.",
   "You mentioned “{q}”, and that's right.",
-  "“{q}”: yes, agreed.",
+  "Yes, “{q}” is right.",
   "I like that you brought up “{q}”.",
   "Right, “{q}” is a good point.",
   "That part is solid: “{q}”.",
@@ -255,7 +260,7 @@ const ACK_NEUTRAL = [
   "Okay, you said “{q}”.",
   "Thanks. You brought up “{q}”.",
 ];
-const ACK_NONE_PRACTICE = ["Thanks, that's a start.", "Okay, thanks for that.", "Alright, let's build on that."];
+const ACK_NONE_PRACTICE = ["Thanks, that's a start.", "Okay, thanks for that.", "Alright, thanks."];
 const ACK_NONE_MOCK = ["Okay.", "Thanks.", "Alright."];
 
 const LEAD_INS = [
@@ -269,20 +274,32 @@ const LEAD_INS = [
   "A related question. {f}",
 ];
 
+/** When nothing the candidate said earned credit yet, "building on that" would ring false. */
+const LEAD_INS_FRESH = [
+  "Let me ask you something more. {f}",
+  "Here's a follow-up. {f}",
+  "Let's look at one aspect. {f}",
+  "A follow-up question. {f}",
+];
+
 function renderProbe(turn: ProbeTurn): string {
   const quotes = candidateQuotes(turn.report);
   const covered = chooseQuote(quotes, turn.previousText, "covered");
   let ack: string;
+  let leadIns = LEAD_INS;
   if (turn.mode === "practice" && covered) {
     ack = fill(pick(ACK_PRACTICE, turn, "ack-practice"), { q: covered.text });
   } else {
     const quote = covered ?? chooseQuote(quotes, turn.previousText);
-    ack = quote
-      ? fill(pick(ACK_NEUTRAL, turn, "ack-neutral"), { q: quote.text })
-      : pick(turn.mode === "practice" ? ACK_NONE_PRACTICE : ACK_NONE_MOCK, turn, `ack-none-${turn.mode}`);
+    if (quote) {
+      ack = fill(pick(ACK_NEUTRAL, turn, "ack-neutral"), { q: quote.text });
+    } else {
+      ack = pick(turn.mode === "practice" ? ACK_NONE_PRACTICE : ACK_NONE_MOCK, turn, `ack-none-${turn.mode}`);
+      leadIns = LEAD_INS_FRESH;
+    }
   }
   const followUp = turn.decision.followUp.text.trim();
-  return `${ack} ${fill(pick(LEAD_INS, turn, "lead-in"), { f: followUp })}`;
+  return `${ack} ${fill(pick(leadIns, turn, leadIns === LEAD_INS ? "lead-in" : "lead-in-fresh"), { f: followUp })}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,19 +342,18 @@ export function practiceVerdict(report: ScoreReport, previousText?: string): str
   }
   const coveredPart =
     covered.length > 0
-      ? `You covered ${count(covered.length)} of ${n} key points${quote ? `, for example “${quote.text}”` : ""}`
-      : `You were partly there on ${count(partial.length)} of ${n} key points`;
-  const be = (k: number) => (k === 1 ? "was" : "were");
-  const gaps: string[] = [];
-  if (essentialMissed > 0) {
-    gaps.push(`${count(essentialMissed)} essential point${essentialMissed === 1 ? "" : "s"} ${be(essentialMissed)} missing`);
-  }
+      ? `You covered ${covered.length} of ${n} key points${quote ? `, for example “${quote.text}”` : ""}`
+      : `You were partly there on ${partial.length} of ${n} key points`;
+  const missing: string[] = [];
+  if (essentialMissed > 0) missing.push(`${count(essentialMissed)} essential point${essentialMissed === 1 ? "" : "s"}`);
   const otherMissed = missed.length - essentialMissed;
-  if (otherMissed > 0) {
-    gaps.push(`${otherMissed === 1 ? "a detail" : `${count(otherMissed)} details`} ${be(otherMissed)} missing`);
+  if (otherMissed > 0) missing.push(otherMissed === 1 ? "a detail" : `${count(otherMissed)} details`);
+  let gapText = "";
+  if (missing.length > 0) gapText = `; ${joinList(missing)} ${missed.length === 1 ? "was" : "were"} missing`;
+  if (covered.length > 0 && partial.length > 0) {
+    const partly = `${count(partial.length)} ${partial.length === 1 ? "was" : "were"} only partly there`;
+    gapText += gapText ? `, and ${partly}` : `; ${partly}`;
   }
-  if (covered.length > 0 && partial.length > 0) gaps.push(`${count(partial.length)} ${be(partial.length)} only partly there`);
-  const gapText = gaps.length > 0 ? `; ${joinList(gaps)}` : "";
   return `${coveredPart}${gapText}. The feedback shows the details.`;
 }
 
@@ -370,7 +386,7 @@ function renderWrapUp(turn: WrapUpTurn): string {
         ? turn.total === 1
           ? "You answered the question."
           : `You answered all ${count(turn.total)} questions.`
-        : `You answered ${count(turn.answered)} of ${turn.total} questions.`,
+        : `You answered ${turn.answered} of ${turn.total} questions.`,
     );
   }
   if (results.length > 0) {

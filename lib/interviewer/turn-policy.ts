@@ -229,16 +229,21 @@ export function promptTopicFor(prompt: string, keyPointText: string): string | u
     i = j + 1;
   }
   if (!best) return undefined;
-  const phrase = prompt.slice(best.from, best.to).replace(/\s+/g, " ").trim();
+  // Keep inline code whole: `bind` rather than `bind.
+  let { from, to } = best;
+  if (prompt[from - 1] === "`") from -= 1;
+  if (prompt[to] === "`") to += 1;
+  let phrase = prompt.slice(from, to).replace(/\s+/g, " ").trim();
+  if ((phrase.match(/`/g) ?? []).length % 2 === 1) phrase = phrase.replace(/`/g, "");
   // Lower-case a capitalised word that only starts a sentence ("Explain Decorators" stays as is).
-  const atSentenceStart = /(^|[.?!:]\s*)$/.test(prompt.slice(0, best.from));
+  const atSentenceStart = /(^|[.?!:]\s*)$/.test(prompt.slice(0, from));
   return atSentenceStart && /^[A-Z][a-z]+\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
 
 const TOPIC_PROBES = [
   "You haven't said much yet about {topic}. Can you walk me through that part?",
-  "Can you go a bit deeper on {topic}? What matters most there?",
-  "How does {topic} fit into your answer? Say a bit more about it.",
+  "Tell me more about the {topic} side of this. What matters most there?",
+  "What else would you say on the {topic} part of the question?",
 ] as const;
 
 const OPEN_PROBES = [

@@ -31,6 +31,8 @@ export interface Token {
   neg: boolean;
   /** Sentence index. */
   sent: number;
+  /** Clause index (sentences split at punctuation and conjunctions). */
+  clause: number;
   /** On a line that looks like code. */
   code: boolean;
 }
@@ -54,12 +56,29 @@ export interface Analysis {
 // Stemming
 
 const stemCache = new Map<string, string>();
+
+/** Words whose Porter stem collides with a different Python word ("exception" vs "except"). */
+const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  ["exception", "exception"],
+  ["exceptions", "exception"],
+  ["generator", "generator"],
+  ["generators", "generator"],
+  ["general", "general"],
+  ["generally", "general"],
+  ["generic", "generic"],
+  ["generics", "generic"],
+]);
 const STEM_CACHE_MAX = 50_000;
 
 /** Porter stem with a few project normalisations ("collector" -> "collect"), cached. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s !== undefined) return s;
+  const o = STEM_OVERRIDES.get(word);
+  if (o) {
+    stemCache.set(word, o);
+    return o;
+  }
   let w = word;
   if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
   w = w.replace(/[’']/g, "");
@@ -166,6 +185,7 @@ export function analyze(text: string): Analysis {
         cue,
         neg: false,
         sent: sentences.length,
+        clause: 0,
         code: r.code,
       });
       if (cue) cue = false;
@@ -179,14 +199,36 @@ export function analyze(text: string): Analysis {
 }
 
 function markNegation(text: string, tokens: Token[], sentences: Sentence[]): void {
+  let clause = 0;
   for (const s of sentences) {
-    if (s.code) continue;
+    clause++;
+    if (s.code) {
+      for (let i = s.first; i < s.last; i++) tokens[i]!.clause = clause;
+      continue;
+    }
     let scope = 0;
     for (let i = s.first; i < s.last; i++) {
       const t = tokens[i]!;
       if (i > s.first) {
         const gap = text.slice(tokens[i - 1]!.end, t.start);
-        if (BOUNDARY_CHARS.test(gap)) scope = 0;
+        if (BOUNDARY_CHARS.test(gap)) {
+          scope = 0;
+          clause++;
+        }
+      }
+      if (CLAUSE_BOUNDARY_WORDS.has(t.word)) clause++;
+      t.clause = clause;
+      const next0 = tokens[i + 1];
+      if (
+        !t.cue &&
+        ((t.word === "instead" && next0?.word === "of") || (t.word === "rather" && next0?.word === "than") || t.word === "unlike")
+      ) {
+        // "X instead of Y", "X rather than Y", "unlike Y": Y is denied.
+        if (t.word !== "unlike") next0!.stop = true;
+        t.stop = true;
+        scope = NEG_SCOPE;
+        if (t.word !== "unlike") i++;
+        continue;
       }
       if (t.cue) {
         const next = tokens[i + 1];
@@ -225,9 +267,25 @@ export interface PhraseStems {
   neg: boolean;
 }
 
-export function phraseStems(phrase: string): PhraseStems {
+/**
+ * Function words that change what a misconception says ("python ONLY frees memory when...", "you
+ * MUST call them args"): kept, and required, when matching red-flag phrasings.
+ */
+export const QUANTIFIERS: ReadonlySet<string> = new Set([
+  "only", "just", "always", "all", "every", "each", "any", "must", "same", "both", "everything", "anything",
+]);
+
+/** Content tokens plus the quantifiers (the index red-flag phrasings are matched against). */
+export function isContentOrQuantifier(t: Token): boolean {
+  return (!t.stop && !t.cue) || QUANTIFIERS.has(t.word);
+}
+
+export function phraseStems(phrase: string, keepQuantifiers = false): PhraseStems {
   const a = analyze(phrase);
-  const content = a.tokens.filter(isContent);
+  // Red-flag phrasings: single letters are variable names ("c.area()"), not words.
+  const content = a.tokens.filter((t) =>
+    keepQuantifiers ? isContentOrQuantifier(t) && t.word.length > 1 : isContent(t),
+  );
   const toks = content.length > 0 ? content : a.tokens.filter((t) => !t.cue);
   const stems: string[] = [];
   const negs: boolean[] = [];

@@ -78,7 +78,7 @@ function splitChunks(text: string, wordsPerChunk = 1): string[] {
 
 export async function startOpenAICompatibleServer(options: ServerOptions = {}): Promise<OpenAICompatibleServer> {
   const queue: ScriptedBehaviour[] = [...(options.replies ?? [])];
-  let fallbackBehaviour: ServerOptions["default"] = options.default ?? { kind: "reply", text: "Okay." };
+  let fallbackBehaviour: NonNullable<ServerOptions["default"]> = options.default ?? { kind: "reply", text: "Okay." };
   const requests: RecordedRequest[] = [];
   let counter = 0;
 
@@ -113,7 +113,7 @@ export async function startOpenAICompatibleServer(options: ServerOptions = {}): 
     }
 
     const next = queue.shift();
-    const behaviour = next ?? (typeof fallbackBehaviour === "function" ? fallbackBehaviour(record) : fallbackBehaviour);
+    const behaviour: ScriptedBehaviour = next ?? (typeof fallbackBehaviour === "function" ? fallbackBehaviour(record) : fallbackBehaviour);
     const id = `chatcmpl-test-${(counter += 1)}`;
     const model = body.model || options.modelId || "test-model";
     const created = Math.floor(Date.now() / 1000);

@@ -7,7 +7,10 @@ export function newAccount(prefix = "e2e") {
 
 /** Sign-up and sign-in as a person does them: by labels and button names. */
 export class AuthPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async signUp(account: { name: string; email: string; password: string }, opts: { hiring?: boolean } = {}) {
     await this.page.goto("/sign-up");

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+
+/** Plain chat text with `inline code` and ``` fenced blocks; never raw HTML. */
+export function MessageText({ text }: { text: string }) {
+  const blocks = text.split(/```[a-zA-Z0-9_-]*\n?/);
+  return (
+    <div className="space-y-2 text-[15px] leading-7">
+      {blocks.map((block, i) =>
+        i % 2 === 1 ? (
+          <pre key={i} className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-[13px] leading-6 dark:bg-zinc-800">
+            {block.replace(/\n$/, "")}
+          </pre>
+        ) : (
+          <p key={i} className="whitespace-pre-wrap break-words">
+            {inlineCode(block)}
+          </p>
+        ),
+      )}
+    </div>
+  );
+}
+
+function inlineCode(text: string): ReactNode[] {
+  return text.split(/(`[^`\n]+`)/).map((part, i) =>
+    part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
+      <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800">
+        {part.slice(1, -1)}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}

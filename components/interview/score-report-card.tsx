@@ -1,0 +1,81 @@
+import type { ScoreReport } from "@/lib/scoring/report";
+import { Badge, scoreTone } from "../ui/badge";
+import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
+
+const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
+const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
+
+/** One question's score with evidence: what was covered (in the candidate's words), what was missed. */
+export function ScoreReportCard({
+  report,
+  answerText,
+  referenceHtml,
+  errataHtml,
+  headingLevel = 3,
+}: {
+  report: ScoreReport;
+  answerText: string;
+  referenceHtml?: string | null;
+  errataHtml?: string | null;
+  headingLevel?: 2 | 3;
+}) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const highlights: Highlight[] = [
+    ...report.keyPoints.flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
+    ...report.redFlags.flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
+  ];
+  return (
+    <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
+      <div className="flex flex-wrap items-center gap-3">
+        <H className="text-base font-semibold">Your score</H>
+        <span className="text-2xl font-semibold tabular-nums">
+          {report.score}
+          <span className="text-sm font-normal text-zinc-500">/100</span>
+        </span>
+        <Badge tone={scoreTone(report.score)}>{report.band}</Badge>
+      </div>
+      {report.feedback ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
+      <div>
+        <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">Your answer, with the evidence the scorer found</p>
+        <div className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
+          <HighlightedAnswer text={answerText} highlights={highlights} />
+        </div>
+      </div>
+      <ul className="space-y-2" aria-label="Key points">
+        {report.keyPoints.map((k) => (
+          <li key={k.id} className="flex items-start gap-2 text-sm">
+            <Badge tone={STATUS_TONE[k.status]} className="mt-0.5 shrink-0">
+              {STATUS_LABEL[k.status]}
+            </Badge>
+            <span>
+              {k.text}
+              {k.evidence[0] ? <span className="block text-xs text-zinc-500">You said: “{k.evidence[0].text}”</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {report.redFlags.length ? (
+        <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/50">
+          <p className="font-medium text-rose-700 dark:text-rose-300">Misconceptions spotted</p>
+          <ul className="mt-1 list-disc pl-5">
+            {report.redFlags.map((r) => (
+              <li key={r.id}>{r.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {referenceHtml ? (
+        <details className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
+          <summary className="cursor-pointer text-sm font-medium">Reference answer</summary>
+          <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
+          {errataHtml ? (
+            <div className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
+              <p className="text-sm font-medium text-amber-800 dark:text-amber-300">Errata: corrections to the reference</p>
+              <div className="prose-md" dangerouslySetInnerHTML={{ __html: errataHtml }} />
+            </div>
+          ) : null}
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+/**
+ * Scorer evaluation: scores eval/data/labelled.jsonl (rubric mode, the bank's questions) and
+ * eval/data/generic.jsonl (generic mode) and prints agreement with the human grades.
+ *
+ *   npm run eval                       # tune and held-out, both sets
+ *   npm run eval -- --split heldout    # one split (tune | heldout | all)
+ *   npm run eval -- --json             # machine-readable
+ *   npm run eval -- --split tune --verbose   # per-answer lines (for tuning: use the tune split only)
+ *
+ * Metrics per set and split: Spearman and Pearson between score (0-100) and grade (0-5); quadratic
+ * weighted kappa after mapping scores to grades with GRADE_CUTS (lib/scoring/metrics.ts:
+ * <10 -> 0, <30 -> 1, <50 -> 2, <70 -> 3, <85 -> 4, else 5); the mean score per answer kind;
+ * scoring latency p50/p99. The prompt-injection check scores every prompt-injection answer again
+ * with its detected injection text removed: the score with the injection must not exceed it.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadBanks } from "../lib/bank/load.ts";
+import type { Question } from "../lib/bank/schema.ts";
+import { buildCorpusStats, questionDocument, type CorpusStats } from "../lib/scoring/corpus.ts";
+import { detectInjection } from "../lib/scoring/injection.ts";
+import {
+  GRADE_CUTS,
+  mean,
+  pearson,
+  percentile,
+  quadraticWeightedKappa,
+  scoreToGrade,
+  spearman,
+} from "../lib/scoring/metrics.ts";
+import { SCORER_VERSION, scoreAnswer } from "../lib/scoring/rubric.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+type Split = "tune" | "heldout";
+interface Row {
+  id: string;
+  set: "labelled" | "generic";
+  kind: string;
+  grade: number;
+  split: Split;
+  answer: string;
+  questionId?: string;
+  question?: string;
+  reference?: string;
+}
+interface Scored extends Row {
+  score: number;
+  band: string;
+  flags: string[];
+  ms: number;
+  /** prompt-injection answers: the score with the detected injection text removed. */
+  withoutInjection?: number;
+  injectionDetected?: boolean;
+}
+
+function parseArgs(argv: string[]) {
+  const args = { split: "all" as "all" | Split, json: false, verbose: false, set: "both" as "both" | "labelled" | "generic" };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--split") args.split = argv[++i] as typeof args.split;
+    else if (a.startsWith("--split=")) args.split = a.slice(8) as typeof args.split;
+    else if (a === "--json") args.json = true;
+    else if (a === "--verbose" || a === "-v") args.verbose = true;
+    else if (a === "--set") args.set = argv[++i] as typeof args.set;
+    else if (a === "--help" || a === "-h") {
+      console.log("usage: node eval/run.ts [--split tune|heldout|all] [--set labelled|generic|both] [--json] [--verbose]");
+      process.exit(0);
+    } else {
+      console.error(`unknown argument: ${a}`);
+      process.exit(2);
+    }
+  }
+  if (!["all", "tune", "heldout"].includes(args.split)) {
+    console.error(`--split must be tune, heldout or all`);
+    process.exit(2);
+  }
+  return args;
+}
+
+function readJsonl(file: string, set: Row["set"]): Row[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => ({ ...(JSON.parse(l) as Omit<Row, "set">), set }));
+}
+
+/** Remove the detected injection spans (the eval's "same answer without the injection"). */
+function withoutInjection(answer: string): { text: string; detected: boolean } {
+  const spans = detectInjection(answer);
+  let out = "";
+  let at = 0;
+  for (const s of spans) {
+    out += answer.slice(at, s.start);
+    at = s.end;
+  }
+  out += answer.slice(at);
+  return { text: out, detected: spans.length > 0 };
+}
+
+function r3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function summarise(rows: Scored[]) {
+  const scores = rows.map((r) => r.score);
+  const grades = rows.map((r) => r.grade);
+  const kinds = [...new Set(rows.map((r) => r.kind))].sort();
+  const perKind: Record<string, { n: number; meanScore: number; meanGrade: number }> = {};
+  for (const k of kinds) {
+    const rs = rows.filter((r) => r.kind === k);
+    perKind[k] = { n: rs.length, meanScore: r3(mean(rs.map((r) => r.score))), meanGrade: r3(mean(rs.map((r) => r.grade))) };
+  }
+  const inj = rows.filter((r) => r.kind === "prompt-injection");
+  const gains = inj.map((r) => r.score - (r.withoutInjection ?? r.score));
+  return {
+    n: rows.length,
+    spearman: r3(spearman(scores, grades)),
+    pearson: r3(pearson(scores, grades)),
+    qwk: r3(quadraticWeightedKappa(scores.map((s) => scoreToGrade(s)), grades)),
+    exactGrade: r3(mean(rows.map((r) => (scoreToGrade(r.score) === r.grade ? 1 : 0)))),
+    perKind,
+    injection: {
+      n: inj.length,
+      detected: inj.filter((r) => r.injectionDetected).length,
+      maxGain: inj.length ? Math.max(...gains) : 0,
+      gainers: inj.filter((r, i) => gains[i]! > 0).map((r) => r.id),
+    },
+  };
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { banks, errors } = loadBanks([path.join(root, "content")], { cwd: root });
+  if (errors.length > 0) console.error(`bank: ${errors.length} error(s) (files left out); run npm run bank:check`);
+  const questions: Question[] = banks.flatMap((b) => b.questions);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+
+  let rows: Row[] = [];
+  if (args.set !== "generic") rows.push(...readJsonl(path.join(root, "eval/data/labelled.jsonl"), "labelled"));
+  if (args.set !== "labelled") rows.push(...readJsonl(path.join(root, "eval/data/generic.jsonl"), "generic"));
+  if (args.split !== "all") rows = rows.filter((r) => r.split === args.split);
+
+  // IDF from every question the app would know: the banks, plus the generic questions (in the
+  // app a user bank's questions are part of the corpus too).
+  const genericQs = new Map<string, { prompt: string; reference: string }>();
+  for (const r of rows) if (r.set === "generic") genericQs.set(r.question!, { prompt: r.question!, reference: r.reference! });
+  const corpus: CorpusStats = buildCorpusStats([...questions.map(questionDocument), ...[...genericQs.values()].map(questionDocument)]);
+
+  const scored: Scored[] = [];
+  const scoreOne = (r: Row, answer: string) => {
+    if (r.set === "labelled") {
+      const q = byId.get(r.questionId!);
+      if (!q) throw new Error(`${r.id}: unknown question ${r.questionId}`);
+      return scoreAnswer({ question: q, answers: [answer] }, { corpus });
+    }
+    const q = genericQs.get(r.question!)!;
+    return scoreAnswer({ question: q, answers: [answer] }, { corpus });
+  };
+  for (const r of rows) {
+    const t0 = performance.now();
+    const rep = scoreOne(r, r.answer);
+    const ms = performance.now() - t0;
+    const s: Scored = { ...r, score: rep.score, band: rep.band, flags: rep.flags, ms };
+    if (r.kind === "prompt-injection") {
+      const w = withoutInjection(r.answer);
+      s.injectionDetected = w.detected;
+      s.withoutInjection = w.detected ? scoreOne(r, w.text).score : rep.score;
+    }
+    scored.push(s);
+  }
+  // Warm latency: every answer once more, structures cached.
+  const warm: number[] = [];
+  for (const r of rows) {
+    const t0 = performance.now();
+    scoreOne(r, r.answer);
+    warm.push(performance.now() - t0);
+  }
+
+  const splits: Split[] = args.split === "all" ? ["tune", "heldout"] : [args.split];
+  const sets = (["labelled", "generic"] as const).filter((s) => args.set === "both" || args.set === s);
+  const results: Record<string, ReturnType<typeof summarise>> = {};
+  for (const sp of splits) {
+    for (const set of sets) {
+      const rs = scored.filter((r) => r.split === sp && r.set === set);
+      if (rs.length) results[`${set}/${sp}`] = summarise(rs);
+    }
+    const both = scored.filter((r) => r.split === sp);
+    if (sets.length > 1 && both.length) results[`all/${sp}`] = summarise(both);
+  }
+  const latency = {
+    coldP50: r3(percentile(scored.map((s) => s.ms), 50)),
+    coldP99: r3(percentile(scored.map((s) => s.ms), 99)),
+    warmP50: r3(percentile(warm, 50)),
+    warmP99: r3(percentile(warm, 99)),
+  };
+  const out = {
+    date: new Date().toISOString().slice(0, 10),
+    scorerVersion: SCORER_VERSION,
+    split: args.split,
+    gradeCuts: GRADE_CUTS,
+    results,
+    latencyMs: latency,
+  };
+
+  if (args.json) {
+    console.log(JSON.stringify(out, null, 2));
+    return;
+  }
+  if (args.verbose) {
+    for (const s of scored) {
+      const g = s.withoutInjection !== undefined ? ` (without injection ${s.withoutInjection})` : "";
+      console.log(
+        `${s.id.padEnd(6)} ${s.split.padEnd(7)} ${s.kind.padEnd(18)} grade ${s.grade} score ${String(s.score).padStart(3)} ${s.band.padEnd(7)} ${s.flags.join(",")}${g}  ${s.questionId ?? ""}`,
+      );
+    }
+    console.log("");
+  }
+  console.log(`scorer ${SCORER_VERSION}, ${out.date}, grade cuts ${GRADE_CUTS.join("/")}`);
+  for (const [key, r] of Object.entries(results)) {
+    console.log(
+      `\n${key}: n=${r.n}  Spearman ${r.spearman}  Pearson ${r.pearson}  QWK ${r.qwk}  exact grade ${r.exactGrade}`,
+    );
+    for (const [k, v] of Object.entries(r.perKind)) {
+      console.log(`  ${k.padEnd(18)} n=${String(v.n).padStart(3)}  mean score ${v.meanScore.toFixed(1).padStart(5)}  mean grade ${v.meanGrade.toFixed(2)}`);
+    }
+    const inj = r.injection;
+    if (inj.n)
+      console.log(
+        `  injection check: ${inj.detected}/${inj.n} detected, max gain ${inj.maxGain} ${inj.maxGain <= 0 ? "(OK: never raises the score)" : `(FAIL: ${inj.gainers.join(", ")})`}`,
+      );
+  }
+  console.log(
+    `\nlatency per answer: cold p50 ${latency.coldP50} ms, p99 ${latency.coldP99} ms; warm p50 ${latency.warmP50} ms, p99 ${latency.warmP99} ms`,
+  );
+}
+
+main();

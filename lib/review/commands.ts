@@ -1,0 +1,45 @@
+/**
+ * What the review pages can do besides reading: retake a question, practise weak spots, delete a
+ * session. Owner-scoped like the queries; the writes themselves are lib/sessions' (the only code
+ * that writes sessions).
+ */
+import "server-only";
+import { deleteSession, startSession } from "../sessions/service.ts";
+import { modeSchema } from "../sessions/schemas.ts";
+import { weakestKeyPoints, weakSpotQuestionIds } from "./aggregate.ts";
+import { getProgressRows, getTranscript } from "./queries.ts";
+
+/** How many questions "Practise my weak spots" puts in the interview. */
+export const WEAK_SPOT_QUESTIONS = 3;
+/** How many weak points /progress lists (and the weak-spot interview draws from). */
+export const WEAK_POINTS_LISTED = 8;
+
+/**
+ * Starts a one-question session of the question asked at `questionIndex` in one of the user's
+ * sessions. Null when the session is not the user's or has no such question.
+ */
+export async function retakeQuestion(userId: string, sessionId: string, questionIndex: number): Promise<{ id: string } | null> {
+  const transcript = await getTranscript(userId, sessionId);
+  const question = transcript?.questions.find((q) => q.index === questionIndex);
+  if (!transcript || !question) return null;
+  return startSession(userId, {
+    questionIds: [question.questionId],
+    count: 1,
+    bankId: question.snapshot?.bankId ?? transcript.bankId,
+    mode: modeSchema.catch("practice").parse(transcript.mode),
+  });
+}
+
+/** Starts an interview of the questions behind the user's weakest key points; null when there are none. */
+export async function practiseWeakSpots(userId: string): Promise<{ id: string } | null> {
+  const rows = await getProgressRows(userId);
+  const ids = weakSpotQuestionIds(weakestKeyPoints(rows.reports, WEAK_POINTS_LISTED), WEAK_SPOT_QUESTIONS);
+  if (ids.length === 0) return null;
+  return startSession(userId, { questionIds: ids, count: ids.length });
+}
+
+/** Deletes one of the user's sessions; false when it is not theirs. */
+export async function removeSession(userId: string, sessionId: string): Promise<boolean> {
+  if (typeof sessionId !== "string" || !sessionId || sessionId.length > 64) return false;
+  return deleteSession(userId, sessionId);
+}

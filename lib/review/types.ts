@@ -1,0 +1,153 @@
+/**
+ * The shapes the review pages, exporters and progress charts work with. Plain data (no Prisma
+ * types), so pure functions and client components can use them.
+ */
+import type { QuestionSnapshot } from "../sessions/schemas.ts";
+import type { ScoreReport } from "../scoring/report.ts";
+
+export const SESSIONS_PAGE_SIZE = 20;
+
+/** Score bands offered by the /sessions filter (the same thresholds as the score badges). */
+export const SCORE_RANGES = [
+  { value: "80-100", label: "80–100 · strong", min: 80, max: 100 },
+  { value: "60-79", label: "60–79 · solid", min: 60, max: 79 },
+  { value: "35-59", label: "35–59 · partial", min: 35, max: 59 },
+  { value: "0-34", label: "0–34 · weak", min: 0, max: 34 },
+] as const;
+
+export type SessionListFilters = {
+  topic?: string;
+  minScore?: number;
+  maxScore?: number;
+  /** 1-based. */
+  page: number;
+};
+
+export type SessionListQuestion = {
+  index: number;
+  title: string;
+  topic: string;
+  difficulty: string;
+  score: number | null;
+};
+
+export type SessionListItem = {
+  id: string;
+  status: string;
+  mode: string;
+  engine: string;
+  questionCount: number;
+  overallScore: number | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  questions: SessionListQuestion[];
+};
+
+export type SessionListPage = {
+  items: SessionListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+export type TranscriptTurn = {
+  id: string;
+  seq: number;
+  role: string;
+  kind: string;
+  text: string;
+  keyPointId: string | null;
+  late: boolean;
+  elapsedMs: number | null;
+  engine: string | null;
+  createdAt: Date;
+};
+
+export type TranscriptQuestion = {
+  /** The SessionQuestion row's id. */
+  id: string;
+  index: number;
+  questionId: string;
+  title: string;
+  topic: string;
+  difficulty: string;
+  minutes: number;
+  status: string;
+  contentHash: string;
+  followUpCount: number;
+  startedAt: Date | null;
+  deadlineAt: Date | null;
+  completedAt: Date | null;
+  score: number | null;
+  /** What was asked, as it was then (null only if the stored JSON no longer parses). */
+  snapshot: QuestionSnapshot | null;
+  report: ScoreReport | null;
+  turns: TranscriptTurn[];
+};
+
+export type Transcript = {
+  id: string;
+  status: string;
+  mode: string;
+  engine: string;
+  bankId: string;
+  seed: string;
+  questionCount: number;
+  overallScore: number | null;
+  startedAt: Date;
+  endsAt: Date;
+  finishedAt: Date | null;
+  questions: TranscriptQuestion[];
+};
+
+/** One scored attempt of a question, in any of the user's sessions. */
+export type Attempt = {
+  sessionQuestionId: string;
+  sessionId: string;
+  questionId: string;
+  score: number;
+  completedAt: Date;
+};
+
+/** The attempt a transcript question is compared with, side by side. */
+export type ComparedAttempt = Attempt & {
+  report: ScoreReport | null;
+  answers: string[];
+};
+
+export type QuestionAttempts = {
+  questionId: string;
+  /** Every scored attempt of the question, oldest first (this one included). */
+  attempts: Attempt[];
+  /** The previous attempt (or, for a first attempt, the next one), with its report and answers. */
+  compared: ComparedAttempt | null;
+  /** Whether `compared` came before this attempt. */
+  comparedIsEarlier: boolean;
+};
+
+/** Rows the progress aggregation runs over. */
+export type ProgressSessionRow = { id: string; startedAt: Date; finishedAt: Date | null; overallScore: number };
+export type ProgressQuestionRow = {
+  sessionId: string;
+  questionId: string;
+  topic: string;
+  difficulty: string;
+  score: number;
+  completedAt: Date;
+};
+export type ProgressReportRow = {
+  sessionId: string;
+  questionId: string;
+  title: string;
+  topic: string;
+  difficulty: string;
+  completedAt: Date;
+  keyPoints: Array<{ id: string; text: string; weight: number; status: "covered" | "partial" | "missed" }>;
+};
+export type ProgressRows = {
+  sessions: ProgressSessionRow[];
+  questions: ProgressQuestionRow[];
+  /** The most recent scored questions' key-point results (bounded: see PROGRESS_REPORT_WINDOW). */
+  reports: ProgressReportRow[];
+};

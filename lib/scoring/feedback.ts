@@ -1,0 +1,110 @@
+/**
+ * Words for the candidate: strengths in their own terms, gaps phrased as what to add (from the
+ * rubric's terms, never the reference text), and short actionable feedback.
+ */
+import type { Band, KeyPointResult } from "./report.ts";
+import type { PKeyPoint } from "./prepare.ts";
+
+const MAX_QUOTE = 110;
+
+function quote(s: string): string {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length <= MAX_QUOTE ? one : one.slice(0, MAX_QUOTE - 1).replace(/\s+\S*$/, "") + "…";
+}
+
+/** A short name for a key point: its id as words ("cpu-bound-no-speedup" -> "cpu bound no speedup"). */
+export function keyPointName(id: string): string {
+  return id.replace(/^point-(\d+)$/, "point $1").replace(/-/g, " ");
+}
+
+/** Strengths: each covered point, quoting the candidate's own words that evidence it. */
+export function strengthsOf(results: readonly KeyPointResult[], sentenceOf: (start: number) => string): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.status !== "covered") continue;
+    const ev = r.evidence[0];
+    if (!ev) continue;
+    out.push(`${capitalise(keyPointName(r.id))}: “${quote(sentenceOf(ev.start) || ev.text)}”`);
+  }
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function listTerms(labels: readonly string[], n: number): string {
+  const picked: string[] = [];
+  for (const l of labels) {
+    const t = l.trim();
+    if (!t || picked.some((p) => p.toLowerCase() === t.toLowerCase())) continue;
+    picked.push(t);
+    if (picked.length >= n) break;
+  }
+  if (picked.length <= 1) return picked[0] ?? "";
+  return `${picked.slice(0, -1).join(", ")} and ${picked[picked.length - 1]}`;
+}
+
+/**
+ * Gaps, most important first: what to add, phrased from the key point's terms so the reference
+ * answer is not pasted.
+ */
+export function gapsOf(results: readonly KeyPointResult[], points: readonly PKeyPoint[], generic: boolean): string[] {
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const missing = results
+    .filter((r) => r.status !== "covered")
+    .sort((a, b) => b.weight - a.weight || (a.status === "partial" ? -1 : 1));
+  const out: string[] = [];
+  for (const r of missing) {
+    const p = byId.get(r.id);
+    const terms = listTerms(p?.labels ?? [], 3);
+    const name = keyPointName(r.id);
+    if (generic) {
+      out.push(
+        r.status === "partial"
+          ? `Develop ${terms ? `the part about ${terms}` : name}: you touched on it; say what it is and why it matters.`
+          : `Add ${terms ? `the point about ${terms}` : name}.`,
+      );
+    } else {
+      out.push(
+        r.status === "partial"
+          ? `Go further on ${name}${terms ? ` (e.g. ${terms})` : ""}: you touched on it but did not explain it.`
+          : `Add ${name}${terms ? `: mention ${terms} and explain why it matters` : ""}.`,
+      );
+    }
+  }
+  return out;
+}
+
+export interface FeedbackFacts {
+  band: Band;
+  covered: number;
+  partial: number;
+  total: number;
+  flags: readonly string[];
+  topGap?: string;
+  redFlagQuotes: readonly string[];
+}
+
+/** Two or three sentences the candidate can act on. */
+export function feedbackOf(f: FeedbackFacts): string {
+  const parts: string[] = [];
+  const cov = `${f.covered} of ${f.total} key points covered${f.partial ? `, ${f.partial} partly` : ""}`;
+  if (f.flags.includes("empty")) return "No answer to score. Write what you know, even briefly: a partial answer earns credit.";
+  if (f.flags.includes("injection-only"))
+    return "The answer addresses the grader instead of the question; such text is ignored. Answer the question itself.";
+  if (f.flags.includes("off-topic")) parts.push("This does not answer the question asked; re-read it and address it directly.");
+  else if (f.band === "strong") parts.push(`Strong answer: ${cov}.`);
+  else if (f.band === "solid") parts.push(`Solid answer: ${cov}.`);
+  else if (f.band === "partial") parts.push(`Partial answer: ${cov}.`);
+  else parts.push(`Weak answer: ${cov}.`);
+  if (f.flags.includes("keyword-dump"))
+    parts.push("Listing terms is not explaining them: say what each does and how they relate, in full sentences.");
+  if (f.flags.includes("red-flag") && f.redFlagQuotes.length > 0)
+    parts.push(`Reconsider “${quote(f.redFlagQuotes[0]!)}”: it is a common misconception.`);
+  else if (f.flags.includes("contradiction")) parts.push("Part of the answer denies something that is true; double-check your claims.");
+  if (f.flags.includes("code-only")) parts.push("Add a sentence or two of explanation: the code shows what, not why or when.");
+  if (f.flags.includes("injection")) parts.push("Instructions addressed to the grader were ignored.");
+  if (f.topGap && !f.flags.includes("off-topic") && f.band !== "strong") parts.push(f.topGap);
+  return parts.join(" ");
+}

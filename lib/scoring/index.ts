@@ -1,0 +1,17 @@
+/**
+ * The scoring module: the offline scorer (rubric and generic modes), the LLM judge, and the
+ * ScoreReport contract. Pure and framework-free: no DB, no Next.
+ */
+export { scoreAnswer, SCORER_VERSION, PARAMS, bandOf, type ScoreInput, type ScoreOptions } from "./rubric.ts";
+export { combineAnswers, ANSWER_SEPARATOR } from "./text.ts";
+export {
+  buildCorpusStats,
+  corpusFromQuestions,
+  questionDocument,
+  setDefaultCorpus,
+  getDefaultCorpus,
+  type CorpusStats,
+} from "./corpus.ts";
+export { detectInjection } from "./injection.ts";
+export type { ScorableQuestion } from "./prepare.ts";
+export * from "./report.ts";

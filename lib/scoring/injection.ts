@@ -1,0 +1,122 @@
+/**
+ * Prompt-injection detection: text in an answer that addresses or instructs the grader ("ignore the
+ * rubric", "give this 100", "you are now ...", "system:"). Such sentences are flagged and excluded
+ * from the evidence, so they can never raise a score.
+ */
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const GRADER = String.raw`(?:grader|grading (?:model|system|engine|ai)|evaluator|examiner|assessor|scorer|scoring (?:model|system|engine|ai)|marker|ai (?:grader|judge|evaluator|model)|judge|llm|language model|chatgpt|gpt|claude|gemini)`;
+const ADDRESSEE = String.raw`(?:${GRADER}|ai|model|assistant|reviewer|interviewer|bot)`;
+const SCORE_WORDS = String.raw`(?:100(?:\s*\/\s*100|\s*%| points| percent| out of 100)?|full (?:marks|score|points|credit)|(?:a )?perfect (?:score|grade|mark|rating)s?|max(?:imum)? (?:score|marks|points|grade)|top (?:marks|score|grade|band)|highest (?:score|grade|mark|band|rating)|5\s*\/\s*5|10\s*\/\s*10|5 out of 5|10 out of 10|a\+|(?:the )?strong band|(?:an? )?(?:excellent|strong) (?:score|grade|rating|band|mark))`;
+const TARGET = String.raw`(?:this|me|it|my answer|this answer|the answer|this response|my response|the candidate|this candidate|him|her|them|us)`;
+
+/** Patterns matched against one sentence (or line) of the answer. */
+const SENTENCE_PATTERNS: readonly RegExp[] = [
+  /\b(?:ignore|disregard|forget)\b(?:\s+(?:all|any|the|your|my|of|previous|prior|above|earlier|these|those|its|every|other|grading|scoring|system))*\s+(?:instructions?|rubrics?|criteria|guidelines|system prompt|prompts?|reference answer|key ?points|marking (?:scheme|guide)|grading|scoring)\b/i,
+  /\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|else|previous|prior|you were told)\b/i,
+  new RegExp(String.raw`\b(?:give|award|assign|grant|mark|rate|score|grade)\s+${TARGET}\b[^.\n]{0,40}${SCORE_WORDS}`, "i"),
+  new RegExp(String.raw`\b(?:give|award|assign|grant)\s+(?:a\s+|an\s+)?${SCORE_WORDS}`, "i"),
+  new RegExp(String.raw`\b(?:deserves?|worth|earns?|merits?|should (?:get|receive|score)|must (?:get|receive|score))\b[^.\n]{0,20}${SCORE_WORDS}`, "i"),
+  /\b(?:full (?:marks|credit)|5\s*\/\s*5|10\s*\/\s*10|perfect score)\b/i,
+  /\byou are now (?:a|an|the|my|acting|operating|going to|in (?:developer|dan|admin|god|unrestricted|jailbreak) mode)\b/i,
+  /\byou (?:are|will be|must act as|should act as) (?:a|an) (?:lenient|generous|new|different|unrestricted)\b/i,
+  /\b(?:act|behave|respond) as (?:if|though|a|an)\b[^.\n]{0,40}\b(?:grader|evaluator|examiner|scorer|judge)\b/i,
+  /\bpretend (?:you are|you're|to be)\b/i,
+  /^\s*[#>*_\s]*(?:system|assistant|developer|human)\s*(?:prompt|message)?\s*[:>\]]/im,
+  /<\|?\s*(?:im_start|im_end|system|endoftext|assistant|user)\s*\|?>/i,
+  /\[\/?\s*(?:INST|SYS|SYSTEM)\s*\]/i,
+  /<\/?\s*(?:system|instructions?|candidate_answer|rubric|reference|prompt|assistant)\s*>/i,
+  /\b(?:new|updated|revised|overriding|secret|hidden) (?:system )?(?:instructions?|prompt|directives?)\b/i,
+  new RegExp(String.raw`\b(?:note|message|instructions?|request|hint|memo|p\.?s\.?) (?:to|for) (?:the |any |my )?${ADDRESSEE}\b`, "i"),
+  new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention|to the) ${ADDRESSEE}\b`, "i"),
+  new RegExp(String.raw`\b(?:the|any|an|this|dear) ${GRADER}\b[^.\n]{0,50}\b(?:must|should|shall|will|has to|needs? to|is required to|is instructed to|can)\b[^.\n]{0,40}\b(?:give|award|mark|score|grade|rate|accept|pass|consider|treat|ignore)\b`, "i"),
+  /["']?(?:score|grade|rating|band)["']?\s*[:=]\s*["']?(?:100|9\d|strong|excellent|5\s*\/\s*5)\b/i,
+  /\bthe (?:correct|right|reference|expected) answer is (?:whatever|what(?:ever)? i (?:write|wrote|say|said)|my answer|this answer)\b/i,
+  /\b(?:this|my) (?:answer|response) (?:is|should be|must be|has been) (?:graded|scored|marked|rated|considered|treated|evaluated|pre-?approved|approved|verified)\b/i,
+  /\b(?:all|every) (?:the )?key ?points? (?:are|is|were|should be|must be|have been) (?:covered|met|satisfied|addressed)\b/i,
+  /\b(?:mark|consider|treat) (?:all|every|each) (?:of the )?(?:key ?points?|criteria|items?) (?:as )?(?:covered|met|satisfied)\b/i,
+  /\b(?:jailbreak|dan mode|developer mode|do anything now)\b/i,
+  /\b(?:respond|reply|answer|output) (?:only )?with (?:a |the |only )?(?:score|grade|"?\{\s*"?score)/i,
+];
+
+/** Sentence-ish segments of `text`: lines, then ., ! or ? followed by whitespace. */
+function segments(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const lineStart = m.index;
+    const line = m[0];
+    const sre = /[.!?]+(?=\s|$)/g;
+    let s = 0;
+    let sm: RegExpExecArray | null;
+    while ((sm = sre.exec(line)) !== null) {
+      const e = sm.index + sm[0].length;
+      out.push({ start: lineStart + s, end: lineStart + e });
+      s = e;
+    }
+    if (s < line.length) out.push({ start: lineStart + s, end: lineStart + line.length });
+  }
+  return out;
+}
+
+/** Block-level structures that hide instructions: HTML comments, JSON objects with a score. */
+const BLOCK_PATTERNS: readonly RegExp[] = [
+  /<!--[\s\S]*?(?:-->|$)/g,
+  /\{[^{}]{0,400}["']?(?:score|grade|rating)["']?\s*:\s*["']?(?:100|5\s*\/\s*5|strong|excellent)\b[^{}]{0,400}\}/gi,
+  /\{[^{}]{0,400}["'](?:band|keyPoints|key_points|verdict|rationale|feedback)["']\s*:[^{}]{0,400}\}/gi,
+];
+
+function trimSpan(text: string, s: TextSpan): TextSpan {
+  let { start, end } = s;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * Spans of `text` that instruct or address the grader. A matched sentence is excluded whole; a
+ * line that opens a fake role ("system:") is excluded to its end, and so is an HTML comment or a
+ * JSON object carrying a score.
+ */
+export function detectInjection(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const re of BLOCK_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const body = m[0];
+      const isComment = body.startsWith("<!--");
+      // A comment is only an injection when it says something to the grader.
+      if (isComment && !SENTENCE_PATTERNS.some((p) => p.test(body)) && !/\b(?:score|grade|rubric|grader|points)\b/i.test(body))
+        continue;
+      spans.push({ start: m.index, end: m.index + body.length });
+    }
+  }
+  for (const seg of segments(text)) {
+    const s = text.slice(seg.start, seg.end);
+    if (SENTENCE_PATTERNS.some((p) => p.test(s))) {
+      // A fake role header takes the rest of its line with it.
+      if (/^\s*[#>*_\s]*(?:system|assistant|developer|user|human)\s*(?:prompt|message)?\s*[:>\]]/i.test(s)) {
+        const lineEnd = text.indexOf("\n", seg.start);
+        spans.push({ start: seg.start, end: lineEnd < 0 ? text.length : lineEnd });
+      } else spans.push(seg);
+    }
+  }
+  return mergeSpans(spans.map((s) => trimSpan(text, s)).filter((s) => s.end > s.start));
+}
+
+export function mergeSpans(spans: TextSpan[]): TextSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextSpan[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,391 @@
+/**
+ * The offline scorer: `scoreAnswer(input, options) -> ScoreReport`. Synchronous, pure and
+ * deterministic. Rubric mode uses a question's authored key points and red flags; generic mode
+ * (no key points) derives them from the reference answer. See docs in lib/scoring/README.md.
+ */
+import type { Question } from "../bank/schema.ts";
+import { type CorpusStats, idf } from "./corpus.ts";
+import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
+import { detectInjection } from "./injection.ts";
+import { type AnswerIndex, type Hit, dot, indexContent, matchPhrase } from "./match.ts";
+import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vector, corpusFor, prepareQuestion } from "./prepare.ts";
+import { type Band, type Coverage, type KeyPointResult, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
+import { type StyleStats, clamp01, styleOf } from "./style.ts";
+import { type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
+
+export const SCORER_VERSION = "rubric-1.0.0";
+
+/** What `scoreAnswer` scores: one question and the candidate's answers to it (main + follow-ups). */
+export interface ScoreInput {
+  question: Question | ScorableQuestion | { prompt: string; reference: string; title?: string };
+  /** The main answer, then each follow-up answer. Spans are offsets into `combineAnswers(answers)`. */
+  answers: readonly string[];
+}
+
+export interface ScoreOptions {
+  /** IDF statistics (e.g. `corpusFromQuestions(bank.list())`); default: `setDefaultCorpus`'s, else the question's own. */
+  corpus?: CorpusStats;
+}
+
+/** Tunable constants, in one place (tuned on the eval's "tune" split only). */
+export const PARAMS = {
+  /** Similarity (cosine) at which a sentence starts / fully evidences a key point. */
+  simLow: 0.12,
+  simHigh: 0.45,
+  /** Share of similarity in a key point's confidence. */
+  simShare: 0.85,
+  /** Confidence thresholds for covered / partial. */
+  covered: 0.6,
+  partial: 0.3,
+  /** Weight of the continuous confidence next to the discrete status in the coverage value. */
+  continuous: 0.25,
+  /** Weighted coverage that maps to 100. */
+  target: 0.78,
+  /** Points off per red flag (at most two count), and the cap once one is found. */
+  redFlagPenalty: 25,
+  redFlagCap: 60,
+  /** Points off per key point the answer contradicts (at most two count). */
+  contradictionPenalty: 8,
+  /** Score cap for a full keyword dump (scaled by how much of a dump it is). */
+  dumpCap: 15,
+  offTopicCap: 8,
+  codeOnlyCap: 75,
+  /** Evidence spans reported per key point. */
+  maxSpans: 3,
+};
+
+const DISCLAIMER =
+  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|false(?:ly)?|a trap|beware)\b/i;
+
+interface SentVec {
+  vec: Vector;
+  /** Norm without the question's own words (for key points, whose vectors exclude them). */
+  normNoQ: number;
+  /** Norm over all words (for red-flag phrasings, which keep them). */
+  norm: number;
+  start: number;
+  end: number;
+  disclaimer: boolean;
+  /** Contrast questions: the compared things this sentence is about (carried from the previous one when it names none). */
+  subject: ReadonlySet<string>;
+}
+
+interface KpEval {
+  point: PKeyPoint;
+  conf: number;
+  status: Coverage;
+  spans: Array<{ start: number; end: number; score: number }>;
+  denied: boolean;
+}
+
+function bandOf(score: number): Band {
+  if (score >= 80) return "strong";
+  if (score >= 60) return "solid";
+  if (score >= 35) return "partial";
+  return "weak";
+}
+
+export { bandOf };
+
+function sentenceVectors(a: Analysis, masked: Uint8Array, P: PreparedQuestion): SentVec[] {
+  const out: SentVec[] = [];
+  for (const s of a.sentences) {
+    const vec: Vector = new Map();
+    let nq = 0;
+    let all = 0;
+    let first = -1;
+    let last = -1;
+    for (let i = s.first; i < s.last; i++) {
+      const t = a.tokens[i]!;
+      if (masked[i] || !isContent(t)) continue;
+      if (first < 0) first = i;
+      last = i;
+      const f = t.neg ? "!" + t.stem : t.stem;
+      if (vec.has(f)) continue;
+      const w = idf(P.corpus, t.stem);
+      vec.set(f, w);
+      all += w * w;
+      if (!P.qStems.has(t.stem)) nq += w * w;
+    }
+    const text = a.text.slice(s.start, s.end);
+    let subject: Set<string> = new Set();
+    if (P.entities.size > 0) {
+      for (let i = s.first; i < s.last; i++) {
+        const t = a.tokens[i]!;
+        if (!masked[i] && P.entities.has(t.stem)) subject.add(t.stem);
+      }
+      if (subject.size === 0 && out.length > 0) subject = new Set(out[out.length - 1]!.subject);
+    }
+    out.push({
+      subject,
+      vec,
+      normNoQ: Math.sqrt(nq),
+      norm: Math.sqrt(all),
+      start: first >= 0 ? Math.min(s.start, a.tokens[first]!.start) : s.start,
+      end: last >= 0 ? Math.max(s.end, a.tokens[last]!.end) : s.end,
+      disclaimer: DISCLAIMER.test(text),
+    });
+  }
+  return out;
+}
+
+function cosineNoQ(sv: SentVec, kp: PKeyPoint): number {
+  if (sv.normNoQ === 0 || kp.norm === 0) return 0;
+  return dot(sv.vec, kp.vec) / (sv.normNoQ * kp.norm);
+}
+
+function mergeVec(a: Vector, b: Vector): Vector {
+  const m = new Map(a);
+  for (const [f, w] of b) if ((m.get(f) ?? 0) < w) m.set(f, w);
+  return m;
+}
+
+/** A sentence about only other compared things cannot evidence a point about this one. */
+function compatible(kp: PKeyPoint, sv: SentVec | undefined): boolean {
+  if (!sv || kp.subject.size === 0 || sv.subject.size === 0) return true;
+  for (const s of sv.subject) if (kp.subject.has(s)) return true;
+  return false;
+}
+
+function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sents: SentVec[], pairs: SentVec[]): KpEval {
+  const spans: KpEval["spans"] = [];
+  let miss = 1;
+  let denials = 0;
+  let swapped = 0;
+  for (const term of kp.terms) {
+    const hits = matchPhrase(term, idx);
+    let best: Hit | undefined;
+    let denied = false;
+    for (const h of hits) {
+      if (!compatible(kp, sents[h.sent])) {
+        swapped += term.strength;
+        continue;
+      }
+      if (h.agrees) {
+        if (!best || h.frac > best.frac) best = h;
+      } else if (h.frac >= 0.99) denied = true;
+    }
+    if (best) {
+      const s = term.strength * (0.6 + 0.4 * best.frac);
+      miss *= 1 - s;
+      spans.push({ start: best.start, end: best.end, score: s });
+    } else if (denied && term.stems.length >= 1) denials++;
+  }
+  const termEv = 1 - miss;
+  let sim = 0;
+  let simSpan: SentVec | undefined;
+  for (const sv of sents) {
+    const c = cosineNoQ(sv, kp);
+    if (!compatible(kp, sv)) {
+      if (c >= PARAMS.simHigh) swapped += 0.5;
+      continue;
+    }
+    if (c > sim) {
+      sim = c;
+      simSpan = sv;
+    }
+  }
+  for (const pv of pairs) {
+    // A pair must beat a single sentence clearly to count: explanations span sentences.
+    const c = cosineNoQ(pv, kp) * 0.92;
+    if (c > sim && compatible(kp, pv)) {
+      sim = c;
+      simSpan = pv;
+    }
+  }
+  const simEv = clamp01((sim - PARAMS.simLow) / (PARAMS.simHigh - PARAMS.simLow));
+  const conf = 1 - (1 - termEv) * (1 - PARAMS.simShare * simEv);
+  if (simSpan && simEv >= 0.35) spans.push({ start: simSpan.start, end: simSpan.end, score: simEv * PARAMS.simShare * 0.9 });
+  const status: Coverage = conf >= PARAMS.covered ? "covered" : conf >= PARAMS.partial ? "partial" : "missed";
+  return {
+    point: kp,
+    conf,
+    status,
+    spans,
+    denied: (denials > 0 && termEv < 0.2 && status === "missed") || (swapped >= 0.5 && status !== "covered"),
+  };
+}
+
+/** Keep the strongest non-overlapping spans, in text order. */
+function pickSpans(spans: KpEval["spans"], text: string, max: number): Span[] {
+  const chosen: Array<{ start: number; end: number }> = [];
+  for (const s of [...spans].sort((a, b) => b.score - a.score)) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => s.start < c.end && c.start < s.end)) continue;
+    chosen.push(s);
+  }
+  return chosen.sort((a, b) => a.start - b.start).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+}
+
+interface RedFlagFound {
+  id: string;
+  text: string;
+  evidence: Span[];
+}
+
+function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, sents: SentVec[], text: string): RedFlagFound[] {
+  const out: RedFlagFound[] = [];
+  for (const rf of P.redFlags) {
+    const spans: Array<{ start: number; end: number; score: number }> = [];
+    for (const ph of rf.phrasings) {
+      for (const h of matchPhrase(ph, idx, true)) {
+        if (!h.agrees || sents[h.sent]?.disclaimer) continue;
+        spans.push({ start: h.start, end: h.end, score: h.frac });
+      }
+    }
+    if (spans.length > 0) out.push({ id: rf.id, text: rf.text, evidence: pickSpans(spans, text, 2) });
+  }
+  return out;
+}
+
+/** Score one question's answers. Synchronous, pure and deterministic. */
+export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): ScoreReport {
+  const question = input.question as ScorableQuestion;
+  const corpus = corpusFor(question, options.corpus);
+  const P = prepareQuestion(question, corpus);
+  const text = combineAnswers(input.answers);
+  const a = analyze(text);
+
+  // Prompt injection: excluded from every piece of evidence.
+  const injected = detectInjection(text);
+  const masked = new Uint8Array(a.tokens.length);
+  if (injected.length > 0) {
+    for (let i = 0; i < a.tokens.length; i++) {
+      const t = a.tokens[i]!;
+      if (injected.some((s) => t.start < s.end && s.start < t.end)) masked[i] = 1;
+    }
+  }
+  const maskedTok = new Set<Token>();
+  for (let i = 0; i < a.tokens.length; i++) if (masked[i]) maskedTok.add(a.tokens[i]!);
+  const style: StyleStats = styleOf(a, (t) => maskedTok.has(t));
+  const content: Token[] = [];
+  for (let i = 0; i < a.tokens.length; i++) if (!masked[i] && isContent(a.tokens[i]!)) content.push(a.tokens[i]!);
+  const idx = indexContent(content);
+  const rfIdx = P.redFlags.length
+    ? indexContent(a.tokens.filter((t, i) => !masked[i] && isContentOrQuantifier(t)))
+    : idx;
+
+  const sents = sentenceVectors(a, masked, P);
+  const pairs: SentVec[] = [];
+  for (let i = 0; i + 1 < sents.length; i++) {
+    const x = sents[i]!;
+    const y = sents[i + 1]!;
+    if (x.vec.size === 0 || y.vec.size === 0) continue;
+    const vec = mergeVec(x.vec, y.vec);
+    let nq = 0;
+    let all = 0;
+    for (const [f, w] of vec) {
+      all += w * w;
+      if (!P.qStems.has(f.startsWith("!") ? f.slice(1) : f)) nq += w * w;
+    }
+    pairs.push({
+      vec,
+      normNoQ: Math.sqrt(nq),
+      norm: Math.sqrt(all),
+      start: x.start,
+      end: y.end,
+      disclaimer: false,
+      subject: new Set([...x.subject, ...y.subject]),
+    });
+  }
+
+  const evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sents, pairs));
+  const redFlags = findRedFlags(P, rfIdx, sents, text);
+
+  // Weighted coverage.
+  let wsum = 0;
+  let got = 0;
+  for (const e of evals) {
+    const discrete = e.status === "covered" ? 1 : e.status === "partial" ? 0.5 : 0;
+    const v = (1 - PARAMS.continuous) * discrete + PARAMS.continuous * e.conf;
+    wsum += e.point.weight;
+    got += e.point.weight * v;
+  }
+  const coverage = wsum > 0 ? got / wsum : 0;
+  let score = 100 * Math.min(1, coverage / PARAMS.target);
+
+  // Adjustments.
+  const flags: string[] = [];
+  if (content.length === 0) {
+    flags.push(injected.length > 0 ? "injection-only" : "empty");
+    score = 0;
+  }
+  if (injected.length > 0) flags.push("injection");
+
+  // Off-topic: little of the answer's vocabulary belongs to the question's.
+  let onTopic = 0;
+  let allIdf = 0;
+  const seenStem = new Set<string>();
+  for (const t of content) {
+    if (seenStem.has(t.stem)) continue;
+    seenStem.add(t.stem);
+    const w = idf(corpus, t.stem);
+    allIdf += w;
+    if (P.topic.has(t.stem)) onTopic += w;
+  }
+  const topicShare = allIdf > 0 ? onTopic / allIdf : 0;
+  if (content.length >= 4 && topicShare < 0.3 && coverage < 0.3) {
+    flags.push("off-topic");
+    score = Math.min(score, PARAMS.offTopicCap);
+  }
+
+  if (redFlags.length > 0) {
+    flags.push("red-flag");
+    score = Math.min(PARAMS.redFlagCap, score - PARAMS.redFlagPenalty * Math.min(2, redFlags.length));
+  }
+  const contradictions = evals.filter((e) => e.denied).length;
+  if (contradictions > 0) {
+    flags.push("contradiction");
+    score -= PARAMS.contradictionPenalty * Math.min(2, contradictions);
+  }
+  if (style.dump > 0.3) {
+    flags.push("keyword-dump");
+    score = Math.min(score, 100 - (100 - PARAMS.dumpCap) * style.dump);
+  }
+  if (style.codeOnly) {
+    flags.push("code-only");
+    score = Math.min(score, PARAMS.codeOnlyCap);
+  }
+  score = Math.max(0, Math.min(100, Math.round(score)));
+  const band = bandOf(score);
+
+  const keyPoints: KeyPointResult[] = evals.map((e) => ({
+    id: e.point.id,
+    text: e.point.text,
+    weight: e.point.weight,
+    status: e.status,
+    confidence: Math.round(e.conf * 1000) / 1000,
+    evidence: e.status === "missed" ? [] : pickSpans(e.spans, text, PARAMS.maxSpans),
+  }));
+  const sentenceOf = (pos: number): string => {
+    const s = sents.find((x) => x.start <= pos && pos < x.end);
+    return s ? text.slice(s.start, s.end) : "";
+  };
+  const strengths = strengthsOf(keyPoints, sentenceOf);
+  const gaps = gapsOf(keyPoints, P.keyPoints, P.mode === "generic");
+  const covered = keyPoints.filter((k) => k.status === "covered").length;
+  const partial = keyPoints.filter((k) => k.status === "partial").length;
+  const feedback = feedbackOf({
+    band,
+    covered,
+    partial,
+    total: keyPoints.length,
+    flags,
+    topGap: gaps[0],
+    redFlagQuotes: redFlags.map((r) => r.evidence[0]?.text ?? "").filter(Boolean),
+  });
+
+  return {
+    version: SCORE_REPORT_VERSION,
+    scorerVersion: P.mode === "generic" ? SCORER_VERSION.replace("rubric", "generic") : SCORER_VERSION,
+    method: P.mode,
+    score,
+    band,
+    keyPoints,
+    redFlags,
+    strengths,
+    gaps,
+    feedback,
+    flags,
+  };
+}

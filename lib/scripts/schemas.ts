@@ -1,0 +1,232 @@
+/**
+ * Recruiter interview scripts: the builder's inputs, the script document, edits, share links and
+ * scorecards, as zod schemas. Shared by the builder, the CLI, the route handlers and the client
+ * components (this file has no server-only imports). JSON columns are parsed with these schemas
+ * whenever they are read.
+ */
+import { z } from "zod";
+import { difficultySchema } from "../bank/schema.ts";
+
+export const LEVELS = ["junior", "mid", "senior", "staff"] as const;
+export const levelSchema = z.enum(LEVELS, { error: "Choose a level: junior, mid, senior or staff." });
+export type Level = z.infer<typeof levelSchema>;
+
+export const LEVEL_LABELS: Record<Level, string> = { junior: "Junior", mid: "Mid-level", senior: "Senior", staff: "Staff" };
+
+export const MIN_TOTAL_MINUTES = 10;
+export const MAX_TOTAL_MINUTES = 240;
+export const MAX_QUESTIONS = 15;
+/** The shortest slot a question can have in a plan. */
+export const MIN_QUESTION_MINUTES = 2;
+export const MAX_QUESTION_MINUTES = 60;
+export const MAX_JOB_DESCRIPTION_CHARS = 20_000;
+export const MAX_NOTES_CHARS = 5_000;
+
+export const seedSchema = z
+  .string({ error: "The seed must be text." })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/, "Use 1-32 letters, digits, - or _ for the seed.");
+
+/** Percentages (or any weights) of easy, medium and hard questions. */
+export const difficultyMixSchema = z
+  .object({
+    easy: z.coerce.number().int("Use whole numbers for the mix.").min(0).max(100),
+    medium: z.coerce.number().int("Use whole numbers for the mix.").min(0).max(100),
+    hard: z.coerce.number().int("Use whole numbers for the mix.").min(0).max(100),
+  })
+  .strict()
+  .refine((m) => m.easy + m.medium + m.hard > 0, "The difficulty mix needs at least one non-zero share.");
+export type DifficultyMix = z.infer<typeof difficultyMixSchema>;
+
+const optionalInt = (min: number, max: number, what: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number({ error: `${what} must be a number.` })
+      .int(`${what} must be a whole number.`)
+      .min(min, `${what} must be at least ${min}.`)
+      .max(max, `${what} must be at most ${max}.`)
+      .optional(),
+  );
+
+/** What a recruiter asks the builder for (the /scripts/new form, the CLI, POST /api/scripts). */
+export const builderInputSchema = z
+  .object({
+    /** The role being hired for, e.g. "Senior Python Engineer". Defaults from the level. */
+    title: z.string().trim().max(120, "Use at most 120 characters for the title.").optional(),
+    level: levelSchema,
+    /** Bank topics (exact names, slugs or words of them such as "async"); empty: all topics. */
+    topics: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    /** Total duration; with no count, the number of questions follows from it. */
+    minutes: optionalInt(MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES, "Total minutes"),
+    /** Number of questions; with no minutes, the total follows from the questions' times. */
+    count: optionalInt(1, MAX_QUESTIONS, "Question count"),
+    /** Omitted: the level's default mix. */
+    difficultyMix: difficultyMixSchema.optional(),
+    jobDescription: z
+      .string()
+      .max(MAX_JOB_DESCRIPTION_CHARS, `Keep the job description under ${MAX_JOB_DESCRIPTION_CHARS.toLocaleString("en")} characters.`)
+      .optional(),
+    seed: seedSchema.default("1"),
+    bankId: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((i) => i.minutes !== undefined || i.count !== undefined, {
+    message: "Give a total duration in minutes or a number of questions.",
+    path: ["minutes"],
+  });
+export type BuilderInput = z.input<typeof builderInputSchema>;
+export type BuilderInputs = z.output<typeof builderInputSchema>;
+
+// ---- the script document --------------------------------------------------------------------
+
+export const rubricAnchorSchema = z.object({
+  score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  label: z.string(),
+  anchor: z.string(),
+});
+export type RubricAnchor = z.infer<typeof rubricAnchorSchema>;
+
+export const scriptKeyPointSchema = z.object({
+  id: z.string(),
+  weight: z.number().int().min(1).max(5),
+  text: z.string(),
+  /** Weight 4-5 (or the heaviest points when none is): what a passing answer must cover. */
+  essential: z.boolean(),
+});
+export type ScriptKeyPoint = z.infer<typeof scriptKeyPointSchema>;
+
+export const scriptQuestionSchema = z.object({
+  id: z.string(),
+  bankId: z.string(),
+  title: z.string(),
+  /** What to ask, when it says more than the title. */
+  prompt: z.string(),
+  topic: z.string(),
+  difficulty: difficultySchema,
+  tags: z.array(z.string()),
+  /** The bank's suggested minutes. */
+  suggestedMinutes: z.number().int().min(1),
+  /** The slot in the plan. */
+  minutes: z.number().int().min(1).max(MAX_QUESTION_MINUTES),
+  /** Minutes set by hand; the plan keeps them when it re-fits the others. */
+  pinned: z.boolean().default(false),
+  keyPoints: z.array(scriptKeyPointSchema),
+  followUps: z.array(z.object({ keyPointId: z.string(), text: z.string() })),
+  redFlags: z.array(z.object({ id: z.string(), text: z.string(), listenFor: z.array(z.string()) })),
+  rubric: z.array(rubricAnchorSchema).length(4),
+  /** Job-description terms this question matched (empty without a job description). */
+  matchedTerms: z.array(z.string()).default([]),
+  notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+});
+export type ScriptQuestion = z.infer<typeof scriptQuestionSchema>;
+
+export const scriptSectionSchema = z.object({
+  minutes: z.number().int().min(1).max(30),
+  text: z.string().max(MAX_NOTES_CHARS),
+});
+
+export const scriptDocumentSchema = z.object({
+  schemaVersion: z.literal(1),
+  title: z.string().trim().min(1, "Give the script a title.").max(120),
+  level: levelSchema,
+  bankId: z.string(),
+  totalMinutes: z.number().int().min(MIN_TOTAL_MINUTES).max(MAX_TOTAL_MINUTES),
+  topics: z.array(z.string()),
+  intro: scriptSectionSchema,
+  questions: z.array(scriptQuestionSchema).min(1).max(MAX_QUESTIONS),
+  wrapUp: scriptSectionSchema,
+  /** How the job description steered the choice; null without one. */
+  steering: z
+    .object({ terms: z.array(z.string()), topics: z.array(z.object({ topic: z.string(), share: z.number() })) })
+    .nullable(),
+  notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+  seed: z.string(),
+  generator: z.string(),
+});
+export type ScriptDocument = z.infer<typeof scriptDocumentSchema>;
+
+// ---- edits, shares, scorecards ----------------------------------------------------------------
+
+export const saveScriptSchema = z
+  .object({
+    /** The version the editor started from; a stale one is refused (409) instead of overwritten. */
+    version: z.number().int().min(1),
+    content: scriptDocumentSchema,
+    note: z.string().trim().max(200).default(""),
+  })
+  .strict();
+export type SaveScriptInput = z.input<typeof saveScriptSchema>;
+
+export const restoreRevisionSchema = z.object({ version: z.number().int().min(1) }).strict();
+
+export const RECOMMENDATIONS = ["strong-hire", "hire", "no-hire", "strong-no-hire", "undecided"] as const;
+export const recommendationSchema = z.enum(RECOMMENDATIONS, { error: "Choose a recommendation." });
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
+  "strong-hire": "Strong hire",
+  hire: "Hire",
+  "no-hire": "No hire",
+  "strong-no-hire": "Strong no hire",
+  undecided: "Undecided",
+};
+
+export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const scorecardEntrySchema = z
+  .object({
+    questionId: z.string().min(1).max(200),
+    /** Key point ids ticked as heard. */
+    ticked: z.array(z.string().max(200)).max(50).default([]),
+    rating: ratingSchema.nullable().default(null),
+    notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+    seconds: z.number().int().min(0).max(24 * 3600).default(0),
+  })
+  .strict();
+export type ScorecardEntryInput = z.input<typeof scorecardEntrySchema>;
+
+export const createScorecardSchema = z
+  .object({
+    candidateName: z.string({ error: "Enter the candidate's name." }).trim().min(1, "Enter the candidate's name.").max(120),
+    /** The script version the interview ran. */
+    scriptVersion: z.number().int().min(1),
+    entries: z.array(scorecardEntrySchema).max(MAX_QUESTIONS),
+    notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+    recommendation: recommendationSchema.default("undecided"),
+  })
+  .strict();
+export type CreateScorecardInput = z.input<typeof createScorecardSchema>;
+
+/** What a saved scorecard keeps per question: enough to read and export it after the script changes. */
+export const storedScorecardEntrySchema = z.object({
+  questionId: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  difficulty: z.string(),
+  minutes: z.number(),
+  keyPoints: z.array(z.object({ id: z.string(), text: z.string(), ticked: z.boolean() })),
+  rating: ratingSchema.nullable(),
+  notes: z.string(),
+  seconds: z.number(),
+});
+export type StoredScorecardEntry = z.infer<typeof storedScorecardEntrySchema>;
+export const storedScorecardSchema = z.object({ scriptVersion: z.number(), entries: z.array(storedScorecardEntrySchema) });
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** One message per top-level field (the first), for forms. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
+    const top = String(issue.path[0] ?? "form");
+    out[top] ??= issue.message;
+    if (key !== top) out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** A readable one-line summary of a zod error: "minutes: Total minutes must be at least 10." */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
+}

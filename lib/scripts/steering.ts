@@ -1,0 +1,107 @@
+/**
+ * Job-description steering. The description's words are stemmed (the bank's stemmer) and weighed
+ * by how rare they are across the candidate questions (a word every question has, like "python",
+ * weighs nothing). A question scores for each description term found in its title, tags or topic
+ * (x3) or in its prompt and key points (x1); topics score by the share of their questions' scores.
+ * The builder ranks questions by score (plus their topic's share), so the description steers both
+ * the topics and the questions. Pure and deterministic.
+ */
+import { stemmedTerms, tokenize, stem } from "../bank/search.ts";
+import type { Question } from "../bank/schema.ts";
+
+/** Job-ad words that say nothing about the technical content. */
+const JD_STOPWORDS = new Set(
+  (
+    "experience experienced team teams year years strong work working role roles skill skills knowledge ability able " +
+    "responsibilities responsibility requirement requirements required candidate candidates company join looking plus bonus " +
+    "preferred nice must good great excellent solid understanding familiarity familiar hands proven track record communication " +
+    "collaborate collaborative environment opportunity opportunities salary benefit benefits office remote hybrid day days " +
+    "us we our they them help build building develop developer developers development engineer engineers engineering software " +
+    "senior junior mid staff lead level position hiring apply application"
+  )
+    .split(" ")
+    .map(stem),
+);
+
+const PRIMARY_WEIGHT = 3;
+const BODY_WEIGHT = 1;
+
+export type Steering = {
+  /** Relevance of each question id (0 when nothing matched). */
+  scores: Map<string, number>;
+  /** Per question id, the description words it matched, most telling first. */
+  matched: Map<string, string[]>;
+  /** The description's words that matched any question, most telling first (surface forms). */
+  terms: string[];
+  /** Topics by their share of the total relevance, highest first. */
+  topics: { topic: string; share: number }[];
+};
+
+function primaryText(q: Question): string {
+  return `${q.title} ${q.tags.join(" ")} ${q.topic} ${q.id.replace(/-/g, " ")}`;
+}
+
+function bodyText(q: Question): string {
+  const points = q.keyPoints.map((k) => `${k.text} ${k.terms.join(" ")} ${k.code.join(" ")}`).join(" ");
+  return `${q.prompt} ${points}`;
+}
+
+/** Returns null for an empty (or all-stopword) description. */
+export function steer(jobDescription: string | undefined, questions: readonly Question[]): Steering | null {
+  if (!jobDescription?.trim()) return null;
+  const tf = new Map<string, number>();
+  const surface = new Map<string, Map<string, number>>();
+  for (const word of tokenize(jobDescription)) {
+    const terms = stemmedTerms(word);
+    const s = terms[0];
+    if (!s || terms.length !== 1 || JD_STOPWORDS.has(s) || /^\d+$/.test(s) || word.length < 2) continue;
+    tf.set(s, (tf.get(s) ?? 0) + 1);
+    const forms = surface.get(s) ?? new Map<string, number>();
+    forms.set(word, (forms.get(word) ?? 0) + 1);
+    surface.set(s, forms);
+  }
+  if (tf.size === 0) return null;
+
+  const docs = questions.map((q) => ({ q, primary: new Set(stemmedTerms(primaryText(q))), body: new Set(stemmedTerms(bodyText(q))) }));
+  const n = docs.length;
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of new Set([...d.primary, ...d.body])) if (tf.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  const weight = new Map<string, number>();
+  for (const [t, count] of tf) {
+    const f = df.get(t) ?? 0;
+    if (f === 0 || f === n) continue;
+    weight.set(t, Math.sqrt(count) * Math.log(n / f));
+  }
+
+  const scores = new Map<string, number>();
+  const matched = new Map<string, string[]>();
+  const display = (t: string) => [...(surface.get(t) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? t;
+  for (const d of docs) {
+    const hits: { t: string; v: number }[] = [];
+    for (const [t, w] of weight) {
+      const v = d.primary.has(t) ? w * PRIMARY_WEIGHT : d.body.has(t) ? w * BODY_WEIGHT : 0;
+      if (v > 0) hits.push({ t, v });
+    }
+    hits.sort((a, b) => b.v - a.v || (a.t < b.t ? -1 : 1));
+    scores.set(d.q.id, hits.reduce((s, h) => s + h.v, 0));
+    matched.set(d.q.id, hits.slice(0, 5).map((h) => display(h.t)));
+  }
+
+  const terms = [...weight]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 12)
+    .map(([t]) => display(t));
+
+  const byTopic = new Map<string, number>();
+  let total = 0;
+  for (const q of questions) {
+    const s = scores.get(q.id) ?? 0;
+    byTopic.set(q.topic, (byTopic.get(q.topic) ?? 0) + s);
+    total += s;
+  }
+  const topics = [...byTopic]
+    .map(([topic, s]) => ({ topic, share: total > 0 ? Math.round((s / total) * 100) / 100 : 0 }))
+    .sort((a, b) => b.share - a.share || (a.topic < b.topic ? -1 : 1));
+
+  return { scores, matched, terms, topics };
+}

@@ -1,0 +1,320 @@
+/**
+ * The answer flow: a candidate's answer is stored and scored, the turn policy decides whether to
+ * probe or move on, and the interviewer's reply (streamed by the caller) is stored when complete.
+ * Every write checks the session's version, so two tabs cannot interleave turns.
+ */
+import "server-only";
+import { db } from "../db/client.ts";
+import { env } from "../env.ts";
+import {
+  decideNextTurn,
+  renderOfflineTurn,
+  type FallbackInfo,
+  type InterviewerTurn,
+  type TurnStreamResult,
+} from "../interviewer/index.ts";
+import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
+import { scoreAnswer } from "../scoring/index.ts";
+import type { ScoreReport } from "../scoring/report.ts";
+import { notFound, SessionError } from "./errors.ts";
+import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
+import { answerBodySchema } from "./schemas.ts";
+import { BETWEEN_QUESTIONS_MS } from "./service.ts";
+import { interviewQuestionOf } from "./snapshot.ts";
+
+/** Network and clock slack before an answer counts as late. */
+const LATE_GRACE_MS = 10_000;
+/** A time-up auto-submission may arrive this long after the deadline and still be on time. */
+const TIME_UP_GRACE_MS = 60_000;
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/** Bumps the version if it is still `expected`; otherwise someone else wrote first. */
+async function claimVersion(tx: Tx, sessionId: string, expected: number) {
+  const { count } = await tx.interviewSession.updateMany({
+    where: { id: sessionId, version: expected, status: "active" },
+    data: { version: expected + 1 },
+  });
+  if (count === 0) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+}
+
+function currentQuestion(session: LoadedSession): LoadedQuestion {
+  return session.questions[session.currentIndex]!;
+}
+
+function interviewerTurns(session: LoadedSession) {
+  return session.turns.filter((t) => t.role === "interviewer");
+}
+
+function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
+  return scoreAnswer({ question: interviewQuestionOf(question.snapshot) as never, answers });
+}
+
+export type PendingReply = {
+  sessionId: string;
+  turn: InterviewerTurn;
+  engine: string;
+  /** Stores the streamed reply (and a notice when the LLM failed); call once, when complete. */
+  save(result: TurnStreamResult): Promise<void>;
+};
+
+/** Stores and scores an answer; returns the interviewer turn to stream and how to save it. */
+export async function submitAnswer(userId: string, sessionId: string, body: unknown): Promise<PendingReply> {
+  const parsed = answerBodySchema.safeParse(body);
+  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  const input = parsed.data;
+  try {
+    await enforceRateLimits([`answer:${userId}`], env().RATE_LIMIT_ANSWERS_PER_MINUTE);
+  } catch (error) {
+    if (error instanceof RateLimitError) throw new SessionError("rate-limited", error.message);
+    throw error;
+  }
+  const session = await loadSession(userId, sessionId);
+  if (!session) throw notFound();
+  if (session.status !== "active") throw new SessionError("finished", "This interview is finished: answers can no longer be added.");
+  const question = currentQuestion(session);
+  if (input.questionIndex !== session.currentIndex || question.status !== "answering") {
+    throw new SessionError("already-answered", "This question has already been answered.");
+  }
+  if (input.expectedTurns !== session.turns.length) {
+    throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  }
+  if (!input.text.trim() && !input.timeUp) throw new SessionError("invalid", "text: write an answer before sending it.");
+
+  const now = new Date();
+  const deadline = question.deadlineAt?.getTime() ?? Infinity;
+  const late = now.getTime() > deadline + (input.timeUp ? TIME_UP_GRACE_MS : LATE_GRACE_MS);
+  const answers = [...answersOf(session, question), input.text];
+  const report = scoreQuestion(question, answers.filter((a) => a.trim()));
+  const asked = interviewerTurns(session).filter((t) => t.sessionQuestionId === question.id && t.kind === "follow-up");
+  const isLastQuestion = session.currentIndex === session.questionCount - 1;
+  const decision = input.timeUp
+    ? ({ action: isLastQuestion ? "finish" : "move-on", reason: "time" } as const)
+    : decideNextTurn({
+        question: interviewQuestionOf(question.snapshot),
+        report,
+        askedFollowUps: asked.map((t) => t.keyPointId ?? t.text),
+        followUpCount: question.followUpCount,
+        secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
+        secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
+        isLastQuestion,
+      });
+  const lastPrompt = [...session.turns].reverse().find((t) => t.role === "interviewer" && t.sessionQuestionId === question.id);
+  const probing = decision.action === "probe";
+
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, session.id, session.version);
+    await tx.turn.create({
+      data: {
+        sessionId: session.id,
+        sessionQuestionId: question.id,
+        seq: session.turns.length,
+        role: "candidate",
+        kind: "answer",
+        text: input.text,
+        late,
+        elapsedMs: lastPrompt ? Math.max(0, now.getTime() - lastPrompt.createdAt.getTime()) : null,
+        createdAt: now,
+      },
+    });
+    await tx.sessionQuestion.update({
+      where: { id: question.id },
+      data: probing
+        ? { followUpCount: { increment: 1 }, draft: "", draftUpdatedAt: now }
+        : { status: "scored", score: report.score, report: JSON.stringify(report), completedAt: now, draft: "", draftUpdatedAt: now },
+    });
+  });
+
+  const previous = interviewerTurns(session).at(-1);
+  const base = {
+    mode: session.mode,
+    seed: session.seed,
+    sequence: interviewerTurns(session).length,
+    previousText: previous?.text,
+    question: interviewQuestionOf(question.snapshot),
+    answers,
+    report,
+  };
+  const turn: InterviewerTurn = probing
+    ? { ...base, kind: "probe", decision }
+    : { ...base, kind: "move-on", reason: decision.reason, isLastQuestion };
+  const replySeq = session.turns.length + 1;
+  return {
+    sessionId: session.id,
+    turn,
+    engine: session.engine,
+    async save(result) {
+      await saveReply(session.id, question.id, replySeq, {
+        kind: probing ? "follow-up" : "move-on",
+        keyPointId: probing ? decision.followUp.id : null,
+        text: result.text,
+        engine: result.engineId,
+        fallback: result.fallback,
+      });
+    },
+  };
+}
+
+async function saveReply(
+  sessionId: string,
+  sessionQuestionId: string,
+  seq: number,
+  reply: { kind: "follow-up" | "move-on"; keyPointId: string | null; text: string; engine: string; fallback?: FallbackInfo },
+) {
+  await db().$transaction(async (tx) => {
+    await tx.interviewSession.update({ where: { id: sessionId }, data: { version: { increment: 1 } } });
+    await tx.turn.create({
+      data: { sessionId, sessionQuestionId, seq, role: "interviewer", kind: reply.kind, text: reply.text, keyPointId: reply.keyPointId, engine: reply.engine },
+    });
+    if (reply.fallback) {
+      await tx.turn.create({
+        data: {
+          sessionId,
+          sessionQuestionId,
+          seq: seq + 1,
+          role: "system",
+          kind: "notice",
+          text: "The AI interviewer stopped responding, so the offline interviewer took over for this turn. Your answers are safe.",
+          engine: reply.fallback.engineId,
+        },
+      });
+    }
+  });
+}
+
+/** Moves to the next question: it is asked at once and its clock starts. */
+export async function advanceToNextQuestion(userId: string, sessionId: string, expectedTurns: number): Promise<void> {
+  const session = await loadSession(userId, sessionId);
+  if (!session) throw notFound();
+  if (session.status !== "active") throw new SessionError("finished", "This interview is finished.");
+  if (expectedTurns !== session.turns.length) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  const current = currentQuestion(session);
+  if (current.status !== "scored") throw new SessionError("invalid", "Answer the current question first.");
+  const nextIndex = session.currentIndex + 1;
+  const next = session.questions[nextIndex];
+  if (!next) throw new SessionError("invalid", "This was the last question: finish the interview instead.");
+  const now = new Date();
+  const text = renderOfflineTurn({
+    kind: "ask",
+    mode: session.mode,
+    seed: session.seed,
+    sequence: interviewerTurns(session).length,
+    previousText: interviewerTurns(session).at(-1)?.text,
+    question: interviewQuestionOf(next.snapshot),
+    index: nextIndex,
+    total: session.questionCount,
+    minutes: next.minutes,
+  });
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, session.id, session.version);
+    await tx.interviewSession.update({ where: { id: session.id }, data: { currentIndex: nextIndex } });
+    await tx.sessionQuestion.update({
+      where: { id: next.id },
+      data: { status: "answering", startedAt: now, deadlineAt: new Date(now.getTime() + next.minutes * 60_000) },
+    });
+    await tx.turn.create({
+      data: { sessionId: session.id, sessionQuestionId: next.id, seq: session.turns.length, role: "interviewer", kind: "question", text, engine: "offline", createdAt: now },
+    });
+  });
+}
+
+/** Ends the interview: the overall score is the mean of the asked questions' scores. */
+export async function finishInterview(userId: string, sessionId: string, options: { timeUp?: boolean } = {}): Promise<void> {
+  const session = await loadSession(userId, sessionId);
+  if (!session) throw notFound();
+  if (session.status !== "active") return;
+  const current = currentQuestion(session);
+  const timeUp = options.timeUp || Date.now() >= session.endsAt.getTime();
+  if (current.status === "answering" && !timeUp) throw new SessionError("invalid", "Answer the current question before finishing.");
+  await closeSession(session, timeUp);
+}
+
+async function closeSession(session: LoadedSession, timeUp: boolean) {
+  const scored = session.questions.filter((q) => q.score !== null);
+  const overall = scored.length ? Math.round(scored.reduce((s, q) => s + q.score!, 0) / session.questionCount) : 0;
+  const text = renderOfflineTurn({
+    kind: "wrap-up",
+    mode: session.mode,
+    seed: session.seed,
+    sequence: interviewerTurns(session).length,
+    previousText: interviewerTurns(session).at(-1)?.text,
+    total: session.questionCount,
+    answered: scored.length,
+    results: scored.map((q) => ({ title: q.title, report: q.report! })).filter((r) => r.report),
+    timeUp,
+  });
+  const now = new Date();
+  const last = session.questions[session.currentIndex]!;
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, session.id, session.version);
+    await tx.interviewSession.update({ where: { id: session.id }, data: { status: "finished", finishedAt: now, overallScore: overall } });
+    await tx.turn.create({
+      data: { sessionId: session.id, sessionQuestionId: last.id, seq: session.turns.length, role: "interviewer", kind: "wrap-up", text, engine: "offline", createdAt: now },
+    });
+  });
+}
+
+/**
+ * Deadlines are the server's: when a question's time ran out and nobody submitted (the tab was
+ * closed), what was typed (the saved draft) is submitted and the interview moves on; when the
+ * interview's time ran out, it is finished. Called whenever a session is read.
+ */
+export async function settleExpiredDeadlines(session: LoadedSession, now = Date.now()): Promise<boolean> {
+  if (session.status !== "active") return false;
+  const question = currentQuestion(session);
+  const interviewOver = now >= session.endsAt.getTime() + TIME_UP_GRACE_MS;
+  const questionOver = question.status === "answering" && question.deadlineAt !== null && now >= question.deadlineAt.getTime() + TIME_UP_GRACE_MS;
+  if (!interviewOver && !questionOver) return false;
+  try {
+    if (question.status === "answering") await submitDraftAtTimeUp(session, question);
+    if (interviewOver || session.currentIndex === session.questionCount - 1) {
+      const fresh = await loadSession(session.userId, session.id);
+      if (fresh && fresh.status === "active") await closeSession(fresh, true);
+    }
+  } catch (error) {
+    // Another request settled it first: the caller reloads and sees the result.
+    if (!(error instanceof SessionError && error.code === "conflict")) throw error;
+  }
+  return true;
+}
+
+async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuestion) {
+  const now = new Date();
+  const answers = [...answersOf(session, question), ...(question.draft.trim() ? [question.draft] : [])];
+  const report = scoreQuestion(question, answers);
+  const isLastQuestion = session.currentIndex === session.questionCount - 1;
+  const reply = renderOfflineTurn({
+    kind: "move-on",
+    mode: session.mode,
+    seed: session.seed,
+    sequence: interviewerTurns(session).length,
+    previousText: interviewerTurns(session).at(-1)?.text,
+    question: interviewQuestionOf(question.snapshot),
+    answers,
+    report,
+    reason: "time",
+    isLastQuestion,
+  });
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, session.id, session.version);
+    let seq = session.turns.length;
+    if (question.draft.trim()) {
+      await tx.turn.create({
+        data: { sessionId: session.id, sessionQuestionId: question.id, seq: seq++, role: "candidate", kind: "answer", text: question.draft, createdAt: question.draftUpdatedAt ?? now },
+      });
+    } else {
+      await tx.turn.create({
+        data: { sessionId: session.id, sessionQuestionId: question.id, seq: seq++, role: "system", kind: "notice", text: "Time ran out before an answer was written." },
+      });
+    }
+    await tx.turn.create({
+      data: { sessionId: session.id, sessionQuestionId: question.id, seq, role: "interviewer", kind: "move-on", text: reply, engine: "offline" },
+    });
+    await tx.sessionQuestion.update({
+      where: { id: question.id },
+      data: { status: "scored", score: report.score, report: JSON.stringify(report), completedAt: now, draft: "" },
+    });
+  });
+}
+
+export { BETWEEN_QUESTIONS_MS };

@@ -1,0 +1,112 @@
+/**
+ * What the interview page may show the candidate. The reference answer and rubric of a question
+ * stay on the server until the question is scored (practice mode) or the interview is over (mock
+ * mode): the browser never holds an answer key early.
+ */
+import "server-only";
+import type { ScoreReport } from "../scoring/report.ts";
+import { settleExpiredDeadlines } from "./answer-flow.ts";
+import { loadSession, type LoadedSession } from "./load.ts";
+import type { Mode, QuestionStatus, TurnKind, TurnRole } from "./schemas.ts";
+
+export type InterviewTurnView = {
+  id: string;
+  seq: number;
+  questionIndex: number;
+  role: TurnRole;
+  kind: TurnKind;
+  text: string;
+  late: boolean;
+  createdAt: string;
+};
+
+export type InterviewQuestionView = {
+  index: number;
+  questionId: string;
+  title: string;
+  prompt: string;
+  topic: string;
+  difficulty: string;
+  minutes: number;
+  status: QuestionStatus;
+  startedAt: string | null;
+  deadlineAt: string | null;
+  score: number | null;
+  draft: string;
+  /** Only once revealed (see the module comment). */
+  report: ScoreReport | null;
+  reference: string | null;
+  errata: string | null;
+};
+
+export type InterviewView = {
+  id: string;
+  status: "active" | "finished";
+  mode: Mode;
+  engine: string;
+  questionCount: number;
+  currentIndex: number;
+  overallScore: number | null;
+  startedAt: string;
+  endsAt: string;
+  finishedAt: string | null;
+  serverNow: string;
+  questions: InterviewQuestionView[];
+  turns: InterviewTurnView[];
+};
+
+export function toInterviewView(s: LoadedSession, now = new Date()): InterviewView {
+  const indexById = new Map(s.questions.map((q) => [q.id, q.index]));
+  return {
+    id: s.id,
+    status: s.status,
+    mode: s.mode,
+    engine: s.engine,
+    questionCount: s.questionCount,
+    currentIndex: s.currentIndex,
+    overallScore: s.overallScore,
+    startedAt: s.startedAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+    serverNow: now.toISOString(),
+    questions: s.questions.map((q) => {
+      const revealed = q.status === "scored" && (s.mode === "practice" || s.status === "finished");
+      const asked = q.status !== "pending";
+      return {
+        index: q.index,
+        questionId: q.questionId,
+        title: asked ? q.title : `Question ${q.index + 1}`,
+        prompt: asked ? q.snapshot.prompt : "",
+        topic: q.topic,
+        difficulty: q.difficulty,
+        minutes: q.minutes,
+        status: q.status,
+        startedAt: q.startedAt?.toISOString() ?? null,
+        deadlineAt: q.deadlineAt?.toISOString() ?? null,
+        score: revealed ? q.score : null,
+        draft: q.status === "answering" ? q.draft : "",
+        report: revealed ? q.report : null,
+        reference: revealed ? q.snapshot.reference : null,
+        errata: revealed && q.snapshot.errata ? q.snapshot.errata : null,
+      };
+    }),
+    turns: s.turns.map((t) => ({
+      id: t.id,
+      seq: t.seq,
+      questionIndex: indexById.get(t.sessionQuestionId) ?? 0,
+      role: t.role,
+      kind: t.kind,
+      text: t.text,
+      late: t.late,
+      createdAt: t.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The session as the interview page shows it, after settling deadlines that passed. Null: not the user's. */
+export async function getInterview(userId: string, sessionId: string): Promise<InterviewView | null> {
+  let session = await loadSession(userId, sessionId);
+  if (!session) return null;
+  if (await settleExpiredDeadlines(session)) session = await loadSession(userId, sessionId);
+  return session ? toInterviewView(session) : null;
+}

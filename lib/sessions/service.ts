@@ -1,0 +1,141 @@
+/**
+ * The session lifecycle: start, read (owner only), drafts, delete. The answer flow (answer, next
+ * question, finish) is in answer-flow.ts. This folder is the only code that writes sessions.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getQuestionBank } from "../bank/index.ts";
+import { modelSpecs } from "../ai/providers.ts";
+import { db } from "../db/client.ts";
+import { renderOfflineTurn } from "../interviewer/index.ts";
+import { chooseQuestions } from "./choose-questions.ts";
+import { notFound, SessionError } from "./errors.ts";
+import { draftBodySchema, startSessionSchema, type StartSessionInput } from "./schemas.ts";
+import { interviewQuestionOf, snapshotOf } from "./snapshot.ts";
+
+/** Time to read feedback between questions, added to the interview's overall clock per question. */
+export const BETWEEN_QUESTIONS_MS = 60_000;
+
+export function availableInterviewers(): { id: string; label: string }[] {
+  const spec = modelSpecs().interviewer;
+  const list = [{ id: "local:rubric", label: "Offline interviewer (no API key)" }];
+  if (spec !== "local:rubric") list.push({ id: spec, label: `LLM interviewer (${spec.replace(/^openai:/, "")})` });
+  return list;
+}
+
+export async function startSession(userId: string, input: StartSessionInput): Promise<{ id: string }> {
+  const parsed = startSessionSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "set-up"}: ${i.message}`).join("; "));
+  }
+  const config = parsed.data;
+  if (!availableInterviewers().some((i) => i.id === config.interviewer)) {
+    throw new SessionError("invalid", `interviewer: ${config.interviewer} is not configured on this server`);
+  }
+  const bank = getQuestionBank();
+  const seed = config.seed ?? randomBytes(6).toString("hex");
+  let questions;
+  if (config.questionIds?.length) {
+    questions = config.questionIds.map((id) => {
+      const q = bank.get(id);
+      if (!q) throw new SessionError("invalid", `questionIds: no question with id "${id}"`);
+      return q;
+    });
+  } else {
+    const recent = await db().sessionQuestion.findMany({
+      where: { session: { userId } },
+      orderBy: { startedAt: "desc" },
+      take: 40,
+      select: { questionId: true },
+    });
+    questions = chooseQuestions({
+      questions: bank.list().filter((q) => q.bankId === config.bankId),
+      count: config.count,
+      topics: config.topics,
+      difficulties: config.difficulties,
+      recentIds: recent.map((r) => r.questionId),
+      seed,
+    });
+  }
+  if (questions.length === 0) throw new SessionError("invalid", "No questions match this set-up: choose more topics or difficulties.");
+
+  const minutes = questions.map((q) => config.minutesPerQuestion ?? q.minutes);
+  const now = new Date();
+  const totalMs = minutes.reduce((sum, m) => sum + m * 60_000, 0) + (questions.length - 1) * BETWEEN_QUESTIONS_MS;
+  const first = questions[0]!;
+  const askText = renderOfflineTurn({
+    kind: "ask",
+    mode: config.mode,
+    seed,
+    sequence: 0,
+    question: interviewQuestionOf(snapshotOf(first)),
+    index: 0,
+    total: questions.length,
+    minutes: minutes[0],
+  });
+  const session = await db().interviewSession.create({
+    data: {
+      userId,
+      mode: config.mode,
+      engine: config.interviewer,
+      bankId: first.bankId,
+      seed,
+      config: JSON.stringify({ ...config, seed }),
+      questionCount: questions.length,
+      startedAt: now,
+      endsAt: new Date(now.getTime() + totalMs),
+      questions: {
+        create: questions.map((q, index) => ({
+          index,
+          questionId: q.id,
+          title: q.title,
+          topic: q.topic,
+          difficulty: q.difficulty,
+          snapshot: JSON.stringify(snapshotOf(q)),
+          contentHash: q.contentHash,
+          minutes: Math.round(minutes[index]! * 60) / 60,
+          status: index === 0 ? "answering" : "pending",
+          startedAt: index === 0 ? now : null,
+          deadlineAt: index === 0 ? new Date(now.getTime() + minutes[0]! * 60_000) : null,
+        })),
+      },
+    },
+    select: { id: true, questions: { where: { index: 0 }, select: { id: true } } },
+  });
+  await db().turn.create({
+    data: {
+      sessionId: session.id,
+      sessionQuestionId: session.questions[0]!.id,
+      seq: 0,
+      role: "interviewer",
+      kind: "question",
+      text: askText,
+      engine: "offline",
+      createdAt: now,
+    },
+  });
+  return { id: session.id };
+}
+
+/** Saves the answer being typed. Refused (409) once the question is answered. */
+export async function saveDraft(userId: string, sessionId: string, body: unknown): Promise<{ savedAt: string }> {
+  const parsed = draftBodySchema.safeParse(body);
+  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const now = new Date();
+  const { count } = await db().sessionQuestion.updateMany({
+    where: { sessionId, index: parsed.data.questionIndex, status: "answering", session: { userId, status: "active" } },
+    data: { draft: parsed.data.text, draftUpdatedAt: now },
+  });
+  if (count === 0) {
+    const owned = await db().interviewSession.count({ where: { id: sessionId, userId } });
+    if (!owned) throw notFound();
+    throw new SessionError("already-answered", "This question is no longer open: the draft was not saved.");
+  }
+  return { savedAt: now.toISOString() };
+}
+
+/** Deletes a session and its transcript. False when it is not the user's (or does not exist). */
+export async function deleteSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db().interviewSession.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
