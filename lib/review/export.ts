@@ -174,6 +174,6 @@ function questionMarkdown(t: Transcript, q: TranscriptQuestion): string[] {
 
 /** interview-2025-03-03-ck1234ab.md */
 export function exportFilename(t: Pick<Transcript, "id" | "startedAt">, format: ExportFormat): string {
-  const safeId = t.id.replace(/[^a-zA-Z0-9_-]/g, "").slice(-10);
+  const safeId = t.id.replace(/[^a-zA-Z0-9_-]/g, "").slice(0, 40);
   return `interview-${t.startedAt.toISOString().slice(0, 10)}-${safeId}.${format}`;
 }

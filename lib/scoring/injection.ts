@@ -9,37 +9,60 @@ export interface TextSpan {
   end: number;
 }
 
-const GRADER = String.raw`(?:grader|grading (?:model|system|engine|ai)|evaluator|examiner|assessor|scorer|scoring (?:model|system|engine|ai)|marker|ai (?:grader|judge|evaluator|model)|judge|llm|language model|chatgpt|gpt|claude|gemini)`;
-const ADDRESSEE = String.raw`(?:${GRADER}|ai|model|assistant|reviewer|interviewer|bot)`;
-const SCORE_WORDS = String.raw`(?:100(?:\s*\/\s*100|\s*%| points| percent| out of 100)?|full (?:marks|score|points|credit)|(?:a )?perfect (?:score|grade|mark|rating)s?|max(?:imum)? (?:score|marks|points|grade)|top (?:marks|score|grade|band)|highest (?:score|grade|mark|band|rating)|5\s*\/\s*5|10\s*\/\s*10|5 out of 5|10 out of 10|a\+|(?:the )?strong band|(?:an? )?(?:excellent|strong) (?:score|grade|rating|band|mark))`;
+const GRADER = String.raw`(?:grader|grading (?:model|system|engine|ai|bot)|evaluator|examiner|assessor|scorer|scoring (?:model|system|engine|ai|bot)|ai (?:grader|judge|evaluator|model|reviewer|scorer)|llm|language model|chatgpt|gpt|claude|gemini)`;
+/** Who an injection addresses (wider than GRADER, only used in address forms). */
+const ADDRESSEE = String.raw`(?:${GRADER}|reviewer|assistant|ai|bot|scorebot)`;
+const SCORE_WORDS = String.raw`(?:100(?:\s*\/\s*100|\s*%| points| percent| out of 100)?|full (?:marks|score|points|credit)|(?:a |the )?perfect (?:score|grade|mark|rating)s?|(?:the )?max(?:imum)? (?:score|marks|points|grade|rating)|(?:the )?top (?:marks|score|grade|band|rating)|(?:the )?highest (?:score|grade|mark|band|rating)|5\s*\/\s*5|10\s*\/\s*10|5 out of 5|10 out of 10|a\+|(?:the )?strong band|(?:an? )?(?:excellent|strong) (?:score|grade|rating|band|mark))`;
 const TARGET = String.raw`(?:this|me|it|my answer|this answer|the answer|this response|my response|the candidate|this candidate|him|her|them|us)`;
 
 /** Patterns matched against one sentence (or line) of the answer. */
 const SENTENCE_PATTERNS: readonly RegExp[] = [
+  // "ignore the rubric", "disregard all previous instructions"
   /\b(?:ignore|disregard|forget)\b(?:\s+(?:all|any|the|your|my|of|previous|prior|above|earlier|these|those|its|every|other|grading|scoring|system))*\s+(?:instructions?|rubrics?|criteria|guidelines|system prompt|prompts?|reference answer|key ?points|marking (?:scheme|guide)|grading|scoring)\b/i,
   /\b(?:ignore|disregard|forget)\s+(?:everything|anything|all)\s+(?:above|before|else|previous|prior|you were told)\b/i,
+  // "give this 100", "assign the maximum score", "return the top score"
   new RegExp(String.raw`\b(?:give|award|assign|grant|mark|rate|score|grade)\s+${TARGET}\b[^.\n]{0,40}${SCORE_WORDS}`, "i"),
-  new RegExp(String.raw`\b(?:give|award|assign|grant)\s+(?:a\s+|an\s+)?${SCORE_WORDS}`, "i"),
+  new RegExp(String.raw`\b(?:give|award|assign|grant|record|return|output|report|enter|set|put)\s+(?:a\s+|an\s+|the\s+)?${SCORE_WORDS}`, "i"),
   new RegExp(String.raw`\b(?:deserves?|worth|earns?|merits?|should (?:get|receive|score)|must (?:get|receive|score))\b[^.\n]{0,20}${SCORE_WORDS}`, "i"),
-  /\b(?:full (?:marks|credit)|5\s*\/\s*5|10\s*\/\s*10|perfect score)\b/i,
-  /\byou are now (?:a|an|the|my|acting|operating|going to|in (?:developer|dan|admin|god|unrestricted|jailbreak) mode)\b/i,
+  /\b(?:full (?:marks|credit)|5\s*\/\s*5|10\s*\/\s*10|100\s*\/\s*100|perfect score)\b/i,
+  /\b(?:adjust|raise|increase|bump|boost|inflate|round up)\b[^.\n]{0,25}\b(?:score|grade|marks?|rating)\b/i,
+  /\bskip (?:the )?(?:evaluation|grading|scoring|comparison|rubric|assessment|checks?)\b/i,
+  /\bset_?score\b|\b(?:score|grade|rating)\s*[:=]\s*["']?100\b/i,
+  /\b(?:grader|evaluator|scorer)\.\w+/i,
+  // "you are now ...", role play
+  /\byou are now (?:a|an|the|my|acting|operating|going to|in\b)/i,
+  /\byou are (?:a|an|the)? ?[A-Z]?\w*(?:bot|gpt)\b/i,
   /\byou (?:are|will be|must act as|should act as) (?:a|an) (?:lenient|generous|new|different|unrestricted)\b/i,
   /\b(?:act|behave|respond) as (?:if|though|a|an)\b[^.\n]{0,40}\b(?:grader|evaluator|examiner|scorer|judge)\b/i,
   /\bpretend (?:you are|you're|to be)\b/i,
-  /^\s*[#>*_\s]*(?:system|assistant|developer|human)\s*(?:prompt|message)?\s*[:>\]]/im,
+  /\b(?:reply|respond|answer) with (?:the number |only )?(?:100|the (?:top|maximum|highest))\b/i,
+  /\bno matter what\b[^.\n]{0,40}\b(?:score|100|grade)\b|\b(?:score|100|grade)\b[^.\n]{0,40}\bno matter what\b/i,
+  /\bwhat is my (?:score|grade)\b/i,
+  // fake roles and delimiters
+  /^\s*[#>*_\s[(-]*(?:system|assistant|developer|human)\s*(?:prompt|message)?\s*[:>\]]/im,
   /<\|?\s*(?:im_start|im_end|system|endoftext|assistant|user)\s*\|?>/i,
   /\[\/?\s*(?:INST|SYS|SYSTEM)\s*\]/i,
-  /<\/?\s*(?:system|instructions?|candidate_answer|rubric|reference|prompt|assistant)\s*>/i,
+  /<\/?\s*[a-z_]*(?:system|instructions?|candidate_answer|answer|rubric|reference|prompt|assistant|grading|grader)[a-z_]*\s*>/i,
   /\b(?:new|updated|revised|overriding|secret|hidden) (?:system )?(?:instructions?|prompt|directives?)\b/i,
-  new RegExp(String.raw`\b(?:note|message|instructions?|request|hint|memo|p\.?s\.?) (?:to|for) (?:the |any |my )?${ADDRESSEE}\b`, "i"),
-  new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention|to the) ${ADDRESSEE}\b`, "i"),
+  // addressing the grader
+  new RegExp(String.raw`\b(?:note|message|instructions?|request|hint|memo|p\.?s\.?) (?:to|for) (?:the |any |my )?(?:\w+ )?${GRADER}\b`, "i"),
+  new RegExp(String.raw`\b(?:note|message|memo) to (?:the |any |my )?(?:\w+ )?(?:reviewer|assistant|ai)\b`, "i"),
+  new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention) ${ADDRESSEE}\b`, "i"),
+  new RegExp(String.raw`\bto the ${GRADER}\b`, "i"),
+  /\b(?:ai |automated |automatic )?(?:grader|evaluator|scorer|examiner|assessor|reviewer)s?\s*[:,]\s/i,
+  new RegExp(String.raw`\b(?:before|when|while) (?:grading|scoring|evaluating|marking)\b[^.\n]{0,40}\b(?:note|consider|remember|know|aware)\b`, "i"),
   new RegExp(String.raw`\b(?:the|any|an|this|dear) ${GRADER}\b[^.\n]{0,50}\b(?:must|should|shall|will|has to|needs? to|is required to|is instructed to|can)\b[^.\n]{0,40}\b(?:give|award|mark|score|grade|rate|accept|pass|consider|treat|ignore)\b`, "i"),
+  // claims about the rubric or the score
   /["']?(?:score|grade|rating|band)["']?\s*[:=]\s*["']?(?:100|9\d|strong|excellent|5\s*\/\s*5)\b/i,
   /\bthe (?:correct|right|reference|expected) answer is (?:whatever|what(?:ever)? i (?:write|wrote|say|said)|my answer|this answer)\b/i,
+  /\b(?:the )?reference answer is (?:outdated|wrong|incorrect|obsolete|out of date)\b/i,
+  /\b(?:the )?rubric (?:for this question )?(?:was|has been|is) (?:updated|changed|replaced|revised|waived)\b/i,
   /\b(?:this|my) (?:answer|response) (?:is|should be|must be|has been) (?:graded|scored|marked|rated|considered|treated|evaluated|pre-?approved|approved|verified)\b/i,
+  /\b(?:meets|satisfies|covers) (?:all|every) (?:the )?(?:rubric|criteria|key ?points)\b/i,
   /\b(?:all|every) (?:the )?key ?points? (?:are|is|were|should be|must be|have been) (?:covered|met|satisfied|addressed)\b/i,
   /\b(?:mark|consider|treat) (?:all|every|each) (?:of the )?(?:key ?points?|criteria|items?) (?:as )?(?:covered|met|satisfied)\b/i,
-  /\b(?:jailbreak|dan mode|developer mode|do anything now)\b/i,
+  /\b(?:graded|scored|marked) as (?:if it were )?(?:fully )?(?:correct|complete|perfect)\b|\bas if it were complete\b/i,
+  /\b(?:jailbreak|dan mode|developer mode|do anything now|bypass mode|evaluation-bypass)\b/i,
   /\b(?:respond|reply|answer|output) (?:only )?with (?:a |the |only )?(?:score|grade|"?\{\s*"?score)/i,
 ];
 

@@ -32,14 +32,19 @@ export interface Hit {
   frac: number;
   /** Every matched word has the phrase's polarity. */
   agrees: boolean;
+  /** The anchor token (for its clause's subject). */
+  anchor: Token;
 }
 
 /** The share of a phrase (by IDF) that must be present in the window. */
 export function requiredShare(k: number, strict: boolean): number {
   if (k <= 2) return 1;
-  if (strict) return k <= 4 ? 1 : 0.85;
+  if (strict) return k <= 3 ? 1 : RF_SHARE.value;
   return k === 3 ? 0.66 : 0.7;
 }
+
+/** Red-flag phrasings of 4+ words: the share (by IDF) that must match, within one clause. */
+export const RF_SHARE = { value: Number(process.env.RF_SHARE ?? 0.85), minStems: Number(process.env.RF_MIN ?? 3) };
 
 /**
  * All matches of `term` in the answer (at most one per anchor occurrence, deduplicated by span).
@@ -74,6 +79,7 @@ export function matchPhrase(term: PTerm, idx: AnswerIndex, strict = false): Hit[
     let lo = p;
     let hi = p;
     let missingRequired = false;
+    let matchedCount = 1;
     for (let i = 0; i < k; i++) {
       if (i === anchor) continue;
       const list = idx.positions.get(term.stems[i]!);
@@ -99,18 +105,20 @@ export function matchPhrase(term: PTerm, idx: AnswerIndex, strict = false): Hit[
         continue;
       }
       got += term.idfs[i]!;
+      matchedCount++;
       if (idx.content[best]!.neg !== term.negs[i]) agrees = false;
       if (best < lo) lo = best;
       if (best > hi) hi = best;
     }
     const frac = got / total;
     if (frac < need - 1e-9 || missingRequired) continue;
+    if (strict && k >= 4 && frac < 1 && matchedCount < RF_SHARE.minStems) continue;
     const start = idx.content[lo]!.start;
     const end = idx.content[hi]!.end;
     const key = `${start}:${end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    hits.push({ start, end, sent: at.sent, frac, agrees });
+    hits.push({ start, end, sent: at.sent, frac, agrees, anchor: at });
   }
   return hits;
 }

@@ -7,6 +7,7 @@
 import type { KeyPoint, RedFlag } from "../bank/schema.ts";
 import { type CorpusStats, buildCorpusStats, getDefaultCorpus, idf, maxIdf, questionDocument } from "./corpus.ts";
 import { deriveKeyPoints } from "./derive.ts";
+import { PARAMS } from "./params.ts";
 import { QUANTIFIERS, analyze, isContent, phraseStems } from "./text.ts";
 
 /** What `scoreAnswer` accepts as a question: a bank question, or a prompt with a reference. */
@@ -106,8 +107,8 @@ function makeTerm(
   for (let i = 0; i < ps.stems.length; i++) if (!qStems.has(ps.stems[i]!)) info += idfs[i]!;
   // Specificity in units of one rare word; two rare words or a code identifier are strong evidence.
   const units = info / mx;
-  let strength = Math.min(0.8, 0.2 + 0.28 * units + (ps.stems.length > 1 ? 0.08 : 0));
-  if (kind === "code") strength = Math.min(0.85, strength + 0.12);
+  let strength = Math.min(PARAMS.termMax, PARAMS.termBase + PARAMS.termUnit * units + (ps.stems.length > 1 ? PARAMS.multiWord : 0));
+  if (kind === "code") strength = Math.min(PARAMS.codeMax, strength + PARAMS.codeBonus);
   if (info === 0) strength = 0;
   const required = keepQuantifiers ? ps.stems.map((s) => QUANTIFIERS.has(s)) : undefined;
   return { label, kind, stems: ps.stems, negs: ps.negs, neg: ps.neg, idfs, info, strength, required };

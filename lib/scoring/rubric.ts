@@ -10,6 +10,7 @@ import { detectInjection } from "./injection.ts";
 import { type AnswerIndex, type Hit, dot, indexContent, matchPhrase } from "./match.ts";
 import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vector, corpusFor, prepareQuestion } from "./prepare.ts";
 import { type Band, type Coverage, type KeyPointResult, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
+import { PARAMS } from "./params.ts";
 import { type StyleStats, clamp01, styleOf } from "./style.ts";
 import { type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
 
@@ -27,33 +28,6 @@ export interface ScoreOptions {
   corpus?: CorpusStats;
 }
 
-/** Tunable constants, in one place (tuned on the eval's "tune" split only). */
-export const PARAMS = {
-  /** Similarity (cosine) at which a sentence starts / fully evidences a key point. */
-  simLow: 0.12,
-  simHigh: 0.45,
-  /** Share of similarity in a key point's confidence. */
-  simShare: 0.85,
-  /** Confidence thresholds for covered / partial. */
-  covered: 0.6,
-  partial: 0.3,
-  /** Weight of the continuous confidence next to the discrete status in the coverage value. */
-  continuous: 0.25,
-  /** Weighted coverage that maps to 100. */
-  target: 0.78,
-  /** Points off per red flag (at most two count), and the cap once one is found. */
-  redFlagPenalty: 25,
-  redFlagCap: 60,
-  /** Points off per key point the answer contradicts (at most two count). */
-  contradictionPenalty: 8,
-  /** Score cap for a full keyword dump (scaled by how much of a dump it is). */
-  dumpCap: 15,
-  offTopicCap: 8,
-  codeOnlyCap: 75,
-  /** Evidence spans reported per key point. */
-  maxSpans: 3,
-};
-
 const DISCLAIMER =
   /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|false(?:ly)?|a trap|beware)\b/i;
 
@@ -61,13 +35,8 @@ interface SentVec {
   vec: Vector;
   /** Norm without the question's own words (for key points, whose vectors exclude them). */
   normNoQ: number;
-  /** Norm over all words (for red-flag phrasings, which keep them). */
-  norm: number;
   start: number;
   end: number;
-  disclaimer: boolean;
-  /** Contrast questions: the compared things this sentence is about (carried from the previous one when it names none). */
-  subject: ReadonlySet<string>;
 }
 
 interface KpEval {
@@ -75,135 +44,129 @@ interface KpEval {
   conf: number;
   status: Coverage;
   spans: Array<{ start: number; end: number; score: number }>;
-  denied: boolean;
+  /** Strong evidence found only in clauses about another compared thing (contrast questions). */
+  swapped: boolean;
 }
 
-function bandOf(score: number): Band {
+export function bandOf(score: number): Band {
   if (score >= 80) return "strong";
   if (score >= 60) return "solid";
   if (score >= 35) return "partial";
   return "weak";
 }
 
-export { bandOf };
-
-function sentenceVectors(a: Analysis, masked: Uint8Array, P: PreparedQuestion): SentVec[] {
+/** One vector per sentence from the tokens `keep` accepts, plus one per pair of adjacent sentences. */
+function sentenceVectors(a: Analysis, masked: Uint8Array, P: PreparedQuestion, keep?: (t: Token) => boolean): SentVec[] {
   const out: SentVec[] = [];
   for (const s of a.sentences) {
     const vec: Vector = new Map();
     let nq = 0;
-    let all = 0;
     let first = -1;
     let last = -1;
     for (let i = s.first; i < s.last; i++) {
       const t = a.tokens[i]!;
-      if (masked[i] || !isContent(t)) continue;
+      if (masked[i] || !isContent(t) || (keep && !keep(t))) continue;
       if (first < 0) first = i;
       last = i;
       const f = t.neg ? "!" + t.stem : t.stem;
       if (vec.has(f)) continue;
       const w = idf(P.corpus, t.stem);
       vec.set(f, w);
-      all += w * w;
       if (!P.qStems.has(t.stem)) nq += w * w;
     }
-    const text = a.text.slice(s.start, s.end);
-    let subject: Set<string> = new Set();
-    if (P.entities.size > 0) {
-      for (let i = s.first; i < s.last; i++) {
-        const t = a.tokens[i]!;
-        if (!masked[i] && P.entities.has(t.stem)) subject.add(t.stem);
-      }
-      if (subject.size === 0 && out.length > 0) subject = new Set(out[out.length - 1]!.subject);
-    }
     out.push({
-      subject,
       vec,
       normNoQ: Math.sqrt(nq),
-      norm: Math.sqrt(all),
       start: first >= 0 ? Math.min(s.start, a.tokens[first]!.start) : s.start,
       end: last >= 0 ? Math.max(s.end, a.tokens[last]!.end) : s.end,
-      disclaimer: DISCLAIMER.test(text),
     });
+  }
+  const n = out.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const x = out[i]!;
+    const y = out[i + 1]!;
+    if (x.vec.size === 0 || y.vec.size === 0) continue;
+    const vec = new Map(x.vec);
+    for (const [f, w] of y.vec) vec.set(f, w);
+    let nq = 0;
+    for (const [f, w] of vec) if (!P.qStems.has(f.startsWith("!") ? f.slice(1) : f)) nq += w * w;
+    // A pair is discounted: it must beat a single sentence clearly to count.
+    out.push({ vec, normNoQ: Math.sqrt(nq) / PAIR_DISCOUNT, start: x.start, end: y.end });
   }
   return out;
 }
+
+const PAIR_DISCOUNT = 0.92;
 
 function cosineNoQ(sv: SentVec, kp: PKeyPoint): number {
   if (sv.normNoQ === 0 || kp.norm === 0) return 0;
   return dot(sv.vec, kp.vec) / (sv.normNoQ * kp.norm);
 }
 
-function mergeVec(a: Vector, b: Vector): Vector {
-  const m = new Map(a);
-  for (const [f, w] of b) if ((m.get(f) ?? 0) < w) m.set(f, w);
-  return m;
-}
-
-/** A sentence about only other compared things cannot evidence a point about this one. */
-function compatible(kp: PKeyPoint, sv: SentVec | undefined): boolean {
-  if (!sv || kp.subject.size === 0 || sv.subject.size === 0) return true;
-  for (const s of sv.subject) if (kp.subject.has(s)) return true;
+/** Subject compatibility (contrast questions): a clause about only another compared thing does not count. */
+function compatible(kp: PKeyPoint, subj: ReadonlySet<string> | undefined): boolean {
+  if (!subj || kp.subject.size === 0 || subj.size === 0) return true;
+  for (const s of subj) if (kp.subject.has(s)) return true;
   return false;
 }
 
-function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sents: SentVec[], pairs: SentVec[]): KpEval {
+/**
+ * Contrast questions: give every token the compared things its clause names, carried forward
+ * from the previous clause when it names none ("UDP is reliable; it never loses data").
+ */
+function trackSubjects(a: Analysis, P: PreparedQuestion): void {
+  let current: ReadonlySet<string> = new Set();
+  let i = 0;
+  const toks = a.tokens;
+  while (i < toks.length) {
+    let j = i;
+    const found = new Set<string>();
+    while (j < toks.length && toks[j]!.clause === toks[i]!.clause) {
+      if (P.entities.has(toks[j]!.stem) && !toks[j]!.neg) found.add(toks[j]!.stem);
+      j++;
+    }
+    if (found.size > 0) current = found;
+    for (let k = i; k < j; k++) toks[k]!.subj = current;
+    i = j;
+  }
+}
+
+function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swapSims: SentVec[] | undefined): KpEval {
   const spans: KpEval["spans"] = [];
   let miss = 1;
-  let denials = 0;
   let swapped = 0;
   for (const term of kp.terms) {
-    const hits = matchPhrase(term, idx);
     let best: Hit | undefined;
-    let denied = false;
-    for (const h of hits) {
-      if (!compatible(kp, sents[h.sent])) {
+    for (const h of matchPhrase(term, idx)) {
+      if (!h.agrees) continue; // a denial is not coverage
+      if (!compatible(kp, h.anchor.subj)) {
         swapped += term.strength;
         continue;
       }
-      if (h.agrees) {
-        if (!best || h.frac > best.frac) best = h;
-      } else if (h.frac >= 0.99) denied = true;
+      if (!best || h.frac > best.frac) best = h;
     }
     if (best) {
       const s = term.strength * (0.6 + 0.4 * best.frac);
       miss *= 1 - s;
       spans.push({ start: best.start, end: best.end, score: s });
-    } else if (denied && term.stems.length >= 1) denials++;
+    }
   }
   const termEv = 1 - miss;
   let sim = 0;
   let simSpan: SentVec | undefined;
-  for (const sv of sents) {
+  for (const sv of sims) {
     const c = cosineNoQ(sv, kp);
-    if (!compatible(kp, sv)) {
-      if (c >= PARAMS.simHigh) swapped += 0.5;
-      continue;
-    }
     if (c > sim) {
       sim = c;
       simSpan = sv;
-    }
-  }
-  for (const pv of pairs) {
-    // A pair must beat a single sentence clearly to count: explanations span sentences.
-    const c = cosineNoQ(pv, kp) * 0.92;
-    if (c > sim && compatible(kp, pv)) {
-      sim = c;
-      simSpan = pv;
     }
   }
   const simEv = clamp01((sim - PARAMS.simLow) / (PARAMS.simHigh - PARAMS.simLow));
   const conf = 1 - (1 - termEv) * (1 - PARAMS.simShare * simEv);
   if (simSpan && simEv >= 0.35) spans.push({ start: simSpan.start, end: simSpan.end, score: simEv * PARAMS.simShare * 0.9 });
   const status: Coverage = conf >= PARAMS.covered ? "covered" : conf >= PARAMS.partial ? "partial" : "missed";
-  return {
-    point: kp,
-    conf,
-    status,
-    spans,
-    denied: (denials > 0 && termEv < 0.2 && status === "missed") || (swapped >= 0.5 && status !== "covered"),
-  };
+  if (swapSims) for (const sv of swapSims) if (cosineNoQ(sv, kp) >= PARAMS.simHigh) swapped += 0.5;
+  return { point: kp, conf, status, spans, swapped: swapped >= 0.5 && status !== "covered" };
 }
 
 /** Keep the strongest non-overlapping spans, in text order. */
@@ -223,13 +186,23 @@ interface RedFlagFound {
   evidence: Span[];
 }
 
-function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, sents: SentVec[], text: string): RedFlagFound[] {
+function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: string): RedFlagFound[] {
   const out: RedFlagFound[] = [];
+  const disclaimer = new Map<number, boolean>();
+  const isDisclaimer = (sent: number) => {
+    let d = disclaimer.get(sent);
+    if (d === undefined) {
+      const s = a.sentences[sent]!;
+      d = DISCLAIMER.test(text.slice(s.start, s.end));
+      disclaimer.set(sent, d);
+    }
+    return d;
+  };
   for (const rf of P.redFlags) {
     const spans: Array<{ start: number; end: number; score: number }> = [];
     for (const ph of rf.phrasings) {
       for (const h of matchPhrase(ph, idx, true)) {
-        if (!h.agrees || sents[h.sent]?.disclaimer) continue;
+        if (!h.agrees || isDisclaimer(h.sent)) continue;
         spans.push({ start: h.start, end: h.end, score: h.frac });
       }
     }
@@ -265,32 +238,22 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     ? indexContent(a.tokens.filter((t, i) => !masked[i] && isContentOrQuantifier(t)))
     : idx;
 
-  const sents = sentenceVectors(a, masked, P);
-  const pairs: SentVec[] = [];
-  for (let i = 0; i + 1 < sents.length; i++) {
-    const x = sents[i]!;
-    const y = sents[i + 1]!;
-    if (x.vec.size === 0 || y.vec.size === 0) continue;
-    const vec = mergeVec(x.vec, y.vec);
-    let nq = 0;
-    let all = 0;
-    for (const [f, w] of vec) {
-      all += w * w;
-      if (!P.qStems.has(f.startsWith("!") ? f.slice(1) : f)) nq += w * w;
-    }
-    pairs.push({
-      vec,
-      normNoQ: Math.sqrt(nq),
-      norm: Math.sqrt(all),
-      start: x.start,
-      end: y.end,
-      disclaimer: false,
-      subject: new Set([...x.subject, ...y.subject]),
-    });
+  let evals: KpEval[];
+  if (P.entities.size > 0) {
+    trackSubjects(a, P);
+    evals = P.keyPoints.map((kp) =>
+      evaluateKeyPoint(
+        kp,
+        idx,
+        sentenceVectors(a, masked, P, (t) => compatible(kp, t.subj)),
+        sentenceVectors(a, masked, P, (t) => !compatible(kp, t.subj)),
+      ),
+    );
+  } else {
+    const sims = sentenceVectors(a, masked, P);
+    evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-
-  const evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sents, pairs));
-  const redFlags = findRedFlags(P, rfIdx, sents, text);
+  const redFlags = findRedFlags(P, rfIdx, a, text);
 
   // Weighted coverage.
   let wsum = 0;
@@ -333,7 +296,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     flags.push("red-flag");
     score = Math.min(PARAMS.redFlagCap, score - PARAMS.redFlagPenalty * Math.min(2, redFlags.length));
   }
-  const contradictions = evals.filter((e) => e.denied).length;
+  const contradictions = evals.filter((e) => e.swapped).length;
   if (contradictions > 0) {
     flags.push("contradiction");
     score -= PARAMS.contradictionPenalty * Math.min(2, contradictions);
@@ -358,7 +321,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     evidence: e.status === "missed" ? [] : pickSpans(e.spans, text, PARAMS.maxSpans),
   }));
   const sentenceOf = (pos: number): string => {
-    const s = sents.find((x) => x.start <= pos && pos < x.end);
+    const s = a.sentences.find((x) => x.start <= pos && pos < x.end);
     return s ? text.slice(s.start, s.end) : "";
   };
   const strengths = strengthsOf(keyPoints, sentenceOf);

@@ -33,6 +33,8 @@ export interface Token {
   sent: number;
   /** Clause index (sentences split at punctuation and conjunctions). */
   clause: number;
+  /** Contrast questions: the compared things this token's clause is about (set by the scorer). */
+  subj?: ReadonlySet<string>;
   /** On a line that looks like code. */
   code: boolean;
 }
@@ -113,6 +115,8 @@ export function isCodeLine(line: string): boolean {
   return /^\s{4,}\S/.test(line) && /[=():[\]]/.test(line);
 }
 
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|ca|no|fig|[a-z])\.$/i;
+
 /** Sentence boundaries: line breaks, and ., ! or ? followed by whitespace. */
 function splitSentences(text: string): Array<{ start: number; end: number; code: boolean }> {
   const out: Array<{ start: number; end: number; code: boolean }> = [];
@@ -135,6 +139,8 @@ function splitSentences(text: string): Array<{ start: number; end: number; code:
         let s = lineStart;
         let m: RegExpExecArray | null;
         while ((m = re.exec(line)) !== null) {
+          // "e.g. x", "vs. y", "etc. and": an abbreviation does not end the sentence.
+          if (m[0] === "." && ABBREVIATION.test(line.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
           const e = lineStart + m.index + m[0].length;
           if (text.slice(s, e).trim()) out.push({ start: s, end: e, code: false });
           s = e;

@@ -24,7 +24,7 @@ export function scriptKeyPoints(points: readonly KeyPoint[]): ScriptKeyPoint[] {
  * at most ~70 characters, cut at a word, without Markdown emphasis.
  */
 export function gist(text: string, max = 70): string {
-  let s = text.trim().replace(/\*\*|__/g, "").replace(/\s+/g, " ");
+  let s = stripEmphasis(text.trim()).replace(/\s+/g, " ");
   const cut = s.search(/(?::\s|;\s|\s[—–-]\s|\s\(|,\s(?:which|so|because|while|whereas|and|but)\b)/);
   if (cut >= 20) s = s.slice(0, cut);
   s = s.replace(/[.;:,]+$/, "");
@@ -34,6 +34,14 @@ export function gist(text: string, max = 70): string {
     s = `${head.slice(0, space > max * 0.6 ? space : max).replace(/[,;:]+$/, "")}…`;
   }
   return s;
+}
+
+/** Removes **bold** / __bold__ markers outside `code` spans. */
+export function stripEmphasis(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\*\*|__/g, "")))
+    .join("");
 }
 
 function list(items: readonly string[]): string {
@@ -91,5 +99,5 @@ export function derivedKeyPoints(q: Pick<Question, "reference" | "keyPoints">): 
     .map((s) => s.trim())
     .filter((s) => s.length >= 30 && s.length <= 400)
     .slice(0, 5)
-    .map((text, i) => ({ id: `point-${i + 1}`, weight: i < 2 ? 4 : 3, text: text.replace(/\*\*|__/g, ""), terms: [], code: [] }));
+    .map((text, i) => ({ id: `point-${i + 1}`, weight: i < 2 ? 4 : 3, text: stripEmphasis(text), terms: [], code: [] }));
 }

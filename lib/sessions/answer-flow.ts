@@ -52,6 +52,8 @@ function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport
 
 export type PendingReply = {
   sessionId: string;
+  /** The transcript position the reply will take. */
+  replySeq: number;
   turn: InterviewerTurn;
   engine: string;
   /** Stores the streamed reply (and a notice when the LLM failed); call once, when complete. */
@@ -141,6 +143,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   const replySeq = session.turns.length + 1;
   return {
     sessionId: session.id,
+    replySeq,
     turn,
     engine: session.engine,
     async save(result) {

@@ -22,7 +22,7 @@ describe(`migrations on ${TEST_PROVIDER}`, () => {
 describe("zero-config start", () => {
   it("creates the SQLite file in a fresh data folder and applies every migration", () => {
     const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "is-zero-")), "data");
-    const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir };
+    const env = { ...process.env, DATA_DIR: dataDir } as NodeJS.ProcessEnv;
     delete env.DATABASE_URL;
     const out = spawnSync(process.execPath, ["scripts/db-migrate.ts"], { env, encoding: "utf8" });
     expect(out.status).toBe(0);

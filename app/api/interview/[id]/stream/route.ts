@@ -1,7 +1,6 @@
-import { createUIMessageStreamResponse } from "ai";
 import { unauthorized, userIdOrNull } from "@/lib/sessions/http";
 import { loadSession } from "@/lib/sessions/load";
-import { hasReply, replyUIMessageStream } from "@/lib/sessions/reply-stream";
+import { resumeReplyResponse } from "@/lib/sessions/resumable";
 
 /** Resumes a reply still being generated (after a reload); 204 when there is none. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -9,6 +8,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (!userId) return unauthorized();
   const { id } = await params;
   if (!(await loadSession(userId, id))) return Response.json({ error: "No such session." }, { status: 404 });
-  if (!hasReply(id)) return new Response(null, { status: 204 });
-  return createUIMessageStreamResponse({ stream: replyUIMessageStream(id) });
+  return resumeReplyResponse(id);
 }
