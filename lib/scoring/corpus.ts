@@ -51,14 +51,26 @@ export function buildCorpusStats(documents: Iterable<string>): CorpusStats {
 }
 
 const byQuestionList = new WeakMap<readonly CorpusQuestion[], CorpusStats>();
+const byHashes = new Map<string, CorpusStats>();
 
-/** Corpus statistics of a question set (a bank's `list()`), cached per array. */
-export function corpusFromQuestions(questions: readonly CorpusQuestion[]): CorpusStats {
+/**
+ * Corpus statistics of a question set (a bank's `list()`), cached per array and, when every
+ * question has a `contentHash`, per set of hashes (so a fresh `list()` array hits the cache).
+ */
+export function corpusFromQuestions(questions: readonly (CorpusQuestion & { id?: string; contentHash?: string })[]): CorpusStats {
   let c = byQuestionList.get(questions);
+  if (c) return c;
+  const hashed = questions.length > 0 && questions.every((q) => q.contentHash);
+  const key = hashed ? questions.map((q) => `${q.id ?? ""}:${q.contentHash}`).join(",") : "";
+  if (hashed) c = byHashes.get(key);
   if (!c) {
     c = buildCorpusStats(questions.map(questionDocument));
-    byQuestionList.set(questions, c);
+    if (hashed) {
+      if (byHashes.size >= 16) byHashes.clear();
+      byHashes.set(key, c);
+    }
   }
+  byQuestionList.set(questions, c);
   return c;
 }
 

@@ -1,0 +1,107 @@
+import { BAND_LABEL } from "@/lib/review/format";
+import { evidenceQuotes } from "@/lib/review/highlight";
+import type { ScoreReport } from "@/lib/scoring/report";
+import { Badge, scoreTone } from "../ui/badge";
+
+export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
+export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
+
+function Weight({ weight }: { weight: number }) {
+  return (
+    <span className="text-xs text-zinc-500 dark:text-zinc-400" title={`Weight ${weight} of 5`}>
+      weight {weight}
+    </span>
+  );
+}
+
+/** One question's score: feedback, covered points with the candidate's words, missed points, red flags. */
+export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; headingId: string }) {
+  const covered = report.keyPoints.filter((k) => k.status !== "missed");
+  const missed = report.keyPoints.filter((k) => k.status === "missed");
+  return (
+    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60 print:break-inside-avoid print:shadow-none">
+      <div className="flex flex-wrap items-center gap-3">
+        <h3 id={headingId} className="font-semibold">
+          Score breakdown
+        </h3>
+        <Badge tone={scoreTone(report.score)} className="tabular-nums">
+          {report.score}/100 · {BAND_LABEL[report.band] ?? report.band}
+        </Badge>
+        {report.method.includes("llm") && report.llm ? <Badge>AI judge: {report.llm.model}</Badge> : null}
+      </div>
+      {report.feedback ? <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-400">
+            Covered ({covered.length} of {report.keyPoints.length})
+          </h4>
+          {covered.length ? (
+            <ul className="space-y-3" aria-label="Covered key points">
+              {covered.map((k) => (
+                <li key={k.id} className="text-sm">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={STATUS_TONE[k.status]}>{STATUS_LABEL[k.status]}</Badge>
+                    <Weight weight={k.weight} />
+                  </div>
+                  <p className="mt-1">{k.text}</p>
+                  {evidenceQuotes(k.evidence).length ? (
+                    <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                      You said:{" "}
+                      {evidenceQuotes(k.evidence).map((q, i) => (
+                        <span key={i}>
+                          {i > 0 ? ", " : ""}
+                          <q className="font-mono">{q}</q>
+                        </span>
+                      ))}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">None of the key points yet.</p>
+          )}
+        </div>
+        <div>
+          <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-400">Missed key points ({missed.length})</h4>
+          {missed.length ? (
+            <ul className="space-y-3" aria-label="Missed key points">
+              {missed.map((k) => (
+                <li key={k.id} className="text-sm">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone="bad">Missed</Badge>
+                    <Weight weight={k.weight} />
+                  </div>
+                  <p className="mt-1">{k.text}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing missed. Well done.</p>
+          )}
+        </div>
+      </div>
+      {report.redFlags.length ? (
+        <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/40">
+          <h4 className="font-medium text-rose-800 dark:text-rose-300">Red flags</h4>
+          <ul className="mt-1 space-y-1" aria-label="Red flags">
+            {report.redFlags.map((f) => (
+              <li key={f.id}>
+                {f.text}
+                {evidenceQuotes(f.evidence).length ? (
+                  <span className="text-rose-700/80 dark:text-rose-300/80">
+                    {" "}
+                    — you said <q className="font-mono">{evidenceQuotes(f.evidence)[0]}</q>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report.flags.filter((f) => f !== "red-flag").length ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Score adjusted for: {report.flags.filter((f) => f !== "red-flag").join(", ")}.</p>
+      ) : null}
+    </section>
+  );
+}
