@@ -2,7 +2,7 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { InterviewView } from "@/lib/sessions/interview-view";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -28,16 +28,23 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
   const router = useRouter();
   const question = view.questions[view.currentIndex]!;
   const answering = question.status === "answering";
-  const offset = useMemo(() => new Date(view.serverNow).getTime() - Date.now(), [view.serverNow]);
+  // Server clock minus client clock, fixed when the room mounts.
+  const [offset] = useState(() => new Date(view.serverNow).getTime() - Date.now());
   const questionLeft = useTimeLeft(answering ? question.deadlineAt : null, offset);
   const interviewLeft = useTimeLeft(view.endsAt, offset);
   const draftKey = `interview-studio:draft:${view.id}:${view.currentIndex}`;
 
-  const [answer, setAnswer] = useState(() => question.draft);
+  // The local copy backs up the server draft (typed while the server was unreachable).
+  const localDraft = useSyncExternalStore(
+    subscribeToStorage,
+    () => window.localStorage.getItem(draftKey),
+    () => null,
+  );
+  const [typed, setTyped] = useState<string | null>(null);
+  const answer = typed ?? (answering ? question.draft || localDraft || "" : "");
   const [saveState, setSaveState] = useState<"idle" | "saving" | "saved" | "offline">("idle");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  const body = useRef<Record<string, unknown>>({});
   const lastTurn = view.turns.at(-1);
 
   const { messages, sendMessage, status } = useChat({
@@ -46,7 +53,8 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     resume: lastTurn?.role === "candidate",
     transport: new DefaultChatTransport({
       api: `/api/interview/${view.id}/chat`,
-      prepareSendMessagesRequest: () => ({ body: body.current }),
+      // Only the answer goes to the server: the transcript there is the truth, not the client's copy.
+      prepareSendMessagesRequest: ({ body }) => ({ body: body ?? {} }),
       prepareReconnectToStreamRequest: () => ({ api: `/api/interview/${view.id}/stream` }),
     }),
     onFinish: () => router.refresh(),
@@ -57,22 +65,20 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
   });
   const streaming = status === "submitted" || status === "streaming";
 
-  // The local copy is a backup for when the server could not be reached while typing.
-  useEffect(() => {
-    const local = window.localStorage.getItem(draftKey);
-    if (local && !question.draft && answering) setAnswer(local);
-  }, [draftKey, question.draft, answering]);
+  function onType(value: string) {
+    setTyped(value);
+    window.localStorage.setItem(draftKey, value);
+    setSaveState("saving");
+  }
 
   useEffect(() => {
-    if (!answering || answer === question.draft) return;
-    window.localStorage.setItem(draftKey, answer);
-    setSaveState("saving");
+    if (!answering || typed === null) return;
     const t = setTimeout(async () => {
       try {
         const res = await fetch(`/api/interview/${view.id}/draft`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ questionIndex: view.currentIndex, text: answer }),
+          body: JSON.stringify({ questionIndex: view.currentIndex, text: typed }),
           keepalive: true,
         });
         setSaveState(res.ok ? "saved" : "offline");
@@ -81,7 +87,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
       }
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [answer, answering, draftKey, question.draft, view.id, view.currentIndex]);
+  }, [typed, answering, view.id, view.currentIndex]);
 
   const send = useCallback(
     (timeUp = false) => {
@@ -91,10 +97,12 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
         return;
       }
       setError("");
-      body.current = { questionIndex: view.currentIndex, text: answer, expectedTurns: view.turns.length, timeUp };
       window.localStorage.removeItem(draftKey);
-      void sendMessage({ text: answer || "(no answer: time ran out)" });
-      setAnswer("");
+      void sendMessage(
+        { text: answer || "(no answer: time ran out)" },
+        { body: { questionIndex: view.currentIndex, text: answer, expectedTurns: view.turns.length, timeUp } },
+      );
+      setTyped("");
     },
     [answer, answering, draftKey, sendMessage, streaming, view.currentIndex, view.turns.length],
   );
@@ -171,7 +179,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
             }}
             className="space-y-3"
           >
-            <AnswerEditor value={answer} onChange={setAnswer} onSubmit={() => send()} disabled={streaming} />
+            <AnswerEditor value={answer} onChange={onType} onSubmit={() => send()} disabled={streaming} />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={streaming}>
                 Send answer
@@ -221,6 +229,11 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
       </aside>
     </div>
   );
+}
+
+function subscribeToStorage(onChange: () => void) {
+  window.addEventListener("storage", onChange);
+  return () => window.removeEventListener("storage", onChange);
 }
 
 function Message({ message }: { message: UIMessage }) {

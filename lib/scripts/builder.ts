@@ -5,6 +5,7 @@
  * and the CLI. No I/O; the bank is passed in.
  */
 import type { Difficulty, Question, QuestionBank } from "../bank/schema.ts";
+import { alternativeKey } from "./edit.ts";
 import { apportion, defaultSectionMinutes, questionWeight } from "./plan.ts";
 import { seededRandom } from "./random.ts";
 import { derivedKeyPoints, gist, rubricFor, scriptKeyPoints } from "./rubric.ts";
@@ -338,10 +339,6 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
  * (not already in the script), best job-description match first, then bank order. Keyed by
  * `alternativeKey(topic, difficulty)`; each list holds up to `limit` ready-made script questions.
  */
-export function alternativeKey(topic: string, difficulty: string): string {
-  return `${difficulty}|${topic}`;
-}
-
 export function alternativesFor(
   doc: ScriptDocument,
   bank: QuestionBank,
@@ -363,24 +360,6 @@ export function alternativesFor(
       .map((q) => toScriptQuestion(q, doc.level, sq.minutes, steering?.matched.get(q.id) ?? []));
   }
   return out;
-}
-
-/** A question swapped into a slot keeps the slot's minutes and pin, and takes the old one's notes. */
-export function swapQuestion(doc: ScriptDocument, index: number, replacement: ScriptQuestion): ScriptDocument {
-  const old = doc.questions[index];
-  if (!old) return doc;
-  const questions = [...doc.questions];
-  questions[index] = { ...replacement, minutes: old.minutes, pinned: old.pinned, notes: old.notes };
-  return { ...doc, questions };
-}
-
-/** Moves a question from one position to another. */
-export function moveQuestion(doc: ScriptDocument, from: number, to: number): ScriptDocument {
-  if (from === to || from < 0 || to < 0 || from >= doc.questions.length || to >= doc.questions.length) return doc;
-  const questions = [...doc.questions];
-  const [q] = questions.splice(from, 1);
-  questions.splice(to, 0, q!);
-  return { ...doc, questions };
 }
 
 /** A one-line summary of what changed between two versions, for the history. */

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BuilderForm, type BuilderBank } from "@/components/scripts/builder-form";
+import { RecruiterOnly } from "@/components/scripts/recruiter-only";
+import { PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/current-user";
+import { getQuestionBank } from "@/lib/bank";
+import { LEVEL_MIX } from "@/lib/scripts/builder";
+import { canUseScripts } from "@/lib/scripts/store";
+
+export const metadata: Metadata = { title: "New interview script" };
+
+export default async function NewScriptPage() {
+  const user = await requireUser("/scripts/new");
+  if (!canUseScripts(user)) return <RecruiterOnly />;
+  const bank = getQuestionBank();
+  const banks: BuilderBank[] = bank
+    .banks()
+    .map((b) => {
+      const questions = bank.filter({ bankId: b.id });
+      return { id: b.id, name: b.name, topics: bank.topics(b.id).map((name) => ({ name, count: questions.filter((q) => q.topic === name).length })) };
+    })
+    .filter((b) => b.topics.length > 0);
+  const defaultBankId = banks.find((b) => b.id === "python")?.id ?? banks[0]?.id ?? "";
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link href="/scripts" className="text-brand-600 hover:underline dark:text-brand-200">
+          ← Scripts
+        </Link>
+      </p>
+      <PageHeader title="New interview script" description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards." />
+      <BuilderForm banks={banks} levelMix={LEVEL_MIX} defaultBankId={defaultBankId} />
+    </div>
+  );
+}
