@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { renderInlineCode } from "../ui/inline-code";
 
 /** Plain chat text with `inline code` and ``` fenced blocks; never raw HTML. */
 export function MessageText({ text }: { text: string }) {
@@ -12,22 +12,10 @@ export function MessageText({ text }: { text: string }) {
           </pre>
         ) : (
           <p key={i} className="whitespace-pre-wrap break-words">
-            {inlineCode(block)}
+            {renderInlineCode(block)}
           </p>
         ),
       )}
     </div>
-  );
-}
-
-function inlineCode(text: string): ReactNode[] {
-  return text.split(/(`[^`\n]+`)/).map((part, i) =>
-    part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
-      <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800">
-        {part.slice(1, -1)}
-      </code>
-    ) : (
-      part
-    ),
   );
 }

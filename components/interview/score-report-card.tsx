@@ -1,5 +1,6 @@
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
+import { InlineCode } from "../ui/inline-code";
 import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
 
 const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
@@ -48,7 +49,7 @@ export function ScoreReportCard({
               {STATUS_LABEL[k.status]}
             </Badge>
             <span>
-              {k.text}
+              <InlineCode text={k.text} />
               {k.evidence[0] ? <span className="block text-xs text-zinc-500">You said: “{k.evidence[0].text}”</span> : null}
             </span>
           </li>
@@ -59,7 +60,9 @@ export function ScoreReportCard({
           <p className="font-medium text-rose-700 dark:text-rose-300">Misconceptions spotted</p>
           <ul className="mt-1 list-disc pl-5">
             {report.redFlags.map((r) => (
-              <li key={r.id}>{r.text}</li>
+              <li key={r.id}>
+                <InlineCode text={r.text} />
+              </li>
             ))}
           </ul>
         </div>

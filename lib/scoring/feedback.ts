@@ -35,7 +35,9 @@ function capitalise(s: string): string {
 
 function listTerms(labels: readonly string[], n: number): string {
   const picked: string[] = [];
-  for (const l of labels) {
+  // Short terms name a topic without giving the answer away; long ones read like the reference.
+  const ordered = labels.filter((l) => l.trim().split(/\s+/).length <= 3);
+  for (const l of ordered.length > 0 ? ordered : labels.slice(0, 1)) {
     const t = l.trim();
     if (!t || picked.some((p) => p.toLowerCase() === t.toLowerCase())) continue;
     picked.push(t);
@@ -69,7 +71,7 @@ export function gapsOf(results: readonly KeyPointResult[], points: readonly PKey
       out.push(
         r.status === "partial"
           ? `Go further on ${name}${terms ? ` (e.g. ${terms})` : ""}: you touched on it but did not explain it.`
-          : `Add ${name}${terms ? `: mention ${terms} and explain why it matters` : ""}.`,
+          : `Add ${name}${terms ? ` (e.g. ${terms}) and explain why it matters` : ""}.`,
       );
     }
   }

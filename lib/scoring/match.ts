@@ -39,12 +39,13 @@ export interface Hit {
 /** The share of a phrase (by IDF) that must be present in the window. */
 export function requiredShare(k: number, strict: boolean): number {
   if (k <= 2) return 1;
-  if (strict) return k <= 3 ? 1 : RF_SHARE.value;
+  if (strict) return k <= 3 ? 1 : RED_FLAG_SHARE;
   return k === 3 ? 0.66 : 0.7;
 }
 
-/** Red-flag phrasings of 4+ words: the share (by IDF) that must match, within one clause. */
-export const RF_SHARE = { value: Number(process.env.RF_SHARE ?? 0.85), minStems: Number(process.env.RF_MIN ?? 3) };
+/** Red-flag phrasings of 4+ words: the share (by IDF) that must match, within one clause, and the fewest words. */
+const RED_FLAG_SHARE = 0.85;
+const RED_FLAG_MIN_WORDS = 3;
 
 /**
  * All matches of `term` in the answer (at most one per anchor occurrence, deduplicated by span).
@@ -112,7 +113,7 @@ export function matchPhrase(term: PTerm, idx: AnswerIndex, strict = false): Hit[
     }
     const frac = got / total;
     if (frac < need - 1e-9 || missingRequired) continue;
-    if (strict && k >= 4 && frac < 1 && matchedCount < RF_SHARE.minStems) continue;
+    if (strict && k >= 4 && frac < 1 && matchedCount < RED_FLAG_MIN_WORDS) continue;
     const start = idx.content[lo]!.start;
     const end = idx.content[hi]!.end;
     const key = `${start}:${end}`;

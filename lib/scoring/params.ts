@@ -22,11 +22,12 @@ export const PARAMS = {
   partial: 0.3,
   /** Weight of the continuous confidence next to the discrete status in the coverage value. */
   continuous: 0.25,
-  /** Weighted coverage that maps to 100. */
-  target: 0.8,
+  /** Weighted coverage that maps to 100, and the curve's exponent (< 1: concave). */
+  target: 0.9,
+  gamma: 0.8,
   /** Points off per red flag (at most two count), and the cap once one is found. */
-  redFlagPenalty: 25,
-  redFlagCap: 60,
+  redFlagPenalty: 30,
+  redFlagCap: 45,
   /** Points off per key point the answer contradicts (at most two count). */
   contradictionPenalty: 8,
   /** Score cap for a full keyword dump (scaled by how much of a dump it is). */

@@ -224,7 +224,7 @@ function contrastEntities(q: ScorableQuestion, qStems: ReadonlySet<string>, poin
   for (const s of qStems) {
     if (COMMON_STEMS_FOR_ENTITIES.has(s)) continue;
     const n = perPoint.filter((p) => p.has(s)).length;
-    if (n >= 1 && n <= Math.max(1, Math.floor(points.length * 0.6))) entities.add(s);
+    if (n >= 1 && n < points.length) entities.add(s);
   }
   if (entities.size < 2) return new Set();
   points.forEach((p, i) => {

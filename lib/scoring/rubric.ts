@@ -121,8 +121,10 @@ function trackSubjects(a: Analysis, P: PreparedQuestion): void {
   while (i < toks.length) {
     let j = i;
     const found = new Set<string>();
+    // The first compared thing a clause names is its subject ("an INNER JOIN returns every row
+    // from the left table" is about INNER JOIN).
     while (j < toks.length && toks[j]!.clause === toks[i]!.clause) {
-      if (P.entities.has(toks[j]!.stem) && !toks[j]!.neg) found.add(toks[j]!.stem);
+      if (found.size === 0 && P.entities.has(toks[j]!.stem) && !toks[j]!.neg) found.add(toks[j]!.stem);
       j++;
     }
     if (found.size > 0) current = found;
@@ -131,16 +133,27 @@ function trackSubjects(a: Analysis, P: PreparedQuestion): void {
   }
 }
 
-function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swapSims: SentVec[] | undefined): KpEval {
+function evaluateKeyPoint(
+  kp: PKeyPoint,
+  idx: AnswerIndex,
+  sims: SentVec[],
+  swapSims: SentVec[] | undefined,
+  others: readonly PKeyPoint[] = [],
+): KpEval {
   const spans: KpEval["spans"] = [];
   let miss = 1;
   let swapped = 0;
   for (const term of kp.terms) {
     let best: Hit | undefined;
+    let swappedTerm = false;
     for (const h of matchPhrase(term, idx)) {
       if (!h.agrees) continue; // a denial is not coverage
       if (!compatible(kp, h.anchor.subj)) {
-        swapped += term.strength;
+        // Said about another compared thing: a swap when no point about that thing uses these words.
+        if (!swappedTerm && h.frac >= 0.99 && !others.some((o) => compatible(o, h.anchor.subj) && term.stems.every((s) => o.vec.has(s)))) {
+          swapped += term.strength;
+          swappedTerm = true;
+        }
         continue;
       }
       if (!best || h.frac > best.frac) best = h;
@@ -165,8 +178,13 @@ function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swap
   const conf = 1 - (1 - termEv) * (1 - PARAMS.simShare * simEv);
   if (simSpan && simEv >= 0.35) spans.push({ start: simSpan.start, end: simSpan.end, score: simEv * PARAMS.simShare * 0.9 });
   const status: Coverage = conf >= PARAMS.covered ? "covered" : conf >= PARAMS.partial ? "partial" : "missed";
-  if (swapSims) for (const sv of swapSims) if (cosineNoQ(sv, kp) >= PARAMS.simHigh) swapped += 0.5;
-  return { point: kp, conf, status, spans, swapped: swapped >= 0.5 && status !== "covered" };
+  if (swapSims) {
+    // The point's words mostly said about another compared thing.
+    let wrong = 0;
+    for (const sv of swapSims) wrong = Math.max(wrong, cosineNoQ(sv, kp));
+    if (wrong >= PARAMS.simHigh && wrong > sim + 0.1) swapped += 0.5;
+  }
+  return { point: kp, conf, status, spans, swapped: swapped >= 0.8 && status !== "covered" };
 }
 
 /** Keep the strongest non-overlapping spans, in text order. */
@@ -247,6 +265,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
         idx,
         sentenceVectors(a, masked, P, (t) => compatible(kp, t.subj)),
         sentenceVectors(a, masked, P, (t) => !compatible(kp, t.subj)),
+        P.keyPoints.filter((o) => o !== kp && o.subject.size > 0),
       ),
     );
   } else {
@@ -265,7 +284,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     got += e.point.weight * v;
   }
   const coverage = wsum > 0 ? got / wsum : 0;
-  let score = 100 * Math.min(1, coverage / PARAMS.target);
+  let score = 100 * Math.pow(Math.min(1, coverage / PARAMS.target), PARAMS.gamma);
 
   // Adjustments.
   const flags: string[] = [];

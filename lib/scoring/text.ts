@@ -72,6 +72,29 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
 ]);
 const STEM_CACHE_MAX = 50_000;
 
+/**
+ * Paraphrases folded onto one word before stemming (kept small: only words that say the same
+ * thing in any technical answer; nothing that Python distinguishes, such as args or property).
+ */
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ["free", "freed", "frees", "freeing", "deallocate", "deallocated", "deallocates", "deallocation", "destroy", "destroyed", "destroys", "reclaim", "reclaimed", "reclaims", "deleted"],
+  ["fast", "faster", "fastest", "quick", "quicker", "quickly", "speedy", "speedier"],
+  ["slow", "slower", "slowest", "sluggish"],
+  ["copy", "copies", "copied", "copying", "duplicate", "duplicated", "clone", "cloned", "cloning"],
+  ["modify", "modifies", "modified", "modifying", "modification", "mutate", "mutates", "mutated", "mutating", "mutation", "alter", "altered", "alters"],
+  ["call", "calls", "called", "calling", "invoke", "invokes", "invoked", "invoking", "invocation"],
+  ["run", "runs", "running", "ran", "execute", "executes", "executed", "executing", "execution"],
+  ["immediately", "instantly"],
+  ["argument", "arguments", "parameter", "parameters", "param", "params"],
+  ["large", "big", "bigger", "larger", "huge"],
+  ["small", "smaller", "tiny"],
+  ["memory", "ram"],
+  ["wrong", "incorrect"],
+  ["expensive", "costly"],
+  ["cheap", "inexpensive"],
+];
+const SYNONYMS: ReadonlyMap<string, string> = new Map(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g[0]!] as const)));
+
 /** Porter stem with a few project normalisations ("collector" -> "collect"), cached. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
@@ -81,7 +104,7 @@ export function stem(word: string): string {
     stemCache.set(word, o);
     return o;
   }
-  let w = word;
+  let w = SYNONYMS.get(word) ?? word;
   if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
   w = w.replace(/[’']/g, "");
   if (w.length > 6 && /[^a]tors?$/.test(w)) w = w.replace(/ors?$/, "");
@@ -99,20 +122,35 @@ export function stem(word: string): string {
 const TOKEN_RE = /i\/o|[a-z0-9]+(?:['’][a-z]+)?/gi;
 
 const CODE_LINE_RE =
-  /^\s*(?:def |class |import |from [\w.]+ import|@\w|return\b|async def |await |yield\b|raise |try:|except\b|finally:|with .*:$|for .* in .*:$|while .*:$|if .*:$|elif |else:|print\(|#|>>>|\.\.\.|[\w.[\]]+\s*(?:[+\-*/%|&]?=)\s*\S|[\w.]+\([^)]*\)\s*(?:#.*)?$|\}|\{|\]|\))/;
+  /^\s*(?:def |class |import |from [\w.]+ import|@\w|return\b|async def |await |yield\b|raise |try:|except\b|finally:|with .*:$|for .* in .*:$|while .*:$|if .*:$|elif |else:|print\(|#|>>>|\.\.\.|[\w.[\]]+\s*(?:[+\-*/%|&]?=)(?!=)\s*\S|[\w.]+\([^)]*\)\s*(?:#.*)?$|\}|\{|\]|\))/;
+
+const SQL_LINE_RE =
+  /^\s*(?:SELECT|FROM|WHERE|(?:LEFT |RIGHT |INNER |FULL |CROSS |OUTER )*JOIN|GROUP BY|ORDER BY|HAVING|LIMIT|INSERT INTO|VALUES|UPDATE|SET|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|WITH|UNION|ON)\b|^\s*--\s/;
 
 /** True for a line that reads as code rather than prose. */
 export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
+  if (SQL_LINE_RE.test(line)) {
+    // "INNER JOIN only gives rows that match..." is prose: SQL has few lowercase function words.
+    const fw = (t.match(/\b[a-z]+\b/g) ?? []).filter((w) => STOPWORDS.has(w)).length;
+    if (fw < 3) return true;
+  }
+  const words = t.split(/\s+/).length;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
-    const words = t.split(/\s+/).length;
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
       return false;
     return true;
   }
-  return /^\s{4,}\S/.test(line) && /[=():[\]]/.test(line);
+  if (/^\s{4,}\S/.test(line) && /[=():[\]]/.test(line)) return true;
+  // Symbol density: code is dense in = ( ) [ ] { } : . , quotes; prose is not.
+  const code = t.replace(/#.*$/, "");
+  const nonSpace = code.replace(/\s/g, "").length;
+  if (nonSpace < 4) return false;
+  const symbols = (code.match(/[=()[\]{}:;'"<>+*/%&|@]/g) ?? []).length;
+  const hasAssignOrCall = /[^=!<>]=[^=]|\w\(|\)\s*$|^\s*(?:for|while|if|with|def|class|async|await|return)\b.*:/.test(code);
+  return hasAssignOrCall && symbols / nonSpace >= 0.12;
 }
 
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|esp|resp|ca|no|fig|[a-z])\.$/i;

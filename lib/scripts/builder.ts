@@ -100,7 +100,8 @@ export function difficultyTargets(count: number, mix: DifficultyMix): Record<Dif
   const exact = diffs.map((d) => (count * mix[d]) / total);
   const floors = exact.map(Math.floor);
   let left = count - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, frac: e - Math.floor(e) })).sort((a, b) => b.frac - a.frac || b.i - a.i);
+  // Ties go to the difficulty the mix weighs most (the level's centre), then the easier one.
+  const order = exact.map((e, i) => ({ i, frac: e - Math.floor(e), share: mix[diffs[i]!] })).sort((a, b) => b.frac - a.frac || b.share - a.share || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i]! += 1;
@@ -375,7 +376,8 @@ export function describeChanges(before: ScriptDocument, after: ScriptDocument): 
   const common = afterIds.filter((id) => beforeIds.includes(id));
   const beforeCommon = beforeIds.filter((id) => afterIds.includes(id));
   if (common.join() !== beforeCommon.join()) changes.push("reordered questions");
-  const minutesOf = (d: ScriptDocument) => `${d.totalMinutes}:${d.intro.minutes}:${d.wrapUp.minutes}:` + d.questions.map((q) => `${q.id}=${q.minutes}`).sort().join();
+  // Reordering and swapping move minutes with their slot; only edited minutes change this multiset.
+  const minutesOf = (d: ScriptDocument) => `${d.totalMinutes}:${d.intro.minutes}:${d.wrapUp.minutes}:` + d.questions.map((q) => q.minutes).sort((a, b) => a - b).join();
   if (minutesOf(before) !== minutesOf(after)) changes.push("changed timings");
   const notesOf = (d: ScriptDocument) => [d.notes, d.intro.text, d.wrapUp.text, ...d.questions.map((q) => `${q.id}:${q.notes}`).sort()].join("\u0000");
   if (notesOf(before) !== notesOf(after)) changes.push("edited notes");

@@ -1,5 +1,5 @@
 /** Small in-test questions for the scorer's specification tests (not the real bank). */
-import type { Question } from "@/lib/bank/schema";
+import type { Question } from "../../../lib/bank/schema.ts";
 
 const hash = "0".repeat(64);
 

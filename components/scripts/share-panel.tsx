@@ -1,0 +1,113 @@
+"use client";
+import { useState } from "react";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { inputClass } from "../ui/field";
+import { LocalTime, useDateFormatter } from "./local-time";
+
+export type ShareLinkRow = { id: string; createdAt: string; revokedAt: string | null };
+
+/**
+ * Read-only links: created here, shown once (only a hash of the token is kept), revocable.
+ */
+export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initialLinks: ShareLinkRow[] }) {
+  const when = useDateFormatter();
+  const [links, setLinks] = useState(initialLinks);
+  const [fresh, setFresh] = useState<{ id: string; url: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const active = links.filter((l) => !l.revokedAt);
+  const revoked = links.length - active.length;
+
+  async function create() {
+    setBusy(true);
+    setError(null);
+    setCopied(false);
+    try {
+      const res = await fetch(`/api/scripts/${scriptId}/share`, { method: "POST" });
+      const data = (await res.json().catch(() => ({}))) as { link?: { id: string; createdAt: string; path: string }; error?: string };
+      if (!res.ok || !data.link) throw new Error(data.error ?? "The link could not be created.");
+      setLinks([{ id: data.link.id, createdAt: data.link.createdAt, revokedAt: null }, ...links]);
+      setFresh({ id: data.link.id, url: new URL(data.link.path, window.location.origin).toString() });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(id: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/scripts/${scriptId}/share/${id}`, { method: "DELETE" });
+      if (!res.ok) throw new Error("The link could not be revoked. Try again.");
+      setLinks(links.map((l) => (l.id === id ? { ...l, revokedAt: new Date().toISOString() } : l)));
+      if (fresh?.id === id) setFresh(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy() {
+    if (!fresh) return;
+    try {
+      await navigator.clipboard.writeText(fresh.url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+      setError("Copying is blocked here: select the link and copy it by hand.");
+    }
+  }
+
+  return (
+    <Card className="space-y-3 p-4">
+      <h2 className="text-base font-semibold">Share</h2>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        A read-only link anyone can open without signing in. It shows the saved script, never scorecards or candidates.
+      </p>
+      {fresh ? (
+        <div className="space-y-2 rounded-lg border border-brand-200 bg-brand-50 p-3 dark:border-brand-900 dark:bg-brand-900/30">
+          <label htmlFor="share-url" className="block text-xs font-medium">
+            New share link
+          </label>
+          <input id="share-url" readOnly value={fresh.url} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono text-xs`} />
+          <div className="flex items-center gap-2">
+            <Button type="button" size="sm" variant="secondary" onClick={() => void copy()}>
+              {copied ? "Copied" : "Copy link"}
+            </Button>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">Copy it now: it is not shown again.</span>
+          </div>
+        </div>
+      ) : null}
+      <Button type="button" size="sm" onClick={() => void create()} disabled={busy}>
+        Create share link
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {error}
+        </p>
+      ) : null}
+      {active.length ? (
+        <ul className="space-y-2 text-sm" aria-label="Active share links">
+          {active.map((l) => (
+            <li key={l.id} className="flex items-center justify-between gap-2">
+              <span>
+                Link created <LocalTime iso={l.createdAt} />
+              </span>
+              <Button type="button" size="sm" variant="ghost" disabled={busy} aria-label={`Revoke the link created ${when(l.createdAt)}`} onClick={() => void revoke(l.id)}>
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No active links.</p>
+      )}
+      {revoked ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{revoked} revoked link{revoked === 1 ? "" : "s"} no longer open{revoked === 1 ? "s" : ""}.</p> : null}
+    </Card>
+  );
+}
