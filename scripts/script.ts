@@ -4,10 +4,11 @@
 // and the same script as /scripts/new with the same inputs. Bad arguments: a message and exit 2.
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { getBankErrors, getQuestionBank } from "../lib/bank/load.ts";
-import { buildScript, ScriptBuildError } from "../lib/scripts/builder.ts";
-import { scriptToJson, scriptToMarkdown } from "../lib/scripts/export.ts";
-import { LEVELS, MAX_JOB_DESCRIPTION_CHARS, type BuilderInput } from "../lib/scripts/schemas.ts";
+import type { BuilderInput } from "../lib/scripts/schemas.ts";
+
+// The bank and the builder load only once the arguments parse (bad arguments answer fast).
+const LEVELS = ["junior", "mid", "senior", "staff"] as const;
+const MAX_JOB_DESCRIPTION_CHARS = 20_000;
 
 const USAGE = `Usage: npm run script -- --level <${LEVELS.join("|")}> (--minutes N | --count N) [options]
 
@@ -106,6 +107,10 @@ const input: BuilderInput = {
   title: str("title"),
   bankId: str("bank"),
 };
+
+const { getBankErrors, getQuestionBank } = await import("../lib/bank/load.ts");
+const { buildScript, ScriptBuildError } = await import("../lib/scripts/builder.ts");
+const { scriptToJson, scriptToMarkdown } = await import("../lib/scripts/export.ts");
 
 const bank = getQuestionBank();
 if (bank.list().length === 0) {

@@ -44,7 +44,9 @@ export default async function ProgressPage() {
     );
   }
 
-  const series = scoreOverTime(rows.sessions);
+  // A longer moving average when there are many sessions, so the trend stays readable.
+  const window = rows.sessions.length > 100 ? 20 : 5;
+  const series = scoreOverTime(rows.sessions, window);
   const topics = scoreByTopic(rows.questions);
   const difficulties = scoreByDifficulty(rows.questions);
   const weak = weakestKeyPoints(rows.reports, WEAK_POINTS_LISTED);
@@ -80,7 +82,7 @@ export default async function ProgressPage() {
         />
         <Stat
           label="Last practised"
-          value={summary.lastPractisedAt ? <LocalTime iso={summary.lastPractisedAt.toISOString()} pattern="short" className="text-xl" /> : "—"}
+          value={summary.lastPractisedAt ? <LocalTime iso={summary.lastPractisedAt.toISOString()} pattern="short" className="whitespace-nowrap text-lg sm:text-2xl" /> : "—"}
         />
       </div>
 
@@ -88,15 +90,15 @@ export default async function ProgressPage() {
         <ChartCard
           id="score-over-time"
           title="Score over time"
-          description="Each finished session's overall score, with the average of the last five."
+          description={`Each finished session's overall score, with the average of the last ${window}.`}
           summary={
             first && last
-              ? `${series.length} sessions from ${format(first.t, "d MMM yyyy")} to ${format(last.t, "d MMM yyyy")}; the five-session average went from ${Math.round(first.average)} to ${Math.round(last.average)}.`
+              ? `${series.length} sessions from ${format(first.t, "d MMM yyyy")} to ${format(last.t, "d MMM yyyy")}; the ${window}-session average went from ${Math.round(first.average)} to ${Math.round(last.average)}.`
               : "no sessions"
           }
-          chart={<ScoreOverTimeChart points={series} />}
+          chart={<ScoreOverTimeChart points={series} window={window} />}
           table={{
-            head: ["Date", "Score", "Average of last 5"],
+            head: ["Date", "Score", `Average of last ${window}`],
             rows: [...series].reverse().map((p) => [format(p.t, "yyyy-MM-dd HH:mm"), p.score, Math.round(p.average)]),
           }}
         />
@@ -137,16 +139,14 @@ export default async function ProgressPage() {
             <>
               <WeakPointsList points={weak} />
               <div className="mt-4 flex flex-col gap-3 rounded-lg bg-zinc-50 p-4 dark:bg-zinc-900 sm:flex-row sm:items-center sm:justify-between">
-                <p className="text-sm text-zinc-700 dark:text-zinc-300">
-                  An interview of {weakQuestions.length === 1 ? "the question" : `the ${weakQuestions.length} questions`} behind them:{" "}
-                  {weakQuestions.map((id, i) => (
-                    <span key={id}>
-                      {i > 0 ? "; " : ""}
-                      <em className="not-italic font-medium">{titleOf.get(id)}</em>
-                    </span>
-                  ))}
-                  .
-                </p>
+                <div className="text-sm text-zinc-700 dark:text-zinc-300">
+                  <p>An interview of {weakQuestions.length === 1 ? "the question" : `the ${weakQuestions.length} questions`} behind them:</p>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5 font-medium">
+                    {weakQuestions.map((id) => (
+                      <li key={id}>{titleOf.get(id)}</li>
+                    ))}
+                  </ul>
+                </div>
                 <div className="shrink-0">{weakSpotsButton}</div>
               </div>
             </>

@@ -20,7 +20,7 @@ const tooltipStyle = {
   itemStyle: { color: "inherit" },
 } as const;
 
-export function ScoreOverTimeChart({ points }: { points: ScorePoint[] }) {
+export function ScoreOverTimeChart({ points, window }: { points: ScorePoint[]; window: number }) {
   const dots = points.length <= 40;
   const spanDays = points.length > 1 ? (points.at(-1)!.t - points[0]!.t) / 86_400_000 : 0;
   const tickFormat = spanDays > 300 ? "MMM yyyy" : "d MMM";
@@ -42,20 +42,21 @@ export function ScoreOverTimeChart({ points }: { points: ScorePoint[] }) {
         <Tooltip
           {...tooltipStyle}
           labelFormatter={(t) => format(new Date(Number(t)), "EEE d MMM yyyy, HH:mm")}
-          formatter={(value, name) => [name === "average" ? Number(value).toFixed(0) : String(value), name === "average" ? "Average of last 5" : "Session score"]}
+          formatter={(value, name) => [name === "average" ? Number(value).toFixed(0) : String(value), name === "average" ? `Average of last ${window}` : "Session score"]}
         />
         <Legend
           verticalAlign="top"
           height={28}
           iconType="plainline"
-          formatter={(name) => <span className="text-xs text-zinc-600 dark:text-zinc-300">{name === "average" ? "Average of last 5" : "Session score"}</span>}
+          formatter={(name) => <span className="text-xs text-zinc-600 dark:text-zinc-300">{name === "average" ? `Average of last ${window}` : "Session score"}</span>}
         />
         <Line
           type="monotone"
           dataKey="score"
           name="score"
           stroke="var(--chart-soft)"
-          strokeWidth={1.5}
+          strokeWidth={points.length > 150 ? 1 : 1.5}
+          strokeOpacity={points.length > 150 ? 0.7 : 1}
           dot={dots ? { r: 3, fill: "var(--chart-soft)", strokeWidth: 0 } : false}
           isAnimationActive={false}
         />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { WeakPoint } from "@/lib/review/aggregate";
+import { InlineCode } from "../sessions/inline-code";
 import { Badge, DifficultyBadge } from "../ui/badge";
 
 const LAST = { covered: "covered last time", partial: "partly covered last time", missed: "missed last time" } as const;
@@ -12,7 +13,9 @@ export function WeakPointsList({ points }: { points: WeakPoint[] }) {
         <li key={`${p.questionId}:${p.keyPointId}`} className="flex gap-3 py-3">
           <span className="mt-0.5 w-5 shrink-0 text-sm font-medium text-zinc-400 tabular-nums">{i + 1}.</span>
           <div className="min-w-0 flex-1">
-            <p className="text-sm font-medium leading-6">{p.keyPointText}</p>
+            <p className="text-sm font-medium leading-6">
+              <InlineCode text={p.keyPointText} />
+            </p>
             <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
               <Link href={`/bank/${p.questionId}`} className="max-w-full truncate text-brand-600 hover:underline dark:text-brand-200">
                 {p.questionTitle}

@@ -5,17 +5,19 @@ import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { AnswerText } from "./answer-text";
+import { InlineCode } from "./inline-code";
 import { LocalTime } from "./local-time";
-import { STATUS_LABEL, STATUS_TONE } from "./score-breakdown";
+import { STATUS_TONE } from "./score-breakdown";
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
+const SHORT = { covered: "Covered", partial: "Partly", missed: "Missed" } as const;
 const LISTED = 8;
 
 export function ScoreDelta({ delta }: { delta: number }) {
   const tone = delta > 0 ? "good" : delta < 0 ? "bad" : "neutral";
   return (
     <Badge tone={tone} className="tabular-nums">
-      <span className="sr-only">Score change </span>
+      <span className="sr-only">change </span>
       {delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : "±0"}
     </Badge>
   );
@@ -24,9 +26,9 @@ export function ScoreDelta({ delta }: { delta: number }) {
 type Side = { label: string; attempt: Attempt; report: ScoreReport | null; answers: string[]; current: boolean };
 
 /**
- * Attempts of the same question across sessions: every attempt's score in order, then this
- * attempt and the one before it (or after it, for a first attempt) side by side, with the change
- * in score and in each key point.
+ * Attempts of the same question across sessions: every attempt's score in order, then this attempt
+ * and the one before it (or after it, for a first attempt) side by side: the score change, each key
+ * point's status then and now, and both answers.
  */
 export function AttemptsCompare({
   data,
@@ -51,13 +53,33 @@ export function AttemptsCompare({
   };
   const [earlier, later] = data.comparedIsEarlier ? [other, mine] : [mine, other];
   const delta = later.attempt.score - earlier.attempt.score;
-  const earlierStatus = new Map(earlier.report?.keyPoints.map((k) => [k.id, k.status]) ?? []);
+  const before = new Map(earlier.report?.keyPoints.map((k) => [k.id, k]) ?? []);
+  const after = new Map(later.report?.keyPoints.map((k) => [k.id, k]) ?? []);
+  const ids = [...new Set([...after.keys(), ...before.keys()])];
   const start = Math.max(0, Math.min(at - Math.floor(LISTED / 2), attempts.length - LISTED));
   const listed = attempts.slice(start, start + LISTED);
 
+  const columnHead = (side: Side) => (
+    <th scope="col" className={cn("px-3 py-2 text-left align-bottom font-medium", side.current && "bg-brand-50/70 dark:bg-brand-900/20")}>
+      <span className="block">{side.label}</span>
+      <span className="flex flex-wrap items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
+        <LocalTime iso={side.attempt.completedAt.toISOString()} pattern="date" />
+        <Badge tone={scoreTone(side.attempt.score)} className="tabular-nums">
+          {side.attempt.score}
+        </Badge>
+        {side === later ? <ScoreDelta delta={delta} /> : null}
+      </span>
+      {!side.current ? (
+        <Link href={`/sessions/${side.attempt.sessionId}`} className="text-xs font-normal text-brand-600 hover:underline dark:text-brand-200">
+          Open<span className="sr-only"> the {side.label.toLowerCase()}&apos;s transcript</span>
+        </Link>
+      ) : null}
+    </th>
+  );
+
   return (
     <section aria-labelledby={headingId} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800 print:break-inside-avoid">
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id={headingId} className="font-semibold">
           Your attempts at this question
         </h3>
@@ -65,11 +87,10 @@ export function AttemptsCompare({
           {attempts.length} attempts · this is attempt {at + 1}
         </span>
       </div>
-      <ol className="mt-3 flex flex-wrap items-center gap-1.5 text-sm" aria-label="Scores of every attempt, oldest first">
+      <ol className="mt-3 flex flex-wrap items-center gap-1.5 text-sm" aria-label="Score of each attempt, oldest first">
         {start > 0 ? <li className="text-zinc-400">…</li> : null}
         {listed.map((a, i) => {
           const isCurrent = a.sessionQuestionId === thisAttempt.sessionQuestionId;
-          const prev = attempts[start + i - 1];
           return (
             <li key={a.sessionQuestionId} className="flex items-center gap-1.5">
               {i > 0 || start > 0 ? (
@@ -89,11 +110,7 @@ export function AttemptsCompare({
                   title={a.completedAt.toISOString().slice(0, 10)}
                 >
                   {a.score}
-                  <span className="sr-only">
-                    {" "}
-                    on {a.completedAt.toISOString().slice(0, 10)}
-                    {prev ? `, ${a.score - prev.score >= 0 ? "+" : ""}${a.score - prev.score}` : ""}
-                  </span>
+                  <span className="sr-only"> on {a.completedAt.toISOString().slice(0, 10)}</span>
                 </Link>
               )}
             </li>
@@ -101,70 +118,62 @@ export function AttemptsCompare({
         })}
         {start + LISTED < attempts.length ? <li className="text-zinc-400">…</li> : null}
       </ol>
-      <div className="mt-4 flex flex-wrap items-center gap-2 text-sm">
-        <span>
-          {earlier.label} → {later.label.toLowerCase()}:
-        </span>
-        <span className="tabular-nums">
-          {earlier.attempt.score} → {later.attempt.score}
-        </span>
-        <ScoreDelta delta={delta} />
+
+      <div className="mt-4 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full min-w-[28rem] text-sm">
+          <caption className="sr-only">
+            Key points, {earlier.label.toLowerCase()} ({earlier.attempt.score}) and {later.label.toLowerCase()} ({later.attempt.score}), side by side
+          </caption>
+          <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left align-bottom font-medium">
+                Key point
+              </th>
+              {columnHead(earlier)}
+              {columnHead(later)}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {ids.map((id) => {
+              const b = before.get(id);
+              const a = after.get(id);
+              const change = a && b ? RANK[a.status] - RANK[b.status] : 0;
+              return (
+                <tr key={id}>
+                  <td className="px-3 py-2 align-top">
+                    <InlineCode text={(a ?? b)!.text} />
+                  </td>
+                  {[b, a].map((k, i) => (
+                    <td key={i} className={cn("w-28 px-3 py-2 align-top", (i === 0 ? earlier : later).current && "bg-brand-50/70 dark:bg-brand-900/20")}>
+                      {k ? <Badge tone={STATUS_TONE[k.status]}>{SHORT[k.status]}</Badge> : <span className="text-zinc-400">—</span>}
+                      {i === 1 && change > 0 ? <span className="mt-1 block text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
+                      {i === 1 && change < 0 ? <span className="mt-1 block text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
-      <div className="mt-3 grid gap-3 md:grid-cols-2">
-        {[earlier, later].map((side) => (
-          <div
-            key={side.attempt.sessionQuestionId}
-            className={cn(
-              "min-w-0 rounded-lg border p-3",
-              side.current ? "border-brand-200 bg-brand-50/50 dark:border-brand-900 dark:bg-brand-900/20" : "border-zinc-200 dark:border-zinc-800",
-            )}
-          >
-            <div className="flex flex-wrap items-center gap-2">
-              <h4 className="text-sm font-semibold">{side.label}</h4>
-              <LocalTime iso={side.attempt.completedAt.toISOString()} pattern="date" className="text-xs text-zinc-500 dark:text-zinc-400" />
-              <Badge tone={scoreTone(side.attempt.score)} className="ml-auto tabular-nums">
-                {side.attempt.score}/100
-              </Badge>
-            </div>
-            {side.report ? (
-              <ul className="mt-3 space-y-1.5 text-sm" aria-label={`Key points, ${side.label.toLowerCase()}`}>
-                {side.report.keyPoints.map((k) => {
-                  const before = side === later ? earlierStatus.get(k.id) : undefined;
-                  const change = before === undefined ? 0 : RANK[k.status] - RANK[before];
-                  return (
-                    <li key={k.id} className="flex items-start gap-2">
-                      <Badge tone={STATUS_TONE[k.status]} className="mt-0.5 shrink-0">
-                        {STATUS_LABEL[k.status]}
-                      </Badge>
-                      <span className="min-w-0 flex-1">
-                        {k.text}
-                        {change > 0 ? <span className="ml-1 text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
-                        {change < 0 ? <span className="ml-1 text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : null}
-            <details className="mt-3" data-print-open>
-              <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-200">
-                {side.current ? "Answer" : "Answer then"}
-                <span className="sr-only">, {side.label.toLowerCase()}</span>
-              </summary>
-              <div className="mt-2 space-y-2 rounded-md bg-white p-2 dark:bg-zinc-950">
+
+      <details className="mt-3" data-print-open>
+        <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-200">Compare the two answers</summary>
+        <div className="mt-2 grid gap-3 md:grid-cols-2">
+          {[earlier, later].map((side) => (
+            <div key={side.attempt.sessionQuestionId} className={cn("min-w-0 rounded-lg border p-3", side.current ? "border-brand-200 dark:border-brand-900" : "border-zinc-200 dark:border-zinc-800")}>
+              <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
+                {side.label} · {side.attempt.score}/100
+              </h4>
+              <div className="space-y-3">
                 {highlightAnswers(side.answers, side.report).map((segments, i) => (
                   <AnswerText key={i} segments={segments} />
                 ))}
               </div>
-            </details>
-            {!side.current ? (
-              <Link href={`/sessions/${side.attempt.sessionId}`} className="mt-2 inline-block text-sm text-brand-600 hover:underline dark:text-brand-200">
-                Open that transcript
-              </Link>
-            ) : null}
-          </div>
-        ))}
-      </div>
+            </div>
+          ))}
+        </div>
+      </details>
     </section>
   );
 }

@@ -9,6 +9,8 @@ const PATTERNS = {
   datetime: "EEE d MMM yyyy, HH:mm",
   /** 14:05:02 */
   time: "HH:mm:ss",
+  /** 14:05 */
+  hm: "HH:mm",
   /** 3 Mar, 14:05 */
   short: "d MMM, HH:mm",
 } as const;

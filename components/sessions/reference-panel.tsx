@@ -22,7 +22,9 @@ export function ReferencePanel({ summary, children }: { summary: ReactNode; chil
           ▾
         </span>
       </summary>
-      <div className="border-t border-zinc-200 px-4 pb-4 dark:border-zinc-800">{children}</div>
+      <div className="overflow-y-auto border-t border-zinc-200 px-4 pb-4 lg:max-h-[calc(100vh-10rem)] dark:border-zinc-800 print:max-h-none print:overflow-visible">
+        {children}
+      </div>
     </details>
   );
 }

@@ -2,6 +2,7 @@ import { BAND_LABEL } from "@/lib/review/format";
 import { evidenceQuotes } from "@/lib/review/highlight";
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
+import { InlineCode } from "./inline-code";
 
 export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
 export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
@@ -18,6 +19,7 @@ function Weight({ weight }: { weight: number }) {
 export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; headingId: string }) {
   const covered = report.keyPoints.filter((k) => k.status !== "missed");
   const missed = report.keyPoints.filter((k) => k.status === "missed");
+  const partly = covered.filter((k) => k.status === "partial").length;
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60 print:break-inside-avoid print:shadow-none">
       <div className="flex flex-wrap items-center gap-3">
@@ -33,7 +35,8 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-400">
-            Covered ({covered.length} of {report.keyPoints.length})
+            Covered ({covered.length - partly} of {report.keyPoints.length}
+            {partly ? `, ${partly} partly` : ""})
           </h4>
           {covered.length ? (
             <ul className="space-y-3" aria-label="Covered key points">
@@ -43,7 +46,9 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
                     <Badge tone={STATUS_TONE[k.status]}>{STATUS_LABEL[k.status]}</Badge>
                     <Weight weight={k.weight} />
                   </div>
-                  <p className="mt-1">{k.text}</p>
+                  <p className="mt-1">
+                    <InlineCode text={k.text} />
+                  </p>
                   {evidenceQuotes(k.evidence).length ? (
                     <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                       You said:{" "}
@@ -72,7 +77,9 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
                     <Badge tone="bad">Missed</Badge>
                     <Weight weight={k.weight} />
                   </div>
-                  <p className="mt-1">{k.text}</p>
+                  <p className="mt-1">
+                    <InlineCode text={k.text} />
+                  </p>
                 </li>
               ))}
             </ul>
@@ -87,7 +94,7 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
           <ul className="mt-1 space-y-1" aria-label="Red flags">
             {report.redFlags.map((f) => (
               <li key={f.id}>
-                {f.text}
+                <InlineCode text={f.text} />
                 {evidenceQuotes(f.evidence).length ? (
                   <span className="text-rose-700/80 dark:text-rose-300/80">
                     {" "}

@@ -32,7 +32,7 @@ export function SessionList({ items }: { items: SessionListItem[] }) {
               <div>
                 <LocalTime iso={s.startedAt.toISOString()} pattern="date" className="block text-sm font-medium" />
                 <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                  <LocalTime iso={s.startedAt.toISOString()} pattern="time" /> · {formatDuration(sessionDurationMs(s))}
+                  <LocalTime iso={s.startedAt.toISOString()} pattern="hm" /> · {active ? "in progress" : formatDuration(sessionDurationMs(s))}
                 </span>
               </div>
               <div className="sm:hidden">
@@ -57,9 +57,7 @@ export function SessionList({ items }: { items: SessionListItem[] }) {
                   {s.questionCount} question{s.questionCount === 1 ? "" : "s"}
                 </Badge>
                 {topics.slice(0, 2).map((t) => (
-                  <Badge key={t} className="max-w-[14rem] truncate">
-                    {t}
-                  </Badge>
+                  <Badge key={t}>{t}</Badge>
                 ))}
                 {[...new Set(s.questions.map((q) => q.difficulty))].map((d) => (
                   <DifficultyBadge key={d} difficulty={d} />

@@ -1,4 +1,4 @@
-import { answersOf, formatDuration, formatOffset, isAnswer, turnLabel } from "@/lib/review/format";
+import { answersOf, formatDuration, formatOffset, isAnswer } from "@/lib/review/format";
 import { highlightAnswers } from "@/lib/review/highlight";
 import type { QuestionAttempts, TranscriptQuestion } from "@/lib/review/types";
 import { MessageText } from "../interview/message-text";
@@ -6,10 +6,14 @@ import { Badge, DifficultyBadge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { ActionForm } from "./action-form";
 import { AnswerText } from "./answer-text";
+import { InlineCode } from "./inline-code";
 import { AttemptsCompare } from "./attempts-compare";
 import { LocalTime } from "./local-time";
 import { ReferencePanel } from "./reference-panel";
 import { ScoreBreakdown } from "./score-breakdown";
+
+const KIND_BADGE: Record<string, string> = { question: "Question", "follow-up": "Follow-up", "wrap-up": "Wrap-up" };
+const speaker = (turn: { role: string }) => (turn.role === "candidate" ? "You" : turn.role === "system" ? "Notice" : "Interviewer");
 
 /** One question of a transcript: the exchange, the reference beside it, the score, the attempts. */
 export function TranscriptQuestionSection({
@@ -105,8 +109,8 @@ export function TranscriptQuestionSection({
                 )}
               >
                 <div className="mb-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-                  <span className="font-semibold text-zinc-800 dark:text-zinc-200">{turnLabel(turn)}</span>
-                  {turn.kind === "follow-up" ? <Badge tone="brand">Follow-up</Badge> : null}
+                  <span className="font-semibold text-zinc-800 dark:text-zinc-200">{speaker(turn)}</span>
+                  {KIND_BADGE[turn.kind] ? <Badge tone={turn.kind === "follow-up" ? "brand" : "neutral"}>{KIND_BADGE[turn.kind]}</Badge> : null}
                   {turn.late ? <Badge tone="warn">Late</Badge> : null}
                   <span className="ml-auto flex items-center gap-2 tabular-nums">
                     {answer && turn.elapsedMs != null ? <span>took {formatDuration(turn.elapsedMs)}</span> : null}
@@ -115,7 +119,11 @@ export function TranscriptQuestionSection({
                   </span>
                 </div>
                 {answer ? <AnswerText segments={segs!} /> : <MessageText text={turn.text} />}
-                {probed ? <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Probing: {probed}</p> : null}
+                {probed ? (
+                  <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+                    Probing the key point: <InlineCode text={probed} />
+                  </p>
+                ) : null}
               </li>
             );
           })}
@@ -124,7 +132,7 @@ export function TranscriptQuestionSection({
         <div className="lg:sticky lg:top-20 print:mt-4">
           {referenceHtml ? (
             <ReferencePanel summary={<span>Reference answer</span>}>
-              <div className="prose-md max-h-[70vh] overflow-y-auto pt-1 text-sm lg:max-h-[calc(100vh-9rem)] print:max-h-none print:overflow-visible" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
+              <div className="prose-md" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
               {errataHtml ? (
                 <div className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
                   <p className="text-sm font-medium text-amber-800 dark:text-amber-300">Errata: corrections to the reference</p>

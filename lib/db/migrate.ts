@@ -74,6 +74,8 @@ async function openEngine(target: DatabaseTarget, log: (msg: string) => void = (
   // Our own pool, so that closing it releases the connections and the advisory lock that
   // applyMigrations takes (engine.free() does not close the adapter's connections).
   const pool = target.provider === "postgresql" ? new pg.Pool({ connectionString: target.url, max: 4, Client: CharAsTextClient }) : undefined;
+  // An idle connection dropped by the server (a scratch database being removed) must not crash the process.
+  pool?.on("error", () => undefined);
   // Track the connections the engine opens: engine.free() leaves them open, and an open SQLite
   // connection of the engine would keep other writers waiting on its lock.
   const raw = createAdapterFactory(target, pool);

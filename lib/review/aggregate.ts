@@ -137,7 +137,9 @@ export function weakestKeyPoints(reports: readonly ProgressReportRow[], limit = 
       p.questionTitle = r.title;
     }
   }
-  const rank = (p: WeakPoint) => p.missRate * (p.lastStatus === "covered" ? 0.5 : 1);
+  // Ranked by the miss rate smoothed towards 1/2 by one imaginary attempt, so a point missed 3
+  // times out of 3 outranks one missed once out of once.
+  const rank = (p: WeakPoint) => ((p.missed + p.partial / 2 + 0.5) / (p.attempts + 1)) * (p.lastStatus === "covered" ? 0.5 : 1);
   return [...points.values()]
     .map((p) => ({ ...p, missRate: round2((p.missed + p.partial / 2) / p.attempts) }))
     .filter((p) => p.missRate > 0)

@@ -176,8 +176,11 @@ function prepareRedFlag(rf: RedFlag, qStems: ReadonlySet<string>, corpus: Corpus
   const none = new Set<string>();
   for (const p of rf.phrasings) {
     const t = makeTerm(p, "term", none, corpus, mx, true);
-    // A phrasing needs two words that are not quantifiers ("== and is are the same thing" has one).
-    if (t && t.stems.filter((s) => !QUANTIFIERS.has(s)).length >= 2) phrasings.push(t);
+    // A phrasing needs two words that are not quantifiers ("== and is are the same thing" has
+    // one), three when single-letter names were dropped ("in b super calls a").
+    const words = t ? t.stems.filter((s) => !QUANTIFIERS.has(s)).length : 0;
+    const lettersDropped = /(?:^|[^\w.])[a-z](?:$|[^\w(])/i.test(p.replace(/\ba\b/gi, ""));
+    if (t && words >= (lettersDropped ? 3 : 2)) phrasings.push(t);
   }
   return { id: rf.id, text: rf.text, phrasings };
 }

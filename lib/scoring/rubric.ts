@@ -220,7 +220,8 @@ function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: 
     const spans: Array<{ start: number; end: number; score: number }> = [];
     for (const ph of rf.phrasings) {
       for (const h of matchPhrase(ph, idx, true)) {
-        if (!h.agrees || isDisclaimer(h.sent)) continue;
+        // Prose only: code and its comments are too terse to read a misconception from.
+        if (!h.agrees || a.sentences[h.sent]!.code || isDisclaimer(h.sent)) continue;
         spans.push({ start: h.start, end: h.end, score: h.frac });
       }
     }

@@ -37,17 +37,17 @@ export function styleOf(a: Analysis, masked: (t: Token) => boolean): StyleStats 
   let codeTokens = 0;
   let functionWords = 0;
   let labelTokens = 0;
+  let listTokens = 0;
   for (const s of a.sentences) {
     if (s.code) {
       for (let i = s.first; i < s.last; i++) if (!masked(a.tokens[i]!)) codeTokens++;
       continue;
     }
     let frag: Token[] = [];
+    const frags: Token[][] = [];
     const flush = () => {
       if (frag.length === 0) return;
-      const fw = frag.filter((t) => t.stop || t.cue).length;
-      const verbs = frag.filter(isVerbish).length;
-      if ((frag.length <= 4 && fw === 0 && verbs === 0) || (frag.length <= 2 && verbs === 0)) labelTokens += frag.length;
+      frags.push(frag);
       frag = [];
     };
     for (let i = s.first; i < s.last; i++) {
@@ -61,6 +61,15 @@ export function styleOf(a: Analysis, masked: (t: Token) => boolean): StyleStats 
       else proseContent++;
     }
     flush();
+    // A long comma list of short phrases is a list, whatever the phrases contain.
+    const n = frags.reduce((x, f) => x + f.length, 0);
+    const listy = frags.length >= 5 && n / frags.length <= 5;
+    if (listy) listTokens += n;
+    for (const f of frags) {
+      const fw = f.filter((t) => t.stop || t.cue).length;
+      const verbs = f.filter(isVerbish).length;
+      if (listy || (f.length <= 4 && fw === 0 && verbs === 0) || (f.length <= 2 && verbs === 0)) labelTokens += f.length;
+    }
   }
   const labelShare = proseTokens ? labelTokens / proseTokens : 0;
   const functionShare = proseTokens ? functionWords / proseTokens : 0;
@@ -70,6 +79,8 @@ export function styleOf(a: Analysis, masked: (t: Token) => boolean): StyleStats 
     const b1 = clamp01((0.3 - functionShare) / 0.2);
     dump = a1 * (0.4 + 0.6 * b1);
     if (functionShare < 0.08 && proseTokens >= 6) dump = Math.max(dump, 0.85);
+    // Mostly long comma lists of short phrases: a dump, whatever words the phrases contain.
+    if (listTokens / proseTokens >= 0.7) dump = Math.max(dump, 0.9 + 0.1 * clamp01((listTokens / proseTokens - 0.7) / 0.3));
   }
   const codeOnly = codeTokens > 0 && proseContent < 4;
   return { proseTokens, proseContent, codeTokens, codeOnly, labelShare, functionShare, dump: codeOnly ? 0 : dump };

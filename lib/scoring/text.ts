@@ -137,6 +137,16 @@ export function isCodeLine(line: string): boolean {
     if (fw < 3) return true;
   }
   const words = t.split(/\s+/).length;
+  // "yield, send(), next(), gen.close()" is a list of names, not a line of code: count the
+  // commas outside brackets.
+  let depth = 0;
+  let topCommas = 0;
+  for (const c of t) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+    else if (c === "," && depth === 0) topCommas++;
+  }
+  if (topCommas >= 4 && !/[^=!<>]=[^=]/.test(t) && !/^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import|(?:return|yield|raise|assert)\s+[^,\s]|print\()/.test(t)) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
@@ -169,7 +179,8 @@ function splitSentences(text: string): Array<{ start: number; end: number; code:
     if (trimmed.startsWith("```")) {
       inFence = !inFence;
     } else if (trimmed) {
-      const code = inFence || isCodeLine(line);
+      // Markdown table rows are structured data, not sentences: treated like code lines.
+      const code = inFence || isCodeLine(line) || /^\|.*\|$/.test(trimmed);
       if (code) {
         out.push({ start: lineStart, end: lineEnd, code: true });
       } else {

@@ -49,25 +49,21 @@ export function chooseQuestions<Q extends ChoosableQuestion>(options: {
     (q) => (topics.size === 0 || topics.has(q.topic)) && (difficulties.size === 0 || difficulties.has(q.difficulty)),
   );
   const recentRank = new Map((options.recentIds ?? []).map((id, i) => [id, i]));
-  // Within a topic: fresh questions in random order, then recent ones, least recent first.
-  const byTopic = new Map<string, Q[]>();
-  for (const q of shuffle(pool, random)) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
-  for (const [topic, list] of byTopic) {
-    byTopic.set(
-      topic,
-      [...list].sort((a, b) => (recentRank.get(b.id) ?? Infinity) - (recentRank.get(a.id) ?? Infinity) || 0),
-    );
-  }
-  // Topics whose best candidate is fresh come first, so recency beats topic order.
-  const topicOrder = shuffle([...byTopic.keys()], random).sort(
-    (a, b) => Number(recentRank.has(byTopic.get(a)![0]!.id)) - Number(recentRank.has(byTopic.get(b)![0]!.id)),
-  );
+  const shuffled = shuffle(pool, random);
+  const topicOrder = shuffle([...new Set(shuffled.map((q) => q.topic))], random);
+  // Fresh questions first, round-robin over topics; recent ones only when fresh ones run out,
+  // least recently practised first.
+  const fresh = shuffled.filter((q) => !recentRank.has(q.id));
+  const recent = shuffled.filter((q) => recentRank.has(q.id)).sort((a, b) => recentRank.get(b.id)! - recentRank.get(a.id)!);
   const chosen: Q[] = [];
-  while (chosen.length < options.count && topicOrder.some((t) => byTopic.get(t)!.length > 0)) {
-    for (const topic of topicOrder) {
-      const next = byTopic.get(topic)!.shift();
-      if (next) chosen.push(next);
-      if (chosen.length === options.count) break;
+  for (const group of [fresh, recent]) {
+    const byTopic = new Map(topicOrder.map((t) => [t, group.filter((q) => q.topic === t)]));
+    while (chosen.length < options.count && [...byTopic.values()].some((list) => list.length > 0)) {
+      for (const topic of topicOrder) {
+        const next = byTopic.get(topic)!.shift();
+        if (next) chosen.push(next);
+        if (chosen.length === options.count) break;
+      }
     }
   }
   return chosen;

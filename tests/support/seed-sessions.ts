@@ -27,7 +27,7 @@ export type SeedSessionsOptions = {
   mode?: "practice" | "mock";
   /** Leave the newest session unfinished (its last question still being answered). */
   lastActive?: boolean;
-  /** Skill of the candidate at the first and the last session, 0..1 (default 0.35 -> 0.8). */
+  /** Skill of the candidate at the first and the last session, 0..1 (default 0.25 -> 0.7). */
   skill?: [number, number];
 };
 
@@ -224,7 +224,7 @@ export async function seedSessions(database: Db, opts: SeedSessionsOptions): Pro
   const perSession = Math.max(1, opts.questionsPerSession ?? 3);
   const now = (opts.now ?? new Date()).getTime();
   const spacing = (opts.spacingHours ?? 20) * 3_600_000;
-  const [skillFrom, skillTo] = opts.skill ?? [0.35, 0.8];
+  const [skillFrom, skillTo] = opts.skill ?? [0.25, 0.7];
   const sessions: Row[] = [];
   const questions: Row[] = [];
   const turns: Row[] = [];

@@ -70,7 +70,7 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
         </div>
       </header>
 
-      <Card className="grid gap-6 sm:grid-cols-[auto_minmax(0,1fr)] sm:items-center print:shadow-none">
+      <Card className="grid grid-cols-1 gap-6 sm:grid-cols-[auto_minmax(0,1fr)] sm:items-center print:shadow-none">
         <div className="text-center sm:border-r sm:border-zinc-200 sm:pr-8 sm:text-left dark:sm:border-zinc-800">
           <p className="text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Overall score</p>
           {t.overallScore != null ? (
@@ -84,7 +84,7 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
             </p>
           )}
         </div>
-        <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Questions and scores">
+        <ol className="min-w-0 divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Questions and scores">
           {t.questions.map((q) => (
             <li key={q.id} className="flex items-center gap-3 py-2 text-sm">
               <span className="w-5 shrink-0 text-zinc-500 tabular-nums">{q.index + 1}.</span>

@@ -1,0 +1,222 @@
+/**
+ * Interviewer replies generated apart from the request (lib/sessions/reply-stream.ts): saved even
+ * when nobody reads them, followed from the start by a late reader, served as an AI SDK UI message
+ * stream; and the LLM interviewer against a local OpenAI-compatible server, including a stream cut
+ * mid-reply and a provider error, where the offline interviewer takes over and says so.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "../../lib/env.ts";
+import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
+import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { followReply, hasReply, replyUIMessageStream, startReply, type ReplyEvent } from "../../lib/sessions/reply-stream.ts";
+import { replyResponse, resumeReplyResponse } from "../../lib/sessions/resumable.ts";
+import { availableInterviewers } from "../../lib/sessions/service.ts";
+import {
+  answerBody,
+  createUser,
+  FULL_MEMORY_ANSWER,
+  GIL_QUESTION,
+  MEMORY_QUESTION,
+  mustLoad,
+  PARTIAL_MEMORY_ANSWER,
+  seqsAreDense,
+  startTestSession,
+  waitForTurns,
+} from "../support/interview-fixtures.ts";
+import { messageText, startOpenAICompatibleServer, type OpenAICompatibleServer } from "../support/openai-compatible-server.ts";
+import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
+
+useTestDatabase();
+
+async function collect(key: string): Promise<ReplyEvent[]> {
+  const events: ReplyEvent[] = [];
+  for await (const e of followReply(key)) events.push(e);
+  return events;
+}
+
+const textOf = (events: ReplyEvent[]) => events.filter((e) => e.type === "text").map((e) => e.text).join("");
+
+/** The JSON chunks of an SSE body (`data: {...}` lines). */
+async function sseChunks(res: Response): Promise<{ type: string; delta?: string; data?: unknown }[]> {
+  const body = await res.text();
+  return body
+    .split("\n")
+    .filter((l) => l.startsWith("data: ") && l !== "data: [DONE]")
+    .map((l) => JSON.parse(l.slice(6)));
+}
+
+describe(`interviewer replies on ${TEST_PROVIDER}`, () => {
+  it("saves the reply even when nobody reads the stream", async () => {
+    const user = await createUser();
+    const session = await startTestSession(user.id);
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+    const key = startReply(pending);
+    expect(hasReply(key)).toBe(true);
+    await waitForTurns(session.id, 3);
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "follow-up", engine: "offline" });
+    expect(after.turns[2]!.text).toBe(renderOfflineTurn(pending.turn));
+  });
+
+  it("lets a reader join after the reply started and still get every word, then the saved text matches", async () => {
+    const user = await createUser();
+    const session = await startTestSession(user.id);
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+    const key = startReply(pending);
+    await waitForTurns(session.id, 3);
+    const [a, b] = await Promise.all([collect(key), collect(key)]);
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(5); // word by word
+    const after = await mustLoad(user.id, session.id);
+    expect(textOf(a)).toBe(after.turns[2]!.text);
+  });
+
+  it("serves the reply as an AI SDK UI message stream, and a reload resumes it (204 when there is none)", async () => {
+    const user = await createUser();
+    const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+    const res = await replyResponse(startReply(pending), String(pending.replySeq));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const chunks = await sseChunks(res);
+    const types = chunks.map((c) => c.type);
+    expect(types[0]).toBe("text-start");
+    expect(types.at(-1)).toBe("text-end");
+    expect(types.filter((t) => t === "text-delta").length).toBeGreaterThan(5);
+    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns.at(-1)).toMatchObject({ kind: "move-on", text });
+
+    const resumed = await resumeReplyResponse(session.id);
+    expect(resumed.status).toBe(200);
+    expect((await sseChunks(resumed)).filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe(text);
+    expect((await resumeReplyResponse("no-reply-here")).status).toBe(204);
+
+    // The UI stream of the in-process run, read as objects.
+    const parts: { type: string }[] = [];
+    for await (const part of replyUIMessageStream(session.id)) parts.push(part as { type: string });
+    expect(parts.filter((p) => p.type === "text-delta").length).toBeGreaterThan(5);
+  });
+});
+
+describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible server)`, () => {
+  let server: OpenAICompatibleServer;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    server = await startOpenAICompatibleServer();
+    process.env.INTERVIEWER_MODEL = "openai:test-model";
+    process.env.OPENAI_BASE_URL = server.url;
+    process.env.OPENAI_API_KEY = "test";
+    process.env.LLM_TIMEOUT_MS = "1500";
+    delete process.env.AI_TEST_MODELS;
+    resetEnvForTests();
+  });
+
+  afterAll(async () => {
+    for (const name of ["INTERVIEWER_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "LLM_TIMEOUT_MS"]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    resetEnvForTests();
+    await server.close();
+  });
+
+  afterEach(() => server.setDefault({ kind: "reply", text: "Okay." }));
+
+  async function probeSession() {
+    const user = await createUser("llm");
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
+    expect(session.engine).toBe("openai:test-model");
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+    expect(pending.turn.kind).toBe("probe");
+    return { user, session, pending };
+  }
+
+  it("offers the configured model as an interviewer", () => {
+    expect(availableInterviewers().map((i) => i.id)).toEqual(["local:rubric", "openai:test-model"]);
+  });
+
+  it("streams the model's phrasing and saves it with the LLM engine's id", async () => {
+    const reply = "You said names are bound to objects, good. When exactly is an object's memory released once nothing refers to it?";
+    server.enqueue({ kind: "reply", text: reply });
+    const before = server.requests.length;
+    const { user, session, pending } = await probeSession();
+    const events = await collect(startReply(pending));
+    expect(events.every((e) => e.type === "text")).toBe(true);
+    expect(textOf(events)).toBe(reply);
+    await waitForTurns(session.id, 3);
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "follow-up", engine: "llm:openai:test-model", text: reply, keyPointId: "refcount:1" });
+
+    // One streamed chat completion, told the policy's follow-up and never given the reference.
+    const calls = server.requests.slice(before).filter((r) => r.path.endsWith("/chat/completions"));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.body).toMatchObject({ model: "test-model", stream: true });
+    const prompt = calls[0]!.body!.messages.map((m) => messageText(m.content)).join("\n");
+    const snapshot = after.questions[0]!.snapshot;
+    expect(prompt).toContain(snapshot.followUps.find((f) => f.keyPointId === "refcount")!.text);
+    expect(prompt).not.toContain(snapshot.reference.slice(0, 80));
+  });
+
+  it("carries on with the offline interviewer when the stream drops mid-reply: the prefix is kept and a notice is saved", async () => {
+    server.enqueue({ kind: "drop", text: "You said names are bound to objects. Tell me what happens when", afterChunks: 4 });
+    const { user, session, pending } = await probeSession();
+    const events = await collect(startReply(pending));
+    const notices = events.filter((e) => e.type === "notice");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toMatch(/offline interviewer/);
+    const streamed = textOf(events);
+    // Four chunks made it through ("You ", "said ", "names ", "are ") before the connection was cut.
+    const prefix = "You said names are ";
+    expect(streamed.startsWith(prefix)).toBe(true);
+    expect(streamed).toContain(renderOfflineTurn(pending.turn));
+    await waitForTurns(session.id, 4);
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns.slice(2).map((t) => [t.seq, t.role, t.kind, t.engine])).toEqual([
+      [2, "interviewer", "follow-up", "offline"],
+      [3, "system", "notice", "llm:openai:test-model"],
+    ]);
+    expect(after.turns[2]!.text).toBe(streamed);
+    expect(after.turns[2]!.text).toBe(`${prefix}…\n\n${renderOfflineTurn(pending.turn)}`);
+    expect(after.turns[1]).toMatchObject({ role: "candidate", text: PARTIAL_MEMORY_ANSWER });
+    expect(seqsAreDense(after.turns.map((t) => t.seq))).toBe(true);
+    // The session goes on: the next answer counts the notice.
+    await expect(submitAnswer(user.id, session.id, answerBody(after, "More about reference counting."))).resolves.toBeTruthy();
+  });
+
+  it("uses the offline interviewer's text when the provider answers 500", async () => {
+    server.enqueue({ kind: "fail", status: 500, message: "model overloaded" });
+    const { user, session, pending } = await probeSession();
+    const events = await collect(startReply(pending));
+    expect(events[0]).toMatchObject({ type: "notice" });
+    await waitForTurns(session.id, 4);
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns[2]).toMatchObject({ kind: "follow-up", engine: "offline", text: renderOfflineTurn(pending.turn) });
+    expect(textOf(events)).toBe(renderOfflineTurn(pending.turn));
+    expect(after.turns[3]).toMatchObject({ role: "system", kind: "notice" });
+    expect(after.turns[3]!.text).not.toMatch(/model overloaded|500/);
+  });
+
+  it("uses the offline interviewer when the provider hangs past LLM_TIMEOUT_MS", async () => {
+    server.enqueue({ kind: "hang" });
+    const { user, session, pending } = await probeSession();
+    const started = Date.now();
+    const events = await collect(startReply(pending));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(textOf(events)).toBe(renderOfflineTurn(pending.turn));
+    await waitForTurns(session.id, 4);
+    expect((await mustLoad(user.id, session.id)).turns[2]).toMatchObject({ engine: "offline" });
+  });
+
+  it("keeps offline sessions offline even when an LLM is configured", async () => {
+    const before = server.requests.length;
+    const user = await createUser("offline");
+    const session = await startTestSession(user.id);
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+    await collect(startReply(pending));
+    await waitForTurns(session.id, 3);
+    expect((await mustLoad(user.id, session.id)).turns[2]!.engine).toBe("offline");
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The /api/scripts route handlers' logic (lib/scripts/api.ts), called as the route files call it:
+ * with the signed-in user (or null) and the Request. Status codes for every role and owner.
+ */
+import { describe, expect, it } from "vitest";
+import { scriptsApi } from "../../lib/scripts/api.ts";
+import type { ScriptActor } from "../../lib/scripts/store.ts";
+import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
+
+const db = useTestDatabase();
+
+async function user(role: "candidate" | "recruiter"): Promise<ScriptActor> {
+  const u = await db().user.create({ data: { email: uniqueEmail(role), name: role, role } });
+  return { id: u.id, role: u.role };
+}
+
+const req = (body: unknown, method = "POST", type = "application/json") =>
+  new Request("http://localhost/api/scripts", { method, headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+const INPUT = { level: "mid", minutes: 40, seed: "api" };
+
+async function newScript(owner: ScriptActor) {
+  const res = await scriptsApi.create(owner, req(INPUT));
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { script: { id: string; version: number; content: Record<string, unknown> } }).script;
+}
+
+describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
+  it("POST /api/scripts: 201 for a recruiter, 400 with field errors, 401 signed out, 403 for a candidate", async () => {
+    const r = await user("recruiter");
+    const res = await scriptsApi.create(r, req(INPUT));
+    expect(res.status).toBe(201);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const { script } = await res.json();
+    expect(res.headers.get("location")).toBe(`/scripts/${script.id}`);
+    expect(script.content.totalMinutes).toBe(40);
+
+    const bad = await scriptsApi.create(r, req({ level: "mid", minutes: 1000 }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fieldErrors.minutes).toMatch(/at most 240/);
+    expect((await scriptsApi.create(r, req("{not json"))).status).toBe(400);
+    const wrongType = await scriptsApi.create(r, req(INPUT, "POST", "text/plain"));
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).error).toMatch(/JSON/);
+    const huge = await scriptsApi.create(r, req({ ...INPUT, jobDescription: "x".repeat(600_000) }));
+    expect(huge.status).toBe(400);
+
+    expect((await scriptsApi.create(null, req(INPUT))).status).toBe(401);
+    const forbidden = await scriptsApi.create(await user("candidate"), req(INPUT));
+    expect(forbidden.status).toBe(403);
+    expect((await forbidden.json()).error).toMatch(/recruiter.*Settings/);
+  });
+
+  it("every script route: 200 for the owner, 404 for another recruiter, 403 for a candidate, 401 signed out", async () => {
+    const owner = await user("recruiter");
+    const other = await user("recruiter");
+    const candidate = await user("candidate");
+    const script = await newScript(owner);
+    const linkRes = await scriptsApi.shareCreate(owner, script.id);
+    const { link } = await linkRes.json();
+    const cardRes = await scriptsApi.scorecardCreate(owner, script.id, req({ candidateName: "Ada", scriptVersion: 1, entries: [] }));
+    expect(cardRes.status).toBe(201);
+    const { scorecard } = await cardRes.json();
+
+    const routes: Array<[string, (u: ScriptActor | null) => Promise<Response>, number]> = [
+      ["GET /api/scripts/:id", (u) => scriptsApi.get(u, script.id), 200],
+      ["PUT /api/scripts/:id", (u) => scriptsApi.save(u, script.id, req({ version: 1, content: script.content }, "PUT")), 200],
+      ["GET export md", (u) => scriptsApi.exportScript(u, script.id, "md"), 200],
+      ["GET export json", (u) => scriptsApi.exportScript(u, script.id, "json"), 200],
+      ["GET revisions", (u) => scriptsApi.revisions(u, script.id), 200],
+      ["POST revisions (restore)", (u) => scriptsApi.restore(u, script.id, req({ version: 1 })), 200],
+      ["GET share", (u) => scriptsApi.shareList(u, script.id), 200],
+      ["POST share", (u) => scriptsApi.shareCreate(u, script.id), 201],
+      ["GET scorecards", (u) => scriptsApi.scorecardList(u, script.id), 200],
+      ["POST scorecards", (u) => scriptsApi.scorecardCreate(u, script.id, req({ candidateName: "Bo", scriptVersion: 1, entries: [] })), 201],
+      ["GET scorecard", (u) => scriptsApi.scorecardGet(u, script.id, scorecard.id), 200],
+      ["GET scorecards export", (u) => scriptsApi.scorecardExport(u, script.id, "csv"), 200],
+    ];
+    for (const [name, call, ownerStatus] of routes) {
+      expect((await call(null)).status, `${name} signed out`).toBe(401);
+      expect((await call(candidate)).status, `${name} candidate`).toBe(403);
+      const strangers = await call(other);
+      expect(strangers.status, `${name} other recruiter`).toBe(404);
+      expect(await strangers.json()).toEqual({ error: expect.stringMatching(/not found/) });
+      expect((await call(owner)).status, `${name} owner`).toBe(ownerStatus);
+    }
+    // Deletes last.
+    for (const [name, call] of [
+      ["DELETE share link", (u: ScriptActor | null) => scriptsApi.shareRevoke(u, script.id, link.id)],
+      ["DELETE scorecard", (u: ScriptActor | null) => scriptsApi.scorecardDelete(u, script.id, scorecard.id)],
+      ["DELETE script", (u: ScriptActor | null) => scriptsApi.remove(u, script.id)],
+    ] as const) {
+      expect((await call(null)).status, name).toBe(401);
+      expect((await call(candidate)).status, name).toBe(403);
+      expect((await call(other)).status, name).toBe(404);
+      expect((await call(owner)).status, name).toBe(204);
+    }
+    expect((await scriptsApi.get(owner, script.id)).status).toBe(404);
+  });
+
+  it("PUT saves with the version it started from; a stale version gets 409; a plan that does not fit gets 400", async () => {
+    const r = await user("recruiter");
+    const script = await newScript(r);
+    const content = { ...script.content, notes: "hello" };
+    const ok = await scriptsApi.save(r, script.id, req({ version: 1, content, note: "notes" }, "PUT"));
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).script.version).toBe(2);
+    const stale = await scriptsApi.save(r, script.id, req({ version: 1, content }, "PUT"));
+    expect(stale.status).toBe(409);
+    const questions = (script.content.questions as Array<{ minutes: number }>).map((q, i) => (i === 0 ? { ...q, minutes: q.minutes + 1 } : q));
+    const overfull = await scriptsApi.save(r, script.id, req({ version: 2, content: { ...content, questions } }, "PUT"));
+    expect(overfull.status).toBe(400);
+    expect((await overfull.json()).error).toMatch(/no longer fits/);
+    expect((await scriptsApi.save(r, script.id, req({ version: 2 }, "PUT"))).status).toBe(400);
+  });
+
+  it("exports: Markdown and JSON downloads with file names; unknown formats are 400", async () => {
+    const r = await user("recruiter");
+    const script = await newScript(r);
+    const md = await scriptsApi.exportScript(r, script.id, "md");
+    expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(md.headers.get("content-disposition")).toMatch(/^attachment; filename="mid-level-python-engineer\.md"$/);
+    expect(await md.text()).toMatch(/^# Mid-level Python engineer\n/);
+    const json = await scriptsApi.exportScript(r, script.id, "json");
+    expect(JSON.parse(await json.text())).toEqual(script.content);
+    expect((await scriptsApi.exportScript(r, script.id, "docx")).status).toBe(400);
+    await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "Ada", scriptVersion: 1, entries: [], recommendation: "hire" }));
+    const csv = await scriptsApi.scorecardExport(r, script.id, "csv");
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(await csv.text()).toMatch(/^scorecard_id,candidate,.*\r\n.*,Ada,.*,Hire,/s);
+    expect((await scriptsApi.scorecardExport(r, script.id, "md")).status).toBe(200);
+    expect(JSON.parse(await (await scriptsApi.scorecardExport(r, script.id, "json")).text()).scorecards).toHaveLength(1);
+  });
+
+  it("share: the token appears once, in the create response's path, and never in listings", async () => {
+    const r = await user("recruiter");
+    const script = await newScript(r);
+    const res = await scriptsApi.shareCreate(r, script.id);
+    expect(res.status).toBe(201);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const { link } = await res.json();
+    expect(link.path).toMatch(/^\/share\/[A-Za-z0-9_-]{43}$/);
+    const token = link.path.slice("/share/".length);
+    const listed = await (await scriptsApi.shareList(r, script.id)).text();
+    expect(listed).not.toContain(token);
+    expect(JSON.parse(listed).links[0]).toEqual({ id: link.id, createdAt: expect.any(String), revokedAt: null });
+  });
+});
