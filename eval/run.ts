@@ -140,12 +140,13 @@ function main() {
   let rows: Row[] = [];
   if (args.set !== "generic") rows.push(...readJsonl(path.join(root, "eval/data/labelled.jsonl"), "labelled"));
   if (args.set !== "labelled") rows.push(...readJsonl(path.join(root, "eval/data/generic.jsonl"), "generic"));
-  if (args.split !== "all") rows = rows.filter((r) => r.split === args.split);
-
-  // IDF from every question the app would know: the banks, plus the generic questions (in the
-  // app a user bank's questions are part of the corpus too).
+  // IDF from every question the app would know: the banks, plus all the generic questions (in the
+  // app a user bank's questions are part of the corpus too). Built before the split filter, so a
+  // split's scores do not depend on which split is run.
   const genericQs = new Map<string, { prompt: string; reference: string }>();
-  for (const r of rows) if (r.set === "generic") genericQs.set(r.question!, { prompt: r.question!, reference: r.reference! });
+  for (const r of readJsonl(path.join(root, "eval/data/generic.jsonl"), "generic"))
+    genericQs.set(r.question!, { prompt: r.question!, reference: r.reference! });
+  if (args.split !== "all") rows = rows.filter((r) => r.split === args.split);
   const corpus: CorpusStats = buildCorpusStats([...questions.map(questionDocument), ...[...genericQs.values()].map(questionDocument)]);
 
   const scored: Scored[] = [];

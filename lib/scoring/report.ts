@@ -51,7 +51,11 @@ export const scoreReportSchema = z.object({
   strengths: z.array(z.string()),
   gaps: z.array(z.string()),
   feedback: z.string(),
-  /** Why the score was capped or reduced: keyword-dump, off-topic, red-flag, injection, ... */
+  /**
+   * Why the score was capped or reduced, or what was ignored: empty, injection, injection-only,
+   * off-topic, keyword-dump, red-flag, contradiction, code-only; from the LLM judge: llm-error,
+   * llm-timeout, llm-unverified-quotes.
+   */
   flags: z.array(z.string()),
   /** Present when an LLM judge ran or was attempted. */
   llm: z

@@ -1,7 +1,7 @@
 /**
  * The offline scorer: `scoreAnswer(input, options) -> ScoreReport`. Synchronous, pure and
  * deterministic. Rubric mode uses a question's authored key points and red flags; generic mode
- * (no key points) derives them from the reference answer. See docs in lib/scoring/README.md.
+ * (no key points) derives them from the reference answer. See lib/scoring/README.md.
  */
 import type { Question } from "../bank/schema.ts";
 import { type CorpusStats, idf } from "./corpus.ts";

@@ -63,7 +63,8 @@ export function styleOf(a: Analysis, masked: (t: Token) => boolean): StyleStats 
     flush();
     // A long comma list of short phrases is a list, whatever the phrases contain.
     const n = frags.reduce((x, f) => x + f.length, 0);
-    const listy = frags.length >= 5 && n / frags.length <= 5;
+    const commas = (a.text.slice(s.start, s.end).match(/[,;\u2022]/g) ?? []).length;
+    const listy = commas >= 5 && n / (commas + 1) <= 5;
     if (listy) listTokens += n;
     for (const f of frags) {
       const fw = f.filter((t) => t.stop || t.cue).length;

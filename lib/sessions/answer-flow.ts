@@ -14,12 +14,12 @@ import {
   type TurnStreamResult,
 } from "../interviewer/index.ts";
 import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
-import { scoreAnswer } from "../scoring/index.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import { notFound, SessionError } from "./errors.ts";
 import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
 import { answerBodySchema } from "./schemas.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
+import { judgeSnapshot, scoreSnapshot } from "./scoring.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
 
 /** Network and clock slack before an answer counts as late. */
@@ -47,7 +47,23 @@ function interviewerTurns(session: LoadedSession) {
 }
 
 function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
-  return scoreAnswer({ question: interviewQuestionOf(question.snapshot) as never, answers });
+  return scoreSnapshot(question.snapshot, answers);
+}
+
+/**
+ * With a judge model configured, the question's final score is re-graded by the LLM judge after
+ * the interviewer's reply is saved (so the reply never waits on the judge), and blended in.
+ */
+async function applyJudge(sessionId: string, question: LoadedQuestion, answers: string[]) {
+  const blended = await judgeSnapshot(question.snapshot, answers);
+  if (!blended) return;
+  await db().sessionQuestion.update({ where: { id: question.id }, data: { score: blended.score, report: JSON.stringify(blended) } });
+  const session = await db().interviewSession.findUnique({ where: { id: sessionId }, select: { status: true, questionCount: true } });
+  if (session?.status === "finished") {
+    const scores = await db().sessionQuestion.findMany({ where: { sessionId }, select: { score: true } });
+    const overall = Math.round(scores.reduce((sum, q) => sum + (q.score ?? 0), 0) / session.questionCount);
+    await db().interviewSession.update({ where: { id: sessionId }, data: { overallScore: overall } });
+  }
 }
 
 export type PendingReply = {
@@ -154,6 +170,11 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
         engine: result.engineId,
         fallback: result.fallback,
       });
+      if (!probing) {
+        void applyJudge(session.id, question, answers.filter((a) => a.trim())).catch((error) =>
+          console.error(`interview ${session.id}: LLM judge failed:`, error instanceof Error ? error.message : error),
+        );
+      }
     },
   };
 }

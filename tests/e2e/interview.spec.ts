@@ -1,9 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
 import { InterviewPage } from "./pages/interview-page";
 
 // Vague on purpose: whatever question comes up, it covers little, so the interviewer follows up.
 const PARTIAL = "I think it mostly depends on the implementation details, but I am not completely sure.";
+/** Signs a new account up and waits until it lands on /practice, signed in. */
+async function signUp(page: Page, prefix: string) {
+  const account = newAccount(prefix);
+  await new AuthPage(page).signUp(account);
+  await expect(page).toHaveURL(/\/practice/);
+  await expect(page.getByRole("button", { name: `Account menu for ${account.name}` })).toBeVisible();
+  return account;
+}
+
 const FOLLOW_UP_ANSWERS = [
   "It is about how the runtime handles the objects involved, and there are some trade-offs to consider.",
   "I would test it with a small example and measure, then choose the simplest option that works.",
@@ -11,9 +20,7 @@ const FOLLOW_UP_ANSWERS = [
 
 test("a newcomer practises a timed interview: answer, follow-up, score, next question, finish, summary", async ({ page }) => {
   test.setTimeout(120_000);
-  const auth = new AuthPage(page);
-  await auth.signUp(newAccount("interview"));
-  await expect(page).toHaveURL(/\/practice/);
+  await signUp(page, "interview");
   const room = new InterviewPage(page);
   await room.start({ count: 2, mode: "Practice" });
 
@@ -62,8 +69,7 @@ test("a newcomer practises a timed interview: answer, follow-up, score, next que
 });
 
 test("a reload mid-answer keeps the draft, and so does another device", async ({ page, browser }) => {
-  const account = newAccount("draft");
-  await new AuthPage(page).signUp(account);
+  const account = await signUp(page, "draft");
   const room = new InterviewPage(page);
   await room.start({ count: 1 });
   const draft = "def f(xs):\n    return [x * 2 for x in xs]  # a draft I do not want to lose";
@@ -88,7 +94,7 @@ test("a reload mid-answer keeps the draft, and so does another device", async ({
 
 test("time-up submits what was typed and the interview moves on", async ({ page }) => {
   test.setTimeout(90_000);
-  await new AuthPage(page).signUp(newAccount("timeup"));
+  await signUp(page, "timeup");
   const room = new InterviewPage(page);
   await room.start({ count: 2, minutes: 0.25 });
   await expect(room.questionTimer).toHaveAccessibleName(/Time left for this question: 0:(1\d|0\d)/);

@@ -41,7 +41,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   return (error as ScriptError).code;
 }
 
-const INPUT = { level: "senior", minutes: 45, topics: ["async", "testing"], seed: "42" };
+const INPUT = { level: "senior" as const, minutes: 45, topics: ["async", "testing"], seed: "42" };
 
 describe(`scripts on ${TEST_PROVIDER}`, () => {
   it("a recruiter builds a script: the same document the CLI and the builder give, saved as version 1 with its first revision", async () => {

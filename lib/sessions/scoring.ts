@@ -1,0 +1,34 @@
+/**
+ * Scoring for sessions: the offline rubric scorer with IDF weights from the whole bank (computed
+ * once per process), and, when a judge model is configured, the LLM judge blended in afterwards.
+ */
+import "server-only";
+import { getJudgeModel } from "../ai/providers.ts";
+import { getQuestionBank } from "../bank/index.ts";
+import { env } from "../env.ts";
+import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "../scoring/index.ts";
+import { scoreAnswerWithJudge } from "../scoring/llm-judge.ts";
+import type { ScoreReport } from "../scoring/report.ts";
+import type { QuestionSnapshot } from "./schemas.ts";
+import { interviewQuestionOf } from "./snapshot.ts";
+
+let corpusReady = false;
+
+function ensureCorpus() {
+  if (corpusReady) return;
+  setDefaultCorpus(corpusFromQuestions(getQuestionBank().list()));
+  corpusReady = true;
+}
+
+export function scoreSnapshot(snapshot: QuestionSnapshot, answers: string[]): ScoreReport {
+  ensureCorpus();
+  return scoreAnswer({ question: interviewQuestionOf(snapshot) as never, answers });
+}
+
+/** The blended rubric + LLM report, or null when no judge is configured. Never throws. */
+export async function judgeSnapshot(snapshot: QuestionSnapshot, answers: string[]): Promise<ScoreReport | null> {
+  const model = getJudgeModel();
+  if (!model) return null;
+  ensureCorpus();
+  return scoreAnswerWithJudge({ question: interviewQuestionOf(snapshot) as never, answers }, { model, timeoutMs: env().LLM_TIMEOUT_MS });
+}

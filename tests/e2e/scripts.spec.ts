@@ -1,0 +1,133 @@
+import { expect, test } from "@playwright/test";
+import { AuthPage, newAccount } from "./pages/auth-page";
+import { ScriptsPage } from "./pages/scripts-page";
+
+test("a candidate who opens the builder is told to switch to a recruiter account in Settings", async ({ page }) => {
+  await new AuthPage(page).signUp(newAccount("cand"));
+  await expect(page).toHaveURL(/\/practice/);
+  await page.goto("/scripts/new");
+  await expect(page.getByRole("heading", { name: "Interview scripts are for recruiters" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open Settings" })).toHaveAttribute("href", "/settings");
+  const api = await page.request.post("/api/scripts", { data: { level: "senior", minutes: 45 } });
+  expect(api.status()).toBe(403);
+});
+
+test("a recruiter builds a script, reorders it by keyboard and by drag, shares it, and revokes the link", async ({ page, browser }) => {
+  const account = newAccount("recruiter");
+  await new AuthPage(page).signUp(account, { hiring: true });
+  await expect(page).toHaveURL(/\/scripts$/);
+  await expect(page.getByRole("heading", { name: "No scripts yet" })).toBeVisible();
+
+  const scripts = new ScriptsPage(page);
+  await scripts.build({ minutes: 60, level: "Senior", topics: ["Concurrency & Async", "Testing, Performance & System Design"], seed: "e2e" });
+  await expect(page.getByRole("heading", { level: 1, name: "Senior Python engineer" })).toBeVisible();
+  await expect(page.getByText("The plan fits: intro,")).toBeVisible();
+  const original = await scripts.titles();
+  expect(original.length).toBeGreaterThanOrEqual(3);
+
+  // Keyboard-accessible reorder: the move buttons.
+  await scripts.moveDown(original[0]!);
+  await expect.poll(() => scripts.titles()).toEqual([original[1], original[0], ...original.slice(2)]);
+  await scripts.moveUp(original[0]!);
+  await expect.poll(() => scripts.titles()).toEqual(original);
+  await scripts.moveDown(original[0]!);
+  await scripts.save("Warm-up second");
+  await scripts.expectSaved(2);
+  const afterKeys = await scripts.titles();
+
+  // Drag and drop: the first question onto the last place.
+  await scripts.drag(afterKeys[0]!, afterKeys.at(-1)!);
+  await expect.poll(() => scripts.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
+  await scripts.save();
+  await scripts.expectSaved(3);
+  await page.reload();
+  expect(await scripts.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
+  await expect(page.getByRole("list", { name: "Versions, newest first" }).getByText("Reordered questions")).toBeVisible();
+
+  // Minutes: a question set by hand re-fits the plan, and the page says when it no longer fits.
+  const first = (await scripts.titles())[0]!;
+  await scripts.minutesOf(first).fill("50");
+  await expect(page.getByRole("alert").filter({ hasText: "The plan no longer fits" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
+  await page.getByRole("button", { name: `Fit “${first}” automatically` }).click();
+  await expect(page.getByText("The plan fits: intro,")).toBeVisible();
+
+  // Swap a question for an alternative of the same topic and difficulty.
+  const beforeSwap = await scripts.titles();
+  await page.getByRole("button", { name: `Swap “${beforeSwap[0]}” for an alternative` }).click();
+  const alternative = page.getByRole("menuitem").first();
+  const altTitle = (await alternative.innerText()).split("\n")[0]!.trim();
+  await alternative.click();
+  await expect.poll(async () => (await scripts.titles())[0]).toBe(altTitle);
+  await page.getByLabel("Notes for question 1").fill("Ask for a production example.");
+  await scripts.save();
+  await scripts.expectSaved(4);
+
+  // Share: the link opens in a fresh browser context without signing in.
+  const url = await scripts.createShareLink();
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  const shared = await guestPage.goto(url);
+  expect(shared!.status()).toBe(200);
+  await expect(guestPage.getByRole("heading", { level: 1, name: "Senior Python engineer" })).toBeVisible();
+  await expect(guestPage.getByText("A read-only interview script shared from Interview Studio.")).toBeVisible();
+  await expect(guestPage.getByRole("heading", { name: `1. ${altTitle}` })).toBeVisible();
+  await expect(guestPage.getByText("Ask for a production example.")).toBeVisible();
+  await expect(guestPage.getByRole("link", { name: "Sign in" })).toBeVisible(); // nobody is signed in
+  await expect(guestPage.getByRole("textbox")).toHaveCount(0); // read-only
+
+  // Revoke: the same link is now a 404.
+  await scripts.revokeFirstLink();
+  const revoked = await guestPage.goto(url);
+  expect(revoked!.status()).toBe(404);
+  const unknown = await guestPage.goto(url.replace(/\/share\/.*/, `/share/${"x".repeat(43)}`));
+  expect(unknown!.status()).toBe(404);
+  await guest.close();
+
+  // Export.
+  const md = await page.request.get(page.url().replace(/\/scripts\//, "/api/scripts/") + "/export?format=md");
+  expect(md.status()).toBe(200);
+  expect(await md.text()).toContain(`## 1. ${altTitle}`);
+});
+
+test("a recruiter runs a script live and the scorecard is saved and listed", async ({ page }) => {
+  await new AuthPage(page).signUp(newAccount("live"), { hiring: true });
+  const scripts = new ScriptsPage(page);
+  await scripts.build({ count: 2, level: "Mid-level", seed: "live" });
+  const titles = await scripts.titles();
+  await page.getByRole("link", { name: "Run live interview" }).click();
+  await expect(page.getByRole("heading", { name: "Live interview" })).toBeVisible();
+
+  await page.getByLabel("Candidate").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Start clock" }).click();
+  await page.getByRole("button", { name: "Next: question 1 →" }).click();
+  await expect(page.getByRole("heading", { name: `1. ${titles[0]}` })).toBeFocused();
+  await expect(page.getByText(/left of \d+ min/)).toBeVisible();
+  const keyPoints = page.getByRole("group", { name: /Key points heard/ }).getByRole("checkbox");
+  await keyPoints.nth(0).check();
+  await keyPoints.nth(1).check();
+  await expect(page.getByRole("group", { name: /Key points heard \(2 of \d+\)/ })).toBeVisible();
+  await page.getByRole("radio", { name: /^3 · Solid/ }).check();
+  await page.getByLabel("Notes on this answer").fill("Clear on the basics.");
+
+  // Reloading keeps everything typed (a draft in this browser).
+  await page.reload();
+  await expect(page.getByText("Restored the unsaved scorecard kept in this browser.")).toBeVisible();
+  await expect(page.getByLabel("Notes on this answer")).toHaveValue("Clear on the basics.");
+
+  await page.getByRole("button", { name: "Wrap-up and decision" }).click();
+  await expect(page.getByRole("table").getByText("3 · Solid")).toBeVisible();
+  await page.getByRole("radio", { name: "Hire", exact: true }).check();
+  await page.getByLabel("Overall notes").fill("Would like a second interview on system design.");
+  await page.getByRole("button", { name: "Save scorecard" }).click();
+
+  await expect(page.getByRole("heading", { name: "Scorecard: Ada Lovelace" })).toBeVisible();
+  await expect(page.getByText("Scorecard saved.")).toBeVisible();
+  await expect(page.getByText("Key points heard: 2 of")).toBeVisible();
+  await page.getByRole("link", { name: /Scorecards for/ }).click();
+  const row = page.getByRole("row").filter({ hasText: "Ada Lovelace" });
+  await expect(row).toContainText("Hire");
+  await expect(row).toContainText("3 / 4");
+  const csv = await page.request.get(page.url().replace(/\/scripts\//, "/api/scripts/") + "/export?format=csv");
+  expect(await csv.text()).toContain("Ada Lovelace");
+});
