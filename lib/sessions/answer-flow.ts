@@ -46,6 +46,12 @@ function interviewerTurns(session: LoadedSession) {
   return session.turns.filter((t) => t.role === "interviewer");
 }
 
+/** What every interviewer turn carries: mode, the session's seed, and its place in the transcript. */
+function turnBase(session: LoadedSession) {
+  const previous = interviewerTurns(session);
+  return { mode: session.mode, seed: session.seed, sequence: previous.length, previousText: previous.at(-1)?.text };
+}
+
 function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
   return scoreSnapshot(question.snapshot, answers);
 }
@@ -143,12 +149,8 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     });
   });
 
-  const previous = interviewerTurns(session).at(-1);
   const base = {
-    mode: session.mode,
-    seed: session.seed,
-    sequence: interviewerTurns(session).length,
-    previousText: previous?.text,
+    ...turnBase(session),
     question: interviewQuestionOf(question.snapshot),
     answers,
     report,
@@ -220,10 +222,7 @@ export async function advanceToNextQuestion(userId: string, sessionId: string, e
   const now = new Date();
   const text = renderOfflineTurn({
     kind: "ask",
-    mode: session.mode,
-    seed: session.seed,
-    sequence: interviewerTurns(session).length,
-    previousText: interviewerTurns(session).at(-1)?.text,
+    ...turnBase(session),
     question: interviewQuestionOf(next.snapshot),
     index: nextIndex,
     total: session.questionCount,
@@ -258,10 +257,7 @@ async function closeSession(session: LoadedSession, timeUp: boolean) {
   const overall = scored.length ? Math.round(scored.reduce((s, q) => s + q.score!, 0) / session.questionCount) : 0;
   const text = renderOfflineTurn({
     kind: "wrap-up",
-    mode: session.mode,
-    seed: session.seed,
-    sequence: interviewerTurns(session).length,
-    previousText: interviewerTurns(session).at(-1)?.text,
+    ...turnBase(session),
     total: session.questionCount,
     answered: scored.length,
     results: scored.map((q) => ({ title: q.title, report: q.report! })).filter((r) => r.report),
@@ -309,10 +305,7 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
   const reply = renderOfflineTurn({
     kind: "move-on",
-    mode: session.mode,
-    seed: session.seed,
-    sequence: interviewerTurns(session).length,
-    previousText: interviewerTurns(session).at(-1)?.text,
+    ...turnBase(session),
     question: interviewQuestionOf(question.snapshot),
     answers,
     report,

@@ -92,6 +92,7 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
 
 test("a recruiter runs a script live and the scorecard is saved and listed", async ({ page }) => {
   await new AuthPage(page).signUp(newAccount("live"), { hiring: true });
+  await expect(page).toHaveURL(/\/scripts$/);
   const scripts = new ScriptsPage(page);
   await scripts.build({ count: 2, level: "Mid-level", seed: "live" });
   const titles = await scripts.titles();
