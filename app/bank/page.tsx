@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BankFacets } from "@/components/bank/bank-facets";
+import { BankFacets, DifficultyChips } from "@/components/bank/bank-facets";
 import { bankHref, isFiltered, parseBankQuery } from "@/components/bank/bank-query";
 import { BankSearchForm } from "@/components/bank/bank-search-form";
 import { QuestionList } from "@/components/bank/question-list";
@@ -20,7 +20,8 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
   const query = parseBankQuery(await searchParams);
   const bank = getQuestionBank();
   const view = searchBank(bank, query);
-  const filtered = isFiltered(query);
+  // Choosing a bank alone is browsing, not searching: only the other filters make a "match" count.
+  const filtered = isFiltered({ ...query, bank: "" });
   const currentBank = view.banks.find((b) => b.id === view.bankId);
   const groups = query.q ? [] : groupByTopic(view.results, view.banks);
   const showBankNames = !view.bankId && view.banks.length > 1;
@@ -56,25 +57,30 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
               tags={view.tags}
             />
           </Card>
-          <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
-            {filtered ? (
-              <>
-                <span className="font-semibold text-zinc-900 dark:text-zinc-100">{view.results.length}</span> of {view.total}{" "}
-                {view.total === 1 ? "question" : "questions"} match
-                {query.q ? (
-                  <>
-                    {" "}
-                    <q className="font-medium text-zinc-900 dark:text-zinc-100">{query.q}</q>
-                  </>
-                ) : null}
-                {query.q ? ", best match first" : ""}
-              </>
-            ) : (
-              <>
-                <span className="font-semibold text-zinc-900 dark:text-zinc-100">{view.total}</span> questions
-              </>
-            )}
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p role="status" aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {filtered ? (
+                <>
+                  <span className="font-semibold text-zinc-900 dark:text-zinc-100">{view.results.length}</span> of {view.total}{" "}
+                  {view.total === 1 ? "question" : "questions"} match
+                  {query.q ? (
+                    <>
+                      {" "}
+                      <q className="font-medium text-zinc-900 dark:text-zinc-100">{query.q}</q>
+                    </>
+                  ) : null}
+                  {query.q ? ", best match first" : ""}
+                </>
+              ) : (
+                <>
+                  <span className="font-semibold text-zinc-900 dark:text-zinc-100">{view.total}</span> questions
+                </>
+              )}
+            </p>
+            <div className="lg:hidden">
+              <DifficultyChips query={query} difficulties={view.difficulties} />
+            </div>
+          </div>
           {view.results.length === 0 ? (
             <Card className="py-12 text-center">
               <h2 className="text-lg font-semibold">No questions match</h2>

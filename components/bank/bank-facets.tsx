@@ -58,13 +58,16 @@ function FacetGroup({
         {title}
       </h2>
       <ul className="space-y-0.5">
-        {items.map((item) => {
+        {items.map((item, i) => {
+          const heading = item.group && item.group !== items[i - 1]?.group ? item.group : undefined;
           const isActive = active !== "" && active.toLowerCase() === item.value.toLowerCase();
           return (
             <li key={item.value}>
+              {heading ? <p className={cn("px-2.5 pb-0.5 text-xs font-medium text-zinc-500 dark:text-zinc-400", i > 0 && "pt-3")}>{heading}</p> : null}
               <Link
                 href={href(item.value)}
                 scroll={false}
+                prefetch={false}
                 aria-current={isActive ? "true" : undefined}
                 className={cn(
                   "group block rounded-lg px-2.5 py-1.5 text-sm",
@@ -90,5 +93,42 @@ function FacetGroup({
         })}
       </ul>
     </section>
+  );
+}
+
+const chipTone: Record<string, string> = {
+  easy: "text-emerald-700 dark:text-emerald-300",
+  medium: "text-amber-800 dark:text-amber-300",
+  hard: "text-rose-700 dark:text-rose-300",
+};
+
+/** The difficulty counts as a row of toggles, for narrow screens where the sidebar is hidden. */
+export function DifficultyChips({ query, difficulties }: { query: BankQuery; difficulties: Count[] }) {
+  return (
+    <ul aria-label="Counts by difficulty" className="flex flex-wrap gap-1.5">
+      {difficulties.map((d) => {
+        const isActive = query.difficulty === d.value;
+        return (
+          <li key={d.value}>
+            <Link
+              href={bankHref({ ...query, difficulty: isActive ? "" : d.value })}
+              scroll={false}
+              prefetch={false}
+              aria-current={isActive ? "true" : undefined}
+              className={cn(
+                "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium",
+                isActive
+                  ? "border-brand-500 bg-brand-50 dark:bg-brand-900/40"
+                  : "border-zinc-200 bg-white hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800",
+                chipTone[d.value],
+              )}
+            >
+              {d.label}
+              <span className="text-zinc-500 tabular-nums dark:text-zinc-400">{d.count}</span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Fragment, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
 import { bankHref, isFiltered, sameQuery, type BankQuery } from "./bank-query";
 
-export type Option = { value: string; label: string; count?: number };
+export type Option = { value: string; label: string; count?: number; group?: string };
 
 const TYPING_DELAY_MS = 150;
 
@@ -154,13 +154,37 @@ function SelectField({
       </label>
       <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
         <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.count === undefined ? o.label : `${o.label} (${o.count})`}
-          </option>
-        ))}
+        {groupOptions(options).map(([group, opts], i) =>
+          group ? (
+            <optgroup key={`g-${group}`} label={group}>
+              {opts.map(renderOption)}
+            </optgroup>
+          ) : (
+            <Fragment key={`o-${i}`}>{opts.map(renderOption)}</Fragment>
+          ),
+        )}
         {known ? null : <option value={value}>{value}</option>}
       </select>
     </div>
   );
+}
+
+function renderOption(o: Option) {
+  return (
+    <option key={o.value} value={o.value}>
+      {o.count === undefined ? o.label : `${o.label} (${o.count})`}
+    </option>
+  );
+}
+
+/** Consecutive options that share a group, in order ("" = no group). */
+function groupOptions(options: Option[]): Array<[string, Option[]]> {
+  const out: Array<[string, Option[]]> = [];
+  for (const o of options) {
+    const g = o.group ?? "";
+    const last = out.at(-1);
+    if (last && last[0] === g) last[1].push(o);
+    else out.push([g, [o]]);
+  }
+  return out;
 }

@@ -4,6 +4,10 @@ import { DifficultyBadge } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 import { bankHref } from "./bank-query";
 
+// Styled from the list (not per link): the bank page repeats these rows fifty-odd times.
+const tagList =
+  "flex flex-wrap gap-1 [&_a]:relative [&_a]:z-10 [&_a]:inline-block [&_a]:rounded-md [&_a]:bg-zinc-100 [&_a]:px-1.5 [&_a]:py-0.5 [&_a]:text-zinc-600 [&_a:hover]:bg-brand-50 [&_a:hover]:text-brand-700 dark:[&_a]:bg-zinc-800 dark:[&_a]:text-zinc-300 dark:[&_a:hover]:bg-brand-900/40 dark:[&_a:hover]:text-brand-200";
+
 /** A compact list of questions: the whole row opens the question; tags filter the bank. */
 export function QuestionList({ questions, showTopic, label }: { questions: Question[]; showTopic?: boolean; label?: string }) {
   return (
@@ -36,13 +40,10 @@ function QuestionRow({ question: q, showTopic }: { question: Question; showTopic
             {q.minutes} min
           </span>
           {q.tags.length ? (
-            <ul aria-label="Tags" className="flex flex-wrap gap-1">
+            <ul aria-label="Tags" className={tagList}>
               {q.tags.map((t) => (
                 <li key={t}>
-                  <Link
-                    href={bankHref({ bank: q.bankId, tag: t })}
-                    className="relative z-10 inline-block rounded-md bg-zinc-100 px-1.5 py-0.5 text-zinc-600 hover:bg-brand-50 hover:text-brand-700 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-brand-900/40 dark:hover:text-brand-200"
-                  >
+                  <Link href={bankHref({ bank: q.bankId, tag: t })} prefetch={false}>
                     #{t}
                   </Link>
                 </li>

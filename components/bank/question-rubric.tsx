@@ -40,7 +40,7 @@ function Chips({ label, items, code }: { label: string; items: string[]; code?: 
             className={cn(
               "rounded-md px-1.5 py-0.5 text-xs",
               code
-                ? "bg-zinc-900 font-mono text-[11.5px] text-zinc-100 dark:bg-zinc-800 dark:text-zinc-200"
+                ? "bg-brand-50 font-mono text-[11.5px] text-brand-800 ring-1 ring-brand-600/15 ring-inset dark:bg-brand-900/30 dark:text-brand-200 dark:ring-brand-200/15"
                 : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
             )}
           >
@@ -55,7 +55,7 @@ function Chips({ label, items, code }: { label: string; items: string[]; code?: 
 /** The rubric's key points, each with the evidence that shows it and the follow-ups that probe it. */
 export function KeyPoints({ keyPoints, followUps }: { keyPoints: KeyPoint[]; followUps: FollowUp[] }) {
   return (
-    <ol className="space-y-3">
+    <ol className="grid gap-4 lg:grid-cols-2">
       {keyPoints.map((kp) => {
         const probes = followUps.filter((f) => f.keyPointId === kp.id);
         return (
@@ -99,7 +99,7 @@ export function KeyPoints({ keyPoints, followUps }: { keyPoints: KeyPoint[]; fol
 /** Misconceptions, with the phrasings that give them away. */
 export function RedFlags({ redFlags }: { redFlags: RedFlag[] }) {
   return (
-    <ul className="space-y-3">
+    <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
       {redFlags.map((rf) => (
         <li key={rf.id} className="rounded-xl border border-rose-200 bg-rose-50/60 p-4 dark:border-rose-900/60 dark:bg-rose-950/30">
           <p className="text-sm leading-6 font-medium text-rose-900 dark:text-rose-200">

@@ -6,7 +6,7 @@
 import { DIFFICULTIES, type BankMeta, type Difficulty, type Question, type QuestionBank } from "@/lib/bank";
 import type { BankQuery } from "./bank-query";
 
-export type Count = { value: string; label: string; count: number };
+export type Count = { value: string; label: string; count: number; /** The bank a topic belongs to, when every bank is shown. */ group?: string };
 
 export type BankView = {
   /** The bank filter in effect ("" = every bank; an unknown bank id is ignored). */
@@ -40,7 +40,14 @@ export function searchBank(bank: QuestionBank, query: BankQuery): BankView {
   const results = base.filter((q) => byTopic(q) && byDifficulty(q) && byTag(q));
 
   const topicCounts = new Map<string, number>();
-  for (const t of bank.topics(bankId || undefined)) topicCounts.set(t, 0);
+  const topicGroup = new Map<string, string>();
+  for (const b of metas) {
+    if (bankId && b.id !== bankId) continue;
+    for (const t of bank.topics(b.id)) {
+      topicCounts.set(t, 0);
+      if (!bankId && metas.length > 1 && !topicGroup.has(t)) topicGroup.set(t, b.name);
+    }
+  }
   for (const q of base) if (byDifficulty(q) && byTag(q)) topicCounts.set(q.topic, (topicCounts.get(q.topic) ?? 0) + 1);
 
   const difficultyCounts = new Map<Difficulty, number>(DIFFICULTIES.map((d) => [d, 0]));
@@ -59,7 +66,7 @@ export function searchBank(bank: QuestionBank, query: BankQuery): BankView {
     banks: metas.map((b) => ({ ...b, count: bankCounts.get(b.id) ?? 0 })),
     results,
     total: inBank.length,
-    topics: [...topicCounts].map(([value, count]) => ({ value, label: value, count })),
+    topics: [...topicCounts].map(([value, count]) => ({ value, label: value, count, group: topicGroup.get(value) })),
     difficulties: [...difficultyCounts].map(([value, count]) => ({ value, label: difficultyLabel(value), count })),
     tags: [...tagCounts]
       .map(([value, count]) => ({ value, label: value, count }))

@@ -20,10 +20,33 @@ const tooltipStyle = {
   itemStyle: { color: "inherit" },
 } as const;
 
+const DAY = 86_400_000;
+
+/** Ticks on calendar boundaries: days, weeks or months (every 2nd, 3rd… when there are many). */
+function timeTicks(min: number, max: number): { ticks: number[] | undefined; tickFormat: string } {
+  const days = (max - min) / DAY;
+  if (days < 2) return { ticks: undefined, tickFormat: "d MMM HH:mm" };
+  const ticks: number[] = [];
+  if (days <= 70) {
+    const step = days <= 10 ? 1 : 7;
+    const start = new Date(min);
+    start.setHours(0, 0, 0, 0);
+    for (let t = start.getTime() + DAY; t <= max; t += step * DAY) ticks.push(t);
+    return { ticks, tickFormat: "d MMM" };
+  }
+  const months = days / 30;
+  const step = months <= 12 ? 1 : months <= 24 ? 2 : months <= 48 ? 3 : 6;
+  const d = new Date(min);
+  d.setHours(0, 0, 0, 0);
+  d.setDate(1);
+  d.setMonth(d.getMonth() + 1);
+  for (; d.getTime() <= max; d.setMonth(d.getMonth() + step)) ticks.push(d.getTime());
+  return { ticks, tickFormat: months > 10 ? "MMM yyyy" : "d MMM" };
+}
+
 export function ScoreOverTimeChart({ points, window }: { points: ScorePoint[]; window: number }) {
   const dots = points.length <= 40;
-  const spanDays = points.length > 1 ? (points.at(-1)!.t - points[0]!.t) / 86_400_000 : 0;
-  const tickFormat = spanDays > 300 ? "MMM yyyy" : "d MMM";
+  const { ticks, tickFormat } = timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0);
   return (
     <div className={vars}>
       <LineChart responsive style={{ width: "100%", height: 280 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: -16 }}>
@@ -33,6 +56,7 @@ export function ScoreOverTimeChart({ points, window }: { points: ScorePoint[]; w
           type="number"
           scale="time"
           domain={["dataMin", "dataMax"]}
+          ticks={ticks}
           tickFormatter={(t: number) => format(new Date(t), tickFormat)}
           tick={tick}
           stroke="var(--chart-grid)"

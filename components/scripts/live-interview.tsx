@@ -499,7 +499,7 @@ function QuestionStep({
 function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live: (i: number) => number }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[28rem] text-sm">
+      <table className="w-full text-sm">
         <caption className="mb-2 text-left text-sm font-semibold">Summary</caption>
         <thead>
           <tr className="text-left text-zinc-600 dark:text-zinc-400">
@@ -507,7 +507,7 @@ function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live
               Question
             </th>
             <th scope="col" className="py-1.5 pr-3 font-medium">
-              Key points
+              Points
             </th>
             <th scope="col" className="py-1.5 pr-3 font-medium">
               Rating
@@ -525,10 +525,10 @@ function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live
                 <td className="py-1.5 pr-3">
                   {i + 1}. {q.title}
                 </td>
-                <td className="py-1.5 pr-3 tabular-nums">
+                <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">
                   {e.ticked.length}/{q.keyPoints.length}
                 </td>
-                <td className="py-1.5 pr-3">{e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-500">not rated</span>}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3">{e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-500">not rated</span>}</td>
                 <td className="py-1.5 font-mono tabular-nums">{mmss(live(i + 1))}</td>
               </tr>
             );

@@ -236,7 +236,7 @@ export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
               <th scope="col" className="border-b border-zinc-200 py-2 pr-3 font-medium dark:border-zinc-800">
                 Key points heard
               </th>
-              <th scope="col" className="border-b border-zinc-200 py-2 pr-3 font-medium dark:border-zinc-800">
+              <th scope="col" className="whitespace-nowrap border-b border-zinc-200 py-2 pr-3 font-medium dark:border-zinc-800">
                 Rating (1–4)
               </th>
               <th scope="col" className="w-1/3 border-b border-zinc-200 py-2 font-medium dark:border-zinc-800">
@@ -253,7 +253,7 @@ export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
                 <td className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-400 dark:border-zinc-800" aria-label={`${q.keyPoints.length} boxes`}>
                   {q.keyPoints.map(() => "☐").join("")}
                 </td>
-                <td className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-400 dark:border-zinc-800">1 2 3 4</td>
+                <td className="whitespace-nowrap border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-400 dark:border-zinc-800">1 2 3 4</td>
                 <td className="border-b border-zinc-100 py-2 dark:border-zinc-800" />
               </tr>
             ))}

@@ -39,7 +39,7 @@ type Props = {
   scorecardCount: number;
 };
 
-const textareaClass = cn(inputClass, "min-h-[4.5rem] leading-6");
+const textareaClass = cn(inputClass, "min-h-[4.5rem] max-h-96 leading-6 [field-sizing:content]");
 
 export function ScriptEditor({ scriptId, initialVersion, initialContent, alternatives, revisions: initialRevisions, shareLinks, scorecardCount }: Props) {
   const router = useRouter();
@@ -169,7 +169,7 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
   const n = doc.questions.length;
   return (
     <>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] print:hidden">
+      <div className="grid gap-6 pb-20 lg:grid-cols-[minmax(0,1fr)_20rem] lg:pb-0 print:hidden">
         <div className="min-w-0 space-y-4">
           <Card className="space-y-4">
             <h2 className="text-base font-semibold">Details and timing</h2>
@@ -382,6 +382,18 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
         {announcement}
       </p>
 
+      {/* On a phone the Save card is below every question: keep saving within reach. */}
+      {dirty || status.kind === "error" ? (
+        <div className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95 print:hidden">
+          <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">{status.kind === "error" ? status.message : fit.fits ? "Unsaved changes" : "Make the plan fit to save"}</p>
+            <Button type="button" size="sm" onClick={() => void save()} disabled={!dirty || !fit.fits || !titleOk || status.kind === "saving"}>
+              {status.kind === "saving" ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
       {/* What the Print button prints: the script as it stands, read-only. */}
       <div className="hidden print:block">
         <ScriptDocumentView doc={doc} />
@@ -518,7 +530,7 @@ function SortableQuestion({
         <label htmlFor={`notes-${q.id}`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Notes for question {index + 1}
         </label>
-        <textarea id={`notes-${q.id}`} rows={2} maxLength={5000} className={cn(inputClass, "leading-6")} value={q.notes} onChange={(e) => onNotes(e.target.value)} />
+        <textarea id={`notes-${q.id}`} rows={2} maxLength={5000} className={cn(inputClass, "max-h-96 min-h-[3.5rem] leading-6 [field-sizing:content]")} value={q.notes} onChange={(e) => onNotes(e.target.value)} />
       </div>
     </li>
   );

@@ -60,7 +60,7 @@ export function AttemptsCompare({
   const listed = attempts.slice(start, start + LISTED);
 
   const columnHead = (side: Side) => (
-    <th scope="col" className={cn("px-3 py-2 text-left align-bottom font-medium", side.current && "bg-brand-50/70 dark:bg-brand-900/20")}>
+    <th scope="col" className={cn("hidden w-40 px-3 py-2 text-left align-bottom font-medium sm:table-cell", side.current && "bg-brand-50/70 dark:bg-brand-900/20")}>
       <span className="block">{side.label}</span>
       <span className="flex flex-wrap items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
         <LocalTime iso={side.attempt.completedAt.toISOString()} pattern="date" />
@@ -71,7 +71,7 @@ export function AttemptsCompare({
       </span>
       {!side.current ? (
         <Link href={`/sessions/${side.attempt.sessionId}`} className="text-xs font-normal text-brand-600 hover:underline dark:text-brand-200">
-          Open<span className="sr-only"> the {side.label.toLowerCase()}&apos;s transcript</span>
+          Open its transcript
         </Link>
       ) : null}
     </th>
@@ -119,8 +119,20 @@ export function AttemptsCompare({
         {start + LISTED < attempts.length ? <li className="text-zinc-400">…</li> : null}
       </ol>
 
-      <div className="mt-4 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full min-w-[28rem] text-sm">
+      <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+        <span>
+          {earlier.label} <LocalTime iso={earlier.attempt.completedAt.toISOString()} pattern="short" className="text-zinc-500 dark:text-zinc-400" />:{" "}
+          <strong className="tabular-nums">{earlier.attempt.score}</strong>
+        </span>
+        <span aria-hidden="true">→</span>
+        <span>
+          {later.label.toLowerCase()} <LocalTime iso={later.attempt.completedAt.toISOString()} pattern="short" className="text-zinc-500 dark:text-zinc-400" />:{" "}
+          <strong className="tabular-nums">{later.attempt.score}</strong>
+        </span>
+        <ScoreDelta delta={delta} />
+      </p>
+      <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-sm">
           <caption className="sr-only">
             Key points, {earlier.label.toLowerCase()} ({earlier.attempt.score}) and {later.label.toLowerCase()} ({later.attempt.score}), side by side
           </caption>
@@ -142,9 +154,19 @@ export function AttemptsCompare({
                 <tr key={id}>
                   <td className="px-3 py-2 align-top">
                     <InlineCode text={(a ?? b)!.text} />
+                    <span className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
+                      {b ? <Badge tone={STATUS_TONE[b.status]}>{SHORT[b.status]}</Badge> : <span className="text-zinc-400">—</span>}
+                      <span aria-hidden="true" className="text-zinc-400">
+                        →
+                      </span>
+                      <span className="sr-only">then</span>
+                      {a ? <Badge tone={STATUS_TONE[a.status]}>{SHORT[a.status]}</Badge> : <span className="text-zinc-400">—</span>}
+                      {change > 0 ? <span className="text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
+                      {change < 0 ? <span className="text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}
+                    </span>
                   </td>
                   {[b, a].map((k, i) => (
-                    <td key={i} className={cn("w-28 px-3 py-2 align-top", (i === 0 ? earlier : later).current && "bg-brand-50/70 dark:bg-brand-900/20")}>
+                    <td key={i} className={cn("hidden px-3 py-2 align-top sm:table-cell", (i === 0 ? earlier : later).current && "bg-brand-50/70 dark:bg-brand-900/20")}>
                       {k ? <Badge tone={STATUS_TONE[k.status]}>{SHORT[k.status]}</Badge> : <span className="text-zinc-400">—</span>}
                       {i === 1 && change > 0 ? <span className="mt-1 block text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
                       {i === 1 && change < 0 ? <span className="mt-1 block text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}

@@ -35,8 +35,8 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
       <div className="grid gap-4 md:grid-cols-2">
         <div>
           <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-400">
-            Covered ({covered.length - partly} of {report.keyPoints.length}
-            {partly ? `, ${partly} partly` : ""})
+            Covered: {covered.length - partly}
+            {partly ? ` fully, ${partly} partly` : ""} of {report.keyPoints.length}
           </h4>
           {covered.length ? (
             <ul className="space-y-3" aria-label="Covered key points">

@@ -9,8 +9,8 @@ export function SessionFilters({ topics, topic, score }: { topics: string[]; top
   const active = Boolean(topic || score);
   const customScore = score && !SCORE_RANGES.some((r) => r.value === score) ? score : undefined;
   return (
-    <form method="get" action="/sessions" role="search" aria-label="Filter sessions" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-      <div className="min-w-0 flex-1 space-y-1.5">
+    <form method="get" action="/sessions" role="search" aria-label="Filter sessions" className="grid grid-cols-2 gap-3 sm:flex sm:items-end">
+      <div className="min-w-0 space-y-1.5 sm:flex-1">
         <label htmlFor="filter-topic" className="block text-sm font-medium">
           Topic
         </label>
@@ -24,7 +24,7 @@ export function SessionFilters({ topics, topic, score }: { topics: string[]; top
           {topic && !topics.includes(topic) ? <option value={topic}>{topic}</option> : null}
         </select>
       </div>
-      <div className="space-y-1.5 sm:w-56">
+      <div className="min-w-0 space-y-1.5 sm:w-56">
         <label htmlFor="filter-score" className="block text-sm font-medium">
           Overall score
         </label>
@@ -38,7 +38,7 @@ export function SessionFilters({ topics, topic, score }: { topics: string[]; top
           {customScore ? <option value={customScore}>{customScore}</option> : null}
         </select>
       </div>
-      <div className="flex gap-2">
+      <div className="col-span-2 flex gap-2">
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>

@@ -44,7 +44,12 @@ export function SessionList({ items }: { items: SessionListItem[] }) {
                 {shown.map((q) => (
                   <li key={q.index} className="flex min-w-0 items-center gap-2">
                     <span className="truncate">{q.title}</span>
-                    {q.score != null ? <span className="shrink-0 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{q.score}</span> : null}
+                    {q.score != null ? (
+                      <span className="shrink-0 text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+                        <span className="sr-only">score </span>
+                        {q.score}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
                 {s.questions.length > shown.length ? (

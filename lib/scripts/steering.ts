@@ -17,7 +17,8 @@ const JD_STOPWORDS = new Set(
     "preferred nice must good great excellent solid understanding familiarity familiar hands proven track record communication " +
     "collaborate collaborative environment opportunity opportunities salary benefit benefits office remote hybrid day days " +
     "us we our they them help build building develop developer developers development engineer engineers engineering software " +
-    "senior junior mid staff lead level position hiring apply application"
+    "senior junior mid staff lead level position hiring apply application job jobs service services product products " +
+    "customer customers user users business world class fast paced passion passionate"
   )
     .split(" ")
     .map(stem),

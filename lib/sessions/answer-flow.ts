@@ -103,6 +103,11 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   if (input.expectedTurns !== session.turns.length) {
     throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
   }
+  if (session.turns.at(-1)?.role === "candidate") {
+    // The interviewer's reply to the last answer is still being written: its place in the
+    // transcript is reserved, and a new answer must not take it.
+    throw new SessionError("conflict", "The interviewer is still replying to your last answer. Wait a moment, then reload.");
+  }
   if (!input.text.trim() && !input.timeUp) throw new SessionError("invalid", "text: write an answer before sending it.");
 
   const now = new Date();
@@ -274,6 +279,51 @@ async function closeSession(session: LoadedSession, timeUp: boolean) {
   });
 }
 
+/** After this long without a saved reply, the reply is taken as lost (the process died mid-stream). */
+const LOST_REPLY_MS = 15_000;
+
+/**
+ * Writes the offline interviewer's reply for an answer whose reply was never saved (the server
+ * stopped mid-stream), so the session can go on. The decision is the one the policy made then.
+ */
+async function repairLostReply(session: LoadedSession, now: number): Promise<boolean> {
+  const last = session.turns.at(-1);
+  if (!last || last.role !== "candidate" || now - last.createdAt.getTime() < env().LLM_TIMEOUT_MS + LOST_REPLY_MS) return false;
+  const question = session.questions.find((q) => q.id === last.sessionQuestionId)!;
+  const answers = answersOf(session, question);
+  const report = question.report ?? scoreQuestion(question, answers);
+  const isLastQuestion = question.index === session.questionCount - 1;
+  const asked = interviewerTurns(session).filter((t) => t.sessionQuestionId === question.id && t.kind === "follow-up");
+  const decision =
+    question.status === "scored"
+      ? ({ action: isLastQuestion ? "finish" : "move-on", reason: "time" } as const)
+      : decideNextTurn({
+          question: interviewQuestionOf(question.snapshot),
+          report,
+          askedFollowUps: asked.map((t) => t.keyPointId ?? t.text),
+          followUpCount: question.followUpCount - 1,
+          isLastQuestion,
+        });
+  const base = { ...turnBase(session), question: interviewQuestionOf(question.snapshot), answers, report };
+  const probing = decision.action === "probe" && question.status !== "scored";
+  const text = renderOfflineTurn(
+    probing && decision.action === "probe"
+      ? { ...base, kind: "probe", decision }
+      : { ...base, kind: "move-on", reason: decision.action === "probe" ? "no-probe-left" : decision.reason, isLastQuestion },
+  );
+  try {
+    await saveReply(session.id, question.id, session.turns.length, {
+      kind: probing ? "follow-up" : "move-on",
+      keyPointId: probing && decision.action === "probe" ? decision.followUp.id : null,
+      text,
+      engine: "offline",
+    });
+  } catch {
+    return false; // the real reply landed meanwhile
+  }
+  return true;
+}
+
 /**
  * Deadlines are the server's: when a question's time ran out and nobody submitted (the tab was
  * closed), what was typed (the saved draft) is submitted and the interview moves on; when the
@@ -281,6 +331,8 @@ async function closeSession(session: LoadedSession, timeUp: boolean) {
  */
 export async function settleExpiredDeadlines(session: LoadedSession, now = Date.now()): Promise<boolean> {
   if (session.status !== "active") return false;
+  if (await repairLostReply(session, now)) return true;
+  if (session.turns.at(-1)?.role === "candidate") return false; // a reply is on its way
   const question = currentQuestion(session);
   const interviewOver = now >= session.endsAt.getTime() + TIME_UP_GRACE_MS;
   const questionOver = question.status === "answering" && question.deadlineAt !== null && now >= question.deadlineAt.getTime() + TIME_UP_GRACE_MS;

@@ -209,6 +209,42 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     expect((await mustLoad(user.id, session.id)).turns[2]).toMatchObject({ engine: "offline" });
   });
 
+  it("re-grades a question with the LLM judge after the move-on reply is saved, and blends the score", async () => {
+    const judged = {
+      keyPoints: [
+        { id: "names-references", status: "covered", evidence: ["Variables are names bound to objects"] },
+        { id: "refcount", status: "covered", evidence: ["CPython uses reference counting"] },
+        { id: "cyclic-gc", status: "covered", evidence: ["generational cyclic garbage collector"] },
+      ],
+      score: 60,
+      rationale: "Covers the main mechanisms.",
+    };
+    server.setDefault((request) =>
+      request.body?.stream ? { kind: "reply", text: "Thanks, that covers it. Let's move on." } : { kind: "reply", text: JSON.stringify(judged) },
+    );
+    const before = server.requests.length;
+    const user = await createUser("judge");
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model", questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+    expect(pending.turn.kind).toBe("move-on");
+    const rubricScore = pending.turn.kind === "move-on" ? pending.turn.report.score : -1;
+    await collect(startReply(pending));
+    await waitForTurns(session.id, 3);
+    // The judge runs in the background after the reply: wait for its blended report.
+    let q = (await mustLoad(user.id, session.id)).questions[0]!;
+    for (let i = 0; i < 100 && q.report?.method !== "rubric+llm"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      q = (await mustLoad(user.id, session.id)).questions[0]!;
+    }
+    expect(q.report?.method).toBe("rubric+llm");
+    expect(q.report?.llm?.score).toBeTypeOf("number");
+    expect(q.score).toBe(q.report!.score);
+    expect(q.score).toBe(Math.round(0.5 * rubricScore + 0.5 * q.report!.llm!.score!));
+    const calls = server.requests.slice(before);
+    expect(calls.filter((r) => r.body?.stream)).toHaveLength(1);
+    expect(calls.filter((r) => r.body && !r.body.stream)).toHaveLength(1);
+  });
+
   it("keeps offline sessions offline even when an LLM is configured", async () => {
     const before = server.requests.length;
     const user = await createUser("offline");

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-const sectionHeading = "text-lg font-semibold tracking-tight";
+const sectionHeading = "scroll-mt-20 text-lg font-semibold tracking-tight";
 
 export default async function QuestionPage({ params }: { params: Params }) {
   const { id } = await params;
@@ -55,130 +55,146 @@ export default async function QuestionPage({ params }: { params: Params }) {
 
       <header className="mt-4 flex flex-col gap-5 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            {bankMeta ? (
-              <>
-                <Link href={bankHref({ bank: q.bankId })} className="hover:text-brand-700 dark:hover:text-brand-200">
-                  {bankMeta.name}
-                </Link>
-                <span aria-hidden="true"> · </span>
-              </>
-            ) : null}
-            <Link href={bankHref({ bank: q.bankId, topic: q.topic })} className="hover:text-brand-700 dark:hover:text-brand-200">
-              {q.topic}
-            </Link>
-            {q.number ? (
-              <>
-                <span aria-hidden="true"> · </span>
-                Question {q.number}
-              </>
-            ) : null}
-          </p>
-          <h1 className="mt-1.5 text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
-            <InlineCode text={q.title} />
-          </h1>
-          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-            <DifficultyBadge difficulty={q.difficulty} />
-            <span className="text-zinc-600 dark:text-zinc-400">
-              <span aria-hidden="true">⏱ </span>
-              {q.minutes} min suggested
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
+              {bankMeta ? (
+                <>
+                  <Link href={bankHref({ bank: q.bankId })} className="hover:text-brand-700 dark:hover:text-brand-200">
+                    {bankMeta.name}
+                  </Link>
+                  <span aria-hidden="true"> · </span>
+                </>
+              ) : null}
+              <Link href={bankHref({ bank: q.bankId, topic: q.topic })} className="hover:text-brand-700 dark:hover:text-brand-200">
+                {q.topic}
+              </Link>
+              {q.number ? (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  Question {q.number}
+                </>
+              ) : null}
+            </p>
+            <h1 className="mt-1.5 text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
+              <InlineCode text={q.title} />
+            </h1>
+            <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+              <DifficultyBadge difficulty={q.difficulty} />
+              <span className="inline-flex items-center gap-1 text-zinc-600 dark:text-zinc-400">
+                <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-zinc-400">
+                  <path
+                    fillRule="evenodd"
+                    d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z"
+                    clipRule="evenodd"
+                  />
+                </svg>
+                {q.minutes} min suggested
+              </span>
+              {q.tags.length ? (
+                <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
+                  {q.tags.map((t) => (
+                    <li key={t}>
+                      <Link
+                        href={bankHref({ bank: q.bankId, tag: t })}
+                        className="inline-block rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-brand-50 hover:text-brand-700 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-brand-900/40 dark:hover:text-brand-200"
+                      >
+                        #{t}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          </div>
+          <div className="shrink-0">
+            {user ? (
+              <PractiseButton questionId={q.id} bankId={q.bankId} />
+            ) : (
+              <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/bank/${q.id}`)}`} className="w-full sm:w-auto">
+                Sign in to practise
+              </ButtonLink>
+            )}
+          </div>
+        </header>
+
+        {errataHtml ? (
+          <p className="mt-5 flex gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+            <span aria-hidden="true">⚠</span>
+            <span>
+              The source&apos;s reference answer contains a factual error; it is kept as written and corrected in the{" "}
+              <a href="#errata" className="font-semibold underline underline-offset-2">
+                errata
+              </a>
+              . The key points follow the correction.
             </span>
-            {q.tags.length ? (
-              <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
-                {q.tags.map((t) => (
-                  <li key={t}>
-                    <Link
-                      href={bankHref({ bank: q.bankId, tag: t })}
-                      className="inline-block rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-brand-50 hover:text-brand-700 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-brand-900/40 dark:hover:text-brand-200"
-                    >
-                      #{t}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+          </p>
+        ) : null}
+
+        {promptHtml ? (
+          <Card className="mt-6">
+            <h2 className={sectionHeading}>The question</h2>
+            <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+          </Card>
+        ) : null}
+
+        <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_13rem]">
+          <div className="min-w-0">
+          <div className="space-y-8">
+            <section aria-labelledby="reference-heading">
+              <h2 id="reference-heading" className={sectionHeading}>
+                Reference answer
+              </h2>
+              <div className="prose-md mt-1" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
+            </section>
+
+            {errataHtml ? (
+              <section
+                id="errata"
+                aria-labelledby="errata-heading"
+                className="scroll-mt-20 rounded-xl border border-amber-300 border-l-4 border-l-amber-500 bg-amber-50/70 px-4 py-4 sm:px-6 dark:border-amber-800/70 dark:border-l-amber-500 dark:bg-amber-950/30"
+              >
+                <h2 id="errata-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-amber-900 dark:text-amber-200">
+                  <span aria-hidden="true">⚠</span> Errata
+                </h2>
+                <p className="mt-1 text-sm text-amber-900/80 dark:text-amber-200/80">Where the reference above is wrong, and what is true instead.</p>
+                <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: errataHtml }} />
+              </section>
             ) : null}
           </div>
-        </div>
-        <div className="shrink-0">
-          {user ? (
-            <PractiseButton questionId={q.id} bankId={q.bankId} />
-          ) : (
-            <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/bank/${q.id}`)}`} className="w-full sm:w-auto">
-              Sign in to practise
-            </ButtonLink>
-          )}
-        </div>
-      </header>
 
-      {errataHtml ? (
-        <p className="mt-5 flex gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-          <span aria-hidden="true">⚠</span>
-          <span>
-            The source&apos;s reference answer contains a factual error; it is kept as written and corrected in the{" "}
-            <a href="#errata" className="font-semibold underline underline-offset-2">
-              errata
-            </a>
-            . The key points follow the correction.
-          </span>
-        </p>
-      ) : null}
-
-      {promptHtml ? (
-        <Card className="mt-6">
-          <h2 className={sectionHeading}>The question</h2>
-          <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: promptHtml }} />
-        </Card>
-      ) : null}
-
-      <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="min-w-0 space-y-8">
-          <section aria-labelledby="reference-heading">
-            <h2 id="reference-heading" className={sectionHeading}>
-              Reference answer
-            </h2>
-            <Card className="mt-3 px-4 py-2 sm:px-6">
-              <div className="prose-md" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
-            </Card>
-          </section>
-
-          {errataHtml ? (
-            <section
-              id="errata"
-              aria-labelledby="errata-heading"
-              className="scroll-mt-20 rounded-xl border border-amber-300 border-l-4 border-l-amber-500 bg-amber-50/70 px-4 py-4 sm:px-6 dark:border-amber-800/70 dark:border-l-amber-500 dark:bg-amber-950/30"
-            >
-              <h2 id="errata-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-amber-900 dark:text-amber-200">
-                <span aria-hidden="true">⚠</span> Errata
-              </h2>
-              <p className="mt-1 text-sm text-amber-900/80 dark:text-amber-200/80">Where the reference above is wrong, and what is true instead.</p>
-              <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: errataHtml }} />
-            </section>
-          ) : null}
-        </div>
-
-        <div className="min-w-0 space-y-8">
-          <section aria-labelledby="key-points-heading">
+          <section aria-labelledby="key-points-heading" className="mt-10">
             <h2 id="key-points-heading" className={sectionHeading}>
               Key points
             </h2>
-            <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
               {q.keyPoints.length
-                ? "What a good answer says, the evidence that shows it, and the follow-ups that probe it."
+                ? `The rubric: ${q.keyPoints.length} points a good answer makes, the evidence that shows each, and the follow-ups that probe it.`
                 : "None authored for this question: the scorer derives key points from the reference answer."}
             </p>
             {q.keyPoints.length ? <KeyPoints keyPoints={q.keyPoints} followUps={q.followUps} /> : null}
           </section>
 
-          <section aria-labelledby="red-flags-heading">
+          <section aria-labelledby="red-flags-heading" className="mt-10">
             <h2 id="red-flags-heading" className={sectionHeading}>
               Red flags
             </h2>
-            <p className="mt-1 mb-3 text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
               {q.redFlags.length ? "Misconceptions, and the phrasings that give them away." : "None authored for this question."}
             </p>
             {q.redFlags.length ? <RedFlags redFlags={q.redFlags} /> : null}
           </section>
         </div>
+        <aside className="hidden lg:block">
+          <nav aria-label="On this page" className="sticky top-20 border-l border-zinc-200 pl-4 text-sm dark:border-zinc-800">
+            <p className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">On this page</p>
+            <ul className="space-y-1.5">
+              <TocLink href="#reference-heading" label="Reference answer" />
+              {errataHtml ? <TocLink href="#errata" label="Errata" tone="amber" /> : null}
+              <TocLink href="#key-points-heading" label="Key points" count={q.keyPoints.length} />
+              <TocLink href="#key-points-heading" label="Follow-ups" count={q.followUps.length} />
+              <TocLink href="#red-flags-heading" label="Red flags" count={q.redFlags.length} />
+            </ul>
+          </nav>
+        </aside>
       </div>
 
       {prev || next ? (
@@ -188,6 +204,24 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </nav>
       ) : null}
     </article>
+  );
+}
+
+function TocLink({ href, label, count, tone }: { href: string; label: string; count?: number; tone?: "amber" }) {
+  return (
+    <li>
+      <a
+        href={href}
+        className={
+          tone === "amber"
+            ? "flex justify-between gap-2 font-medium text-amber-700 hover:text-amber-900 dark:text-amber-300 dark:hover:text-amber-200"
+            : "flex justify-between gap-2 text-zinc-600 hover:text-brand-700 dark:text-zinc-400 dark:hover:text-brand-200"
+        }
+      >
+        <span>{label}</span>
+        {count !== undefined ? <span className="text-xs text-zinc-400 tabular-nums">{count}</span> : null}
+      </a>
+    </li>
   );
 }
 

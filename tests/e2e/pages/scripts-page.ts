@@ -13,7 +13,10 @@ export class ScriptsPage {
     await this.page.goto("/scripts/new");
     await expect(this.page.getByRole("heading", { name: "New interview script" })).toBeVisible();
     if (options.title) await this.page.getByLabel("Role title").fill(options.title);
-    await this.page.getByRole("radio", { name: new RegExp(`^${options.level ?? "Senior"}\\b`) }).check();
+    // The level cards are labels around visually hidden radios: click the card, as a person does.
+    const level = this.page.getByRole("radio", { name: new RegExp(`^${options.level ?? "Senior"}\\b`) });
+    await this.page.locator("label").filter({ has: level }).click();
+    await expect(level).toBeChecked();
     await this.page.getByLabel("Total minutes").fill(options.minutes === undefined ? "" : String(options.minutes));
     if (options.count !== undefined) await this.page.getByLabel("Number of questions").fill(String(options.count));
     for (const topic of options.topics ?? []) await this.page.getByRole("checkbox", { name: topic }).check();

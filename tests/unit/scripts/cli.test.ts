@@ -13,7 +13,8 @@ function cli(...args: string[]) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-describe("npm run script (the CLI)", () => {
+// Each case starts a Node process; on a busy 2-core machine that can take seconds.
+describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
   it("prints the script as JSON: totalMinutes and questions with id, title, minutes, key points, follow-ups, red flags, rubric", () => {
     const { code, stdout, stderr } = cli("--minutes", "45", "--level", "senior", "--topics", "async,testing", "--seed", "7", "--format", "json");
     expect(stderr).toBe("");

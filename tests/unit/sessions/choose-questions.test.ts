@@ -90,11 +90,8 @@ describe("chooseQuestions", () => {
     }
   });
 
-  // BUG (lead): a recently practised question is chosen while a fresh one is still unused. With
-  // count 5 and exactly five fresh questions (b2, b3, c0, c1, d0), the round-robin's first round
-  // takes topic A's least recent question (a7) before the second round reaches b3/c1.
-  // Fix: run the round-robin over fresh questions first and only then over recent ones (least
-  // recent first), i.e. two passes of the same topic rotation.
+  // Regression: the first round-robin round used to take topic A's least recent question (a7)
+  // before the second round reached the fresh b3/c1 (fixed in 75120d4: fresh first, then recent).
   it("never picks a recently practised question while a fresh one remains", () => {
     for (let s = 0; s < 30; s++) {
       const chosen = chooseQuestions({ questions: POOL, count: 5, recentIds: RECENT, seed: `recent-${s}` });

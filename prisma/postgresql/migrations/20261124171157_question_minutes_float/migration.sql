@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SessionQuestion" ALTER COLUMN "minutes" SET DATA TYPE DOUBLE PRECISION;
