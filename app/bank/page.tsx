@@ -112,6 +112,7 @@ export default async function BankPage({ searchParams }: { searchParams: Promise
                     <Link
                       href={bankHref({ ...query, bank: g.bank?.id ?? query.bank, topic: g.topic })}
                       scroll={false}
+                      prefetch={false}
                       className="shrink-0 text-xs text-zinc-500 hover:text-brand-700 dark:text-zinc-400 dark:hover:text-brand-200"
                     >
                       {g.questions.length} {g.questions.length === 1 ? "question" : "questions"}

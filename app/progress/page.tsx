@@ -8,12 +8,13 @@ import { LocalTime } from "@/components/sessions/local-time";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { progressSummary, scoreByDifficulty, scoreByTopic, scoreOverTime, weakestKeyPoints, weakSpotQuestionIds } from "@/lib/review/aggregate";
-import { WEAK_POINTS_LISTED, WEAK_SPOT_QUESTIONS } from "@/lib/review/commands";
-import { getProgressRows, PROGRESS_REPORT_WINDOW } from "@/lib/review/queries";
+import { scoreByMonth } from "@/lib/review/aggregate";
+import { getProgress } from "@/lib/review/progress";
 import { practiseWeakSpotsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };
+
+const DESCRIPTION = "Your scores over time, by topic and by difficulty, and the key points you miss most.";
 
 function Stat({ label, value, hint }: { label: string; value: React.ReactNode; hint?: React.ReactNode }) {
   return (
@@ -27,12 +28,17 @@ function Stat({ label, value, hint }: { label: string; value: React.ReactNode; h
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const rows = await getProgressRows(user.id);
+  const p = await getProgress(user.id);
+  const yourSessions = (
+    <ButtonLink href="/sessions" variant="secondary">
+      Your sessions
+    </ButtonLink>
+  );
 
-  if (rows.sessions.length === 0 && rows.questions.length === 0) {
+  if (p.empty) {
     return (
       <div>
-        <PageHeader title="Progress" description="Your scores over time, by topic and by difficulty, and the key points you miss most." />
+        <PageHeader title="Progress" description={DESCRIPTION} actions={yourSessions} />
         <Card className="py-12 text-center">
           <h2 className="text-lg font-semibold">No progress to show yet</h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">Finish an interview and your scores, charts and weak spots will appear here.</p>
@@ -44,33 +50,17 @@ export default async function ProgressPage() {
     );
   }
 
-  // A longer moving average when there are many sessions, so the trend stays readable.
-  const window = rows.sessions.length > 100 ? 20 : 5;
-  const series = scoreOverTime(rows.sessions, window);
-  const topics = scoreByTopic(rows.questions);
-  const difficulties = scoreByDifficulty(rows.questions);
-  const weak = weakestKeyPoints(rows.reports, WEAK_POINTS_LISTED);
-  const weakQuestions = weakSpotQuestionIds(weak, WEAK_SPOT_QUESTIONS);
-  const summary = progressSummary(rows.sessions, rows.questions);
+  const { series, window, topics, difficulties, weak, summary } = p;
   const trend = summary.recentAverage != null && summary.previousAverage != null ? summary.recentAverage - summary.previousAverage : null;
   const titleOf = new Map(weak.map((w) => [w.questionId, w.questionTitle]));
   const first = series[0];
   const last = series.at(-1);
-
-  const weakSpotsButton = (
-    <ActionForm action={practiseWeakSpotsAction} pendingLabel="Starting…" size="md">
-      Practise my weak spots
-    </ActionForm>
-  );
+  // Many sessions: the table behind the chart lists months rather than every session.
+  const byMonth = series.length > 60;
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Progress" description="Your scores over time, by topic and by difficulty, and the key points you miss most." actions={
-          <ButtonLink href="/sessions" variant="secondary">
-            Your sessions
-          </ButtonLink>
-        }
-      />
+      <PageHeader title="Progress" description={DESCRIPTION} actions={yourSessions} />
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat label="Sessions" value={summary.sessions} hint={`${summary.questions} questions answered`} />
@@ -97,10 +87,19 @@ export default async function ProgressPage() {
               : "no sessions"
           }
           chart={<ScoreOverTimeChart points={series} window={window} />}
-          table={{
-            head: ["Date", "Score", `Average of last ${window}`],
-            rows: [...series].reverse().map((p) => [format(p.t, "yyyy-MM-dd HH:mm"), p.score, Math.round(p.average)]),
-          }}
+          table={
+            byMonth
+              ? {
+                  head: ["Month", "Sessions", "Average", "Best"],
+                  rows: scoreByMonth(series)
+                    .reverse()
+                    .map((m) => [m.month, m.sessions, m.average, m.best]),
+                }
+              : {
+                  head: ["Date", "Score", `Average of last ${window}`],
+                  rows: [...series].reverse().map((pt) => [format(pt.t, "yyyy-MM-dd HH:mm"), pt.score, Math.round(pt.average)]),
+                }
+          }
         />
       ) : null}
 
@@ -125,29 +124,27 @@ export default async function ProgressPage() {
 
       <Card>
         <section aria-labelledby="weak-title">
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-            <div>
-              <h2 id="weak-title" className="font-semibold">
-                Weakest key points
-              </h2>
-              <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
-                The points you miss most often, across your last {Math.min(PROGRESS_REPORT_WINDOW, rows.reports.length)} answered questions.
-              </p>
-            </div>
-          </div>
+          <h2 id="weak-title" className="font-semibold">
+            Weakest key points
+          </h2>
+          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">The points you miss most often, across your last {p.reportWindow} answered questions.</p>
           {weak.length ? (
             <>
               <WeakPointsList points={weak} />
               <div className="mt-4 flex flex-col gap-3 rounded-lg bg-zinc-50 p-4 dark:bg-zinc-900 sm:flex-row sm:items-center sm:justify-between">
                 <div className="text-sm text-zinc-700 dark:text-zinc-300">
-                  <p>An interview of {weakQuestions.length === 1 ? "the question" : `the ${weakQuestions.length} questions`} behind them:</p>
+                  <p>An interview of {p.weakQuestionIds.length === 1 ? "the question" : `the ${p.weakQuestionIds.length} questions`} behind them:</p>
                   <ul className="mt-1 list-disc space-y-0.5 pl-5 font-medium">
-                    {weakQuestions.map((id) => (
+                    {p.weakQuestionIds.map((id) => (
                       <li key={id}>{titleOf.get(id)}</li>
                     ))}
                   </ul>
                 </div>
-                <div className="shrink-0">{weakSpotsButton}</div>
+                <div className="shrink-0">
+                  <ActionForm action={practiseWeakSpotsAction} pendingLabel="Starting…">
+                    Practise my weak spots
+                  </ActionForm>
+                </div>
               </div>
             </>
           ) : (

@@ -18,12 +18,17 @@ function first(value: string | string[] | undefined): string {
 }
 
 export function parseBankQuery(params: RawParams): BankQuery {
+  return normaliseQuery({ q: first(params.q), bank: first(params.bank), topic: first(params.topic), difficulty: first(params.difficulty), tag: first(params.tag) });
+}
+
+/** The values as the URL carries them (trimmed; difficulty lowercased). */
+export function normaliseQuery(query: BankQuery): BankQuery {
   return {
-    q: first(params.q).trim(),
-    bank: first(params.bank).trim(),
-    topic: first(params.topic).trim(),
-    difficulty: first(params.difficulty).trim().toLowerCase(),
-    tag: first(params.tag).trim(),
+    q: query.q.trim(),
+    bank: query.bank.trim(),
+    topic: query.topic.trim(),
+    difficulty: query.difficulty.trim().toLowerCase(),
+    tag: query.tag.trim(),
   };
 }
 

@@ -5,7 +5,7 @@ import { Fragment, useEffect, useRef, useState, useTransition, type FormEvent } 
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
-import { bankHref, isFiltered, sameQuery, type BankQuery } from "./bank-query";
+import { bankHref, isFiltered, normaliseQuery, sameQuery, type BankQuery } from "./bank-query";
 
 export type Option = { value: string; label: string; count?: number; group?: string };
 
@@ -30,24 +30,32 @@ export function BankSearchForm({
   tags: Option[];
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const [updating, startTransition] = useTransition();
   const [state, setState] = useState(values);
-  // The URL this form last asked for, and the URL values it last saw: when the URL changes for
-  // another reason (a facet link, Back, Clear), the form follows it; a URL it asked for itself
-  // while the user kept typing must not overwrite what they typed since.
-  const [pushed, setPushed] = useState(values);
+  // URLs this form has asked for and not yet seen, and the URL values it last saw. When the URL
+  // changes for another reason (a facet link, Back, Clear), the form follows it; when one of its
+  // own URLs lands while the user kept typing, what they typed since stays.
+  const [pending, setPending] = useState<BankQuery[]>([]);
   const [seen, setSeen] = useState(values);
   if (!sameQuery(values, seen)) {
     setSeen(values);
-    if (!sameQuery(values, pushed)) setState(values);
+    const own = pending.findIndex((p) => sameQuery(p, values));
+    if (own >= 0) {
+      setPending(pending.slice(own + 1));
+    } else {
+      setPending([]);
+      setState(values);
+    }
   }
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function go(next: BankQuery) {
     clearTimeout(timer.current);
-    setPushed(next);
-    startTransition(() => router.replace(bankHref(next), { scroll: false }));
+    const target = normaliseQuery(next);
+    if (sameQuery(target, pending.at(-1) ?? seen)) return; // e.g. a trailing space: the URL would not change
+    setPending((p) => [...p.slice(-9), target]);
+    startTransition(() => router.replace(bankHref(target), { scroll: false }));
   }
 
   function choose(key: Exclude<keyof BankQuery, "q">, value: string) {
@@ -78,7 +86,7 @@ export function BankSearchForm({
           <label htmlFor="bank-q" className="block text-sm font-medium">
             Search questions
           </label>
-          <span aria-hidden="true" className={cn("text-xs text-zinc-500 transition-opacity", pending ? "opacity-100" : "opacity-0")}>
+          <span aria-hidden="true" className={cn("text-xs text-zinc-500 transition-opacity", updating ? "opacity-100" : "opacity-0")}>
             Updating…
           </span>
         </div>

@@ -28,6 +28,7 @@ function QuestionRow({ question: q, showTopic }: { question: Question; showTopic
       <div className="min-w-0 flex-1">
         <Link
           href={`/bank/${q.id}`}
+          prefetch={false}
           className="block text-[15px] leading-6 font-medium text-zinc-900 after:absolute after:inset-0 after:content-[''] hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:text-zinc-100 dark:hover:text-brand-200"
         >
           <InlineCode text={q.title} />

@@ -15,6 +15,7 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             <li key={l.href}>
               <Link
                 href={l.href}
+                prefetch={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "block whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",

@@ -44,7 +44,7 @@ function timeTicks(min: number, max: number): { ticks: number[] | undefined; tic
   return { ticks, tickFormat: months > 10 ? "MMM yyyy" : "d MMM" };
 }
 
-export function ScoreOverTimeChart({ points, window }: { points: ScorePoint[]; window: number }) {
+export function ScoreOverTimeChart({ points, window }: { points: Array<Pick<ScorePoint, "t" | "score" | "average">>; window: number }) {
   const dots = points.length <= 40;
   const { ticks, tickFormat } = timeTicks(points[0]?.t ?? 0, points.at(-1)?.t ?? 0);
   return (

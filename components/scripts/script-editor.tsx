@@ -22,7 +22,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
-import { LocalTime } from "./local-time";
+import { LocalTime, useMounted } from "./local-time";
 import { MinutesField } from "./minutes-field";
 import { PlanBar, PlanList, QuestionDetails, ScriptDocumentView } from "./script-document-view";
 import { SharePanel, type ShareLinkRow } from "./share-panel";
@@ -43,6 +43,7 @@ const textareaClass = cn(inputClass, "min-h-[4.5rem] max-h-96 leading-6 [field-s
 
 export function ScriptEditor({ scriptId, initialVersion, initialContent, alternatives, revisions: initialRevisions, shareLinks, scorecardCount }: Props) {
   const router = useRouter();
+  const mounted = useMounted();
   const [doc, setDoc] = useState<ScriptDocument>(initialContent);
   const [saved, setSaved] = useState<string>(() => JSON.stringify(initialContent));
   const [version, setVersion] = useState(initialVersion);
@@ -394,10 +395,12 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
         </div>
       ) : null}
 
-      {/* What the Print button prints: the script as it stands, read-only. */}
-      <div className="hidden print:block">
-        <ScriptDocumentView doc={doc} />
-      </div>
+      {/* What the Print button prints: the script as it stands, read-only (browser-only: not in the HTML). */}
+      {mounted ? (
+        <div className="hidden print:block">
+          <ScriptDocumentView doc={doc} />
+        </div>
+      ) : null}
     </>
   );
 }

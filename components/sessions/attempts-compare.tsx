@@ -7,9 +7,18 @@ import { cn } from "../ui/cn";
 import { AnswerText } from "./answer-text";
 import { InlineCode } from "./inline-code";
 import { LocalTime } from "./local-time";
-import { STATUS_TONE } from "./score-breakdown";
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;
+const CHIP = {
+  covered: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
+  partial: "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  missed: "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300",
+} as const;
+
+/** A key point's status: small, since the table shows two per row. */
+function Chip({ status }: { status: keyof typeof CHIP }) {
+  return <span className={cn("rounded-md px-2 py-0.5 text-xs font-medium", CHIP[status])}>{SHORT[status]}</span>;
+}
 const SHORT = { covered: "Covered", partial: "Partly", missed: "Missed" } as const;
 const LISTED = 8;
 
@@ -70,7 +79,7 @@ export function AttemptsCompare({
         {side === later ? <ScoreDelta delta={delta} /> : null}
       </span>
       {!side.current ? (
-        <Link href={`/sessions/${side.attempt.sessionId}`} className="text-xs font-normal text-brand-600 hover:underline dark:text-brand-200">
+        <Link href={`/sessions/${side.attempt.sessionId}`} prefetch={false} className="text-xs font-normal text-brand-600 hover:underline dark:text-brand-200">
           Open its transcript
         </Link>
       ) : null}
@@ -106,6 +115,7 @@ export function AttemptsCompare({
               ) : (
                 <Link
                   href={`/sessions/${a.sessionId}`}
+                  prefetch={false}
                   className="rounded-md px-2 py-0.5 tabular-nums ring-1 ring-zinc-200 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
                   title={a.completedAt.toISOString().slice(0, 10)}
                 >
@@ -131,12 +141,12 @@ export function AttemptsCompare({
         </span>
         <ScoreDelta delta={delta} />
       </p>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full text-sm">
+      <div className="mt-3 rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="block w-full text-sm sm:table">
           <caption className="sr-only">
             Key points, {earlier.label.toLowerCase()} ({earlier.attempt.score}) and {later.label.toLowerCase()} ({later.attempt.score}), side by side
           </caption>
-          <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+          <thead className="hidden border-b border-zinc-200 bg-zinc-50 sm:table-header-group dark:border-zinc-800 dark:bg-zinc-900">
             <tr>
               <th scope="col" className="px-3 py-2 text-left align-bottom font-medium">
                 Key point
@@ -145,33 +155,31 @@ export function AttemptsCompare({
               {columnHead(later)}
             </tr>
           </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <tbody className="block divide-y divide-zinc-100 sm:table-row-group dark:divide-zinc-800">
             {ids.map((id) => {
               const b = before.get(id);
               const a = after.get(id);
               const change = a && b ? RANK[a.status] - RANK[b.status] : 0;
               return (
-                <tr key={id}>
-                  <td className="px-3 py-2 align-top">
+                <tr key={id} className="block px-3 py-2 sm:table-row sm:p-0">
+                  <td className="block pb-1.5 sm:table-cell sm:px-3 sm:py-2 sm:align-top">
                     <InlineCode text={(a ?? b)!.text} />
-                    <span className="mt-1.5 flex flex-wrap items-center gap-1.5 sm:hidden">
-                      {b ? <Badge tone={STATUS_TONE[b.status]}>{SHORT[b.status]}</Badge> : <span className="text-zinc-400">—</span>}
-                      <span aria-hidden="true" className="text-zinc-400">
-                        →
-                      </span>
-                      <span className="sr-only">then</span>
-                      {a ? <Badge tone={STATUS_TONE[a.status]}>{SHORT[a.status]}</Badge> : <span className="text-zinc-400">—</span>}
-                      {change > 0 ? <span className="text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
-                      {change < 0 ? <span className="text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}
-                    </span>
                   </td>
-                  {[b, a].map((k, i) => (
-                    <td key={i} className={cn("hidden px-3 py-2 align-top sm:table-cell", (i === 0 ? earlier : later).current && "bg-brand-50/70 dark:bg-brand-900/20")}>
-                      {k ? <Badge tone={STATUS_TONE[k.status]}>{SHORT[k.status]}</Badge> : <span className="text-zinc-400">—</span>}
-                      {i === 1 && change > 0 ? <span className="mt-1 block text-xs font-medium text-emerald-700 dark:text-emerald-400">↑ improved</span> : null}
-                      {i === 1 && change < 0 ? <span className="mt-1 block text-xs font-medium text-rose-700 dark:text-rose-400">↓ slipped</span> : null}
-                    </td>
-                  ))}
+                  <td className={cn("inline-block sm:table-cell sm:px-3 sm:py-2 sm:align-top", earlier.current && "sm:bg-brand-50/70 sm:dark:bg-brand-900/20")}>
+                    <span className="sr-only sm:hidden">{earlier.label}: </span>
+                    {b ? <Chip status={b.status} /> : "—"}
+                  </td>
+                  <td
+                    className={cn(
+                      "inline-block before:mx-2 before:text-zinc-400 before:content-['→'] sm:table-cell sm:px-3 sm:py-2 sm:align-top sm:before:content-none",
+                      later.current && "sm:bg-brand-50/70 sm:dark:bg-brand-900/20",
+                    )}
+                  >
+                    <span className="sr-only sm:hidden">{later.label}: </span>
+                    {a ? <Chip status={a.status} /> : "—"}
+                    {change > 0 ? <span className="ml-2 text-xs font-medium text-emerald-700 sm:ml-0 sm:mt-1 sm:block dark:text-emerald-400">↑ improved</span> : null}
+                    {change < 0 ? <span className="ml-2 text-xs font-medium text-rose-700 sm:ml-0 sm:mt-1 sm:block dark:text-rose-400">↓ slipped</span> : null}
+                  </td>
                 </tr>
               );
             })}
@@ -180,19 +188,12 @@ export function AttemptsCompare({
       </div>
 
       <details className="mt-3" data-print-open>
-        <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-200">Compare the two answers</summary>
-        <div className="mt-2 grid gap-3 md:grid-cols-2">
-          {[earlier, later].map((side) => (
-            <div key={side.attempt.sessionQuestionId} className={cn("min-w-0 rounded-lg border p-3", side.current ? "border-brand-200 dark:border-brand-900" : "border-zinc-200 dark:border-zinc-800")}>
-              <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">
-                {side.label} · {side.attempt.score}/100
-              </h4>
-              <div className="space-y-3">
-                {highlightAnswers(side.answers, side.report).map((segments, i) => (
-                  <AnswerText key={i} segments={segments} />
-                ))}
-              </div>
-            </div>
+        <summary className="cursor-pointer text-sm font-medium text-brand-600 dark:text-brand-200">
+          Your answer in the {other.label.toLowerCase()} ({other.attempt.score}/100)
+        </summary>
+        <div className="mt-2 space-y-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+          {highlightAnswers(other.answers, other.report).map((segments, i) => (
+            <AnswerText key={i} segments={segments} />
           ))}
         </div>
       </details>

@@ -32,6 +32,22 @@ function when(s: ProgressSessionRow): number {
   return (s.finishedAt ?? s.startedAt).getTime();
 }
 
+export type MonthScore = { month: string; sessions: number; average: number; best: number };
+
+/** Sessions per calendar month (UTC) with their average and best score, oldest first. */
+export function scoreByMonth(points: ReadonlyArray<{ t: number; score: number }>): MonthScore[] {
+  const months = new Map<string, number[]>();
+  for (const p of points) {
+    const key = new Date(p.t).toISOString().slice(0, 7);
+    const list = months.get(key);
+    if (list) list.push(p.score);
+    else months.set(key, [p.score]);
+  }
+  return [...months]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, scores]) => ({ month, sessions: scores.length, average: Math.round(mean(scores)), best: Math.max(...scores) }));
+}
+
 export type GroupScore = {
   label: string;
   /** Mean score of every answered question in the group, rounded. */

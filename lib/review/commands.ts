@@ -4,15 +4,11 @@
  * that writes sessions).
  */
 import "server-only";
+import { getQuestionBank } from "../bank/index.ts";
 import { deleteSession, startSession } from "../sessions/service.ts";
 import { modeSchema } from "../sessions/schemas.ts";
-import { weakestKeyPoints, weakSpotQuestionIds } from "./aggregate.ts";
-import { getProgressRows, getTranscript } from "./queries.ts";
-
-/** How many questions "Practise my weak spots" puts in the interview. */
-export const WEAK_SPOT_QUESTIONS = 3;
-/** How many weak points /progress lists (and the weak-spot interview draws from). */
-export const WEAK_POINTS_LISTED = 8;
+import { getProgress } from "./progress.ts";
+import { getTranscript } from "./queries.ts";
 
 /**
  * Starts a one-question session of the question asked at `questionIndex` in one of the user's
@@ -32,8 +28,9 @@ export async function retakeQuestion(userId: string, sessionId: string, question
 
 /** Starts an interview of the questions behind the user's weakest key points; null when there are none. */
 export async function practiseWeakSpots(userId: string): Promise<{ id: string } | null> {
-  const rows = await getProgressRows(userId);
-  const ids = weakSpotQuestionIds(weakestKeyPoints(rows.reports, WEAK_POINTS_LISTED), WEAK_SPOT_QUESTIONS);
+  // Questions since removed from the bank cannot be asked again.
+  const bank = getQuestionBank();
+  const ids = (await getProgress(userId)).weakQuestionIds.filter((id) => bank.get(id));
   if (ids.length === 0) return null;
   return startSession(userId, { questionIds: ids, count: ids.length });
 }

@@ -208,13 +208,16 @@ const keyPointsOnlySchema = z.object({
   keyPoints: z.array(z.object({ id: z.string(), text: z.string(), weight: z.number(), status: z.enum(["covered", "partial", "missed"]) })),
 });
 
-/** The rows /progress aggregates: finished sessions' scores, every scored question, recent reports. Three queries. */
+/**
+ * The rows /progress aggregates: finished sessions' scores, every scored question, and the key
+ * points of the most recent scored questions. Four queries; the large report column is read only
+ * for the window (on SQLite, sorting rows that carry it would be slow).
+ */
 export async function getProgressRows(userId: string): Promise<ProgressRows> {
   const scoredWhere = { session: { userId }, score: { not: null }, completedAt: { not: null } };
-  const [sessions, questions, reports] = await Promise.all([
+  const [sessions, questions, recent] = await Promise.all([
     db().interviewSession.findMany({
       where: { userId, status: "finished", overallScore: { not: null } },
-      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       select: { id: true, startedAt: true, finishedAt: true, overallScore: true },
     }),
     db().sessionQuestion.findMany({
@@ -225,9 +228,15 @@ export async function getProgressRows(userId: string): Promise<ProgressRows> {
       where: scoredWhere,
       orderBy: [{ completedAt: "desc" }, { id: "desc" }],
       take: PROGRESS_REPORT_WINDOW,
-      select: { sessionId: true, questionId: true, title: true, topic: true, difficulty: true, completedAt: true, report: true },
+      select: { id: true },
     }),
   ]);
+  const reports = recent.length
+    ? await db().sessionQuestion.findMany({
+        where: { id: { in: recent.map((r) => r.id) }, session: { userId } },
+        select: { sessionId: true, questionId: true, title: true, topic: true, difficulty: true, completedAt: true, report: true },
+      })
+    : [];
   return {
     sessions: sessions.map((s) => ({ ...s, overallScore: s.overallScore! })),
     questions: questions.map((q) => ({ ...q, score: q.score!, completedAt: q.completedAt! })),
@@ -241,6 +250,20 @@ export async function getProgressRows(userId: string): Promise<ProgressRows> {
       }
     }),
   };
+}
+
+/**
+ * A fingerprint of everything the user's progress depends on: every write to a session bumps its
+ * version (and updatedAt), and a deletion changes the count. One small aggregate query.
+ */
+export async function progressStamp(userId: string): Promise<string> {
+  const a = await db().interviewSession.aggregate({
+    where: { userId },
+    _count: { _all: true },
+    _sum: { version: true },
+    _max: { updatedAt: true },
+  });
+  return `${a._count._all}:${a._sum.version ?? 0}:${a._max.updatedAt?.getTime() ?? 0}`;
 }
 
 /** Whether the user owns the session (for actions that need no more than that). */

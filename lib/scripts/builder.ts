@@ -336,29 +336,36 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
 }
 
 /**
- * Alternatives a question can be swapped for: bank questions of the same topic and difficulty
- * (not already in the script), best job-description match first, then bank order. Keyed by
- * `alternativeKey(topic, difficulty)`; each list holds up to `limit` ready-made script questions.
+ * Alternatives a question can be swapped for: bank questions of the same topic and difficulty,
+ * best job-description match first, then bank order. Keyed by `alternativeKey(topic, difficulty)`;
+ * each list holds up to `limit` ready-made script questions besides the script's own. With
+ * `includeInScript`, the script's own questions of the group are listed too (the editor filters
+ * them out as it goes, so a question swapped out can be swapped back in).
  */
 export function alternativesFor(
   doc: ScriptDocument,
   bank: QuestionBank,
   jobDescription?: string,
   limit = 8,
+  options: { includeInScript?: boolean } = {},
 ): Record<string, ScriptQuestion[]> {
   const inScript = new Set(doc.questions.map((q) => q.id));
   const pool = bank.filter({ bankId: doc.bankId });
+  const order = new Map(pool.map((q, i) => [q.id, i]));
   const steering = steer(jobDescription, pool);
   const out: Record<string, ScriptQuestion[]> = {};
   for (const sq of doc.questions) {
     const key = alternativeKey(sq.topic, sq.difficulty);
     if (out[key]) continue;
-    const order = new Map(pool.map((q, i) => [q.id, i]));
-    out[key] = pool
-      .filter((q) => q.topic === sq.topic && q.difficulty === sq.difficulty && !inScript.has(q.id))
-      .sort((a, b) => (steering ? (steering.scores.get(b.id) ?? 0) - (steering.scores.get(a.id) ?? 0) : 0) || order.get(a.id)! - order.get(b.id)!)
-      .slice(0, limit)
-      .map((q) => toScriptQuestion(q, doc.level, sq.minutes, steering?.matched.get(q.id) ?? []));
+    const group = pool
+      .filter((q) => q.topic === sq.topic && q.difficulty === sq.difficulty)
+      .sort((a, b) => (steering ? (steering.scores.get(b.id) ?? 0) - (steering.scores.get(a.id) ?? 0) : 0) || order.get(a.id)! - order.get(b.id)!);
+    const others = group.filter((q) => !inScript.has(q.id)).slice(0, limit);
+    const chosen = options.includeInScript ? group.filter((q) => inScript.has(q.id) || others.includes(q)) : others;
+    out[key] = chosen.map((q) => {
+      const current = doc.questions.find((x) => x.id === q.id);
+      return current ?? toScriptQuestion(q, doc.level, sq.minutes, steering?.matched.get(q.id) ?? []);
+    });
   }
   return out;
 }

@@ -47,6 +47,17 @@ function bodyText(q: Question): string {
   return `${q.prompt} ${points}`;
 }
 
+/** Stemmed terms of a question's fields, computed once per loaded question. */
+const termCache = new WeakMap<Question, { primary: Set<string>; body: Set<string> }>();
+function termsOf(q: Question): { primary: Set<string>; body: Set<string> } {
+  let t = termCache.get(q);
+  if (!t) {
+    t = { primary: new Set(stemmedTerms(primaryText(q))), body: new Set(stemmedTerms(bodyText(q))) };
+    termCache.set(q, t);
+  }
+  return t;
+}
+
 /** Returns null for an empty (or all-stopword) description. */
 export function steer(jobDescription: string | undefined, questions: readonly Question[]): Steering | null {
   if (!jobDescription?.trim()) return null;
@@ -63,7 +74,7 @@ export function steer(jobDescription: string | undefined, questions: readonly Qu
   }
   if (tf.size === 0) return null;
 
-  const docs = questions.map((q) => ({ q, primary: new Set(stemmedTerms(primaryText(q))), body: new Set(stemmedTerms(bodyText(q))) }));
+  const docs = questions.map((q) => ({ q, ...termsOf(q) }));
   const n = docs.length;
   const df = new Map<string, number>();
   for (const d of docs) for (const t of new Set([...d.primary, ...d.body])) if (tf.has(t)) df.set(t, (df.get(t) ?? 0) + 1);

@@ -50,6 +50,22 @@ test("filtering by difficulty Hard shows only hard questions", async ({ page }) 
   await expect(bank.results()).toHaveCount(all);
 });
 
+test("the form follows the URL: the counts link, Back, and typing spaces", async ({ page }) => {
+  const bank = new BankPage(page);
+  await bank.goto();
+  await bank.searchFor("asyncio gather");
+  await expect(page).toHaveURL(/\/bank\?q=asyncio\+gather$/);
+  await expect(bank.search).toHaveValue("asyncio gather");
+  await expect(bank.search).toBeFocused();
+  await page.getByRole("complementary", { name: /Counts by difficulty and topic/ }).getByRole("link", { name: /^Medium/ }).click();
+  await expect(page).toHaveURL(/difficulty=medium/);
+  await expect(bank.difficulty).toHaveValue("medium");
+  await expect(bank.search).toHaveValue("asyncio gather");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/bank\?q=asyncio\+gather$/);
+  await expect(bank.difficulty).toHaveValue("");
+});
+
 test("search and filters work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

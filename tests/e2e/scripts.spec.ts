@@ -44,6 +44,16 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   expect(await scripts.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
   await expect(page.getByRole("list", { name: "Versions, newest first" }).getByText("Reordered questions")).toBeVisible();
 
+  // The drag handle works from the keyboard too: space picks up, arrows move, space drops.
+  const dragged = await scripts.titles();
+  await page.getByRole("button", { name: `Drag “${dragged[0]}” to reorder` }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Space");
+  await expect.poll(() => scripts.titles()).toEqual([dragged[1], dragged[0], ...dragged.slice(2)]);
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expect.poll(() => scripts.titles()).toEqual(dragged);
+
   // Minutes: a question set by hand re-fits the plan, and the page says when it no longer fits.
   const first = (await scripts.titles())[0]!;
   await scripts.minutesOf(first).fill("50");

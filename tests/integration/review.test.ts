@@ -11,6 +11,7 @@ import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionT
 import { highlightAnswers, scoredText } from "../../lib/review/highlight.ts";
 import { answersOf } from "../../lib/review/format.ts";
 import { weakestKeyPoints } from "../../lib/review/aggregate.ts";
+import { getProgress } from "../../lib/review/progress.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
@@ -121,6 +122,20 @@ describe(`review queries on ${TEST_PROVIDER}`, () => {
     }
   });
 
+  it("computes the progress view: series, topics, difficulties, weak points, summary", async () => {
+    const p = await getProgress(owner.id);
+    expect(p.empty).toBe(false);
+    expect(p.series).toHaveLength(32);
+    expect(p.summary).toMatchObject({ sessions: 32, questions: 92 });
+    expect(p.topics.reduce((n, g) => n + g.count, 0)).toBe(92);
+    expect(p.difficulties.map((g) => g.label).every((d) => ["easy", "medium", "hard"].includes(d))).toBe(true);
+    expect(p.weak.length).toBeGreaterThan(0);
+    expect(p.weakQuestionIds.length).toBeGreaterThan(0);
+    // An answer in another session changes the fingerprint: the view is recomputed.
+    await db().interviewSession.update({ where: { id: sessions[0]!.id }, data: { version: { increment: 1 } } });
+    expect(await getProgress(owner.id)).not.toBe(p);
+  });
+
   it("gives progress rows: finished sessions, scored questions, recent reports", async () => {
     const rows = await getProgressRows(owner.id);
     expect(rows.sessions).toHaveLength(32);
@@ -161,6 +176,7 @@ describe(`a second user on ${TEST_PROVIDER} gets nothing`, () => {
     expect(await listSessions(other.id, { page: 1 })).toMatchObject({ items: [], total: 0 });
     expect(await listSessionTopics(other.id)).toEqual([]);
     expect(await getProgressRows(other.id)).toEqual({ sessions: [], questions: [], reports: [] });
+    expect(await getProgress(other.id)).toMatchObject({ empty: true, series: [], weak: [], weakQuestionIds: [] });
     const t = (await getTranscript(owner.id, retakes[0]!.id))!;
     expect((await getAttempts(other.id, t)).get(t.questions[0]!.id)!.attempts).toEqual([]);
   });
@@ -214,9 +230,14 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
     await removeSession(owner.id, started.id);
   });
 
-  it("deletes a session with its questions and turns", async () => {
+  it("deletes a session with its questions and turns, and progress no longer counts it", async () => {
     const id = sessions[5]!.id;
+    const before = await getProgress(owner.id);
+    expect(await getProgress(owner.id)).toBe(before); // unchanged sessions: the cached view
     expect(await removeSession(owner.id, id)).toBe(true);
+    const after = await getProgress(owner.id);
+    expect(after.summary.sessions).toBe(before.summary.sessions - 1);
+    expect(after.series.length).toBe(before.series.length - 1);
     expect(await getTranscript(owner.id, id)).toBeNull();
     expect(await db().sessionQuestion.count({ where: { sessionId: id } })).toBe(0);
     expect(await db().turn.count({ where: { sessionId: id } })).toBe(0);

@@ -31,7 +31,7 @@ export default async function ScriptPage({ params }: { params: Promise<{ id: str
   if (!canUseScripts(user)) return <RecruiterOnly />;
   const { script, revisions, links, scorecards } = await load(user, id);
   const doc = script.content;
-  const alternatives = alternativesFor(doc, getQuestionBank(), script.inputs.jobDescription, 5);
+  const alternatives = alternativesFor(doc, getQuestionBank(), script.inputs.jobDescription, 5, { includeInScript: true });
   const n = doc.questions.length;
   return (
     <div>

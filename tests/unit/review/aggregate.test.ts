@@ -108,3 +108,20 @@ describe("summary", () => {
     });
   });
 });
+
+describe("score by month", () => {
+  it("groups sessions by UTC month, oldest first", async () => {
+    const { scoreByMonth } = await import("../../../lib/review/aggregate.ts");
+    const t = (iso: string) => new Date(iso).getTime();
+    expect(
+      scoreByMonth([
+        { t: t("2025-02-28T23:59:00Z"), score: 40 },
+        { t: t("2025-01-05T10:00:00Z"), score: 50 },
+        { t: t("2025-02-01T00:00:00Z"), score: 61 },
+      ]),
+    ).toEqual([
+      { month: "2025-01", sessions: 1, average: 50, best: 50 },
+      { month: "2025-02", sessions: 2, average: 51, best: 61 },
+    ]);
+  });
+});

@@ -265,3 +265,15 @@ describe("editing operations", () => {
     expect(describeChanges(doc, swapped)).toMatch(/^Swapped in “How do .*”, edited notes$/);
   });
 });
+
+describe("alternatives for the editor", () => {
+  it("can include the script's own questions, so a question swapped out can be swapped back", () => {
+    const doc = buildScript({ level: "mid", minutes: 60, count: 4, seed: "edit" }, bank);
+    const q = doc.questions[0]!;
+    const key = alternativeKey(q.topic, q.difficulty);
+    const withOwn = alternativesFor(doc, bank, undefined, 3, { includeInScript: true })[key]!;
+    expect(withOwn.map((a) => a.id)).toContain(q.id);
+    expect(withOwn.find((a) => a.id === q.id)).toBe(q); // the script's own copy, notes and all
+    expect(withOwn.filter((a) => !doc.questions.some((x) => x.id === a.id))).toHaveLength(Math.min(3, alternativesFor(doc, bank, undefined, 3)[key]!.length));
+  });
+});
