@@ -1,7 +1,7 @@
 /**
  * Interview benchmark against the production build (run `npx next build` first):
  *
- *   node bench/interview.ts [--clients 8] [--seconds 20] [--answers 100] [--record] [--identity] [--keep]
+ *   node bench/interview.ts [--clients 8] [--seconds 20] [--answers 100] [--record] [--identity] [--compare-encoding] [--keep]
  *
  * Starts `next start` on a free loopback port with a fresh DATA_DIR (SQLite, migrated), the offline
  * interviewer and the answer rate limit set out of the way; signs up and signs in over HTTP (the
@@ -19,7 +19,8 @@
  * Every answer is to the bank's memory-model question (ten per session) with the three scripted
  * answers of tests/support/interview-fixtures.ts, so the offline turn policy's path is known:
  * probe, probe, move on, then "Next question". --record appends the results to bench/RESULTS.md;
- * --identity asks for uncompressed reply streams; --keep keeps the data folder (and server log).
+ * --identity asks for uncompressed reply streams; --compare-encoding then alternates uncompressed and
+ * gzip load phases on the same server; --keep keeps the data folder (and server log).
  * Loopback only; every loop is bounded by time or by the sessions created up front.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -42,6 +43,8 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     /** Ask for uncompressed reply streams (browsers ask for gzip; this shows what compression costs). */
     identity: { type: "boolean", default: false },
+    /** After the main load phase, alternate uncompressed and gzip phases on the same server (4 × --seconds more). */
+    "compare-encoding": { type: "boolean", default: false },
   },
 });
 const CLIENTS = Math.max(1, Math.min(64, Number(args.clients)));
@@ -194,20 +197,20 @@ type AnswerResult = { ok: boolean; status: number; firstTokenMs: number; totalMs
 /** The reply stream's Content-Encoding (fetch asks for gzip, as browsers do). */
 let replyEncoding = "";
 
-async function postAnswer(jar: Jar, s: SessionState, text: string): Promise<AnswerResult> {
+async function postAnswer(jar: Jar, s: SessionState, text: string, identity: boolean): Promise<AnswerResult> {
   const t0 = performance.now();
   let firstTokenMs = NaN;
   try {
     const res = await fetch(`${base}/api/interview/${s.id}/chat`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: jar.header(), ...(args.identity ? { "accept-encoding": "identity" } : {}) },
+      headers: { "content-type": "application/json", cookie: jar.header(), ...(identity ? { "accept-encoding": "identity" } : {}) },
       body: JSON.stringify({ questionIndex: s.index, text, expectedTurns: s.turns, timeUp: false }),
     });
     if (res.status !== 200 || !res.body) {
       const body = await res.text();
       return { ok: false, status: res.status, firstTokenMs, totalMs: performance.now() - t0, error: body.slice(0, 200) };
     }
-    replyEncoding ||= res.headers.get("content-encoding") ?? "identity";
+    if (identity === args.identity) replyEncoding ||= res.headers.get("content-encoding") ?? "identity";
     const decoder = new TextDecoder();
     let body = "";
     for await (const chunk of res.body) {
@@ -245,11 +248,11 @@ function recordError(t: Tally, what: string) {
 }
 
 /** One answer in the session's script; then "next question" after the third. False when the session is used up or broke. */
-async function step(jar: Jar, s: SessionState, tally: Tally): Promise<boolean> {
+async function step(jar: Jar, s: SessionState, tally: Tally, identity = args.identity): Promise<boolean> {
   if (s.done) return false;
-  const result = await postAnswer(jar, s, SCRIPT[s.step]!);
+  const result = await postAnswer(jar, s, SCRIPT[s.step]!, identity);
   if (!result.ok) {
-    recordError(tally, `answer ${result.status}: ${result.error}`);
+    recordError(tally, `answer ${result.status} (session ${s.id}, question ${s.index}, step ${s.step}, ${tally.answers} answers into the phase): ${result.error}`);
     s.done = true; // its turn count is unknown now: stop using it
     return false;
   }
@@ -321,7 +324,8 @@ try {
   const latencySessions: SessionState[] = [];
   for (let i = 0; i < Math.ceil((LATENCY_ANSWERS + WARM_UP_ANSWERS) / answersPerSession); i++) latencySessions.push(await makeSession(i));
   // Enough for ~150 answers/s per client-set; a client that runs out stops early (reported).
-  const sessionsPerClient = Math.max(4, Math.ceil((SECONDS * 150) / CLIENTS / answersPerSession));
+  const loadSecondsPlanned = SECONDS * (args["compare-encoding"] ? 5 : 1);
+  const sessionsPerClient = Math.max(4, Math.ceil((loadSecondsPlanned * 150) / CLIENTS / answersPerSession));
   const clientSessions: SessionState[][] = [];
   for (let c = 0; c < CLIENTS; c++) {
     const list: SessionState[] = [];
@@ -358,8 +362,8 @@ try {
   // (b) Throughput: the trivial route, then answers, under the same concurrency.
   const health = newTally();
   const healthMs: number[] = [];
-  let t0 = performance.now();
-  let deadline = t0 + SECONDS * 1000;
+  const t0 = performance.now();
+  const deadline = t0 + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < deadline) {
@@ -378,24 +382,36 @@ try {
   );
   const healthSeconds = (performance.now() - t0) / 1000;
 
-  const load = newTally();
   let ranOut = 0;
-  t0 = performance.now();
-  deadline = t0 + SECONDS * 1000;
-  await Promise.all(
-    clientSessions.map(async (sessions) => {
-      let i = 0;
-      while (performance.now() < deadline) {
-        while (i < sessions.length && sessions[i]!.done) i++;
-        if (i >= sessions.length) {
-          ranOut += 1;
-          return;
+  const runLoad = async (tally: Tally, identity: boolean): Promise<number> => {
+    const start = performance.now();
+    const end = start + SECONDS * 1000;
+    await Promise.all(
+      clientSessions.map(async (sessions) => {
+        let i = 0;
+        while (performance.now() < end) {
+          while (i < sessions.length && sessions[i]!.done) i++;
+          if (i >= sessions.length) {
+            ranOut += 1;
+            return;
+          }
+          await step(jar, sessions[i]!, tally, identity);
         }
-        await step(jar, sessions[i]!, load);
-      }
-    }),
-  );
-  const loadSeconds = (performance.now() - t0) / 1000;
+      }),
+    );
+    return (performance.now() - start) / 1000;
+  };
+  const load = newTally();
+  const loadSeconds = await runLoad(load, args.identity);
+  // Optional: uncompressed and gzip phases alternated on the same server, same sessions.
+  const byEncoding = { identity: { tally: newTally(), seconds: 0 }, gzip: { tally: newTally(), seconds: 0 } };
+  if (args["compare-encoding"]) {
+    for (const identity of [true, false, true, false]) {
+      const slot = identity ? byEncoding.identity : byEncoding.gzip;
+      slot.seconds += await runLoad(slot.tally, identity);
+    }
+  }
+  const encodingRate = (slot: { tally: Tally; seconds: number }) => slot.tally.answers / slot.seconds;
 
   // Lost turns: every accepted answer must have its candidate turn and the reply right after it.
   await sleep(200);
@@ -427,7 +443,7 @@ try {
   const healthRps = health.answers / healthSeconds;
   const answerRps = load.answers / loadSeconds;
   const requestRps = (load.answers + load.nexts) / loadSeconds;
-  const errors = latency.errors + warm.errors + load.errors + health.errors;
+  const errors = latency.errors + warm.errors + load.errors + health.errors + byEncoding.identity.tally.errors + byEncoding.gzip.tally.errors;
   const summary = {
     latency: { coldFirstAnswer: { firstTokenMs: coldFirstTokenMs, wholeReplyMs: coldAnswerMs }, replyEncoding, answers: latency.answers, firstToken: latencyStats, wholeReply: latencyTotal, healthSequential: stats(healthSeq) },
     throughput: {
@@ -445,7 +461,15 @@ try {
       clientsThatRanOut: ranOut,
     },
     errors,
-    errorSamples: [...warm.errorSamples, ...latency.errorSamples, ...load.errorSamples, ...health.errorSamples],
+    errorSamples: [...warm.errorSamples, ...latency.errorSamples, ...load.errorSamples, ...health.errorSamples, ...byEncoding.identity.tally.errorSamples, ...byEncoding.gzip.tally.errorSamples],
+    ...(args["compare-encoding"]
+      ? {
+          encodingComparison: {
+            identity: { answersPerSecond: encodingRate(byEncoding.identity), firstToken: stats(byEncoding.identity.tally.firstTokenMs), wholeReply: stats(byEncoding.identity.tally.answerMs) },
+            gzip: { answersPerSecond: encodingRate(byEncoding.gzip), firstToken: stats(byEncoding.gzip.tally.firstTokenMs), wholeReply: stats(byEncoding.gzip.tally.answerMs) },
+          },
+        }
+      : {}),
     accepted,
     candidateTurns,
     lostTurns: lost,
@@ -465,7 +489,7 @@ try {
     `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()}. ` +
       `Production build (\`next start\`), SQLite in a fresh DATA_DIR, offline interviewer, loopback HTTP; the bench client shares the machine (load average at the start ${loadAtStart}, at the end ${loadAvg}).`,
     "",
-    `Command: \`node bench/interview.ts --clients ${CLIENTS} --seconds ${SECONDS} --answers ${LATENCY_ANSWERS}${args.identity ? " --identity" : ""}\``,
+    `Command: \`node bench/interview.ts --clients ${CLIENTS} --seconds ${SECONDS} --answers ${LATENCY_ANSWERS}${args.identity ? " --identity" : ""}${args["compare-encoding"] ? " --compare-encoding" : ""}\``,
     "",
     "| Measure | Result |",
     "| --- | --- |",
@@ -477,6 +501,13 @@ try {
     `| GET /api/health under the same load | ${healthRps.toFixed(1)} req/s; p50 ${ms(healthLoad.p50)}, p95 ${ms(healthLoad.p95)} |`,
     `| Reply stream Content-Encoding | ${replyEncoding} |`,
     `| Answers/s ÷ health/s | ${(answerRps / healthRps).toFixed(3)} |`,
+    ...(args["compare-encoding"]
+      ? (["identity", "gzip"] as const).map((enc) => {
+          const slot = byEncoding[enc];
+          const ft = stats(slot.tally.firstTokenMs);
+          return `| Answers under load, ${enc === "gzip" ? "gzip" : "uncompressed"} reply streams (2 × ${SECONDS} s, alternated on the same server) | ${encodingRate(slot).toFixed(1)} answers/s; first token p50 ${ms(ft.p50)}, p95 ${ms(ft.p95)}; whole reply p95 ${ms(stats(slot.tally.answerMs).p95)} |`;
+        })
+      : []),
     `| Errors | ${errors} |`,
     `| Lost turns (accepted answers without their candidate turn and reply) | ${lost} of ${accepted} accepted (${candidateTurns} candidate turns stored; ${badSeq} sessions with a gap or duplicate in seq) |`,
     "",

@@ -87,7 +87,8 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
   const positionOf = (id: string | number) => doc.questions.findIndex((q) => q.id === id) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up “${titleOf(active.id)}”, position ${positionOf(active.id)} of ${doc.questions.length}.`,
-    onDragOver: ({ active, over }) => (over ? `“${titleOf(active.id)}” is over position ${positionOf(over.id)} of ${doc.questions.length}.` : undefined),
+    onDragOver: ({ active, over }) =>
+      over && over.id !== active.id ? `“${titleOf(active.id)}” is over position ${positionOf(over.id)} of ${doc.questions.length}.` : undefined,
     onDragEnd: ({ active, over }) => (over ? `Dropped “${titleOf(active.id)}” at position ${positionOf(over.id)} of ${doc.questions.length}.` : undefined),
     onDragCancel: ({ active }) => `Cancelled. “${titleOf(active.id)}” stays at position ${positionOf(active.id)}.`,
   };

@@ -12,6 +12,7 @@ import {
   SESSIONS_PAGE_SIZE,
   type Attempt,
   type ComparedAttempt,
+  type ProgressReportRow,
   type ProgressRows,
   type QuestionAttempts,
   type SessionListFilters,
@@ -210,36 +211,35 @@ const keyPointsOnlySchema = z.object({
 
 /**
  * The rows /progress aggregates: finished sessions' scores, every scored question, and the key
- * points of the most recent scored questions. Four queries; the large report column is read only
- * for the window (on SQLite, sorting rows that carry it would be slow).
+ * points of the most recent scored questions. Three queries; the large report column is read only
+ * for that window (the window is chosen in memory: on SQLite, a second pass over the questions to
+ * sort them costs as much as the first).
  */
 export async function getProgressRows(userId: string): Promise<ProgressRows> {
-  const scoredWhere = { session: { userId }, score: { not: null }, completedAt: { not: null } };
-  const [sessions, questions, recent] = await Promise.all([
+  const [sessions, questions] = await Promise.all([
     db().interviewSession.findMany({
       where: { userId, status: "finished", overallScore: { not: null } },
       select: { id: true, startedAt: true, finishedAt: true, overallScore: true },
     }),
     db().sessionQuestion.findMany({
-      where: scoredWhere,
-      select: { sessionId: true, questionId: true, topic: true, difficulty: true, score: true, completedAt: true },
-    }),
-    db().sessionQuestion.findMany({
-      where: scoredWhere,
-      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-      take: PROGRESS_REPORT_WINDOW,
-      select: { id: true },
+      where: { session: { userId }, score: { not: null }, completedAt: { not: null } },
+      select: { id: true, sessionId: true, questionId: true, topic: true, difficulty: true, score: true, completedAt: true },
     }),
   ]);
-  const reports = recent.length
+  const recentIds = questions
+    .map((q) => ({ id: q.id, t: q.completedAt!.getTime() }))
+    .sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, PROGRESS_REPORT_WINDOW)
+    .map((q) => q.id);
+  const reports = recentIds.length
     ? await db().sessionQuestion.findMany({
-        where: { id: { in: recent.map((r) => r.id) }, session: { userId } },
+        where: { id: { in: recentIds }, session: { userId } },
         select: { sessionId: true, questionId: true, title: true, topic: true, difficulty: true, completedAt: true, report: true },
       })
     : [];
   return {
     sessions: sessions.map((s) => ({ ...s, overallScore: s.overallScore! })),
-    questions: questions.map((q) => ({ ...q, score: q.score!, completedAt: q.completedAt! })),
+    questions: questions.map(({ id: _id, ...q }) => ({ ...q, score: q.score!, completedAt: q.completedAt! })),
     reports: reports.flatMap(({ report, ...r }) => {
       if (!report) return [];
       try {
@@ -252,18 +252,80 @@ export async function getProgressRows(userId: string): Promise<ProgressRows> {
   };
 }
 
+/** What the user's progress depends on, summed over their sessions (see lib/review/progress.ts). */
+export type ProgressStamp = { count: number; versionSum: number; maxUpdatedAt: number };
+
 /**
  * A fingerprint of everything the user's progress depends on: every write to a session bumps its
- * version (and updatedAt), and a deletion changes the count. One small aggregate query.
+ * version and updatedAt (lib/sessions writes a question's score in the same transaction), and a
+ * deletion changes the count. One small aggregate query.
  */
-export async function progressStamp(userId: string): Promise<string> {
+export async function progressStamp(userId: string): Promise<ProgressStamp> {
   const a = await db().interviewSession.aggregate({
     where: { userId },
     _count: { _all: true },
     _sum: { version: true },
     _max: { updatedAt: true },
   });
-  return `${a._count._all}:${a._sum.version ?? 0}:${a._max.updatedAt?.getTime() ?? 0}`;
+  return { count: a._count._all, versionSum: a._sum.version ?? 0, maxUpdatedAt: a._max.updatedAt?.getTime() ?? 0 };
+}
+
+export type ProgressSessionData = {
+  id: string;
+  version: number;
+  updatedAt: Date;
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  overallScore: number | null;
+  questions: Array<{ id: string; questionId: string; topic: string; difficulty: string; score: number; completedAt: Date }>;
+};
+
+/**
+ * The user's sessions (all, or those updated since a time) with their scored questions. Two
+ * queries joined in memory: a nested select would send one parameter per session, past SQLite's
+ * limit for a user with thousands of sessions.
+ */
+export async function getProgressSessions(userId: string, updatedSince?: Date): Promise<ProgressSessionData[]> {
+  const sessionWhere = { userId, ...(updatedSince ? { updatedAt: { gte: updatedSince } } : {}) };
+  const [rows, questions] = await Promise.all([
+    db().interviewSession.findMany({
+      where: sessionWhere,
+      select: { id: true, version: true, updatedAt: true, status: true, startedAt: true, finishedAt: true, overallScore: true },
+    }),
+    db().sessionQuestion.findMany({
+      where: { session: sessionWhere, score: { not: null }, completedAt: { not: null } },
+      select: { id: true, sessionId: true, questionId: true, topic: true, difficulty: true, score: true, completedAt: true },
+    }),
+  ]);
+  const bySession = new Map<string, ProgressSessionData>(rows.map((r) => [r.id, { ...r, questions: [] }]));
+  for (const { sessionId, ...q } of questions) bySession.get(sessionId)?.questions.push({ ...q, score: q.score!, completedAt: q.completedAt! });
+  return [...bySession.values()];
+}
+
+/** The ids of all the user's sessions (to notice deletions). */
+export async function getSessionIds(userId: string): Promise<string[]> {
+  return (await db().interviewSession.findMany({ where: { userId }, select: { id: true } })).map((r) => r.id);
+}
+
+/** The key points of some of the user's scored questions, by SessionQuestion id. One query. */
+export async function getReportKeyPoints(userId: string, sessionQuestionIds: string[]): Promise<Map<string, ProgressReportRow>> {
+  const out = new Map<string, ProgressReportRow>();
+  if (sessionQuestionIds.length === 0) return out;
+  const rows = await db().sessionQuestion.findMany({
+    where: { id: { in: sessionQuestionIds }, session: { userId } },
+    select: { id: true, sessionId: true, questionId: true, title: true, topic: true, difficulty: true, completedAt: true, report: true },
+  });
+  for (const { id, report, ...r } of rows) {
+    if (!report || !r.completedAt) continue;
+    try {
+      const parsed = keyPointsOnlySchema.safeParse(JSON.parse(report));
+      if (parsed.success) out.set(id, { ...r, completedAt: r.completedAt, keyPoints: parsed.data.keyPoints });
+    } catch {
+      // an unreadable report counts for nothing
+    }
+  }
+  return out;
 }
 
 /** Whether the user owns the session (for actions that need no more than that). */

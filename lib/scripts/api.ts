@@ -5,9 +5,10 @@
  * call these. Responses are never cached; share tokens appear only in the create response.
  */
 import "server-only";
-import { NOT_FOUND_MESSAGE, ScriptError } from "./errors.ts";
+import { NOT_FOUND_MESSAGE, RECRUITERS_ONLY_MESSAGE, ScriptError } from "./errors.ts";
 import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown, scriptToJson, scriptToMarkdown } from "./export.ts";
 import {
+  canUseScripts,
   createScorecard,
   createScript,
   createShareLink,
@@ -92,7 +93,9 @@ export const scriptsApi = {
 
   create: (user: User, req: Request) =>
     run(async () => {
+      // Role first: a candidate hears "recruiters only" whatever the body holds.
       if (!user) throw new ScriptError("unauthenticated", "Sign in to use interview scripts.");
+      if (!canUseScripts(user)) throw new ScriptError("forbidden", RECRUITERS_ONLY_MESSAGE);
       const body = await readJson(req);
       const script = await createScript(user, body);
       return json({ script: scriptJson(script) }, 201, { location: `/scripts/${script.id}` });

@@ -46,10 +46,15 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
 
   // The drag handle works from the keyboard too: space picks up, arrows move, space drops.
   const dragged = await scripts.titles();
-  await page.getByRole("button", { name: `Drag “${dragged[0]}” to reorder` }).focus();
+  const handle = page.getByRole("button", { name: `Drag “${dragged[0]}” to reorder` });
+  await handle.focus();
   await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByText(`Picked up “${dragged[0]}”, position 1 of ${dragged.length}.`)).toBeAttached();
   await page.keyboard.press("ArrowDown");
+  await expect(page.getByText(`“${dragged[0]}” is over position 2 of ${dragged.length}.`)).toBeAttached();
   await page.keyboard.press("Space");
+  await expect(page.getByText(`Dropped “${dragged[0]}” at position 2 of ${dragged.length}.`)).toBeAttached();
   await expect.poll(() => scripts.titles()).toEqual([dragged[1], dragged[0], ...dragged.slice(2)]);
   await page.getByRole("button", { name: "Discard changes" }).click();
   await expect.poll(() => scripts.titles()).toEqual(dragged);

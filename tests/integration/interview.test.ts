@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../lib/bank/load.ts";
+import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
 import { resetEnvForTests } from "../../lib/env.ts";
 import {
   advanceToNextQuestion,
@@ -369,13 +370,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(view.turns.map((t) => t.kind)).toEqual(["question", "answer", "move-on", "wrap-up"]);
     });
 
-    // BUG (lead): SessionQuestion.minutes is an Int column, but startSession stores fractional
-    // minutes (0.25 from "Minutes per question"); the database truncates 0.25 to 0, and
-    // advanceToNextQuestion computes the next question's deadline from that column, so every
-    // question after the first gets a deadline of "now": the client's countdown hits zero at
-    // once and auto-submits an empty answer. (1.5 minutes becomes 1 the same way.)
-    // Fix: store seconds (an Int `seconds` column, or `minutes Float` with a migration on both
-    // providers), or compute the deadline from the session's config.minutesPerQuestion.
+    // Regression (fixed in 4f4ae74): SessionQuestion.minutes was an Int column, so 0.25 minutes
+    // was stored as 0 and every question after the first got a deadline of "now".
     it("keeps a fractional per-question time for every question, not only the first", async () => {
       const user = await createUser();
       const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION], minutesPerQuestion: 0.25 });
@@ -386,6 +382,47 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const q2 = (await mustLoad(user.id, session.id)).questions[1]!;
       expect(q2.deadlineAt!.getTime() - q2.startedAt!.getTime()).toBe(15_000);
       expect(q2.minutes).toBe(0.25);
+    });
+  });
+
+  describe("a reply lost with the process that wrote it", () => {
+    async function ageLastTurn(sessionId: string, ms: number) {
+      const last = await db().turn.findFirstOrThrow({ where: { sessionId }, orderBy: { seq: "desc" } });
+      await db().turn.update({ where: { id: last.id }, data: { createdAt: new Date(last.createdAt.getTime() - ms) } });
+    }
+
+    it("waits while a reply may still be on its way, then writes the offline interviewer's reply", async () => {
+      const user = await createUser();
+      const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
+      // The answer is stored, then the process dies: no reply is ever saved.
+      const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+      let view = (await getInterview(user.id, session.id))!;
+      expect(view.turns.at(-1)).toMatchObject({ role: "candidate" });
+      // Even with the question's time long gone, nothing is settled while the reply may still come.
+      await setDeadline(session.id, 0, new Date(Date.now() - 5 * 60_000));
+      view = (await getInterview(user.id, session.id))!;
+      expect(view.turns).toHaveLength(2);
+      expect(await codeOf(submitAnswer(user.id, session.id, answerBody(await mustLoad(user.id, session.id), "again")))).toBe("conflict");
+      await ageLastTurn(session.id, 60_000);
+      view = (await getInterview(user.id, session.id))!;
+      const repaired = await mustLoad(user.id, session.id);
+      expect(repaired.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "follow-up", engine: "offline", keyPointId: "refcount:1" });
+      expect(repaired.turns[2]!.text).toBe(renderOfflineTurn(pending.turn));
+      expect(view.turns.length).toBeGreaterThanOrEqual(3);
+      expect(seqsAreDense(repaired.turns.map((t) => t.seq))).toBe(true);
+    });
+
+    it("a late real save after the repair fails without touching the transcript", async () => {
+      const user = await createUser();
+      const session = await startTestSession(user.id);
+      const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
+      await ageLastTurn(session.id, 60_000);
+      await getInterview(user.id, session.id);
+      const before = await mustLoad(user.id, session.id);
+      expect(before.turns).toHaveLength(3);
+      await expect(streamAndSave(pending)).rejects.toThrow();
+      const after = await mustLoad(user.id, session.id);
+      expect(after.turns.map((t) => [t.seq, t.text])).toEqual(before.turns.map((t) => [t.seq, t.text]));
     });
   });
 
@@ -548,17 +585,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect((await mustLoad(user.id, session.id)).turns).toHaveLength(3);
     });
 
-    // BUG (lead): while the interviewer's reply is still streaming (its turn not saved yet), a
-    // second tab that reloaded sees the candidate's answer as the last turn and can post another
-    // answer with expectedTurns = that count: it passes every check (the question is still
-    // "answering" after a probe, the version matches because saveReply has not bumped it yet)
-    // and takes the seq the reply was going to use. The reply's save then fails on the unique
-    // (sessionId, seq) and the interviewer's follow-up is lost. The same goes for "next question"
-    // and for settleExpiredDeadlines during a pending reply.
-    // Fix: refuse answers (conflict, "the interviewer is still replying") while the last turn is a
-    // candidate answer without its reply — e.g. check `session.turns.at(-1)?.role !== "candidate"`
-    // in submitAnswer/advanceToNextQuestion (with a staleness escape after a few minutes, in case
-    // the process died mid-reply), or make saveReply claim the version it was promised.
+    // Regression (fixed in 4f4ae74): a second tab could post an answer while the first answer's
+    // reply was still streaming, take the seq reserved for the reply, and make its save fail.
     it("refuses a second answer while the first one's reply is not saved yet, so the reply is never lost", async () => {
       const user = await createUser("tabs");
       const session = await startTestSession(user.id);

@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from "../../generated/postgresql/clien
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { createAdapterFactory } from "../../lib/db/adapters.ts";
 import type { Db } from "../../lib/db/client.ts";
+import { clearProgressCache, getProgress } from "../../lib/review/progress.ts";
 import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionTopics } from "../../lib/review/queries.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
 import { createTestDatabase, TEST_PROVIDER, uniqueEmail } from "../support/test-db.ts";
@@ -59,7 +60,14 @@ describe(`query counts on ${TEST_PROVIDER}`, () => {
           return getAttempts(u.user, t!);
         },
       ],
-      ["progress", (u) => () => getProgressRows(u.user)],
+      ["progress rows", (u) => () => getProgressRows(u.user)],
+      [
+        "progress view, uncached",
+        (u) => async () => {
+          clearProgressCache();
+          return getProgress(u.user);
+        },
+      ],
     ];
     for (const [name, make] of cases) {
       const small = await count(make(few));
@@ -69,4 +77,20 @@ describe(`query counts on ${TEST_PROVIDER}`, () => {
       expect(small, name).toBeLessThanOrEqual(8);
     }
   });
+});
+
+describe(`a heavy user on ${TEST_PROVIDER}`, () => {
+  it("with 1,100 sessions, every review query still works (no parameter-limit failures)", async () => {
+    const u = await createSeedUser(client, uniqueEmail("heavy"));
+    const seeded = await seedSessions(client, { userId: u.id, count: 1100, seed: 5, questionsPerSession: 1, questionIds: ["python-memory-model", "python-gil"] });
+    expect((await listSessions(u.id, { page: 55 })).items).toHaveLength(20);
+    expect((await listSessionTopics(u.id)).length).toBeGreaterThan(0);
+    const t = (await getTranscript(u.id, seeded[0]!.id))!;
+    expect((await getAttempts(u.id, t)).get(t.questions[0]!.id)!.attempts).toHaveLength(550);
+    clearProgressCache();
+    const p = await getProgress(u.id);
+    expect(p.summary.sessions).toBe(1100);
+    await client.interviewSession.update({ where: { id: seeded[3]!.id }, data: { version: { increment: 1 } } });
+    expect((await getProgress(u.id)).summary.sessions).toBe(1100);
+  }, 120_000);
 });

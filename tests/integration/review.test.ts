@@ -11,7 +11,7 @@ import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionT
 import { highlightAnswers, scoredText } from "../../lib/review/highlight.ts";
 import { answersOf } from "../../lib/review/format.ts";
 import { weakestKeyPoints } from "../../lib/review/aggregate.ts";
-import { getProgress } from "../../lib/review/progress.ts";
+import { computeProgress, getProgress } from "../../lib/review/progress.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
@@ -243,5 +243,46 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
     expect(await db().turn.count({ where: { sessionId: id } })).toBe(0);
     expect((await exportSessionResponse(owner.id, id, "md")).status).toBe(404);
     expect(await removeSession(owner.id, id)).toBe(false);
+  });
+});
+
+describe(`the progress cache on ${TEST_PROVIDER} is never stale`, () => {
+  const fresh = async (userId: string) => computeProgress(await getProgressRows(userId));
+  // The cache keeps sessions in a map: order of equal-time rows may differ, so compare canonically.
+  const canon = (v: Awaited<ReturnType<typeof getProgress>>) => JSON.parse(JSON.stringify({ ...v, weak: v.weak.map((w) => `${w.questionId}:${w.keyPointId}:${w.missRate}`) }));
+
+  it("matches a full recomputation after sessions are added, changed (even with a writer's clock behind) and deleted", async () => {
+    const user = await createSeedUser(db(), uniqueEmail("cache"));
+    const seeded = await seedSessions(db(), { userId: user.id, count: 12, seed: 11 });
+    expect(canon(await getProgress(user.id))).toEqual(canon(await fresh(user.id)));
+
+    // New sessions.
+    await seedSessions(db(), { userId: user.id, count: 3, seed: 12, now: new Date(Date.now() + 86_400_000) });
+    const afterAdd = await getProgress(user.id);
+    expect(afterAdd.summary.sessions).toBe(15);
+    expect(canon(afterAdd)).toEqual(canon(await fresh(user.id)));
+
+    // A score changes (as lib/sessions writes it: with the session's version bumped).
+    const target = (await getTranscript(user.id, seeded[4]!.id))!;
+    await db().sessionQuestion.update({ where: { id: target.questions[0]!.id }, data: { score: 0 } });
+    await db().interviewSession.update({ where: { id: target.id }, data: { version: { increment: 1 }, overallScore: 0 } });
+    const afterChange = await getProgress(user.id);
+    expect(afterChange).not.toBe(afterAdd);
+    expect(canon(afterChange)).toEqual(canon(await fresh(user.id)));
+
+    // A writer whose clock is behind: updatedAt older than what the cache has seen.
+    await db().interviewSession.update({ where: { id: seeded[6]!.id }, data: { version: { increment: 1 }, overallScore: 1, updatedAt: new Date(0) } });
+    const afterSkew = await getProgress(user.id);
+    expect(afterSkew.series.some((p) => p.score === 1)).toBe(true);
+    expect(canon(afterSkew)).toEqual(canon(await fresh(user.id)));
+
+    // Deletions, and a deletion with an addition (same count).
+    await removeSession(user.id, seeded[0]!.id);
+    expect(canon(await getProgress(user.id))).toEqual(canon(await fresh(user.id)));
+    await removeSession(user.id, seeded[1]!.id);
+    await seedSessions(db(), { userId: user.id, count: 1, seed: 13 });
+    const afterSwap = await getProgress(user.id);
+    expect(afterSwap.summary.sessions).toBe(14);
+    expect(canon(afterSwap)).toEqual(canon(await fresh(user.id)));
   });
 });

@@ -46,7 +46,9 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
     expect(huge.status).toBe(400);
 
     expect((await scriptsApi.create(null, req(INPUT))).status).toBe(401);
-    const forbidden = await scriptsApi.create(await user("candidate"), req(INPUT));
+    const candidate = await user("candidate");
+    expect((await scriptsApi.create(candidate, req("{not json"))).status).toBe(403);
+    const forbidden = await scriptsApi.create(candidate, req(INPUT));
     expect(forbidden.status).toBe(403);
     expect((await forbidden.json()).error).toMatch(/recruiter.*Settings/);
   });
