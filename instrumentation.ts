@@ -1,8 +1,13 @@
-// Runs once when the server starts: load the question bank and the highlighter before the first
-// request, so no visitor pays the half-second cold load.
+// Runs once when the server starts: load the question bank, the scorer's IDF statistics and the
+// highlighter before the first request, so no visitor pays the cold load (about a second).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ getQuestionBank }, { warmMarkdown }] = await Promise.all([import("./lib/bank/index.ts"), import("./lib/markdown/render.ts")]);
+  const [{ getQuestionBank }, { warmMarkdown }, { warmScoring }] = await Promise.all([
+    import("./lib/bank/index.ts"),
+    import("./lib/markdown/render.ts"),
+    import("./lib/sessions/scoring.ts"),
+  ]);
   getQuestionBank();
+  warmScoring();
   await warmMarkdown();
 }

@@ -334,6 +334,19 @@ try {
   }
   console.error(`server ${base}, data ${dataDir}; ${latencySessions.length + CLIENTS * sessionsPerClient} sessions created`);
 
+  // Creating the sessions left the client's keep-alive sockets idle for seconds: the server may have
+  // closed them, and a POST on such a socket fails ("other side closed"). Flush them with GETs,
+  // which are safe to repeat, before the first measured POST.
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      /* a stale socket: the next attempt opens a new one */
+    }
+  }
+
   // (a) First-token latency, one answer at a time.
   const latency = newTally();
   const warm = newTally();

@@ -83,7 +83,9 @@ export default async function ProgressPage() {
           description={`Each finished session's overall score, with the average of the last ${window}.`}
           summary={
             first && last
-              ? `${series.length} sessions from ${format(first.t, "d MMM yyyy")} to ${format(last.t, "d MMM yyyy")}; the ${window}-session average went from ${Math.round(first.average)} to ${Math.round(last.average)}.`
+              ? series.length === 1
+                ? `1 session from ${format(first.t, "d MMM yyyy")}, scored ${first.score}.`
+                : `${series.length} sessions from ${format(first.t, "d MMM yyyy")} to ${format(last.t, "d MMM yyyy")}; the ${window}-session average went from ${Math.round(first.average)} to ${Math.round(last.average)}.`
               : "no sessions"
           }
           chart={<ScoreOverTimeChart points={series} window={window} />}

@@ -78,7 +78,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
         const res = await fetch(`/api/interview/${view.id}/draft`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ questionIndex: view.currentIndex, text: typed }),
+          body: JSON.stringify({ questionIndex: view.currentIndex, text: typed, expectedTurns: view.turns.length }),
           keepalive: true,
         });
         setSaveState(res.ok ? "saved" : "offline");
@@ -87,7 +87,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
       }
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [typed, answering, view.id, view.currentIndex]);
+  }, [typed, answering, view.id, view.currentIndex, view.turns.length]);
 
   const send = useCallback(
     (timeUp = false) => {

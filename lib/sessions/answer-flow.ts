@@ -177,7 +177,9 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
         engine: result.engineId,
         fallback: result.fallback,
       });
-      if (!probing) {
+      // The judge runs only for sessions that chose the LLM interviewer: choosing the offline
+      // interviewer means the answers never leave this server.
+      if (!probing && session.engine !== "local:rubric") {
         void applyJudge(session.id, question, answers.filter((a) => a.trim())).catch((error) =>
           console.error(`interview ${session.id}: LLM judge failed:`, error instanceof Error ? error.message : error),
         );

@@ -56,7 +56,10 @@ function relay(): Promise<ReplyRelay> | null {
 
 function sseResponse(stream: ReadableStream<string> | null): Response {
   if (!stream) return new Response(null, { status: 204 });
-  return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
+  // no-transform: a compressing proxy (or next start's gzip) would otherwise flush per word.
+  return new Response(stream.pipeThrough(new TextEncoderStream()), {
+    headers: { ...UI_MESSAGE_STREAM_HEADERS, "cache-control": "no-cache, no-transform" },
+  });
 }
 
 const localSse = (sessionId: string) => () => replyUIMessageStream(sessionId).pipeThrough(new JsonToSseTransformStream());

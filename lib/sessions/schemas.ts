@@ -78,5 +78,7 @@ export const draftBodySchema = z
   .object({
     questionIndex: z.number().int().min(0).max(MAX_QUESTIONS - 1),
     text: z.string().max(MAX_ANSWER_CHARS),
+    /** The number of turns the client had seen: a draft typed before an answer was sent is stale. */
+    expectedTurns: z.number().int().min(0).optional(),
   })
   .strict();

@@ -14,6 +14,11 @@ import { interviewQuestionOf } from "./snapshot.ts";
 
 let corpusReady = false;
 
+/** Builds the bank-wide IDF statistics now rather than on the first answer. */
+export function warmScoring(): void {
+  ensureCorpus();
+}
+
 function ensureCorpus() {
   if (corpusReady) return;
   setDefaultCorpus(corpusFromQuestions(getQuestionBank().list()));

@@ -123,7 +123,17 @@ export async function saveDraft(userId: string, sessionId: string, body: unknown
   if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const now = new Date();
   const { count } = await db().sessionQuestion.updateMany({
-    where: { sessionId, index: parsed.data.questionIndex, status: "answering", session: { userId, status: "active" } },
+    where: {
+      sessionId,
+      index: parsed.data.questionIndex,
+      status: "answering",
+      session: {
+        userId,
+        status: "active",
+        // A save still in flight when the answer was sent must not bring the sent text back.
+        ...(parsed.data.expectedTurns !== undefined ? { turns: { none: { seq: { gte: parsed.data.expectedTurns } } } } : {}),
+      },
+    },
     data: { draft: parsed.data.text, draftUpdatedAt: now },
   });
   if (count === 0) {

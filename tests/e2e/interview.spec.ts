@@ -107,4 +107,9 @@ test("time-up submits what was typed and the interview moves on", async ({ page 
   await expect(room.answerBox).toHaveCount(0);
   await expect(room.scoreReport.getByRole("heading", { name: "Your score" })).toBeVisible();
   await expect(room.transcript).toContainText(typed);
+  // The next question gets its own 15 seconds (not a deadline of "now").
+  await room.next();
+  await expect(room.questionPosition(2, 2)).toBeVisible();
+  await expect(room.answerBox).toBeEditable();
+  await expect(room.questionTimer).toHaveAccessibleName(/Time left for this question: 0:1\d/);
 });

@@ -17,6 +17,11 @@ async function goodAnswerFor(page: Page): Promise<string> {
 }
 const FOLLOW_UPS = ["I would check that with a small example and measure it.", "It depends on the use case; I would keep it simple."];
 
+async function signUp(page: Page, prefix: string) {
+  await new AuthPage(page).signUp(newAccount(prefix));
+  await expect(page).toHaveURL(/\/practice/);
+}
+
 /** One finished one-question interview; returns the answer given. */
 async function interview(page: Page): Promise<string> {
   const room = new InterviewPage(page);
@@ -29,8 +34,7 @@ async function interview(page: Page): Promise<string> {
 
 test("after an interview: the transcript shows the answer with evidence, exports download, /progress charts it, another user gets 404", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await new AuthPage(page).signUp(newAccount("review"));
-  await expect(page).toHaveURL(/\/practice/);
+  await signUp(page, "review");
   const answer = await interview(page);
 
   await page.getByRole("link", { name: "View transcript" }).click();
@@ -62,18 +66,20 @@ test("after an interview: the transcript shows the answer with evidence, exports
   await expect(review.transcriptLinks.first()).toHaveAttribute("href", transcriptUrl);
 
   await page.goto("/progress");
-  const chart = page.getByRole("img", { name: /^Score over time/ });
-  await expect(chart).toBeVisible();
-  await expect(chart.locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByRole("img", { name: /^By topic/ }).locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByRole("img", { name: /^By difficulty/ }).locator("svg.recharts-surface")).toBeVisible();
+  // Each chart: an image with a summary for screen readers, drawn as an SVG by Recharts.
+  for (const name of [/^Score over time: 1 session from/, /^By topic: /, /^By difficulty: /]) {
+    const chart = page.getByRole("img", { name });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  }
+  await expect(page.locator(".recharts-line-curve, .recharts-line-dot, .recharts-dot").first()).toBeAttached();
+  await expect(page.getByRole("list", { name: "Weakest key points" }).or(page.getByText("No weak spots"))).toBeVisible();
 
   // Another user: the transcript and both exports are 404, and their own list is empty.
   const other = await browser.newContext();
   try {
     const second = await other.newPage();
-    await new AuthPage(second).signUp(newAccount("intruder"));
-    await expect(second).toHaveURL(/\/practice/);
+    await signUp(second, "intruder");
     const res = await second.goto(transcriptUrl);
     expect(res?.status()).toBe(404);
     for (const format of ["md", "json"]) {
@@ -98,7 +104,7 @@ test("after an interview: the transcript shows the answer with evidence, exports
 
 test("retake a question: the new transcript shows both attempts side by side; then delete it with confirmation", async ({ page }) => {
   test.setTimeout(150_000);
-  await new AuthPage(page).signUp(newAccount("retake"));
+  await signUp(page, "retake");
   await interview(page);
   await page.getByRole("link", { name: "View transcript" }).click();
   const review = new ReviewPage(page);
@@ -135,7 +141,7 @@ test("retake a question: the new transcript shows both attempts side by side; th
 
 test("/sessions filters live in the URL, and an empty result offers to clear them", async ({ page }) => {
   test.setTimeout(90_000);
-  await new AuthPage(page).signUp(newAccount("filters"));
+  await signUp(page, "filters");
   await interview(page);
   const review = new ReviewPage(page);
   await review.openSessions();
