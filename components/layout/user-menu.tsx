@@ -1,9 +1,17 @@
 "use client";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const router = useRouter();
+  // redirect: false keeps the navigation on this origin whatever NEXTAUTH_URL says.
+  async function onSignOut() {
+    await signOut({ redirect: false });
+    router.push("/");
+    router.refresh();
+  }
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -35,7 +43,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           <DropdownMenu.Item asChild className={item}>
             <Link href="/settings">Settings</Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item className={item} onSelect={() => void signOut({ callbackUrl: "/" })}>
+          <DropdownMenu.Item className={item} onSelect={() => void onSignOut()}>
             Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -40,7 +40,7 @@ export function MarkLegend() {
       <span>
         <mark className="red-flag">red flag</mark>
       </span>
-      <span className="hidden sm:inline">(hover a highlight to see the key point)</span>
+      <span className="hidden sm:inline print:hidden">(hover a highlight to see the key point)</span>
     </p>
   );
 }

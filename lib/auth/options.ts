@@ -46,6 +46,15 @@ export function authOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
+    // The zero-config start has no NEXTAUTH_URL and needs none (sign-in and sign-out stay on the
+    // request's origin); the warning would only alarm. OAuth deployments set it (README).
+    logger: {
+      warn: (code) => {
+        if (code !== "NEXTAUTH_URL") console.warn(`[next-auth] ${code}`);
+      },
+      error: (code, metadata) => console.error(`[next-auth] ${code}`, metadata),
+      debug: () => undefined,
+    },
     providers,
     callbacks: {
       async jwt({ token, user }) {

@@ -36,7 +36,7 @@ test("sign-up explains a duplicate email and a weak password at the fields", asy
 test("a wrong password gets one message that does not say whether the email exists", async ({ page }) => {
   const auth = new AuthPage(page);
   await auth.signIn("nobody@example.com", "whatever-123");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
 });
 
 test("a page that needs a user sends you to sign in and brings you back", async ({ page }) => {

@@ -31,6 +31,6 @@ export class AuthPage {
   async signOut() {
     await this.page.getByRole("button", { name: /Account menu/ }).click();
     await this.page.getByRole("menuitem", { name: "Sign out" }).click();
-    await expect(this.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(this.page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   }
 }
