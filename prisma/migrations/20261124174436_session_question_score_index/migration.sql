@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SessionQuestion_sessionId_score_completedAt_topic_difficulty_questionId_idx" ON "SessionQuestion"("sessionId", "score", "completedAt", "topic", "difficulty", "questionId");
