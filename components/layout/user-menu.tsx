@@ -1,53 +1,43 @@
 "use client";
-import { signOut } from "next-auth/react";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { DropdownMenu } from "radix-ui";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
-  const router = useRouter();
-  // redirect: false keeps the navigation on this origin whatever NEXTAUTH_URL says.
-  async function onSignOut() {
-    await signOut({ redirect: false });
-    router.push("/");
-    router.refresh();
-  }
-  const initials = name
+export type UserMenuProps = { name: string; email: string; role: string };
+
+export const TRIGGER_CLASS =
+  "inline-flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";
+
+const UserMenuDropdown = dynamic(() => import("./user-menu-dropdown"), {
+  ssr: false,
+  // While the menu code arrives (usually prefetched on hover), keep the trigger's place.
+  loading: () => <span aria-hidden="true" className={TRIGGER_CLASS} />,
+});
+
+/**
+ * The account menu on every page. Its menu code (Radix, next-auth's client) is fetched on first
+ * use, not with every page: it would cost ~40 kB of JavaScript (gzipped) that most page views never
+ * run. The trigger looks and is named the same before and after.
+ */
+export function UserMenu(props: UserMenuProps) {
+  const [opened, setOpened] = useState(false);
+  const initials = props.name
     .split(/\s+/)
     .map((p) => p[0])
     .join("")
     .slice(0, 2)
     .toUpperCase();
-  const item =
-    "flex cursor-pointer select-none items-center rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
+  if (opened) return <UserMenuDropdown {...props} initials={initials} defaultOpen />;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Account menu for ${name}`}
-        className="inline-flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-      >
-        {initials || "?"}
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <div className="px-2 py-1.5">
-            <p className="text-sm font-medium">{name}</p>
-            <p className="truncate text-xs text-zinc-500">{email}</p>
-            <p className="mt-0.5 text-xs capitalize text-zinc-500">{role}</p>
-          </div>
-          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item asChild className={item}>
-            <Link href="/settings">Settings</Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className={item} onSelect={() => void onSignOut()}>
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <button
+      type="button"
+      aria-label={`Account menu for ${props.name}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={TRIGGER_CLASS}
+      onPointerEnter={() => void import("./user-menu-dropdown")}
+      onClick={() => setOpened(true)}
+    >
+      {initials || "?"}
+    </button>
   );
 }
