@@ -211,7 +211,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
         ) : null}
       </div>
 
-      <aside aria-label="Timers and progress" className="space-y-4 lg:sticky lg:top-20 lg:self-start">
+      <aside aria-label="Timers and progress" className="order-first space-y-4 lg:order-last lg:sticky lg:top-20 lg:self-start">
         <div className="flex justify-between gap-4 rounded-xl border border-zinc-200 p-4 lg:flex-col dark:border-zinc-800">
           <Countdown label="Time left for this question" msLeft={answering ? questionLeft : null} />
           <Countdown label="Time left in the interview" msLeft={interviewLeft} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { WeakPoint } from "@/lib/review/aggregate";
-import { InlineCode } from "../sessions/inline-code";
+import { InlineCode } from "../ui/inline-code";
 import { Badge, DifficultyBadge } from "../ui/badge";
 
 const LAST = { covered: "covered last time", partial: "partly covered last time", missed: "missed last time" } as const;

@@ -7,7 +7,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 import { useMounted } from "./local-time";
 
 type Rating = 1 | 2 | 3 | 4;

@@ -4,7 +4,7 @@ import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/scripts/schema
 import { Badge, DifficultyBadge, type BadgeTone } from "../ui/badge";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 
 export const RECOMMENDATION_TONES: Record<Recommendation, BadgeTone> = {
   "strong-hire": "good",

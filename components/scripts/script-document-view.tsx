@@ -2,7 +2,7 @@ import { clock, timeline } from "@/lib/scripts/plan";
 import { LEVEL_LABELS, RECOMMENDATION_LABELS, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { cn } from "../ui/cn";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 
 const RATING_TONES = [
   "border-rose-200 dark:border-rose-900",

@@ -5,7 +5,7 @@ import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { AnswerText } from "./answer-text";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 import { LocalTime } from "./local-time";
 
 const RANK = { missed: 0, partial: 1, covered: 2 } as const;

@@ -2,7 +2,7 @@ import { BAND_LABEL } from "@/lib/review/format";
 import { evidenceQuotes } from "@/lib/review/highlight";
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 
 export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
 export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;

@@ -6,7 +6,7 @@ import { Badge, DifficultyBadge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { ActionForm } from "./action-form";
 import { AnswerText } from "./answer-text";
-import { InlineCode } from "./inline-code";
+import { InlineCode } from "../ui/inline-code";
 import { AttemptsCompare } from "./attempts-compare";
 import { LocalTime } from "./local-time";
 import { ReferencePanel } from "./reference-panel";
