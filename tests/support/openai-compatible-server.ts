@@ -60,6 +60,8 @@ export type ServerOptions = {
   default?: ScriptedBehaviour | ((request: RecordedRequest) => ScriptedBehaviour);
   /** Model id echoed in responses when the request names none. */
   modelId?: string;
+  /** Port to listen on (default: any free port). */
+  port?: number;
 };
 
 /** The text of a chat message's content (string or parts). */
@@ -186,7 +188,7 @@ export async function startOpenAICompatibleServer(options: ServerOptions = {}): 
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
   return {
