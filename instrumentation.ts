@@ -7,7 +7,9 @@ export async function register() {
     import("./lib/markdown/render.ts"),
     import("./lib/sessions/scoring.ts"),
   ]);
-  getQuestionBank();
+  const started = performance.now();
+  const questions = getQuestionBank().list().length;
   warmScoring();
   await warmMarkdown();
+  console.log(`Interview Studio: ${questions} questions, scorer and highlighter ready in ${Math.round(performance.now() - started)} ms`);
 }

@@ -250,13 +250,17 @@ function readBankMeta(dir: string, err: Err): BankMeta | undefined {
 // ---- the process-wide bank ------------------------------------------------------------------
 
 type Loaded = { result: LoadResult; bank: QuestionBank; loadedMs: number };
-let loaded: Loaded | undefined;
+// On globalThis: Next bundles instrumentation (which warms the bank at start) and the routes
+// separately, and each bundle has its own copy of this module.
+const holder = globalThis as unknown as { __interviewStudioBank?: Loaded };
 
 function load(): Loaded {
+  let loaded = holder.__interviewStudioBank;
   if (!loaded) {
     const started = performance.now();
     const result = loadBanks(defaultBankDirs());
     loaded = { result, bank: createQuestionBank(result.banks), loadedMs: performance.now() - started };
+    holder.__interviewStudioBank = loaded;
     if (result.errors.length > 0) {
       console.error(
         `question bank: ${result.errors.length} error(s); the files concerned are left out (run npm run bank:check):\n` +
@@ -285,5 +289,5 @@ export function getBankLoad(): LoadResult & { loadedMs: number } {
 
 /** Tests (and a content reload) forget the cached load; the next call reads the files again. */
 export function resetQuestionBank(): void {
-  loaded = undefined;
+  holder.__interviewStudioBank = undefined;
 }

@@ -55,13 +55,20 @@ const LANG_ALIAS: Record<string, string> = {
 export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
 
 const CACHE_LIMIT = 500;
-const htmlCache = new Map<string, string>();
-let processorPromise: Promise<ReturnType<typeof buildProcessor>> | undefined;
-let highlighterPromise: Promise<HighlighterCore> | undefined;
+// Process-wide on globalThis: the instrumentation bundle warms these for the route bundles.
+const shared = ((globalThis as unknown as { __interviewStudioMarkdown?: MarkdownState }).__interviewStudioMarkdown ??= {
+  htmlCache: new Map<string, string>(),
+});
+type MarkdownState = {
+  htmlCache: Map<string, string>;
+  processorPromise?: Promise<ReturnType<typeof buildProcessor>>;
+  highlighterPromise?: Promise<HighlighterCore>;
+};
+const htmlCache = shared.htmlCache;
 
 /** The process-wide Shiki highlighter (themes and languages loaded once). */
 export function getHighlighter(): Promise<HighlighterCore> {
-  highlighterPromise ??= createHighlighterCore({
+  shared.highlighterPromise ??= createHighlighterCore({
     themes: [import("shiki/themes/github-light.mjs"), import("shiki/themes/github-dark.mjs")],
     langs: [
       import("shiki/langs/python.mjs"),
@@ -79,10 +86,10 @@ export function getHighlighter(): Promise<HighlighterCore> {
     // server bundles and tests.
     engine: createJavaScriptRegexEngine(),
   }).catch((error: unknown) => {
-    highlighterPromise = undefined;
+    shared.highlighterPromise = undefined;
     throw error;
   });
-  return highlighterPromise;
+  return shared.highlighterPromise;
 }
 
 function buildProcessor(highlighter: HighlighterCore) {
@@ -109,13 +116,13 @@ function buildProcessor(highlighter: HighlighterCore) {
 }
 
 function getProcessor() {
-  processorPromise ??= getHighlighter()
+  shared.processorPromise ??= getHighlighter()
     .then(buildProcessor)
     .catch((error: unknown) => {
-      processorPromise = undefined;
+      shared.processorPromise = undefined;
       throw error;
     });
-  return processorPromise;
+  return shared.processorPromise;
 }
 
 /** Renders Markdown to HTML (cached by content hash; raw HTML in the input is dropped). */

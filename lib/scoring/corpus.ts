@@ -74,18 +74,19 @@ export function corpusFromQuestions(questions: readonly (CorpusQuestion & { id?:
   return c;
 }
 
-let defaultCorpus: CorpusStats | undefined;
+// On globalThis: the app sets it once at start (instrumentation), in another bundle than the routes.
+const corpusHolder = globalThis as unknown as { __interviewStudioCorpus?: CorpusStats };
 
 /**
  * Set the corpus used when `scoreAnswer` gets none (the app sets the whole bank's once at start).
  * Pass `undefined` to clear it.
  */
 export function setDefaultCorpus(corpus: CorpusStats | undefined): void {
-  defaultCorpus = corpus;
+  corpusHolder.__interviewStudioCorpus = corpus;
 }
 
 export function getDefaultCorpus(): CorpusStats | undefined {
-  return defaultCorpus;
+  return corpusHolder.__interviewStudioCorpus;
 }
 
 const COMMON_STEMS: ReadonlySet<string> = new Set([...COMMON_WORDS].map((w) => stem(w)));

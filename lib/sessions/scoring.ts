@@ -6,13 +6,11 @@ import "server-only";
 import { getJudgeModel } from "../ai/providers.ts";
 import { getQuestionBank } from "../bank/index.ts";
 import { env } from "../env.ts";
-import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "../scoring/index.ts";
+import { corpusFromQuestions, getDefaultCorpus, scoreAnswer, setDefaultCorpus } from "../scoring/index.ts";
 import { scoreAnswerWithJudge } from "../scoring/llm-judge.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { QuestionSnapshot } from "./schemas.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
-
-let corpusReady = false;
 
 /** Builds the bank-wide IDF statistics now rather than on the first answer. */
 export function warmScoring(): void {
@@ -20,9 +18,8 @@ export function warmScoring(): void {
 }
 
 function ensureCorpus() {
-  if (corpusReady) return;
+  if (getDefaultCorpus()) return;
   setDefaultCorpus(corpusFromQuestions(getQuestionBank().list()));
-  corpusReady = true;
 }
 
 export function scoreSnapshot(snapshot: QuestionSnapshot, answers: string[]): ScoreReport {
