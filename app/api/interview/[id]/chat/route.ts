@@ -4,7 +4,7 @@ import { startReply } from "@/lib/sessions/reply-stream";
 import { replyResponse } from "@/lib/sessions/resumable";
 
 /**
- * Posts an answer (body: ./schema.ts) and streams the interviewer's reply as an AI SDK UI message
+ * Posts an answer (body: answerBodySchema in lib/sessions/schemas.ts) and streams the interviewer's reply as an AI SDK UI message
  * stream. The reply is generated apart from this request: it is saved even if the browser leaves.
  */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
