@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authenticate, deleteAccount, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
 import { RateLimitError } from "../../lib/rate-limit/index.ts";
+import { startSession } from "../../lib/sessions/service.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -69,9 +70,16 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
     expect(results.filter((r) => r instanceof RateLimitError).length).toBeGreaterThan(0);
   });
 
-  it("deletes an account with everything it owns", async () => {
+  it("deletes an account with everything it owns, and nothing of anyone else's", async () => {
     const user = await signUp({ name: "Temp", email: uniqueEmail(), password: "temporary-pass-1" }, freshIp());
+    const other = await signUp({ name: "Other", email: uniqueEmail(), password: "temporary-pass-2" }, freshIp());
+    const mine = await startSession(user.id, { questionIds: ["python-gil"], count: 1 });
+    const theirs = await startSession(other.id, { questionIds: ["python-gil"], count: 1 });
     await deleteAccount(user.id);
     expect(await findUserById(user.id)).toBeNull();
+    expect(await db().interviewSession.count({ where: { id: mine.id } })).toBe(0);
+    expect(await db().turn.count({ where: { sessionId: mine.id } })).toBe(0);
+    expect(await db().sessionQuestion.count({ where: { sessionId: mine.id } })).toBe(0);
+    expect(await db().interviewSession.count({ where: { id: theirs.id } })).toBe(1);
   });
 });
