@@ -10,12 +10,21 @@ import GoogleProvider from "next-auth/providers/google";
 import { env } from "../env.ts";
 import { RateLimitError } from "../rate-limit/index.ts";
 import { authSecret } from "./secret.ts";
-import { authenticate } from "./users.ts";
+import { authenticate, findOrCreateOAuthUser } from "./users.ts";
 
 export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
   const get = (name: string) =>
     headers instanceof Headers ? headers.get(name) ?? undefined : ([] as string[]).concat(headers?.[name] ?? [])[0];
   return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+}
+
+/** The OAuth providers this server offers on the sign-in page (id and label), from env. */
+export function oauthProviders(): { id: "github" | "google"; label: string }[] {
+  const e = env();
+  return [
+    ...(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? [{ id: "github" as const, label: "GitHub" }] : []),
+    ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? [{ id: "google" as const, label: "Google" }] : []),
+  ];
 }
 
 export function authOptions(): NextAuthOptions {
@@ -57,10 +66,19 @@ export function authOptions(): NextAuthOptions {
     },
     providers,
     callbacks: {
-      async jwt({ token, user }) {
-        if (user) {
+      async signIn({ user, account }) {
+        // OAuth accounts need a verified email to be matched to (or create) one of our users.
+        return account?.provider === "credentials" || Boolean(user.email);
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === "credentials") {
           token.uid = user.id;
           token.role = (user as { role?: string }).role ?? "candidate";
+        } else if (user && account) {
+          // OAuth: the provider's id is not ours; the email links the sign-in to our user.
+          const ours = await findOrCreateOAuthUser({ email: user.email!, name: user.name ?? user.email! });
+          token.uid = ours.id;
+          token.role = ours.role;
         }
         return token;
       },

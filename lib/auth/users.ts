@@ -58,6 +58,17 @@ export async function authenticate(input: unknown, ip: string): Promise<PublicUs
   return user && user.passwordHash && ok ? toPublic(user) : null;
 }
 
+/** The user an OAuth sign-in stands for: matched by email, created (as a candidate, no password) the first time. */
+export async function findOrCreateOAuthUser(profile: { email: string; name: string }): Promise<PublicUser> {
+  const email = profile.email.trim().toLowerCase();
+  const user = await db().user.upsert({
+    where: { email },
+    update: {},
+    create: { email, name: profile.name.slice(0, 100) || email, role: "candidate" },
+  });
+  return toPublic(user);
+}
+
 export async function findUserById(id: string): Promise<PublicUser | null> {
   const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
   return user ? toPublic(user) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticate, deleteAccount, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
+import { authenticate, deleteAccount, findOrCreateOAuthUser, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
 import { RateLimitError } from "../../lib/rate-limit/index.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
@@ -81,5 +81,16 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
     expect(await db().turn.count({ where: { sessionId: mine.id } })).toBe(0);
     expect(await db().sessionQuestion.count({ where: { sessionId: mine.id } })).toBe(0);
     expect(await db().interviewSession.count({ where: { id: theirs.id } })).toBe(1);
+  });
+
+  it("links an OAuth sign-in to our user by email: created once as a candidate, then matched", async () => {
+    const email = uniqueEmail("oauth");
+    const first = await findOrCreateOAuthUser({ email: email.toUpperCase(), name: "Octo Cat" });
+    expect(first).toMatchObject({ email, name: "Octo Cat", role: "candidate" });
+    const again = await findOrCreateOAuthUser({ email, name: "Renamed" });
+    expect(again.id).toBe(first.id);
+    expect(again.name).toBe("Octo Cat");
+    // No password: the credentials form cannot sign in to an OAuth-only account.
+    expect(await authenticate({ email, password: "anything-123" }, freshIp())).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { oauthProviders } from "@/lib/auth/options";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Welcome back. Pick up where you left off.</p>
       <div className="mt-6">
         <SignInForm callbackUrl={target} initialError={error} />
+        <OAuthButtons providers={oauthProviders()} callbackUrl={target} />
       </div>
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
