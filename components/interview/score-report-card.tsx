@@ -2,6 +2,7 @@ import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
+import { ErrataCallout } from "../ui/errata-callout";
 
 const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
 const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
@@ -71,12 +72,7 @@ export function ScoreReportCard({
         <details className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
           <summary className="cursor-pointer text-sm font-medium">Reference answer</summary>
           <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
-          {errataHtml ? (
-            <div className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
-              <p className="text-sm font-medium text-amber-800 dark:text-amber-300">Errata: corrections to the reference</p>
-              <div className="prose-md" dangerouslySetInnerHTML={{ __html: errataHtml }} />
-            </div>
-          ) : null}
+          {errataHtml ? <ErrataCallout html={errataHtml} /> : null}
         </details>
       ) : null}
     </section>

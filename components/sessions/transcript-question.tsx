@@ -11,6 +11,7 @@ import { AttemptsCompare } from "./attempts-compare";
 import { LocalTime } from "./local-time";
 import { ReferencePanel } from "./reference-panel";
 import { ScoreBreakdown } from "./score-breakdown";
+import { ErrataCallout } from "../ui/errata-callout";
 
 const KIND_BADGE: Record<string, string> = { question: "Question", "follow-up": "Follow-up", "wrap-up": "Wrap-up" };
 const speaker = (turn: { role: string }) => (turn.role === "candidate" ? "You" : turn.role === "system" ? "Notice" : "Interviewer");
@@ -133,12 +134,7 @@ export function TranscriptQuestionSection({
           {referenceHtml ? (
             <ReferencePanel summary={<span>Reference answer</span>}>
               <div className="prose-md" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
-              {errataHtml ? (
-                <div className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
-                  <p className="text-sm font-medium text-amber-800 dark:text-amber-300">Errata: corrections to the reference</p>
-                  <div className="prose-md text-sm" dangerouslySetInnerHTML={{ __html: errataHtml }} />
-                </div>
-              ) : null}
+              {errataHtml ? <ErrataCallout html={errataHtml} /> : null}
             </ReferencePanel>
           ) : (
             <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">The reference answer was not stored with this session.</p>
