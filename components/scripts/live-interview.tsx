@@ -9,6 +9,7 @@ import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
 import { InlineCode } from "../ui/inline-code";
 import { useMounted } from "./local-time";
+import { FollowUpList, RedFlagList } from "./script-document-view";
 
 type Rating = 1 | 2 | 3 | 4;
 type Entry = { ticked: string[]; rating: Rating | null; notes: string };
@@ -416,25 +417,13 @@ function QuestionStep({
           {q.followUps.length ? (
             <div>
               <h3 className="text-sm font-semibold">Follow-up probes</h3>
-              <ul className="mt-2 list-disc space-y-1.5 pl-5 text-sm leading-6">
-                {q.followUps.map((f, i) => (
-                  <li key={i}>
-                    <InlineCode text={f.text} />
-                  </li>
-                ))}
-              </ul>
+              <FollowUpList question={q} />
             </div>
           ) : null}
           {q.redFlags.length ? (
             <div>
               <h3 className="text-sm font-semibold">Red flags</h3>
-              <ul className="mt-2 space-y-1.5 text-sm leading-6">
-                {q.redFlags.map((r) => (
-                  <li key={r.id} className="rounded-lg bg-rose-50 px-3 py-1.5 dark:bg-rose-950/40">
-                    <InlineCode text={r.text} />
-                  </li>
-                ))}
-              </ul>
+              <RedFlagList question={q} listenFor={false} />
             </div>
           ) : null}
           {reference ? (

@@ -85,6 +85,37 @@ export function RubricGrid({ question }: { question: ScriptQuestion }) {
   );
 }
 
+/** A question's follow-up probes (used by the document and by live mode). */
+export function FollowUpList({ question }: { question: ScriptQuestion }) {
+  return (
+    <ul className="mt-2 list-disc space-y-1.5 pl-5 text-sm leading-6">
+      {question.followUps.map((f, i) => (
+        <li key={i}>
+          <InlineCode text={f.text} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A question's red flags; `listenFor` adds the phrasings that reveal each one. */
+export function RedFlagList({ question, listenFor = true }: { question: ScriptQuestion; listenFor?: boolean }) {
+  return (
+    <ul className="mt-2 space-y-2 text-sm leading-6">
+      {question.redFlags.map((r) => (
+        <li key={r.id} className="rounded-lg bg-rose-50 px-3 py-2 dark:bg-rose-950/40">
+          <InlineCode text={r.text} />
+          {listenFor && r.listenFor.length ? (
+            <span className="block text-xs text-rose-800 dark:text-rose-300">
+              Listen for: {r.listenFor.map((p) => `“${p}”`).join(", ")}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function QuestionDetails({ question, headingLevel = 3 }: { question: ScriptQuestion; headingLevel?: 3 | 4 }) {
   const H = headingLevel === 3 ? "h3" : "h4";
   const h = "text-sm font-semibold text-zinc-900 dark:text-zinc-100";
@@ -105,30 +136,13 @@ export function QuestionDetails({ question, headingLevel = 3 }: { question: Scri
       {question.followUps.length ? (
         <div>
           <H className={h}>Follow-up probes</H>
-          <ul className="mt-2 list-disc space-y-1.5 pl-5 text-sm leading-6">
-            {question.followUps.map((f, i) => (
-              <li key={i}>
-                <InlineCode text={f.text} />
-              </li>
-            ))}
-          </ul>
+          <FollowUpList question={question} />
         </div>
       ) : null}
       {question.redFlags.length ? (
         <div>
           <H className={h}>Red flags</H>
-          <ul className="mt-2 space-y-2 text-sm leading-6">
-            {question.redFlags.map((r) => (
-              <li key={r.id} className="rounded-lg bg-rose-50 px-3 py-2 dark:bg-rose-950/40">
-                <InlineCode text={r.text} />
-                {r.listenFor.length ? (
-                  <span className="block text-xs text-rose-800 dark:text-rose-300">
-                    Listen for: {r.listenFor.map((p) => `“${p}”`).join(", ")}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <RedFlagList question={question} />
         </div>
       ) : null}
       <div>
