@@ -1,7 +1,7 @@
 // npm run bank:check [-- --json] [folders...]: validates every bank (content/ and BANK_DIRS, or the
 // folders given) and prints a summary per bank, counts per topic and difficulty, then every error
 // as `file:line field: message`. With --json the last line is one JSON object:
-// {"banks","questions","keyPoints","followUps","redFlags","errors":[...]}. Exits 1 on any error.
+// {"banks","questions","keyPoints","followUps","misconceptions","errors":[...]}. Exits 1 on any error.
 import path from "node:path";
 import { DIFFICULTIES, type Bank } from "../lib/bank/schema.ts";
 import { defaultBankDirs, loadBanks } from "../lib/bank/load.ts";
@@ -18,20 +18,20 @@ const count = (bank: Bank) => ({
   questions: bank.questions.length,
   keyPoints: bank.questions.reduce((n, q) => n + q.keyPoints.length, 0),
   followUps: bank.questions.reduce((n, q) => n + q.followUps.length, 0),
-  redFlags: bank.questions.reduce((n, q) => n + q.redFlags.length, 0),
+  misconceptions: bank.questions.reduce((n, q) => n + q.misconceptions.length, 0),
 });
 
 const lines: string[] = [];
-const totals = { banks: banks.length, questions: 0, keyPoints: 0, followUps: 0, redFlags: 0 };
+const totals = { banks: banks.length, questions: 0, keyPoints: 0, followUps: 0, misconceptions: 0 };
 for (const bank of banks) {
   const c = count(bank);
   totals.questions += c.questions;
   totals.keyPoints += c.keyPoints;
   totals.followUps += c.followUps;
-  totals.redFlags += c.redFlags;
+  totals.misconceptions += c.misconceptions;
   lines.push(
     `${bank.id} (${bank.name}) — ${path.relative(process.cwd(), bank.dir) || "."}`,
-    `  ${c.questions} questions, ${c.keyPoints} key points, ${c.followUps} follow-ups, ${c.redFlags} red flags`,
+    `  ${c.questions} questions, ${c.keyPoints} key points, ${c.followUps} follow-ups, ${c.misconceptions} red flags`,
   );
   const topics = new Map<string, Map<string, number>>();
   for (const q of bank.questions) {
@@ -50,7 +50,7 @@ for (const bank of banks) {
   lines.push(`  ${"all".padEnd(width)}  ${all}  ${String(c.questions).padStart(5)}`, "");
 }
 lines.push(
-  `${totals.banks} bank(s), ${totals.questions} questions, ${totals.keyPoints} key points, ${totals.followUps} follow-ups, ${totals.redFlags} red flags (loaded in ${ms.toFixed(0)} ms)`,
+  `${totals.banks} bank(s), ${totals.questions} questions, ${totals.keyPoints} key points, ${totals.followUps} follow-ups, ${totals.misconceptions} red flags (loaded in ${ms.toFixed(0)} ms)`,
 );
 if (errors.length > 0) {
   lines.push("", `${errors.length} error(s):`);

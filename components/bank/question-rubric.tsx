@@ -1,4 +1,4 @@
-import type { FollowUp, KeyPoint, RedFlag } from "@/lib/bank";
+import type { FollowUp, KeyPoint, Misconception } from "@/lib/bank";
 import { cn } from "../ui/cn";
 import { InlineCode } from "../ui/inline-code";
 
@@ -97,10 +97,10 @@ export function KeyPoints({ keyPoints, followUps }: { keyPoints: KeyPoint[]; fol
 }
 
 /** Misconceptions, with the phrasings that give them away. */
-export function RedFlags({ redFlags }: { redFlags: RedFlag[] }) {
+export function Misconceptions({ misconceptions }: { misconceptions: Misconception[] }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-      {redFlags.map((rf) => (
+      {misconceptions.map((rf) => (
         <li key={rf.id} className="rounded-xl border border-rose-200 bg-rose-50/60 p-4 dark:border-rose-900/60 dark:bg-rose-950/30">
           <p className="text-sm leading-6 font-medium text-rose-900 dark:text-rose-200">
             <InlineCode text={rf.text} />

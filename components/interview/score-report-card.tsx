@@ -3,9 +3,8 @@ import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
 import { ErrataCallout } from "../ui/errata-callout";
+import { STATUS_LABEL, STATUS_TONE } from "../sessions/score-breakdown";
 
-const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
-const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
 
 /** One question's score with evidence: what was covered (in the candidate's words), what was missed. */
 export function ScoreReportCard({
@@ -24,7 +23,7 @@ export function ScoreReportCard({
   const H = headingLevel === 2 ? "h2" : "h3";
   const highlights: Highlight[] = [
     ...report.keyPoints.flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
-    ...report.redFlags.flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
+    ...report.misconceptions.flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
   ];
   return (
     <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
@@ -56,11 +55,11 @@ export function ScoreReportCard({
           </li>
         ))}
       </ul>
-      {report.redFlags.length ? (
+      {report.misconceptions.length ? (
         <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/50">
           <p className="font-medium text-rose-700 dark:text-rose-300">Misconceptions spotted</p>
           <ul className="mt-1 list-disc pl-5">
-            {report.redFlags.map((r) => (
+            {report.misconceptions.map((r) => (
               <li key={r.id}>
                 <InlineCode text={r.text} />
               </li>

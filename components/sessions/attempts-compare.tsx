@@ -8,18 +8,19 @@ import { AnswerText } from "./answer-text";
 import { InlineCode } from "../ui/inline-code";
 import { LocalTime } from "./local-time";
 
-const RANK = { missed: 0, partial: 1, covered: 2 } as const;
+const RANK = { contradicted: -1, missed: 0, partial: 1, covered: 2 } as const;
 const CHIP = {
   covered: "bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300",
   partial: "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
   missed: "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300",
+  contradicted: "bg-rose-100 text-rose-800 ring-1 ring-rose-300 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
 } as const;
 
 /** A key point's status: small, since the table shows two per row. */
 function Chip({ status }: { status: keyof typeof CHIP }) {
   return <span className={cn("rounded-md px-2 py-0.5 text-xs font-medium", CHIP[status])}>{SHORT[status]}</span>;
 }
-const SHORT = { covered: "Covered", partial: "Partly", missed: "Missed" } as const;
+const SHORT = { covered: "Covered", partial: "Partly", missed: "Missed", contradicted: "Wrong" } as const;
 const LISTED = 8;
 
 export function ScoreDelta({ delta }: { delta: number }) {

@@ -4,8 +4,8 @@ import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 
-export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed" } as const;
-export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad" } as const;
+export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed", contradicted: "Contradicted" } as const;
+export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad", contradicted: "bad" } as const;
 
 function Weight({ weight }: { weight: number }) {
   return (
@@ -88,11 +88,11 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
           )}
         </div>
       </div>
-      {report.redFlags.length ? (
+      {report.misconceptions.length ? (
         <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/40">
           <h4 className="font-medium text-rose-800 dark:text-rose-300">Red flags</h4>
           <ul className="mt-1 space-y-1" aria-label="Red flags">
-            {report.redFlags.map((f) => (
+            {report.misconceptions.map((f) => (
               <li key={f.id}>
                 <InlineCode text={f.text} />
                 {evidenceQuotes(f.evidence).length ? (

@@ -21,13 +21,15 @@ import {
   frontMatterSchema,
   keyPointSchema,
   questionSchema,
-  redFlagSchema,
+  misconceptionSchema,
+  clarificationsSchema,
   slugSchema,
   type FollowUp,
   type FrontMatter,
   type KeyPoint,
   type Question,
-  type RedFlag,
+  type Misconception,
+  type Clarifications,
 } from "./schema.ts";
 
 export type ParseQuestionInput = {
@@ -49,11 +51,14 @@ const SECTIONS = {
   "key points": "Key points",
   "follow ups": "Follow-ups",
   followups: "Follow-ups",
-  "red flags": "Red flags",
+  clarifications: "Clarifications",
+  misconceptions: "Misconceptions",
+  // The format's earlier name for the same section.
+  "red flags": "Misconceptions",
   errata: "Errata",
 } as const;
 type SectionName = (typeof SECTIONS)[keyof typeof SECTIONS];
-const SECTION_LIST = "Question, Reference answer, Key points, Follow-ups, Red flags, Errata";
+const SECTION_LIST = "Question, Reference answer, Key points, Follow-ups, Clarifications, Misconceptions, Errata";
 
 const FRONT_MATTER_FIELDS = new Set(Object.keys(frontMatterSchema.shape));
 const FIELD_EXPECTATIONS: Record<string, string> = {
@@ -245,15 +250,17 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       const parts: string[] = [];
       const terms: string[] = [];
       const code: string[] = [];
+      let scaffold: string | undefined;
       for (const node of block.nodes) {
         if (node.type === "paragraph") parts.push(source([node]).trim());
         else if (node.type === "list") {
-          for (const item of labelledItems(node, ["terms", "code"], field, lineOf, errors, input.displayPath, "**Terms:** or **Code:**")) {
+          for (const item of labelledItems(node, ["terms", "code", "scaffold"], field, lineOf, errors, input.displayPath, "**Terms:**, **Code:** or **Scaffold:**")) {
             if (item.label === "terms") terms.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
+            else if (item.label === "scaffold") scaffold = inlineSource(body, item.rest);
             else code.push(...codeItems(item.rest));
           }
         } else if (!isIgnorable(node)) {
-          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a key point`, "one paragraph (the statement) and **Terms:** / **Code:** list items");
+          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a key point`, "one paragraph (the statement) and **Terms:** / **Code:** / **Scaffold:** list items");
         }
       }
       const statement = parts.join("\n\n");
@@ -262,7 +269,7 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
         ok = false;
       }
       if (!ok) continue;
-      const parsed = keyPointSchema.safeParse({ id, weight, text: statement, terms, code });
+      const parsed = keyPointSchema.safeParse({ id, weight, text: statement, terms, code, scaffold });
       if (parsed.success) keyPoints.push(parsed.data);
       else reportIssues(parsed.error, field, line, err);
     }
@@ -305,48 +312,78 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     }
   }
 
-  // Red flags (optional)
-  const redFlags: RedFlag[] = [];
-  const redFlagIds = new Map<string, number>();
-  const rfSection = sections.get("Red flags");
-  if (rfSection) {
-    for (const block of splitByH3(rfSection, errors, input.displayPath, lineOf, "### <slug>")) {
+  // Clarifications (optional): `- **Scope:** ...` items
+  let clarifications: Clarifications = {};
+  const clSection = sections.get("Clarifications");
+  if (clSection) {
+    const found: Record<string, string> = {};
+    for (const node of clSection.nodes) {
+      if (node.type === "list") {
+        for (const item of labelledItems(node, ["scope", "version", "expected", "code"], "clarifications", lineOf, errors, input.displayPath, "**Scope:**, **Version:**, **Expected:** or **Code:**")) {
+          found[item.label] = inlineSource(body, item.rest);
+        }
+      } else if (!isIgnorable(node)) {
+        err("malformed-item", lineOf(node), "clarifications", `unexpected ${describe(node)} in Clarifications`, "- **Scope:** / **Version:** / **Expected:** / **Code:** list items");
+      }
+    }
+    const parsed = clarificationsSchema.safeParse(found);
+    if (parsed.success) clarifications = parsed.data;
+    else reportIssues(parsed.error, "clarifications", clSection.line, err);
+  }
+
+  // Misconceptions (optional; "Red flags" is the earlier name of the section)
+  const misconceptions: Misconception[] = [];
+  const misconceptionIds = new Map<string, number>();
+  const mcSection = sections.get("Misconceptions");
+  if (mcSection) {
+    for (const block of splitByH3(mcSection, errors, input.displayPath, lineOf, "### <slug>")) {
       const headingText = toString(block.heading).trim();
       const line = lineOf(block.heading);
       if (!slugSchema.safeParse(headingText).success) {
-        err("malformed-heading", line, "redFlags", `malformed red flag heading "### ${headingText}"`, "### <slug>, e.g. ### gc-only-mechanism");
+        err("malformed-heading", line, "misconceptions", `malformed misconception heading "### ${headingText}"`, "### <slug>, e.g. ### gc-only-mechanism");
         continue;
       }
-      const field = `redFlags.${headingText}`;
+      const field = `misconceptions.${headingText}`;
       let ok = true;
-      if (redFlagIds.has(headingText)) {
-        err("duplicate-id", line, field, `red flag "${headingText}" is defined twice (first on line ${redFlagIds.get(headingText)})`, "unique red flag ids within a question");
+      if (misconceptionIds.has(headingText)) {
+        err("duplicate-id", line, field, `misconception "${headingText}" is defined twice (first on line ${misconceptionIds.get(headingText)})`, "unique misconception ids within a question");
         ok = false;
-      } else redFlagIds.set(headingText, line);
+      } else misconceptionIds.set(headingText, line);
       const parts: string[] = [];
       const phrasings: string[] = [];
+      let keyPointId: string | undefined;
+      let correction: string | undefined;
+      let challenge: string | undefined;
       for (const node of block.nodes) {
         if (node.type === "paragraph") parts.push(source([node]).trim());
         else if (node.type === "list") {
-          for (const item of labelledItems(node, ["phrasings"], field, lineOf, errors, input.displayPath, "**Phrasings:**")) {
-            phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
+          for (const item of labelledItems(node, ["phrasings", "contradicts", "correction", "challenge"], field, lineOf, errors, input.displayPath, "**Contradicts:**, **Phrasings:**, **Correction:** or **Challenge:**")) {
+            if (item.label === "phrasings") phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
+            else if (item.label === "contradicts") keyPointId = toString({ type: "paragraph", children: item.rest }).replace(/`/g, "").trim();
+            else if (item.label === "correction") correction = inlineSource(body, item.rest);
+            else challenge = inlineSource(body, item.rest);
           }
         } else if (!isIgnorable(node)) {
-          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a red flag`, "one paragraph and a **Phrasings:** list item");
+          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a misconception`, "one paragraph and **Contradicts:** / **Phrasings:** / **Correction:** / **Challenge:** list items");
         }
       }
       const description = parts.join("\n\n");
       if (!description) {
-        err("missing-field", line, `${field}.text`, "the red flag has no description", "a paragraph under the heading");
+        err("missing-field", line, `${field}.text`, "the misconception has no description", "a paragraph under the heading");
         ok = false;
       }
       if (phrasings.length === 0) {
-        err("missing-field", line, `${field}.phrasings`, "the red flag has no phrasings", "- **Phrasings:** one; another; ...");
+        err("missing-field", line, `${field}.phrasings`, "the misconception has no phrasings", "- **Phrasings:** one; another; ...");
+        ok = false;
+      }
+      if (keyPointId !== undefined && !keyPointIds.has(keyPointId)) {
+        const known = [...keyPointIds.keys()];
+        err("unknown-key-point", line, `${field}.contradicts`, `misconception contradicts key point "${keyPointId}", which the question does not have`, known.length ? `one of ${known.join(", ")}` : "a key point defined under ## Key points");
         ok = false;
       }
       if (!ok) continue;
-      const parsed = redFlagSchema.safeParse({ id: headingText, text: description, phrasings });
-      if (parsed.success) redFlags.push(parsed.data);
+      const parsed = misconceptionSchema.safeParse({ id: headingText, text: description, keyPointId, phrasings, correction, challenge });
+      if (parsed.success) misconceptions.push(parsed.data);
       else reportIssues(parsed.error, field, line, err);
     }
   }
@@ -362,7 +399,8 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     reference,
     keyPoints,
     followUps,
-    redFlags,
+    misconceptions,
+    clarifications,
     errata,
     contentHash,
     file: input.file,
@@ -424,6 +462,15 @@ function meaningful(nodes: RootContent[]): RootContent[] {
 }
 
 /** The original Markdown of a run of sibling nodes (code fences, tables and all). */
+/** The Markdown source of inline content (a labelled item's text after its label), trimmed. */
+function inlineSource(body: string, rest: PhrasingContent[]): string {
+  const start = rest[0]?.position?.start.offset;
+  const end = rest[rest.length - 1]?.position?.end.offset;
+  if (start === undefined || end === undefined) return toString({ type: "paragraph", children: rest }).trim();
+  // The label's colon may have been cut from the first text node: skip it in the source too.
+  return body.slice(start, end).replace(/^\s*:/, "").trim();
+}
+
 function sliceSource(body: string, nodes: RootContent[]): string {
   if (nodes.length === 0) return "";
   const start = nodes[0]!.position?.start.offset;

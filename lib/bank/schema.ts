@@ -36,6 +36,8 @@ export const keyPointSchema = z.object({
   terms: z.array(z.string().trim().min(1)).default([]),
   /** Code identifiers that evidence the point, e.g. sys.getrefcount, __slots__. */
   code: z.array(z.string().trim().min(1)).default([]),
+  /** A smaller, easier question towards this point, for a candidate who says "I don't know". */
+  scaffold: z.string().trim().min(10).optional(),
 });
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 
@@ -46,14 +48,35 @@ export const followUpSchema = z.object({
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
-export const redFlagSchema = z.object({
+/**
+ * A claim interviewers hear that is wrong: tied to the key point it contradicts, with the
+ * phrasings that give it away, a correction the feedback shows and a question that challenges it.
+ * (Older banks call the section "Red flags" and may omit everything but the phrasings.)
+ */
+export const misconceptionSchema = z.object({
   id: slugSchema,
   /** The misconception, described for an interviewer. */
   text: z.string().trim().min(5),
+  /** The key point this misconception contradicts (bank:check requires it in the shipped bank). */
+  keyPointId: slugSchema.optional(),
   /** Phrasings that reveal it in a candidate's answer. */
   phrasings: z.array(z.string().trim().min(3)).min(1),
+  /** One or two sentences that set it right (shown after the question, never before). */
+  correction: z.string().trim().min(10).optional(),
+  /** A question that makes the candidate reason it through without giving the answer. */
+  challenge: z.string().trim().min(10).optional(),
 });
-export type RedFlag = z.infer<typeof redFlagSchema>;
+export type Misconception = z.infer<typeof misconceptionSchema>;
+
+/** What the interviewer tells a candidate who asks a clarifying question (never the answer). */
+export const CLARIFICATION_TOPICS = ["scope", "version", "expected", "code"] as const;
+export const clarificationsSchema = z.object({
+  scope: z.string().trim().min(5).optional(),
+  version: z.string().trim().min(5).optional(),
+  expected: z.string().trim().min(5).optional(),
+  code: z.string().trim().min(5).optional(),
+});
+export type Clarifications = z.infer<typeof clarificationsSchema>;
 
 export const questionSchema = frontMatterSchema.extend({
   bankId: slugSchema,
@@ -63,7 +86,8 @@ export const questionSchema = frontMatterSchema.extend({
   reference: z.string().trim().min(1),
   keyPoints: z.array(keyPointSchema),
   followUps: z.array(followUpSchema),
-  redFlags: z.array(redFlagSchema),
+  misconceptions: z.array(misconceptionSchema),
+  clarifications: clarificationsSchema.default({}),
   /** Corrections of the source's factual errors, as Markdown; empty when none. */
   errata: z.string().default(""),
   /** sha256 of the file's bytes: sessions snapshot it so a transcript stays true. */

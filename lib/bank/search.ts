@@ -19,7 +19,7 @@ const STOPWORDS = new Set(
 
 /** Field weights. Primary fields: every hit outranks any body-only hit. */
 const PRIMARY = { title: 10, tags: 8, topic: 6, id: 6 } as const;
-const BODY = { prompt: 3, keyPoints: 2, followUps: 1, redFlags: 1, reference: 1, errata: 1 } as const;
+const BODY = { prompt: 3, keyPoints: 2, followUps: 1, misconceptions: 1, reference: 1, errata: 1 } as const;
 const BODY_CAP = 5;
 const PREFIX_FACTOR = 0.5;
 
@@ -83,7 +83,7 @@ export function buildSearchIndex(questions: readonly Question[]): SearchIndex {
     if (q.prompt !== q.title) add(doc, q.prompt, BODY.prompt, "body");
     add(doc, q.keyPoints.map((k) => `${k.text} ${k.terms.join(" ")} ${k.code.join(" ")}`).join(" "), BODY.keyPoints, "body");
     add(doc, q.followUps.map((f) => f.text).join(" "), BODY.followUps, "body");
-    add(doc, q.redFlags.map((r) => `${r.text} ${r.phrasings.join(" ")}`).join(" "), BODY.redFlags, "body");
+    add(doc, q.misconceptions.map((r) => `${r.text} ${r.phrasings.join(" ")}`).join(" "), BODY.misconceptions, "body");
     add(doc, q.reference, BODY.reference, "body");
     if (q.errata) add(doc, q.errata, BODY.errata, "body");
   });

@@ -9,7 +9,7 @@ import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
 
 /** The part of a question the interviewer needs (a session snapshot may carry only this). */
 export type InterviewQuestion = Pick<Question, "id" | "prompt" | "keyPoints" | "followUps"> &
-  Partial<Pick<Question, "title" | "topic" | "difficulty" | "minutes">>;
+  Partial<Pick<Question, "title" | "topic" | "difficulty" | "minutes" | "misconceptions" | "clarifications">>;
 
 export const DEFAULT_MAX_FOLLOW_UPS = 2;
 /** Below this many seconds left (for the question or the interview) the interviewer moves on. */

@@ -154,9 +154,9 @@ function questionMarkdown(t: Transcript, q: TranscriptQuestion): string[] {
       }
       out.push("");
     }
-    if (r.redFlags.length) {
+    if (r.misconceptions.length) {
       out.push("**Red flags**", "");
-      for (const f of r.redFlags) {
+      for (const f of r.misconceptions) {
         const quotes = evidenceQuotes(f.evidence);
         out.push(`- ⚠️ ${f.text}${quotes.length ? ` — ${quotes.map((x) => `“${x}”`).join(", ")}` : ""}`);
       }

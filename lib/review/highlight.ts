@@ -36,7 +36,7 @@ export function locateSpans(combined: string, report: ScoreReport | null): Locat
     if (kp.status === "missed") continue;
     for (const span of kp.evidence) add(span, kp.status === "covered" ? "evidence" : "partial", kp.text);
   }
-  for (const flag of report.redFlags) for (const span of flag.evidence) add(span, "red-flag", flag.text);
+  for (const flag of report.misconceptions) for (const span of flag.evidence) add(span, "red-flag", flag.text);
   return out;
 }
 

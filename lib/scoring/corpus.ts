@@ -21,7 +21,7 @@ export interface CorpusQuestion {
   title?: string;
   reference: string;
   keyPoints?: ReadonlyArray<{ text: string; terms?: readonly string[]; code?: readonly string[] }>;
-  redFlags?: ReadonlyArray<{ text: string; phrasings: readonly string[] }>;
+  misconceptions?: ReadonlyArray<{ text: string; phrasings: readonly string[] }>;
 }
 
 /** All the text of a question, as one document. */
@@ -30,7 +30,7 @@ export function questionDocument(q: CorpusQuestion): string {
   for (const kp of q.keyPoints ?? []) {
     parts.push(kp.text, (kp.terms ?? []).join("; "), (kp.code ?? []).join(", "));
   }
-  for (const rf of q.redFlags ?? []) parts.push(rf.text, rf.phrasings.join("; "));
+  for (const rf of q.misconceptions ?? []) parts.push(rf.text, rf.phrasings.join("; "));
   return parts.join("\n");
 }
 

@@ -124,7 +124,7 @@ function buildPrompt(q: ScorableQuestion, P: PreparedQuestion, report: ScoreRepo
   const points = report.keyPoints
     .map((k) => `- id: ${k.id} (weight ${k.weight}): ${k.text}`)
     .join("\n");
-  const flags = P.redFlags.map((r) => `- ${r.text}`).join("\n");
+  const flags = P.misconceptions.map((r) => `- ${r.text}`).join("\n");
   const instructions = [
     "You are a strict, fair technical interviewer grading a candidate's typed answer to one interview question.",
     "Grade the content only: correctness first, then coverage of the key points, then explanation (why/when).",
@@ -247,7 +247,7 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-const STATUS_VALUE: Record<Coverage, number> = { covered: 1, partial: 0.5, missed: 0 };
+const STATUS_VALUE: Record<Coverage, number> = { covered: 1, partial: 0.5, missed: 0, contradicted: 0 };
 
 /** Blend a successful judgement into the rubric report. */
 export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { ok: true }>): ScoreReport {

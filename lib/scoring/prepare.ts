@@ -4,7 +4,7 @@
  * vocabulary. For questions without authored key points (generic mode) the key points are derived
  * from the reference answer here.
  */
-import type { KeyPoint, RedFlag } from "../bank/schema.ts";
+import type { KeyPoint, Misconception } from "../bank/schema.ts";
 import { type CorpusStats, buildCorpusStats, getDefaultCorpus, idf, maxIdf, questionDocument } from "./corpus.ts";
 import { deriveKeyPoints } from "./derive.ts";
 import { PARAMS } from "./params.ts";
@@ -17,7 +17,7 @@ export interface ScorableQuestion {
   prompt: string;
   reference: string;
   keyPoints?: readonly KeyPoint[];
-  redFlags?: readonly RedFlag[];
+  misconceptions?: readonly Misconception[];
   contentHash?: string;
   difficulty?: string;
 }
@@ -62,7 +62,7 @@ export interface PRedFlag {
 export interface PreparedQuestion {
   mode: "rubric" | "generic";
   keyPoints: PKeyPoint[];
-  redFlags: PRedFlag[];
+  misconceptions: PRedFlag[];
   /** Stems of the question's own words (title and prompt). */
   qStems: ReadonlySet<string>;
   /** Stems of everything the question is about (prompt, reference, key points, red flags). */
@@ -169,7 +169,7 @@ function prepareKeyPoint(kp: KeyPoint, qStems: ReadonlySet<string>, corpus: Corp
   return { id: kp.id, text: kp.text, weight: kp.weight, terms, labels, vec, norm: vectorNorm(vec), subject: new Set() };
 }
 
-function prepareRedFlag(rf: RedFlag, qStems: ReadonlySet<string>, corpus: CorpusStats, mx: number): PRedFlag {
+function prepareRedFlag(rf: Misconception, qStems: ReadonlySet<string>, corpus: CorpusStats, mx: number): PRedFlag {
   const phrasings: PTerm[] = [];
   // Red-flag phrasings keep the question's words ("the gil makes code thread safe" needs "gil")
   // and their quantifiers ("only", "must", "always").
@@ -191,7 +191,7 @@ function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {
   const authored = q.keyPoints && q.keyPoints.length > 0;
   const keyPoints: readonly KeyPoint[] = authored ? q.keyPoints! : deriveKeyPoints(q, qStems, corpus);
   const topic = new Set<string>();
-  for (const t of analyze(questionDocument({ ...q, keyPoints, redFlags: q.redFlags ?? [] })).tokens) {
+  for (const t of analyze(questionDocument({ ...q, keyPoints, misconceptions: q.misconceptions ?? [] })).tokens) {
     if (isContent(t)) topic.add(t.stem);
   }
   const points = keyPoints.map((kp) => prepareKeyPoint(kp, qStems, corpus, mx));
@@ -200,7 +200,7 @@ function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {
     mode: authored ? "rubric" : "generic",
     keyPoints: points,
     entities,
-    redFlags: (q.redFlags ?? []).map((rf) => prepareRedFlag(rf, qStems, corpus, mx)),
+    misconceptions: (q.misconceptions ?? []).map((rf) => prepareRedFlag(rf, qStems, corpus, mx)),
     qStems,
     topic,
     corpus,

@@ -4,7 +4,12 @@
  */
 import { z } from "zod";
 
-export const SCORE_REPORT_VERSION = 1 as const;
+/**
+ * 2: key points can be `contradicted`; `misconceptions` (what the answer got wrong, with the
+ * candidate's sentence, the correction and whether a later answer corrected it) replaces v1's
+ * `redFlags`. Version-1 reports (stored before) are read as version 2 by `scoreReportSchema`.
+ */
+export const SCORE_REPORT_VERSION = 2 as const;
 
 export const BANDS = ["strong", "solid", "partial", "weak"] as const;
 export const bandSchema = z.enum(BANDS);
@@ -18,7 +23,12 @@ export const spanSchema = z.object({
 });
 export type Span = z.infer<typeof spanSchema>;
 
-export const coverageSchema = z.enum(["covered", "partial", "missed"]);
+/**
+ * `contradicted`: the answer asserts the opposite of the point or one of its misconceptions (and
+ * did not correct it later). It earns nothing and costs points.
+ */
+export const COVERAGE = ["covered", "partial", "missed", "contradicted"] as const;
+export const coverageSchema = z.enum(COVERAGE);
 export type Coverage = z.infer<typeof coverageSchema>;
 
 export const keyPointResultSchema = z.object({
@@ -32,29 +42,48 @@ export const keyPointResultSchema = z.object({
 });
 export type KeyPointResult = z.infer<typeof keyPointResultSchema>;
 
-export const redFlagHitSchema = z.object({
+/** How a wrong claim was found. */
+export const MISCONCEPTION_SOURCES = ["authored", "negation", "llm"] as const;
+
+/** A wrong claim in the answer. */
+export const misconceptionHitSchema = z.object({
+  /** The bank misconception's id, or `contradicts-<keyPointId>` for a denial of a key point. */
   id: z.string(),
+  /** The key point it contradicts, when known. */
+  keyPointId: z.string().nullable().default(null),
+  /** What is wrong, described for the candidate. */
   text: z.string(),
+  /** What is right (authored with the misconception; may be empty). Shown after the question only. */
+  correction: z.string().default(""),
+  /** The candidate's own sentence(s) that state it. */
   evidence: z.array(spanSchema),
+  /** Index of the answer that stated it: 0 the main answer, 1.. follow-up answers. */
+  answerIndex: z.number().int().nonnegative().default(0),
+  /** A later answer set it right (the key point may then be covered; the report shows both). */
+  corrected: z.boolean().default(false),
+  source: z.enum(MISCONCEPTION_SOURCES).default("authored"),
 });
+export type MisconceptionHit = z.infer<typeof misconceptionHitSchema>;
 
 export const scoreMethodSchema = z.enum(["rubric", "generic", "rubric+llm", "generic+llm"]);
 
-export const scoreReportSchema = z.object({
+const scoreReportV2Schema = z.object({
   version: z.literal(SCORE_REPORT_VERSION),
   scorerVersion: z.string(),
   method: scoreMethodSchema,
   score: z.number().int().min(0).max(100),
   band: bandSchema,
   keyPoints: z.array(keyPointResultSchema),
-  redFlags: z.array(redFlagHitSchema),
+  /** Wrong claims, in the order the answer made them. Feedback leads with them. */
+  misconceptions: z.array(misconceptionHitSchema),
   strengths: z.array(z.string()),
   gaps: z.array(z.string()),
   feedback: z.string(),
   /**
    * Why the score was capped or reduced, or what was ignored: empty, injection, injection-only,
-   * off-topic, keyword-dump, red-flag, contradiction, code-only; from the LLM judge: llm-error,
-   * llm-timeout, llm-unverified-quotes.
+   * off-topic, keyword-dump, misconception (a wrong claim stands), corrected (a wrong claim was
+   * corrected later), contradiction, code-only; from the LLM judge: llm-error, llm-timeout,
+   * llm-unverified-quotes, llm-misconception.
    */
   flags: z.array(z.string()),
   /** Present when an LLM judge ran or was attempted. */
@@ -67,4 +96,17 @@ export const scoreReportSchema = z.object({
     })
     .optional(),
 });
-export type ScoreReport = z.infer<typeof scoreReportSchema>;
+/** Reads a stored report of either version as version 2. */
+export const scoreReportSchema = z.preprocess((raw) => {
+  if (raw && typeof raw === "object" && (raw as { version?: unknown }).version === 1) {
+    const { redFlags, flags, ...rest } = raw as { redFlags?: unknown; flags?: unknown } & Record<string, unknown>;
+    return {
+      ...rest,
+      version: SCORE_REPORT_VERSION,
+      misconceptions: Array.isArray(redFlags) ? redFlags : [],
+      flags: Array.isArray(flags) ? flags.map((f) => (f === "red-flag" ? "misconception" : f)) : flags,
+    };
+  }
+  return raw;
+}, scoreReportV2Schema);
+export type ScoreReport = z.infer<typeof scoreReportV2Schema>;

@@ -9,7 +9,7 @@ import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
 import { detectInjection } from "./injection.ts";
 import { type AnswerIndex, type Hit, dot, indexContent, matchPhrase } from "./match.ts";
 import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vector, corpusFor, prepareQuestion } from "./prepare.ts";
-import { type Band, type Coverage, type KeyPointResult, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
+import { type Band, type Coverage, type KeyPointResult, type MisconceptionHit, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
 import { PARAMS } from "./params.ts";
 import { type StyleStats, clamp01, styleOf } from "./style.ts";
 import { type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
@@ -198,14 +198,8 @@ function pickSpans(spans: KpEval["spans"], text: string, max: number): Span[] {
   return chosen.sort((a, b) => a.start - b.start).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
 }
 
-interface RedFlagFound {
-  id: string;
-  text: string;
-  evidence: Span[];
-}
-
-function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: string): RedFlagFound[] {
-  const out: RedFlagFound[] = [];
+function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: string): MisconceptionHit[] {
+  const out: MisconceptionHit[] = [];
   const disclaimer = new Map<number, boolean>();
   const isDisclaimer = (sent: number) => {
     let d = disclaimer.get(sent);
@@ -216,7 +210,7 @@ function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: 
     }
     return d;
   };
-  for (const rf of P.redFlags) {
+  for (const rf of P.misconceptions) {
     const spans: Array<{ start: number; end: number; score: number }> = [];
     for (const ph of rf.phrasings) {
       for (const h of matchPhrase(ph, idx, true)) {
@@ -225,7 +219,8 @@ function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: 
         spans.push({ start: h.start, end: h.end, score: h.frac });
       }
     }
-    if (spans.length > 0) out.push({ id: rf.id, text: rf.text, evidence: pickSpans(spans, text, 2) });
+    if (spans.length > 0)
+      out.push({ id: rf.id, keyPointId: null, text: rf.text, correction: "", evidence: pickSpans(spans, text, 2), answerIndex: 0, corrected: false, source: "authored" });
   }
   return out;
 }
@@ -253,7 +248,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   const content: Token[] = [];
   for (let i = 0; i < a.tokens.length; i++) if (!masked[i] && isContent(a.tokens[i]!)) content.push(a.tokens[i]!);
   const idx = indexContent(content);
-  const rfIdx = P.redFlags.length
+  const rfIdx = P.misconceptions.length
     ? indexContent(a.tokens.filter((t, i) => !masked[i] && isContentOrQuantifier(t)))
     : idx;
 
@@ -273,7 +268,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const redFlags = findRedFlags(P, rfIdx, a, text);
+  const misconceptions = findRedFlags(P, rfIdx, a, text);
 
   // Weighted coverage.
   let wsum = 0;
@@ -312,9 +307,9 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     score = Math.min(score, PARAMS.offTopicCap);
   }
 
-  if (redFlags.length > 0) {
+  if (misconceptions.length > 0) {
     flags.push("red-flag");
-    score = Math.min(PARAMS.redFlagCap, score - PARAMS.redFlagPenalty * Math.min(2, redFlags.length));
+    score = Math.min(PARAMS.redFlagCap, score - PARAMS.redFlagPenalty * Math.min(2, misconceptions.length));
   }
   const contradictions = evals.filter((e) => e.swapped).length;
   if (contradictions > 0) {
@@ -355,7 +350,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     total: keyPoints.length,
     flags,
     topGap: gaps[0],
-    redFlagQuotes: redFlags.map((r) => r.evidence[0]?.text ?? "").filter(Boolean),
+    redFlagQuotes: misconceptions.map((r) => r.evidence[0]?.text ?? "").filter(Boolean),
   });
 
   return {
@@ -365,7 +360,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     score,
     band,
     keyPoints,
-    redFlags,
+    misconceptions,
     strengths,
     gaps,
     feedback,

@@ -118,7 +118,7 @@ export function toScriptQuestion(q: Question, level: Level, minutes: number, mat
     .map((f, i) => ({ f, i }))
     .sort((a, b) => (weightOf.get(b.f.keyPointId) ?? 0) - (weightOf.get(a.f.keyPointId) ?? 0) || a.i - b.i)
     .map(({ f }) => ({ keyPointId: f.keyPointId, text: f.text }));
-  const redFlags = q.redFlags.map((r) => ({ id: r.id, text: r.text, listenFor: r.phrasings.slice(0, 2) }));
+  const redFlags = q.misconceptions.map((r) => ({ id: r.id, text: r.text, listenFor: r.phrasings.slice(0, 2) }));
   return {
     id: q.id,
     bankId: q.bankId,

@@ -4,7 +4,7 @@
  * JSON columns are parsed with these schemas whenever they are read.
  */
 import { z } from "zod";
-import { difficultySchema, followUpSchema, keyPointSchema, redFlagSchema } from "../bank/schema.ts";
+import { clarificationsSchema, difficultySchema, followUpSchema, keyPointSchema, misconceptionSchema } from "../bank/schema.ts";
 
 export const MODES = ["practice", "mock"] as const;
 export const modeSchema = z.enum(MODES);
@@ -35,8 +35,17 @@ export const startSessionSchema = z
 export type StartSessionInput = z.input<typeof startSessionSchema>;
 export type SessionConfig = z.output<typeof startSessionSchema>;
 
-/** What a session keeps of each question it asked. */
-export const questionSnapshotSchema = z.object({
+/**
+ * What a session keeps of each question it asked. Snapshots stored before misconceptions existed
+ * name them `redFlags` and have no clarifications: they are read as the same thing.
+ */
+export const questionSnapshotSchema = z.preprocess((raw) => {
+  if (raw && typeof raw === "object" && !("misconceptions" in raw) && "redFlags" in raw) {
+    const { redFlags, ...rest } = raw as Record<string, unknown>;
+    return { ...rest, misconceptions: redFlags };
+  }
+  return raw;
+}, z.object({
   id: z.string(),
   bankId: z.string(),
   title: z.string(),
@@ -48,10 +57,11 @@ export const questionSnapshotSchema = z.object({
   reference: z.string(),
   keyPoints: z.array(keyPointSchema),
   followUps: z.array(followUpSchema),
-  redFlags: z.array(redFlagSchema),
+  misconceptions: z.array(misconceptionSchema),
+  clarifications: clarificationsSchema.default({}),
   errata: z.string(),
   contentHash: z.string(),
-});
+}));
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
 
 export const TURN_ROLES = ["interviewer", "candidate", "system"] as const;

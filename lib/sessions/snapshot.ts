@@ -17,7 +17,8 @@ export function snapshotOf(q: Question): QuestionSnapshot {
     reference: q.reference,
     keyPoints: q.keyPoints,
     followUps: q.followUps,
-    redFlags: q.redFlags,
+    misconceptions: q.misconceptions,
+    clarifications: q.clarifications,
     errata: q.errata,
     contentHash: q.contentHash,
   };
@@ -34,7 +35,7 @@ export function parseReport(json: string | null): ScoreReport | null {
 }
 
 /** What the interviewer and the scorer need of a snapshot. */
-export function interviewQuestionOf(s: QuestionSnapshot): InterviewQuestion & { reference: string; title: string; redFlags: QuestionSnapshot["redFlags"] } {
+export function interviewQuestionOf(s: QuestionSnapshot): InterviewQuestion & { reference: string; title: string } {
   return {
     id: s.id,
     prompt: s.prompt,
@@ -44,7 +45,8 @@ export function interviewQuestionOf(s: QuestionSnapshot): InterviewQuestion & { 
     minutes: s.minutes,
     keyPoints: s.keyPoints,
     followUps: s.followUps,
-    redFlags: s.redFlags,
+    misconceptions: s.misconceptions,
+    clarifications: s.clarifications,
     reference: s.reference,
   };
 }

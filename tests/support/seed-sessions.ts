@@ -134,7 +134,7 @@ export function buildAnswer(q: Question, skill: number, r: () => number): BuiltQ
       status.set(kp.id, "missed");
     }
   });
-  const flagged = q.redFlags.length > 0 && r() < 0.08 ? q.redFlags[0]! : null;
+  const flagged = q.misconceptions.length > 0 && r() < 0.08 ? q.misconceptions[0]! : null;
   if (flagged) {
     text.add(" Also, ");
     text.evidence(`flag:${flagged.id}`, flagged.phrasings[0]!);
@@ -183,7 +183,9 @@ export function buildAnswer(q: Question, skill: number, r: () => number): BuiltQ
         evidence: s === "missed" ? [] : (text.spans.get(kp.id) ?? []),
       };
     }),
-    redFlags: flagged ? [{ id: flagged.id, text: flagged.text, evidence: text.spans.get(`flag:${flagged.id}`) ?? [] }] : [],
+    misconceptions: flagged
+      ? [{ id: flagged.id, keyPointId: flagged.keyPointId ?? null, text: flagged.text, correction: flagged.correction ?? "", evidence: text.spans.get(`flag:${flagged.id}`) ?? [], answerIndex: 0, corrected: false, source: "authored" as const }]
+      : [],
     strengths: covered.slice(0, 3).map((kp) => kp.text),
     gaps: gaps.slice(0, 3).map((kp) => kp.text),
     feedback:

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { bankHref } from "@/components/bank/bank-query";
 import { PractiseButton } from "@/components/bank/practise-button";
-import { KeyPoints, RedFlags } from "@/components/bank/question-rubric";
+import { KeyPoints, Misconceptions } from "@/components/bank/question-rubric";
 import { difficultyLabel } from "@/components/bank/search-bank";
 import { DifficultyBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -178,9 +178,9 @@ export default async function QuestionPage({ params }: { params: Params }) {
               Red flags
             </h2>
             <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-              {q.redFlags.length ? "Misconceptions, and the phrasings that give them away." : "None authored for this question."}
+              {q.misconceptions.length ? "Misconceptions, and the phrasings that give them away." : "None authored for this question."}
             </p>
-            {q.redFlags.length ? <RedFlags redFlags={q.redFlags} /> : null}
+            {q.misconceptions.length ? <Misconceptions misconceptions={q.misconceptions} /> : null}
           </section>
         </div>
         <aside className="hidden lg:block">
@@ -191,7 +191,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
               {errataHtml ? <TocLink href="#errata" label="Errata" tone="amber" /> : null}
               <TocLink href="#key-points-heading" label="Key points" count={q.keyPoints.length} />
               <TocLink href="#key-points-heading" label="Follow-ups" count={q.followUps.length} />
-              <TocLink href="#red-flags-heading" label="Red flags" count={q.redFlags.length} />
+              <TocLink href="#red-flags-heading" label="Red flags" count={q.misconceptions.length} />
             </ul>
           </nav>
         </aside>

@@ -66,15 +66,15 @@ describe("content/python", () => {
 
   it("has full rubrics: 4-8 key points, 3+ follow-ups and a red flag per question", () => {
     const thin = (python?.questions ?? [])
-      .filter((q) => q.keyPoints.length < 4 || q.keyPoints.length > 8 || q.followUps.length < 3 || q.redFlags.length < 1)
-      .map((q) => `${q.file}: ${q.keyPoints.length} key points, ${q.followUps.length} follow-ups, ${q.redFlags.length} red flags`);
+      .filter((q) => q.keyPoints.length < 4 || q.keyPoints.length > 8 || q.followUps.length < 3 || q.misconceptions.length < 1)
+      .map((q) => `${q.file}: ${q.keyPoints.length} key points, ${q.followUps.length} follow-ups, ${q.misconceptions.length} red flags`);
     expect(thin).toEqual([]);
   });
 
   it("totals at least 200 key points, 150 follow-ups, 100 red flags", () => {
     expect(sum((q) => q.keyPoints.length)).toBeGreaterThanOrEqual(200);
     expect(sum((q) => q.followUps.length)).toBeGreaterThanOrEqual(150);
-    expect(sum((q) => q.redFlags.length)).toBeGreaterThanOrEqual(100);
+    expect(sum((q) => q.misconceptions.length)).toBeGreaterThanOrEqual(100);
   });
 
   it("uses unique ids prefixed with the bank id", () => {
@@ -89,7 +89,7 @@ describe("content/javascript", () => {
     expect(javascript).toMatchObject({ id: "javascript", name: "JavaScript", language: "javascript" });
     expect(javascript!.questions.map((q) => q.id)).toEqual(["javascript-closures", "javascript-event-loop", "javascript-this"]);
     for (const q of javascript!.questions) {
-      expect(q).toMatchObject({ bankId: "javascript", keyPoints: [], followUps: [], redFlags: [], errata: "" });
+      expect(q).toMatchObject({ bankId: "javascript", keyPoints: [], followUps: [], misconceptions: [], errata: "" });
       expect(q.reference).toContain("```javascript");
     }
     expect(javascript!.questions[1]!.reference).toContain("| Queue | Filled by | When it runs |");

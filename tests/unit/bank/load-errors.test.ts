@@ -83,7 +83,7 @@ describe("bank errors", () => {
 
   it("red flag without phrasings", () => {
     const e = onlyError("no-phrasings");
-    expect(e).toMatchObject({ code: "missing-field", field: "redFlags.wrong-idea.phrasings" });
+    expect(e).toMatchObject({ code: "missing-field", field: "misconceptions.wrong-idea.phrasings" });
   });
 
   it("unknown list item label in a key point", () => {

@@ -74,7 +74,7 @@ describe("a valid bank", () => {
       { keyPointId: "frame-suspension", text: "Where does execution continue after a `yield`?" },
       { keyPointId: "lazy-evaluation", text: "Can you iterate over the same generator twice?" },
     ]);
-    expect(gen.redFlags).toEqual([
+    expect(gen.misconceptions).toEqual([
       {
         id: "generators-are-lists",
         text: "Believes a generator stores all its values like a list.",
@@ -86,7 +86,7 @@ describe("a valid bank", () => {
 
   it("allows questions without rubric sections", () => {
     const dec = bank.questions.find((q) => q.id === "fixture-decorators")!;
-    expect(dec).toMatchObject({ keyPoints: [], followUps: [], redFlags: [], errata: "" });
+    expect(dec).toMatchObject({ keyPoints: [], followUps: [], misconceptions: [], errata: "" });
   });
 });
 

@@ -66,7 +66,8 @@ export const memoryQuestion: Question = {
     { keyPointId: "shallow-copy", text: "If b = a[:] and a holds lists, what does b[0].append(1) change?" },
     { keyPointId: "small-int-cache", text: "Why can `x is y` be True for 256 but False for 257?" },
   ],
-  redFlags: [],
+  misconceptions: [],
+  clarifications: {},
   errata: "",
   contentHash: "a".repeat(64),
   file: "01-memory-model.md",
@@ -120,13 +121,13 @@ export function makeReport(
   const got = keyPoints.reduce((s, k) => s + k.weight * (k.status === "covered" ? 1 : k.status === "partial" ? 0.5 : 0), 0);
   const score = Math.round((100 * got) / total);
   return {
-    version: 1,
+    version: 2,
     scorerVersion: "fixture",
     method: "rubric",
     score,
     band: score >= 85 ? "strong" : score >= 65 ? "solid" : score >= 40 ? "partial" : "weak",
     keyPoints,
-    redFlags: [],
+    misconceptions: [],
     strengths: [],
     gaps: [],
     feedback: "",

@@ -14,7 +14,7 @@ function span(text: string, phrase: string, from = 0) {
 }
 
 export const report1: ScoreReport = {
-  version: 1,
+  version: 2,
   scorerVersion: "test",
   method: "rubric",
   score: 72,
@@ -25,7 +25,7 @@ export const report1: ScoreReport = {
     { id: "cyclic", text: "A cyclic collector frees reference cycles.", weight: 4, status: "covered", confidence: 0.8, evidence: [span(combined1, "gc module"), span(combined1, "gc.collect()")] },
     { id: "interning", text: "Small integers are cached.", weight: 2, status: "missed", confidence: 0.1, evidence: [] },
   ],
-  redFlags: [{ id: "del-frees", text: "Believes del always frees memory.", evidence: [span(combined1, "the object is freed")] }],
+  misconceptions: [{ id: "del-frees", keyPointId: "refcount", text: "Believes del always frees memory.", correction: "", evidence: [span(combined1, "the object is freed")], answerIndex: 0, corrected: false, source: "authored" }],
   strengths: ["Names and references"],
   gaps: ["Small integers are cached."],
   feedback: "Solid, with a gap on interning.",
@@ -44,7 +44,8 @@ export const snapshot1: QuestionSnapshot = {
   reference: "Everything is an object.\n\n```python\na = [1]\nb = a\n```",
   keyPoints: [],
   followUps: [],
-  redFlags: [],
+  misconceptions: [],
+  clarifications: {},
   errata: "",
   contentHash: "a".repeat(64),
 };

@@ -54,7 +54,8 @@ export const gil: Question = {
     },
   ],
   followUps: [],
-  redFlags: [
+  clarifications: {},
+  misconceptions: [
     {
       id: "gil-makes-thread-safe",
       text: "Believes the GIL removes the need for synchronisation.",

@@ -80,14 +80,14 @@ describe("scoreAnswer (rubric mode)", () => {
     const b = score(flagged);
     expect(b.flags).toContain("red-flag");
     expect(b.score).toBeLessThan(a.score);
-    const hit = b.redFlags.find((f) => f.id === "gil-makes-thread-safe");
+    const hit = b.misconceptions.find((f) => f.id === "gil-makes-thread-safe");
     expect(hit).toBeDefined();
     expect(hit!.evidence[0]!.text).toBe(flagged.slice(hit!.evidence[0]!.start, hit!.evidence[0]!.end));
     expect(hit!.evidence[0]!.text.toLowerCase()).toContain("thread safe");
     // Denying the misconception is not a red flag.
-    expect(score(clean + " The GIL does not make my code thread safe.").redFlags).toEqual([]);
+    expect(score(clean + " The GIL does not make my code thread safe.").misconceptions).toEqual([]);
     // Naming it as a misconception is not a red flag either.
-    expect(score(clean + " A common misconception is that the GIL makes my code thread safe.").redFlags).toEqual([]);
+    expect(score(clean + " A common misconception is that the GIL makes my code thread safe.").misconceptions).toEqual([]);
   });
 
   it("gains nothing from instructions to the grader", () => {
