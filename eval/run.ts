@@ -13,7 +13,8 @@
  * scoring latency p50/p99. The prompt-injection check scores every prompt-injection answer again
  * with its detected injection text removed: the score with the injection must not exceed it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { z } from "zod";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBanks } from "../lib/bank/load.ts";
@@ -79,11 +80,59 @@ function parseArgs(argv: string[]) {
   return args;
 }
 
+export const ANSWER_KINDS = [
+  "excellent", "good-gap", "partial", "vague", "confidently-wrong", "short-correct", "keyword-dump",
+  "off-topic", "code-only", "prompt-injection",
+] as const;
+const rowSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(ANSWER_KINDS),
+  grade: z.number().int().min(0).max(5),
+  split: z.enum(["tune", "heldout"]),
+  answer: z.string(),
+  questionId: z.string().optional(),
+  question: z.string().optional(),
+  reference: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** One JSONL file, every line validated (file:line in the error). */
 function readJsonl(file: string, set: Row["set"]): Row[] {
-  return readFileSync(file, "utf8")
+  const rows: Row[] = [];
+  readFileSync(file, "utf8")
     .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => ({ ...(JSON.parse(l) as Omit<Row, "set">), set }));
+    .forEach((l, i) => {
+      if (!l.trim()) return;
+      const parsed = rowSchema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new Error(`${path.relative(root, file)}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      rows.push({ ...parsed.data, set });
+    });
+  return rows;
+}
+
+/** The labelled set: every `*.jsonl` in eval/data/labelled/. */
+function readLabelled(): Row[] {
+  const dir = path.join(root, "eval/data/labelled");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .flatMap((f) => readJsonl(path.join(dir, f), "labelled"));
+}
+
+/** Unique ids, known questions, one split per question. */
+function checkRows(rows: Row[], known: ReadonlySet<string>): void {
+  const ids = new Set<string>();
+  const splitOf = new Map<string, string>();
+  for (const r of rows) {
+    if (ids.has(r.id)) throw new Error(`eval data: duplicate id ${r.id}`);
+    ids.add(r.id);
+    const q = r.set === "labelled" ? r.questionId : r.question;
+    if (!q) throw new Error(`eval data: ${r.id} names no question`);
+    if (r.set === "labelled" && !known.has(q)) throw new Error(`eval data: ${r.id}: unknown question ${q}`);
+    const s = splitOf.get(q);
+    if (s && s !== r.split) throw new Error(`eval data: question ${q} is in both splits`);
+    splitOf.set(q, r.split);
+  }
 }
 
 /** Remove the detected injection spans (the eval's "same answer without the injection"). */
@@ -130,15 +179,17 @@ function summarise(rows: Scored[]) {
   };
 }
 
-function main() {
-  const args = parseArgs(process.argv.slice(2));
+export type EvalArgs = { split: "all" | Split; set: "both" | "labelled" | "generic" };
+
+/** Scores the labelled and generic sets and summarises agreement per set and split. */
+export function runScorerEval(args: EvalArgs) {
   const { banks, errors } = loadBanks([path.join(root, "content")], { cwd: root });
   if (errors.length > 0) console.error(`bank: ${errors.length} error(s) (files left out); run npm run bank:check`);
   const questions: Question[] = banks.flatMap((b) => b.questions);
   const byId = new Map(questions.map((q) => [q.id, q]));
 
   let rows: Row[] = [];
-  if (args.set !== "generic") rows.push(...readJsonl(path.join(root, "eval/data/labelled.jsonl"), "labelled"));
+  if (args.set !== "generic") rows.push(...readLabelled());
   if (args.set !== "labelled") rows.push(...readJsonl(path.join(root, "eval/data/generic.jsonl"), "generic"));
   // IDF from every question the app would know: the banks, plus all the generic questions (in the
   // app a user bank's questions are part of the corpus too). Built before the split filter, so a
@@ -146,6 +197,7 @@ function main() {
   const genericQs = new Map<string, { prompt: string; reference: string }>();
   for (const r of readJsonl(path.join(root, "eval/data/generic.jsonl"), "generic"))
     genericQs.set(r.question!, { prompt: r.question!, reference: r.reference! });
+  checkRows(rows, new Set(byId.keys()));
   if (args.split !== "all") rows = rows.filter((r) => r.split === args.split);
   const corpus: CorpusStats = buildCorpusStats([...questions.map(questionDocument), ...[...genericQs.values()].map(questionDocument)]);
 
@@ -204,7 +256,13 @@ function main() {
     results,
     latencyMs: latency,
   };
+  return { out, scored };
+}
 
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { out, scored } = runScorerEval(args);
+  const { results, latencyMs: latency } = out;
   if (args.json) {
     console.log(JSON.stringify(out, null, 2));
     return;
@@ -237,4 +295,4 @@ function main() {
   );
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

@@ -2,7 +2,7 @@
  * Words for the candidate: strengths in their own terms, gaps phrased as what to add (from the
  * rubric's terms, never the reference text), and short actionable feedback.
  */
-import type { Band, KeyPointResult } from "./report.ts";
+import type { Band, KeyPointResult, MisconceptionHit } from "./report.ts";
 import type { PKeyPoint } from "./prepare.ts";
 
 const MAX_QUOTE = 110;
@@ -85,7 +85,8 @@ export interface FeedbackFacts {
   total: number;
   flags: readonly string[];
   topGap?: string;
-  redFlagQuotes: readonly string[];
+  /** Wrong claims that stand (not corrected later). */
+  misconceptions: readonly MisconceptionHit[];
 }
 
 /** Two or three sentences the candidate can act on. */
@@ -95,6 +96,15 @@ export function feedbackOf(f: FeedbackFacts): string {
   if (f.flags.includes("empty")) return "No answer to score. Write what you know, even briefly: a partial answer earns credit.";
   if (f.flags.includes("injection-only"))
     return "The answer addresses the grader instead of the question; such text is ignored. Answer the question itself.";
+  // A wrong claim comes first: it matters more than anything covered.
+  const wrong = f.misconceptions[0];
+  if (wrong) {
+    const said = wrong.evidence[0]?.text;
+    parts.push(
+      `${said ? `“${quote(said)}” is not right` : "Part of the answer is not right"}${wrong.correction ? `: ${wrong.correction}` : "."}`.replace(/\.\.$/, "."),
+    );
+    if (f.misconceptions.length > 1) parts.push(`${f.misconceptions.length - 1} more claim${f.misconceptions.length > 2 ? "s" : ""} in the answer ${f.misconceptions.length > 2 ? "are" : "is"} wrong too.`);
+  }
   if (f.flags.includes("off-topic")) parts.push("This does not answer the question asked; re-read it and address it directly.");
   else if (f.band === "strong") parts.push(`Strong answer: ${cov}.`);
   else if (f.band === "solid") parts.push(`Solid answer: ${cov}.`);
@@ -102,9 +112,7 @@ export function feedbackOf(f: FeedbackFacts): string {
   else parts.push(`Weak answer: ${cov}.`);
   if (f.flags.includes("keyword-dump"))
     parts.push("Listing terms is not explaining them: say what each does and how they relate, in full sentences.");
-  if (f.flags.includes("red-flag") && f.redFlagQuotes.length > 0)
-    parts.push(`Reconsider “${quote(f.redFlagQuotes[0]!)}”: it is a common misconception.`);
-  else if (f.flags.includes("contradiction")) parts.push("Part of the answer denies something that is true; double-check your claims.");
+  if (f.flags.includes("contradiction") && !wrong) parts.push("Part of the answer denies something that is true; double-check your claims.");
   if (f.flags.includes("code-only")) parts.push("Add a sentence or two of explanation: the code shows what, not why or when.");
   if (f.flags.includes("injection")) parts.push("Instructions addressed to the grader were ignored.");
   if (f.topGap && !f.flags.includes("off-topic") && f.band !== "strong") parts.push(f.topGap);

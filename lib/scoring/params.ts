@@ -25,9 +25,30 @@ export const PARAMS = {
   /** Weighted coverage that maps to 100, and the curve's exponent (< 1: concave). */
   target: 0.9,
   gamma: 0.8,
-  /** Points off per red flag (at most two count), and the cap once one is found. */
-  redFlagPenalty: 30,
-  redFlagCap: 45,
+  /** A claim states a misconception: at least this many shared stems, at most this share opposed, and fit. */
+  misconceptionMinShared: 2,
+  misconceptionMaxOpposed: 0.15,
+  misconceptionFit: 0.7,
+  misconceptionMinCos: 0.45,
+  /** Words this common (IDF below) never make a phrasing wrong on their own. */
+  wrongMinIdf: 1.5,
+  misconceptionWrongFit: 0.75,
+  /** A claim denies a key point: shared stems, opposed share, cosine, and cosine x opposed. */
+  denialMinShared: 2,
+  denialMinOpposed: 0.5,
+  denialMinCos: 0.25,
+  denialMatch: 0.2,
+  /** Key points at or above this weight are central: a wrong claim about one caps the score. */
+  centralWeight: 4,
+  /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */
+  misconceptionPenalty: 15,
+  misconceptionCap: 30,
+  misconceptionCap2: 18,
+  minorMisconceptionCap: 60,
+  /** A wrong claim corrected in a later answer costs a little. */
+  correctedPenalty: 5,
+  /** Evidence strength (a span's score) that counts as a later answer setting a claim right. */
+  correctionEvidence: 0.3,
   /** Points off per key point the answer contradicts (at most two count). */
   contradictionPenalty: 8,
   /** Score cap for a full keyword dump (scaled by how much of a dump it is). */

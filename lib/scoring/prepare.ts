@@ -47,22 +47,32 @@ export interface PKeyPoint {
   terms: PTerm[];
   /** Labels for gaps: the authored terms, most specific first. */
   labels: string[];
+  /** The authored terms as written. */
+  termTexts: readonly string[];
   vec: Vector;
   norm: number;
   /** For contrast questions ("X vs Y"): the compared things this point is about. */
   subject: ReadonlySet<string>;
 }
 
-export interface PRedFlag {
+export interface PMisconception {
   id: string;
   text: string;
+  /** The key point it contradicts (null in banks that do not say). */
+  keyPointId: string | null;
+  correction: string;
+  /** Phrasings as stemmed terms (literal matching). */
   phrasings: PTerm[];
+  /** Phrasings as written (claim matching). */
+  rawPhrasings: readonly string[];
 }
 
 export interface PreparedQuestion {
   mode: "rubric" | "generic";
+  /** The reference answer (the truth wrong claims are checked against). */
+  reference: string;
   keyPoints: PKeyPoint[];
-  misconceptions: PRedFlag[];
+  misconceptions: PMisconception[];
   /** Stems of the question's own words (title and prompt). */
   qStems: ReadonlySet<string>;
   /** Stems of everything the question is about (prompt, reference, key points, red flags). */
@@ -166,10 +176,10 @@ function prepareKeyPoint(kp: KeyPoint, qStems: ReadonlySet<string>, corpus: Corp
     }
   }
   const labels = [...kp.terms, ...kp.code.map((c) => "`" + cleanCode(c) + "`")];
-  return { id: kp.id, text: kp.text, weight: kp.weight, terms, labels, vec, norm: vectorNorm(vec), subject: new Set() };
+  return { id: kp.id, text: kp.text, weight: kp.weight, terms, labels, termTexts: kp.terms, vec, norm: vectorNorm(vec), subject: new Set() };
 }
 
-function prepareRedFlag(rf: Misconception, qStems: ReadonlySet<string>, corpus: CorpusStats, mx: number): PRedFlag {
+function prepareMisconception(rf: Misconception, qStems: ReadonlySet<string>, corpus: CorpusStats, mx: number): PMisconception {
   const phrasings: PTerm[] = [];
   // Red-flag phrasings keep the question's words ("the gil makes code thread safe" needs "gil")
   // and their quantifiers ("only", "must", "always").
@@ -182,7 +192,7 @@ function prepareRedFlag(rf: Misconception, qStems: ReadonlySet<string>, corpus: 
     const lettersDropped = /(?:^|[^\w.])[a-z](?:$|[^\w(])/i.test(p.replace(/\ba\b/gi, ""));
     if (t && words >= (lettersDropped ? 3 : 2)) phrasings.push(t);
   }
-  return { id: rf.id, text: rf.text, phrasings };
+  return { id: rf.id, text: rf.text, keyPointId: rf.keyPointId ?? null, correction: rf.correction ?? "", phrasings, rawPhrasings: rf.phrasings };
 }
 
 function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {
@@ -198,9 +208,10 @@ function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {
   const entities = contrastEntities(q, qStems, points);
   return {
     mode: authored ? "rubric" : "generic",
+    reference: q.reference,
     keyPoints: points,
     entities,
-    misconceptions: (q.misconceptions ?? []).map((rf) => prepareRedFlag(rf, qStems, corpus, mx)),
+    misconceptions: (q.misconceptions ?? []).map((rf) => prepareMisconception(rf, qStems, corpus, mx)),
     qStems,
     topic,
     corpus,

@@ -5,6 +5,7 @@
  */
 import type { Question } from "../bank/schema.ts";
 import { type CorpusStats, idf } from "./corpus.ts";
+import { type Claim, type KeyPointTarget, type MisconceptionTargets, DISCLAIMER, claimsOf, findWrongClaims, keyPointTargets, misconceptionTargets } from "./claims.ts";
 import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
 import { detectInjection } from "./injection.ts";
 import { type AnswerIndex, type Hit, dot, indexContent, matchPhrase } from "./match.ts";
@@ -12,9 +13,9 @@ import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vect
 import { type Band, type Coverage, type KeyPointResult, type MisconceptionHit, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
 import { PARAMS } from "./params.ts";
 import { type StyleStats, clamp01, styleOf } from "./style.ts";
-import { type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
+import { ANSWER_SEPARATOR, type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
 
-export const SCORER_VERSION = "rubric-1.0.0";
+export const SCORER_VERSION = "rubric-2.0.0";
 
 /** What `scoreAnswer` scores: one question and the candidate's answers to it (main + follow-ups). */
 export interface ScoreInput {
@@ -27,9 +28,6 @@ export interface ScoreOptions {
   /** IDF statistics (e.g. `corpusFromQuestions(bank.list())`); default: `setDefaultCorpus`'s, else the question's own. */
   corpus?: CorpusStats;
 }
-
-const DISCLAIMER =
-  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|false(?:ly)?|a trap|beware)\b/i;
 
 interface SentVec {
   vec: Vector;
@@ -198,8 +196,9 @@ function pickSpans(spans: KpEval["spans"], text: string, max: number): Span[] {
   return chosen.sort((a, b) => a.start - b.start).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
 }
 
-function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: string): MisconceptionHit[] {
-  const out: MisconceptionHit[] = [];
+/** Literal matches of the misconceptions' phrasings (stemmed, order-free, within a clause). */
+function literalMisconceptions(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: string): Array<{ id: string; start: number; end: number }> {
+  const out: Array<{ id: string; start: number; end: number }> = [];
   const disclaimer = new Map<number, boolean>();
   const isDisclaimer = (sent: number) => {
     let d = disclaimer.get(sent);
@@ -219,8 +218,99 @@ function findRedFlags(P: PreparedQuestion, idx: AnswerIndex, a: Analysis, text: 
         spans.push({ start: h.start, end: h.end, score: h.frac });
       }
     }
-    if (spans.length > 0)
-      out.push({ id: rf.id, keyPointId: null, text: rf.text, correction: "", evidence: pickSpans(spans, text, 2), answerIndex: 0, corrected: false, source: "authored" });
+    for (const sp of pickSpans(spans, text, 2)) out.push({ id: rf.id, start: sp.start, end: sp.end });
+  }
+  return out;
+}
+
+const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[] }>();
+
+/** Where each answer starts in the combined text. */
+function answerStarts(answers: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const a of answers) {
+    starts.push(at);
+    at += a.length + ANSWER_SEPARATOR.length;
+  }
+  return starts;
+}
+
+/**
+ * The wrong claims of the answers, as the report lists them: per misconception (or denied key
+ * point), the latest answer that states it; `corrected` when a later answer covers its key point.
+ * A denial of a key point that the same answer also states correctly, or that a misconception
+ * about the same point already explains, is left out.
+ */
+function judgeClaims(
+  P: PreparedQuestion,
+  corpus: CorpusStats,
+  a: Analysis,
+  masked: Uint8Array,
+  text: string,
+  answers: readonly string[],
+  evals: readonly KpEval[],
+  literal: ReadonlyArray<{ id: string; start: number; end: number }>,
+): MisconceptionHit[] {
+  let targets = targetCache.get(P);
+  if (!targets) {
+    const truth = [P.reference, ...P.keyPoints.map((k) => `${k.text}. ${k.termTexts.join(". ")}`)].join("\n");
+    targets = { mcs: misconceptionTargets(P, corpus, truth), kps: keyPointTargets(P, corpus) };
+    targetCache.set(P, targets);
+  }
+  const claims: Claim[] = claimsOf(a, masked, corpus);
+  const found = findWrongClaims(claims, targets.mcs, targets.kps);
+  const starts = answerStarts(answers);
+  const answerOf = (pos: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= pos) i++;
+    return i;
+  };
+  // Latest statement per wrong claim.
+  const latest = new Map<string, { kind: "misconception" | "denial"; id: string; keyPointId: string | null; start: number; end: number }>();
+  for (const l of literal) {
+    const m = P.misconceptions.find((x) => x.id === l.id)!;
+    const key = `misconception:${l.id}`;
+    const cur = latest.get(key);
+    if (!cur || l.start > cur.start) latest.set(key, { kind: "misconception", id: l.id, keyPointId: m.keyPointId, start: l.start, end: l.end });
+  }
+  for (const w of found) {
+    const key = `${w.kind}:${w.id}`;
+    const cur = latest.get(key);
+    if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, w);
+  }
+  const misconceptionPoints = new Set([...latest.values()].filter((w) => w.kind === "misconception").map((w) => w.keyPointId));
+  const out: MisconceptionHit[] = [];
+  for (const w of [...latest.values()].sort((x, y) => x.start - y.start)) {
+    const answerIndex = answerOf(w.start);
+    const e = w.keyPointId ? evals.find((x) => x.point.id === w.keyPointId) : undefined;
+    const evidenceIn = (from: number, to: number) =>
+      !!e && e.status !== "missed" && e.spans.some((sp) => sp.score >= PARAMS.correctionEvidence && answerOf(sp.start) >= from && answerOf(sp.start) <= to);
+    if (w.kind === "denial") {
+      if (misconceptionPoints.has(w.keyPointId)) continue;
+      // The same answer also says it right: not a denial of the point.
+      if (e?.status === "covered" && evidenceIn(answerIndex, answerIndex)) continue;
+    }
+    const corrected = answerIndex < answers.length - 1 && evidenceIn(answerIndex + 1, answers.length - 1);
+    const sentence = a.sentences.find((x) => x.start <= w.start && w.start < x.end);
+    const span = sentence && sentence.end - sentence.start <= 400 ? { start: sentence.start, end: sentence.end } : { start: w.start, end: w.end };
+    const evidence = [{ ...span, text: text.slice(span.start, span.end) }];
+    if (w.kind === "misconception") {
+      const m = P.misconceptions.find((x) => x.id === w.id)!;
+      out.push({ id: m.id, keyPointId: m.keyPointId, text: m.text, correction: m.correction, evidence, answerIndex, corrected, source: "authored" });
+    } else {
+      const kp = e!.point;
+      out.push({
+        id: `contradicts-${kp.id}`,
+        keyPointId: kp.id,
+        text: "Says the opposite of a key point.",
+        correction: kp.text,
+        evidence,
+        answerIndex,
+        corrected,
+        source: "negation",
+      });
+    }
   }
   return out;
 }
@@ -268,13 +358,22 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = findRedFlags(P, rfIdx, a, text);
+  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, literalMisconceptions(P, rfIdx, a, text));
+  const standing = misconceptions.filter((m) => !m.corrected);
+  for (const m of standing) {
+    const e = evals.find((x) => x.point.id === m.keyPointId);
+    if (e) e.status = "contradicted";
+  }
 
   // Weighted coverage.
   let wsum = 0;
   let got = 0;
   for (const e of evals) {
     const discrete = e.status === "covered" ? 1 : e.status === "partial" ? 0.5 : 0;
+    if (e.status === "contradicted") {
+      wsum += e.point.weight;
+      continue;
+    }
     const v = (1 - PARAMS.continuous) * discrete + PARAMS.continuous * e.conf;
     wsum += e.point.weight;
     got += e.point.weight * v;
@@ -307,9 +406,17 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     score = Math.min(score, PARAMS.offTopicCap);
   }
 
-  if (misconceptions.length > 0) {
-    flags.push("red-flag");
-    score = Math.min(PARAMS.redFlagCap, score - PARAMS.redFlagPenalty * Math.min(2, misconceptions.length));
+  if (standing.length > 0) {
+    // A wrong claim about a central point caps the score the way a grader caps the grade.
+    flags.push("misconception");
+    const weightOf = (id: string | null) => (id ? (P.keyPoints.find((k) => k.id === id)?.weight ?? 5) : 5);
+    const central = standing.filter((m) => weightOf(m.keyPointId) >= PARAMS.centralWeight).length;
+    score -= PARAMS.misconceptionPenalty * Math.min(2, standing.length);
+    score = Math.min(score, central >= 2 ? PARAMS.misconceptionCap2 : central === 1 ? PARAMS.misconceptionCap : PARAMS.minorMisconceptionCap);
+  }
+  if (misconceptions.length > standing.length) {
+    flags.push("corrected");
+    score -= PARAMS.correctedPenalty;
   }
   const contradictions = evals.filter((e) => e.swapped).length;
   if (contradictions > 0) {
@@ -333,7 +440,12 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     weight: e.point.weight,
     status: e.status,
     confidence: Math.round(e.conf * 1000) / 1000,
-    evidence: e.status === "missed" ? [] : pickSpans(e.spans, text, PARAMS.maxSpans),
+    evidence:
+      e.status === "contradicted"
+        ? standing.filter((m) => m.keyPointId === e.point.id).flatMap((m) => m.evidence)
+        : e.status === "missed"
+          ? []
+          : pickSpans(e.spans, text, PARAMS.maxSpans),
   }));
   const sentenceOf = (pos: number): string => {
     const s = a.sentences.find((x) => x.start <= pos && pos < x.end);
@@ -350,7 +462,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     total: keyPoints.length,
     flags,
     topGap: gaps[0],
-    redFlagQuotes: misconceptions.map((r) => r.evidence[0]?.text ?? "").filter(Boolean),
+    misconceptions: standing,
   });
 
   return {

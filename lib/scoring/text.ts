@@ -27,8 +27,10 @@ export interface Token {
   stop: boolean;
   /** Negation cue ("not", "doesn't", ...). */
   cue: boolean;
-  /** Inside the scope of a negation cue (a denial). */
+  /** Inside the scope of a negation cue (a denial), or an opposite word outside one ("immutable"). */
   neg: boolean;
+  /** An opposite read as its base word ("immutable" -> "mutable", denied). */
+  flip?: boolean;
   /** Sentence index. */
   sent: number;
   /** Clause index (sentences split at punctuation and conjunctions). */
@@ -79,8 +81,6 @@ const STEM_CACHE_MAX = 50_000;
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["free", "freed", "frees", "freeing", "deallocate", "deallocated", "deallocates", "deallocation", "destroy", "destroyed", "destroys", "reclaim", "reclaimed", "reclaims", "deleted"],
   ["fast", "faster", "fastest", "quick", "quicker", "quickly", "speedy", "speedier"],
-  ["slow", "slower", "slowest", "sluggish"],
-  ["copy", "copies", "copied", "copying", "duplicate", "duplicated", "clone", "cloned", "cloning"],
   ["modify", "modifies", "modified", "modifying", "modification", "mutate", "mutates", "mutated", "mutating", "mutation", "alter", "altered", "alters"],
   ["call", "calls", "called", "calling", "invoke", "invokes", "invoked", "invoking", "invocation"],
   ["run", "runs", "running", "ran", "execute", "executes", "executed", "executing", "execution"],
@@ -94,6 +94,43 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ["cheap", "inexpensive"],
 ];
 const SYNONYMS: ReadonlyMap<string, string> = new Map(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g[0]!] as const)));
+
+/**
+ * Opposites: the word is read as its base word, denied ("immutable" = not mutable, "slower" = not
+ * faster, "sequentially" = not in parallel), so a claim and its opposite compare as the same words
+ * with different polarity, and "not immutable" reads as "mutable".
+ */
+const OPPOSITE_GROUPS: ReadonlyArray<readonly [base: string, opposites: readonly string[]]> = [
+  ["mutable", ["immutable", "unmodifiable", "unchangeable", "frozen"]],
+  ["hashable", ["unhashable"]],
+  ["safe", ["unsafe"]],
+  ["atomic", ["nonatomic"]],
+  ["fast", ["slow", "slower", "slowest", "sluggish"]],
+  ["parallel", ["sequential", "sequentially", "serial", "serially", "serialised", "serialized", "serialises", "serializes", "serialise", "serialize"]],
+  ["deep", ["shallow"]],
+  ["ordered", ["unordered"]],
+  ["sorted", ["unsorted"]],
+  ["stable", ["unstable"]],
+  ["bounded", ["unbounded"]],
+  ["lazy", ["eager", "eagerly"]],
+  ["inclusive", ["exclusive"]],
+  ["blocking", ["nonblocking"]],
+  ["increase", ["decrease", "decreases", "decreased", "reduce", "reduces", "reduced"]],
+  ["share", ["copy", "copies", "copied", "copying", "duplicate", "duplicated", "clone", "cloned", "cloning"]],
+  ["deterministic", ["nondeterministic"]],
+];
+const OPPOSITES: ReadonlyMap<string, string> = new Map(OPPOSITE_GROUPS.flatMap(([base, words]) => words.map((w) => [w, base] as const)));
+/** "simultaneously" and friends say "in parallel". */
+const SAME_AS: ReadonlyMap<string, string> = new Map([
+  ["simultaneously", "parallel"],
+  ["simultaneous", "parallel"],
+  ["parallelism", "parallel"],
+  ["parallelise", "parallel"],
+  ["parallelize", "parallel"],
+  ["parallelised", "parallel"],
+  ["parallelized", "parallel"],
+  ["lazily", "lazy"],
+]);
 
 /** Porter stem with a few project normalisations ("collector" -> "collect"), cached. */
 export function stem(word: string): string {
@@ -231,14 +268,17 @@ export function analyze(text: string): Analysis {
       if (word === "i/o") word = "io";
       let cue = NEGATION_CUES.has(word);
       const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
+      const opposite = OPPOSITES.get(word);
+      const same = SAME_AS.get(word);
       tokens.push({
         start: r.start + m.index,
         end: r.start + m.index + m[0].length,
         word,
-        stem: cue ? "not" : stem(word),
+        stem: cue ? "not" : stem(opposite ?? same ?? word),
         stop,
         cue,
         neg: false,
+        flip: opposite !== undefined,
         sent: sentences.length,
         clause: 0,
         code: r.code,
@@ -253,7 +293,29 @@ export function analyze(text: string): Analysis {
   return { text, tokens, sentences };
 }
 
+/** Multi-word opposites: "one at a time", "take turns" (= not in parallel); "non-blocking" (= not blocking). */
+function markPhraseOpposites(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const w1 = tokens[i + 1]?.word;
+    const w2 = tokens[i + 2]?.word;
+    const w3 = tokens[i + 3]?.word;
+    if (t.word === "one" && w1 === "at" && (w2 === "a" || w2 === "once") && (w2 === "once" || w3 === "time")) {
+      t.stem = "parallel";
+      t.flip = true;
+      t.stop = false;
+    } else if ((t.word === "turns" || t.word === "turn") && /^(?:take|takes|taking|took)$/.test(tokens[i - 1]?.word ?? "")) {
+      t.stem = "parallel";
+      t.flip = true;
+    } else if (t.word === "non" && tokens[i + 1] && tokens[i + 1]!.sent === t.sent) {
+      t.stop = true;
+      tokens[i + 1]!.flip = !tokens[i + 1]!.flip;
+    }
+  }
+}
+
 function markNegation(text: string, tokens: Token[], sentences: Sentence[]): void {
+  markPhraseOpposites(tokens);
   let clause = 0;
   for (const s of sentences) {
     clause++;
@@ -262,12 +324,15 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
       continue;
     }
     let scope = 0;
+    // Two denials in one scope cancel ("doesn't mean you don't need a lock").
+    let parity = false;
     for (let i = s.first; i < s.last; i++) {
       const t = tokens[i]!;
       if (i > s.first) {
         const gap = text.slice(tokens[i - 1]!.end, t.start);
         if (BOUNDARY_CHARS.test(gap)) {
           scope = 0;
+          parity = false;
           clause++;
         }
       }
@@ -281,6 +346,7 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         // "X instead of Y", "X rather than Y", "unlike Y": Y is denied.
         if (t.word !== "unlike") next0!.stop = true;
         t.stop = true;
+        parity = scope > 0 ? !parity : true;
         scope = NEG_SCOPE;
         if (t.word !== "unlike") i++;
         continue;
@@ -292,19 +358,24 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         }
         // "no longer": the second word belongs to the cue.
         if (t.word === "no" && next && next.word === "longer") next.stop = true;
+        parity = scope > 0 ? !parity : true;
         scope = NEG_SCOPE;
         continue;
       }
       if (CLAUSE_BOUNDARY_WORDS.has(t.word)) {
         scope = 0;
+        parity = false;
         continue;
       }
       if (scope > 0) {
-        t.neg = true;
+        t.neg = parity;
         if (!t.stop) scope--;
+        if (scope === 0) parity = false;
       }
     }
   }
+  // An opposite word is its base word denied; under a denial it is the base word again.
+  for (const t of tokens) if (t.flip) t.neg = !t.neg;
 }
 
 /** Content tokens: not function words, not negation cues. */
