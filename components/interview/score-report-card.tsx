@@ -4,7 +4,7 @@ import { InlineCode } from "../ui/inline-code";
 import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
 import { ErrataCallout } from "../ui/errata-callout";
 import { STATUS_LABEL, STATUS_TONE } from "../sessions/score-breakdown";
-
+import { WhatWasWrong } from "./what-was-wrong";
 
 /** One question's score with evidence: what was covered (in the candidate's words), what was missed. */
 export function ScoreReportCard({
@@ -23,7 +23,9 @@ export function ScoreReportCard({
   const H = headingLevel === 2 ? "h2" : "h3";
   const highlights: Highlight[] = [
     ...report.keyPoints.flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
-    ...report.misconceptions.flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
+    ...report.misconceptions
+      .filter((r) => !r.corrected)
+      .flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
   ];
   return (
     <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
@@ -35,6 +37,7 @@ export function ScoreReportCard({
         </span>
         <Badge tone={scoreTone(report.score)}>{report.band}</Badge>
       </div>
+      <WhatWasWrong misconceptions={report.misconceptions} headingLevel={headingLevel === 2 ? 3 : 4} />
       {report.feedback ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
       <div>
         <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">Your answer, with the evidence the scorer found</p>
@@ -55,18 +58,6 @@ export function ScoreReportCard({
           </li>
         ))}
       </ul>
-      {report.misconceptions.length ? (
-        <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/50">
-          <p className="font-medium text-rose-700 dark:text-rose-300">Misconceptions spotted</p>
-          <ul className="mt-1 list-disc pl-5">
-            {report.misconceptions.map((r) => (
-              <li key={r.id}>
-                <InlineCode text={r.text} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {referenceHtml ? (
         <details className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
           <summary className="cursor-pointer text-sm font-medium">Reference answer</summary>

@@ -6,7 +6,7 @@ const MARK_CLASS = {
   "red-flag": "red-flag",
 } as const;
 
-const MARK_PREFIX = { evidence: "Covers", partial: "Partly covers", "red-flag": "Red flag" } as const;
+const MARK_PREFIX = { evidence: "Covers", partial: "Partly covers", "red-flag": "Wrong claim" } as const;
 
 /** A candidate's answer in their own words, with the scorer's evidence marked. */
 export function AnswerText({ segments, className }: { segments: Segment[]; className?: string }) {
@@ -38,7 +38,7 @@ export function MarkLegend() {
         <mark className={MARK_CLASS.partial}>partly covered</mark>
       </span>
       <span>
-        <mark className="red-flag">red flag</mark>
+        <mark className="red-flag">wrong claim</mark>
       </span>
       <span className="hidden sm:inline print:hidden">(hover a highlight to see the key point)</span>
     </p>

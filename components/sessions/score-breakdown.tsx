@@ -3,6 +3,7 @@ import { evidenceQuotes } from "@/lib/review/highlight";
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
+import { WhatWasWrong } from "../interview/what-was-wrong";
 
 export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed", contradicted: "Contradicted" } as const;
 export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad", contradicted: "bad" } as const;
@@ -15,10 +16,11 @@ function Weight({ weight }: { weight: number }) {
   );
 }
 
-/** One question's score: feedback, covered points with the candidate's words, missed points, red flags. */
+/** One question's score: what was wrong first, feedback, covered points with the candidate's words, missed or contradicted points. */
 export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; headingId: string }) {
-  const covered = report.keyPoints.filter((k) => k.status !== "missed");
-  const missed = report.keyPoints.filter((k) => k.status === "missed");
+  const covered = report.keyPoints.filter((k) => k.status === "covered" || k.status === "partial");
+  // A contradicted point is listed with what was missed: it earned nothing.
+  const missed = report.keyPoints.filter((k) => k.status === "missed" || k.status === "contradicted");
   const partly = covered.filter((k) => k.status === "partial").length;
   return (
     <section aria-labelledby={headingId} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60 print:break-inside-avoid print:shadow-none">
@@ -31,6 +33,7 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
         </Badge>
         {report.method.includes("llm") && report.llm ? <Badge>AI judge: {report.llm.model}</Badge> : null}
       </div>
+      <WhatWasWrong misconceptions={report.misconceptions} />
       {report.feedback ? <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <div>
@@ -68,13 +71,13 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
           )}
         </div>
         <div>
-          <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-400">Missed key points ({missed.length})</h4>
+          <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-400">Missed or contradicted key points ({missed.length})</h4>
           {missed.length ? (
             <ul className="space-y-3" aria-label="Missed key points">
               {missed.map((k) => (
                 <li key={k.id} className="text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone="bad">Missed</Badge>
+                    <Badge tone="bad">{STATUS_LABEL[k.status]}</Badge>
                     <Weight weight={k.weight} />
                   </div>
                   <p className="mt-1">
@@ -88,26 +91,8 @@ export function ScoreBreakdown({ report, headingId }: { report: ScoreReport; hea
           )}
         </div>
       </div>
-      {report.misconceptions.length ? (
-        <div className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/40">
-          <h4 className="font-medium text-rose-800 dark:text-rose-300">Red flags</h4>
-          <ul className="mt-1 space-y-1" aria-label="Red flags">
-            {report.misconceptions.map((f) => (
-              <li key={f.id}>
-                <InlineCode text={f.text} />
-                {evidenceQuotes(f.evidence).length ? (
-                  <span className="text-rose-700/80 dark:text-rose-300/80">
-                    {" "}
-                    — you said <q className="font-mono">{evidenceQuotes(f.evidence)[0]}</q>
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {report.flags.filter((f) => f !== "red-flag").length ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Score adjusted for: {report.flags.filter((f) => f !== "red-flag").join(", ")}.</p>
+      {report.flags.filter((f) => f !== "misconception").length ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Score adjusted for: {report.flags.filter((f) => f !== "misconception").join(", ")}.</p>
       ) : null}
     </section>
   );

@@ -1,6 +1,6 @@
 /**
  * The JSON export of one interview session: a documented, versioned format (docs/export-format.md).
- * Version 1. Additive changes (new optional fields, new turn kinds) keep the version; anything that
+ * Version 2 (the score report became version 2: `contradicted` key points, `misconceptions[]` instead of `redFlags[]`). Additive changes (new optional fields, new turn kinds) keep the version; anything that
  * removes or changes the meaning of a field bumps it. `z.toJSONSchema(sessionExportSchema)` gives a
  * JSON Schema for other tools.
  */
@@ -8,7 +8,7 @@ import { z } from "zod";
 import { scoreReportSchema } from "../scoring/report.ts";
 
 export const EXPORT_FORMAT = "interview-studio.session" as const;
-export const EXPORT_VERSION = 1 as const;
+export const EXPORT_VERSION = 2 as const;
 
 const isoDateTime = z.iso.datetime({ offset: true }).describe("ISO 8601 date-time (UTC, e.g. 2025-03-03T14:05:02.000Z)");
 

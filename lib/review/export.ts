@@ -92,7 +92,7 @@ function quote(text: string): string {
     .join("\n");
 }
 
-const STATUS_MARK: Record<string, string> = { covered: "✅ Covered", partial: "🟡 Partial", missed: "❌ Missed" };
+const STATUS_MARK: Record<string, string> = { covered: "✅ Covered", partial: "🟡 Partial", missed: "❌ Missed", contradicted: "✗ Contradicted" };
 
 export function toMarkdown(t: Transcript): string {
   const out: string[] = [];
@@ -155,10 +155,13 @@ function questionMarkdown(t: Transcript, q: TranscriptQuestion): string[] {
       out.push("");
     }
     if (r.misconceptions.length) {
-      out.push("**Red flags**", "");
+      out.push("**What was wrong**", "");
       for (const f of r.misconceptions) {
         const quotes = evidenceQuotes(f.evidence);
-        out.push(`- ⚠️ ${f.text}${quotes.length ? ` — ${quotes.map((x) => `“${x}”`).join(", ")}` : ""}`);
+        const said = quotes.length ? quotes.map((x) => `“${x}”`).join(", ") : f.text;
+        out.push(
+          `- ✗ ${said}${f.corrected ? " (corrected later)" : ""}${f.source !== "negation" && quotes.length ? `  \n  ${f.text}` : ""}${f.correction ? `  \n  ${f.source === "negation" ? "In fact" : "Correction"}: ${f.correction}` : ""}`,
+        );
       }
       out.push("");
     }

@@ -191,11 +191,11 @@ export interface WrongClaim {
   strength: number;
 }
 
-/** Every wrong claim in the answer: at most one per misconception and per denied key point (the strongest). */
+/** Every wrong claim in the answer: per claim, at most one per misconception and per denied key point (the strongest). */
 export function findWrongClaims(claims: readonly Claim[], mcs: readonly MisconceptionTargets[], kps: readonly KeyPointTarget[]): WrongClaim[] {
   const best = new Map<string, WrongClaim>();
   const keep = (w: WrongClaim) => {
-    const key = `${w.kind}:${w.id}`;
+    const key = `${w.kind}:${w.id}:${w.start}`;
     const cur = best.get(key);
     if (!cur || w.strength > cur.strength) best.set(key, w);
   };

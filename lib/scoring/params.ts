@@ -28,7 +28,7 @@ export const PARAMS = {
   /** A claim states a misconception: at least this many shared stems, at most this share opposed, and fit. */
   misconceptionMinShared: 2,
   misconceptionMaxOpposed: 0.15,
-  misconceptionFit: 0.7,
+  misconceptionFit: 0.8,
   misconceptionMinCos: 0.45,
   /** Words this common (IDF below) never make a phrasing wrong on their own. */
   wrongMinIdf: 1.5,
@@ -36,8 +36,8 @@ export const PARAMS = {
   /** A claim denies a key point: shared stems, opposed share, cosine, and cosine x opposed. */
   denialMinShared: 2,
   denialMinOpposed: 0.5,
-  denialMinCos: 0.25,
-  denialMatch: 0.2,
+  denialMinCos: 0.2,
+  denialMatch: 0.15,
   /** Key points at or above this weight are central: a wrong claim about one caps the score. */
   centralWeight: 4,
   /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */

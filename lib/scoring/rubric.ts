@@ -218,10 +218,13 @@ function literalMisconceptions(P: PreparedQuestion, idx: AnswerIndex, a: Analysi
         spans.push({ start: h.start, end: h.end, score: h.frac });
       }
     }
-    for (const sp of pickSpans(spans, text, 2)) out.push({ id: rf.id, start: sp.start, end: sp.end });
+    for (const sp of spans) out.push({ id: rf.id, start: sp.start, end: sp.end });
   }
   return out;
 }
+
+/** A candidate taking back what they said ("actually, no", "I was wrong", "scratch that"). */
+const SELF_CORRECTION = /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
 
 const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[] }>();
 
@@ -275,11 +278,28 @@ function judgeClaims(
     if (!cur || l.start > cur.start) latest.set(key, { kind: "misconception", id: l.id, keyPointId: m.keyPointId, start: l.start, end: l.end });
   }
   for (const w of found) {
+    // A claim that merely resembles a misconception counts only when the answer does not state
+    // the point it contradicts correctly (words in common are not a wrong claim by themselves).
+    if (w.kind === "misconception") {
+      const e = w.keyPointId ? evals.find((x) => x.point.id === w.keyPointId) : undefined;
+      if (!e || e.status === "covered") continue;
+    }
     const key = `${w.kind}:${w.id}`;
     const cur = latest.get(key);
-    if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, w);
+    if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, { ...w });
+  }
+  // A later denial of a point that a misconception already contradicts restates that misconception.
+  for (const w of [...latest.values()]) {
+    if (w.kind !== "denial") continue;
+    const m = [...latest.values()].find((x) => x.kind === "misconception" && x.keyPointId === w.keyPointId);
+    if (m && answerOf(w.start) > answerOf(m.start)) {
+      m.start = w.start;
+      m.end = w.end;
+    }
   }
   const misconceptionPoints = new Set([...latest.values()].filter((w) => w.kind === "misconception").map((w) => w.keyPointId));
+  const sentenceIndex = (pos: number) => a.sentences.findIndex((x) => x.start <= pos && pos < x.end);
+  const misconceptionSentences = new Set([...latest.values()].filter((w) => w.kind === "misconception").map((w) => sentenceIndex(w.start)));
   const out: MisconceptionHit[] = [];
   for (const w of [...latest.values()].sort((x, y) => x.start - y.start)) {
     const answerIndex = answerOf(w.start);
@@ -287,11 +307,15 @@ function judgeClaims(
     const evidenceIn = (from: number, to: number) =>
       !!e && e.status !== "missed" && e.spans.some((sp) => sp.score >= PARAMS.correctionEvidence && answerOf(sp.start) >= from && answerOf(sp.start) <= to);
     if (w.kind === "denial") {
-      if (misconceptionPoints.has(w.keyPointId)) continue;
+      if (misconceptionPoints.has(w.keyPointId) || misconceptionSentences.has(sentenceIndex(w.start))) continue;
       // The same answer also says it right: not a denial of the point.
       if (e?.status === "covered" && evidenceIn(answerIndex, answerIndex)) continue;
     }
-    const corrected = answerIndex < answers.length - 1 && evidenceIn(answerIndex + 1, answers.length - 1);
+    // Set right later: a later answer evidences the point (or, when the bank does not say which
+    // point it contradicts, a later answer takes it back in so many words).
+    const corrected =
+      answerIndex < answers.length - 1 &&
+      (e ? evidenceIn(answerIndex + 1, answers.length - 1) : answers.slice(answerIndex + 1).some((x) => SELF_CORRECTION.test(x)));
     const sentence = a.sentences.find((x) => x.start <= w.start && w.start < x.end);
     const span = sentence && sentence.end - sentence.start <= 400 ? { start: sentence.start, end: sentence.end } : { start: w.start, end: w.end };
     const evidence = [{ ...span, text: text.slice(span.start, span.end) }];

@@ -58,7 +58,7 @@ test("after an interview: the transcript shows the answer with evidence, exports
 
   const json = await review.download(review.exportJsonLink);
   const doc = JSON.parse(json.text);
-  expect(doc).toMatchObject({ format: "interview-studio.session", version: 1 });
+  expect(doc).toMatchObject({ format: "interview-studio.session", version: 2 });
   expect(doc.questions[0].answerText).toContain(answer.slice(0, 80));
 
   await review.openSessions();

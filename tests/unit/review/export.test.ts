@@ -30,7 +30,8 @@ describe("JSON export", () => {
   });
 
   it("rejects a document of another version or with unknown fields", () => {
-    expect(sessionExportSchema.safeParse({ ...json, version: 2 }).success).toBe(false);
+    expect(sessionExportSchema.safeParse({ ...json, version: 1 }).success).toBe(false);
+    expect(sessionExportSchema.safeParse({ ...json, version: 3 }).success).toBe(false);
     expect(sessionExportSchema.safeParse({ ...json, extra: 1 }).success).toBe(false);
   });
 
@@ -63,7 +64,8 @@ describe("Markdown export", () => {
     expect(md).toContain("### Score: 72/100 (Solid)");
     expect(md).toContain("- ✅ Covered (weight 5): Variables are names bound to objects.  \n  Evidence: “names bound to objects”");
     expect(md).toContain("- ❌ Missed (weight 2): Small integers are cached.");
-    expect(md).toContain("- ⚠️ Believes del always frees memory. — “the object is freed”");
+    expect(md).toContain("**What was wrong**");
+    expect(md).toContain("- ✗ “the object is freed”  \n  Believes del always frees memory.");
     expect(md).toContain("### Reference answer\n\nEverything is an object.\n\n```python\na = [1]\nb = a\n```");
   });
 

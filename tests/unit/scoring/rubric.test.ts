@@ -36,7 +36,8 @@ describe("scoreAnswer (rubric mode)", () => {
     const safe = score("The GIL makes everything thread safe.");
     const notSafe = score("The GIL does not make code thread safe: there is still a race condition, so you still need locks.");
     expect(kp(notSafe, "thread-safety").status).toBe("covered");
-    expect(kp(safe, "thread-safety").status).toBe("missed");
+    // Asserting the opposite of the point is a wrong claim, not merely a gap.
+    expect(kp(safe, "thread-safety").status).toBe("contradicted");
   });
 
   it("caps a keyword dump however many right terms it lists", () => {
@@ -73,18 +74,18 @@ describe("scoreAnswer (rubric mode)", () => {
     expect(r.keyPoints.every((k) => k.status === "missed")).toBe(true);
   });
 
-  it("pulls the score down for a red flag and reports it with a span", () => {
+  it("pulls the score down for a misconception and reports it with the candidate's sentence", () => {
     const clean = "The GIL is a mutex: only one thread executes bytecode at a time. For CPU-bound work use multiprocessing.";
     const flagged = clean + " The GIL makes my code thread safe, so there is no need for locks because of the GIL.";
     const a = score(clean);
     const b = score(flagged);
-    expect(b.flags).toContain("red-flag");
+    expect(b.flags).toContain("misconception");
     expect(b.score).toBeLessThan(a.score);
     const hit = b.misconceptions.find((f) => f.id === "gil-makes-thread-safe");
     expect(hit).toBeDefined();
     expect(hit!.evidence[0]!.text).toBe(flagged.slice(hit!.evidence[0]!.start, hit!.evidence[0]!.end));
     expect(hit!.evidence[0]!.text.toLowerCase()).toContain("thread safe");
-    // Denying the misconception is not a red flag.
+    // Denying the misconception is not one.
     expect(score(clean + " The GIL does not make my code thread safe.").misconceptions).toEqual([]);
     // Naming it as a misconception is not a red flag either.
     expect(score(clean + " A common misconception is that the GIL makes my code thread safe.").misconceptions).toEqual([]);

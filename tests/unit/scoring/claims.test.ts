@@ -1,0 +1,90 @@
+/** Claims, not words: wrong claims found by polarity, opposites and misconceptions, and what they cost. */
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../../lib/scoring/text.ts";
+import { scoreAnswer } from "../../../lib/scoring/index.ts";
+import { gil, gilGood } from "./fixtures.ts";
+
+const score = (...answers: string[]) => scoreAnswer({ question: gil, answers });
+const polarity = (text: string, word: string) => analyze(text).tokens.find((t) => t.word === word)!.neg;
+
+describe("polarity of words", () => {
+  it("reads an opposite as its base word denied, and a denied opposite as the base word", () => {
+    expect(polarity("tuples are immutable", "immutable")).toBe(true);
+    expect(polarity("tuples are not immutable", "immutable")).toBe(false);
+    expect(analyze("tuples are immutable").tokens.find((t) => t.word === "immutable")!.stem).toBe(
+      analyze("lists are mutable").tokens.find((t) => t.word === "mutable")!.stem,
+    );
+    expect(polarity("the threads run sequentially", "sequentially")).toBe(true);
+    expect(polarity("a non-blocking call", "blocking")).toBe(true);
+  });
+
+  it("cancels two denials in one scope", () => {
+    expect(polarity("the GIL doesn't mean you don't need a lock", "lock")).toBe(false);
+    expect(polarity("you don't need a lock", "lock")).toBe(true);
+  });
+});
+
+describe("wrong claims", () => {
+  const wrong = "The GIL is a mutex so only one thread executes bytecode at a time. The GIL makes my code thread safe, so there is no need for locks because of the GIL.";
+
+  it("marks the contradicted key point, quotes the candidate's sentence and leads the feedback with it", () => {
+    const r = score(wrong);
+    const hit = r.misconceptions.find((m) => m.id === "gil-makes-thread-safe")!;
+    expect(hit).toBeDefined();
+    expect(hit.corrected).toBe(false);
+    expect(hit.answerIndex).toBe(0);
+    expect(hit.evidence[0]!.text).toBe("The GIL makes my code thread safe, so there is no need for locks because of the GIL.");
+    expect(r.keyPoints.find((k) => k.id === "thread-safety")!.status).toBe("contradicted");
+    expect(r.feedback.startsWith("“The GIL makes my code thread safe")).toBe(true);
+  });
+
+  it("caps a fluent answer whose central claim is wrong, however much vocabulary it covers", () => {
+    const fluent = `${gilGood} ${wrong}`;
+    expect(score(gilGood).score).toBeGreaterThanOrEqual(80);
+    const r = score(fluent);
+    expect(r.flags).toContain("misconception");
+    expect(r.score).toBeLessThanOrEqual(30);
+    expect(r.band).toBe("weak");
+  });
+
+  it("is not fooled by a sentence that reports the misconception as one", () => {
+    const r = score("A common misconception is that the GIL makes code thread safe. It does not: counter += 1 can still race, so you still need locks.");
+    expect(r.misconceptions).toEqual([]);
+    expect(r.keyPoints.find((k) => k.id === "thread-safety")!.status).toBe("covered");
+  });
+
+  it("lets a later answer correct the claim: the report shows both, and the cap lifts", () => {
+    const later = "Actually no: a thread switch can land between the read and the write of counter += 1, so it is not thread safe; there is a race condition and you still need locks.";
+    const r = score(wrong, later);
+    const hit = r.misconceptions.find((m) => m.id === "gil-makes-thread-safe")!;
+    expect(hit.corrected).toBe(true);
+    expect(hit.answerIndex).toBe(0);
+    expect(r.flags).toContain("corrected");
+    expect(r.flags).not.toContain("misconception");
+    expect(r.keyPoints.find((k) => k.id === "thread-safety")!.status).toBe("covered");
+    expect(r.score).toBeGreaterThan(score(wrong).score);
+  });
+
+  it("a claim repeated after the follow-up still stands", () => {
+    const r = score(wrong, "I stand by it: no need for locks because of the GIL.");
+    const hit = r.misconceptions.find((m) => m.id === "gil-makes-thread-safe")!;
+    expect(hit.corrected).toBe(false);
+    expect(hit.answerIndex).toBe(1);
+  });
+
+  it("judges claims in time linear in the answer's length (20,000 characters)", () => {
+    const unit = "The GIL makes my code thread safe, but processes each have their own interpreter. ";
+    const small = unit.repeat(20);
+    const big = unit.repeat(Math.floor(20_000 / unit.length));
+    const time = (text: string) => {
+      const t0 = performance.now();
+      score(text);
+      return performance.now() - t0;
+    };
+    time(small);
+    const a = time(small);
+    const b = time(big);
+    // 12x the text: a quadratic step would take ~150x as long. Generous bound for a busy machine.
+    expect(b).toBeLessThan(Math.max(50, a) * 40);
+  });
+});
