@@ -11,7 +11,7 @@
  * Prints a summary and exits non-zero when a budget is missed. `--json` for machine output.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,8 +32,11 @@ interface Row {
   answer: string;
 }
 
-const rows: Row[] = readFileSync(path.join(root, "eval/data/labelled.jsonl"), "utf8")
-  .split("\n")
+const labelledDir = path.join(root, "eval/data/labelled");
+const rows: Row[] = readdirSync(labelledDir)
+  .filter((f) => f.endsWith(".jsonl"))
+  .sort()
+  .flatMap((f) => readFileSync(path.join(labelledDir, f), "utf8").split("\n"))
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Row);
 const { banks } = loadBanks([path.join(root, "content")], { cwd: root });
