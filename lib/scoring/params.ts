@@ -38,6 +38,19 @@ export const PARAMS = {
   denialMinOpposed: 0.5,
   denialMinCos: 0.2,
   denialMatch: 0.15,
+  /**
+   * Contrastive claims (contrast.ts): a claim of at least `contrastMinStems` words (not the
+   * question's own) states a misconception when its nearest misconception example shares at least
+   * `contrastMinShared` words with it (same polarity), has a signed cosine of at least
+   * `contrastMinSim`, and beats the nearest true example (reference sentence, key point, term,
+   * correction) by `contrastMargin`. It is dropped when the contradicted key point is evidenced
+   * (a span of at least `contrastElsewhere`) outside the claim's own sentence.
+   */
+  contrastMinStems: 3,
+  contrastMinShared: 2,
+  contrastMinSim: 0.3,
+  contrastMargin: 0.22,
+  contrastElsewhere: 0.3,
   /** Key points at or above this weight are central: a wrong claim about one caps the score. */
   centralWeight: 4,
   /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */

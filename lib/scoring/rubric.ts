@@ -6,6 +6,7 @@
 import type { Question } from "../bank/schema.ts";
 import { type CorpusStats, idf } from "./corpus.ts";
 import { type Claim, type KeyPointTarget, type MisconceptionTargets, DISCLAIMER, claimsOf, findWrongClaims, keyPointTargets, misconceptionTargets } from "./claims.ts";
+import { type ContrastTargets, contrastMisconceptions, contrastTargets } from "./contrast.ts";
 import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
 import { detectInjection } from "./injection.ts";
 import { type AnswerIndex, type Hit, dot, indexContent, matchPhrase } from "./match.ts";
@@ -226,7 +227,7 @@ function literalMisconceptions(P: PreparedQuestion, idx: AnswerIndex, a: Analysi
 /** A candidate taking back what they said ("actually, no", "I was wrong", "scratch that"). */
 const SELF_CORRECTION = /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
 
-const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[] }>();
+const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[]; contrast: ContrastTargets }>();
 
 /** Where each answer starts in the combined text. */
 function answerStarts(answers: readonly string[]): number[] {
@@ -258,11 +259,12 @@ function judgeClaims(
   let targets = targetCache.get(P);
   if (!targets) {
     const truth = [P.reference, ...P.keyPoints.map((k) => `${k.text}. ${k.termTexts.join(". ")}`)].join("\n");
-    targets = { mcs: misconceptionTargets(P, corpus, truth), kps: keyPointTargets(P, corpus) };
+    targets = { mcs: misconceptionTargets(P, corpus, truth), kps: keyPointTargets(P, corpus), contrast: contrastTargets(P, corpus) };
     targetCache.set(P, targets);
   }
   const claims: Claim[] = claimsOf(a, masked, corpus);
   const found = findWrongClaims(claims, targets.mcs, targets.kps);
+  const contrasted = contrastMisconceptions(claims, targets.contrast);
   const starts = answerStarts(answers);
   const answerOf = (pos: number) => {
     let i = 0;
@@ -287,6 +289,19 @@ function judgeClaims(
     const key = `${w.kind}:${w.id}`;
     const cur = latest.get(key);
     if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, { ...w });
+  }
+  for (const h of contrasted) {
+    const m = P.misconceptions.find((x) => x.id === h.id)!;
+    // The point stated right elsewhere in the answer (evidence outside the claim's sentence): the
+    // resemblance is not a wrong claim. Evidence only inside the claim is its vocabulary, not the truth.
+    const e = m.keyPointId ? evals.find((x) => x.point.id === m.keyPointId) : undefined;
+    if (e && e.status === "covered") {
+      const sent = a.sentences.find((x) => x.start <= h.start && h.start < x.end);
+      if (e.spans.some((sp) => sp.score >= PARAMS.contrastElsewhere && (!sent || sp.end <= sent.start || sp.start >= sent.end))) continue;
+    }
+    const key = `misconception:${h.id}`;
+    const cur = latest.get(key);
+    if (!cur || answerOf(h.start) > answerOf(cur.start)) latest.set(key, { kind: "misconception", id: h.id, keyPointId: m.keyPointId, start: h.start, end: h.end });
   }
   // A later denial of a point that a misconception already contradicts restates that misconception.
   for (const w of [...latest.values()]) {

@@ -85,11 +85,14 @@ describe("content/python", () => {
 });
 
 describe("content/javascript", () => {
-  it("is a second bank in the same format, without rubrics", () => {
+  it("is a second bank in the same format, without key points (generic scoring) but with misconceptions", () => {
     expect(javascript).toMatchObject({ id: "javascript", name: "JavaScript", language: "javascript" });
     expect(javascript!.questions.map((q) => q.id)).toEqual(["javascript-closures", "javascript-event-loop", "javascript-this"]);
     for (const q of javascript!.questions) {
-      expect(q).toMatchObject({ bankId: "javascript", keyPoints: [], followUps: [], misconceptions: [], errata: "" });
+      expect(q).toMatchObject({ bankId: "javascript", keyPoints: [], followUps: [], errata: "" });
+      // Without key points a misconception names none; its phrasings and correction still apply.
+      expect(q.misconceptions.length).toBeGreaterThanOrEqual(4);
+      for (const m of q.misconceptions) expect(m.keyPointId).toBeUndefined();
       expect(q.reference).toContain("```javascript");
     }
     expect(javascript!.questions[1]!.reference).toContain("| Queue | Filled by | When it runs |");

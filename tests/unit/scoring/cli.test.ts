@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../../..");
 
 describe("score CLI", () => {
-  it("scores each line in order and reports bad lines", () => {
+  // Spawns a Node process: allow for a loaded CI machine.
+  it("scores each line in order and reports bad lines", { timeout: 30_000 }, () => {
     const input = [
       JSON.stringify({ id: "a", questionId: "python-gil", answer: "The GIL is a mutex: only one thread runs Python bytecode at a time." }),
       "this is not json",
