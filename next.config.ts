@@ -1,25 +1,19 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { staticSecurityHeaders } from "./lib/http/security-headers.ts";
 
-const nextConfig: NextConfig = {
-  // Native and WASM packages stay outside the server bundle: Node loads them at run time.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg", "shiki"],
-  poweredByHeader: false,
-  // Dev resources (HMR) also answer on 127.0.0.1, which local tools and tests use.
-  allowedDevOrigins: ["127.0.0.1"],
-  typedRoutes: false,
-  outputFileTracingIncludes: { "/**": ["./content/**/*"] },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
-  },
-};
-
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  return {
+    // Native and WASM packages stay outside the server bundle: Node loads them at run time.
+    serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg", "shiki"],
+    poweredByHeader: false,
+    // Dev resources (HMR) also answer on 127.0.0.1, which local tools and tests use.
+    allowedDevOrigins: ["127.0.0.1"],
+    typedRoutes: false,
+    outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+    async headers() {
+      // CSP, Permissions-Policy and friends on every response; HSTS is added per request in proxy.ts.
+      return [{ source: "/:path*", headers: staticSecurityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];
+    },
+  };
+}

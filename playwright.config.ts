@@ -4,6 +4,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** A second app server whose interviewer is an LLM: a local OpenAI-compatible server stands in for the provider. */
 export const LLM_PORT = PORT + 1;
 const FAKE_OPENAI_PORT = PORT + 2;
+/** A third app server with a tiny sign-in/sign-up limit, for the tests that exhaust it (tests/e2e/hardening.spec.ts). */
+export const STRICT_PORT = PORT + 3;
 
 // End-to-end tests run against a production build (npm test builds first) with a fresh data folder,
 // in Debian's Chromium: Playwright may not download its own browsers on these machines.
@@ -51,6 +53,13 @@ export default defineConfig({
         SCORER_MODEL: "local:rubric",
         LLM_TIMEOUT_MS: "3000",
       },
+    },
+    {
+      command: `node tests/support/e2e-server.ts`,
+      url: `http://127.0.0.1:${STRICT_PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PORT: String(STRICT_PORT), RATE_LIMIT_AUTH_PER_MINUTE: "3" },
     },
   ],
 });

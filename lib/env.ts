@@ -14,6 +14,8 @@ const optionalString = z
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface `npm start` listens on; unset: all interfaces. `127.0.0.1` when a local proxy fronts the app. */
+  HOSTNAME: optionalString,
   /** Where the SQLite file, the generated auth secret and other local state live. */
   DATA_DIR: optionalString,
   /** Unset: a SQLite file in DATA_DIR. `file:...` for another SQLite file, `postgres(ql)://...` for PostgreSQL. */
@@ -55,6 +57,11 @@ const serverSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For (0: none, the socket's address is
+   * the client's). Rate limits use the right-most address not written by one of these hops.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Rate limits: requests per window. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),

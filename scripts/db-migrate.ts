@@ -4,9 +4,12 @@ import { resolveTarget } from "../lib/db/adapters.ts";
 import { describeDatabaseError } from "../lib/db/describe-error.ts";
 import { applyPendingMigrations } from "../lib/db/migrate.ts";
 import { EnvError, parseEnv } from "../lib/env.ts";
+import { ensurePrivateDir } from "../lib/private-files.ts";
 
 try {
   const env = parseEnv();
+  // The data folder holds the SQLite file and the generated secret: private (0700) even when it exists.
+  if (!env.DATABASE_URL?.startsWith("postgres")) ensurePrivateDir(env.dataDir);
   const target = resolveTarget(env.DATABASE_URL, env.dataDir);
   try {
     const applied = await applyPendingMigrations(target);

@@ -38,7 +38,11 @@ if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
   if (build.status !== 0) fail("the build failed (see above)");
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+// HOSTNAME: the interface to listen on (all of them when unset; 127.0.0.1 behind a local proxy).
+const listen = ["-p", String(env.PORT), ...(env.HOSTNAME ? ["-H", env.HOSTNAME] : [])];
+// The hook gives the app the socket's address (rate limits must not trust X-Forwarded-For).
+const hook = path.join(root, "scripts/peer-address-hook.ts");
+const server = spawn(process.execPath, ["--import", hook, nextBin, "start", ...listen], {
   stdio: "inherit",
   cwd: root,
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,8 +1,10 @@
 // npm test: the whole suite, in the order CI needs it. Typecheck, lint, schema/migration and bank
 // checks, unit tests, integration tests on SQLite and on PostgreSQL (required, never skipped),
-// then a production build and the end-to-end tests in Chromium. Ends with "N passed, N failed".
+// then a production build and the end-to-end tests in Chromium. Ends with "N passed, N failed"
+// (a file that could not load counts as a failure: scripts/test-summary.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { countStep } from "./test-summary.ts";
 
 type Step = { name: string; cmd: string[]; env?: Record<string, string>; report?: string; kind?: "vitest" | "playwright" };
 
@@ -27,19 +29,13 @@ let failed = 0;
 let skipped = 0;
 const failures: string[] = [];
 
-function countReport(step: Step) {
-  if (!step.report || !existsSync(step.report)) return false;
-  const r = JSON.parse(readFileSync(step.report, "utf8"));
-  if (step.kind === "vitest") {
-    passed += r.numPassedTests ?? 0;
-    failed += r.numFailedTests ?? 0;
-    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  } else {
-    passed += r.stats?.expected ?? 0;
-    failed += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
-    skipped += r.stats?.skipped ?? 0;
+function readReport(step: Step): unknown {
+  if (!step.report || !existsSync(step.report)) return undefined;
+  try {
+    return JSON.parse(readFileSync(step.report, "utf8"));
+  } catch {
+    return undefined;
   }
-  return true;
 }
 
 const started = Date.now();
@@ -50,14 +46,15 @@ for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: "inherit", env: { ...process.env, ...step.env } });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  const counted = countReport(step);
+  const counts = countStep(step.kind, readReport(step), res.status === 0);
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
   if (res.status !== 0) {
     failures.push(step.name);
-    if (!counted) failed += 1;
     console.log(`✖ ${step.name} failed (${seconds}s)`);
     if (step.name === "build") break;
   } else {
-    if (!counted) passed += 1;
     console.log(`✔ ${step.name} (${seconds}s)`);
   }
 }

@@ -8,6 +8,8 @@ import { Field, Input } from "../ui/field";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is incorrect.",
   RateLimited: "Too many attempts. Wait a minute and try again.",
+  EmailNotVerified: "Your provider has not verified that email address. Verify it there, or sign in with your password.",
+  OAuthAccountNotLinked: "An account with this email already has a password. Sign in with your email and password.",
 };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

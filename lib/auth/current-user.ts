@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./options.ts";
@@ -11,7 +12,7 @@ import type { Role } from "./schemas.ts";
 import { findUserById, type PublicUser } from "./users.ts";
 
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await getServerSession(authOptions(await headers()));
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? findUserById(id) : null;
 });

@@ -8,14 +8,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env } from "../env.ts";
+import { clientAddress } from "../http/peer-address.ts";
+import { requestIsHttps } from "../http/security-headers.ts";
 import { RateLimitError } from "../rate-limit/index.ts";
+import { oauthSignInRefusal, providerVerifiedEmail } from "./oauth.ts";
 import { authSecret } from "./secret.ts";
 import { authenticate, findOrCreateOAuthUser } from "./users.ts";
 
+/** The client's address for rate limits: the socket's, or the right-most untrusted hop behind TRUST_PROXY proxies. */
 export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string) =>
-    headers instanceof Headers ? headers.get(name) ?? undefined : ([] as string[]).concat(headers?.[name] ?? [])[0];
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+  return clientAddress(headers, env().TRUST_PROXY);
 }
 
 /** The OAuth providers this server offers on the sign-in page (id and label), from env. */
@@ -27,7 +29,11 @@ export function oauthProviders(): { id: "github" | "google"; label: string }[] {
   ];
 }
 
-export function authOptions(): NextAuthOptions {
+/**
+ * `requestHeaders`: the request's, so cookies get `Secure` (and the `__Secure-` names) whenever the
+ * browser talks to us over https, NEXTAUTH_URL or a trusted proxy's X-Forwarded-Proto saying so.
+ */
+export function authOptions(requestHeaders?: Headers): NextAuthOptions {
   const e = env();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -53,6 +59,7 @@ export function authOptions(): NextAuthOptions {
   }
   return {
     secret: authSecret(),
+    useSecureCookies: requestIsHttps(requestHeaders, e),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     // The zero-config start has no NEXTAUTH_URL and needs none (sign-in and sign-out stay on the
@@ -66,9 +73,12 @@ export function authOptions(): NextAuthOptions {
     },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
-        // OAuth accounts need a verified email to be matched to (or create) one of our users.
-        return account?.provider === "credentials" || Boolean(user.email);
+      async signIn({ user, account, profile }) {
+        if (account?.provider === "credentials") return true;
+        // OAuth: only an email the provider verified, and never silently onto a password account.
+        const verified = await providerVerifiedEmail(account?.provider ?? "", user.email, profile, account?.access_token);
+        const refusal = user.email ? await oauthSignInRefusal(user.email, verified) : "EmailNotVerified";
+        return refusal ? `/sign-in?error=${refusal}` : true;
       },
       async jwt({ token, user, account }) {
         if (user && account?.provider === "credentials") {

@@ -4,9 +4,10 @@
  * its users signed in across restarts.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "../env.ts";
+import { ensurePrivateDir } from "../private-files.ts";
 
 export const SECRET_FILE_NAME = "auth-secret";
 
@@ -16,7 +17,7 @@ export function ensureAuthSecret(dataDir: string): string {
     const existing = readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const secret = randomBytes(48).toString("base64url");
   // wx: never overwrite a secret another process wrote a moment ago.
   try {

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
-import { enforceRateLimits } from "../rate-limit/index.ts";
+import { enforceRateLimits, rateLimiter, RateLimitError } from "../rate-limit/index.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.ts";
 import { fieldErrorsOf, roleSchema, signInSchema, signUpSchema, type FieldErrors, type Role } from "./schemas.ts";
 
@@ -47,20 +47,43 @@ export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
 /**
  * Checks credentials. Returns null for any failure without saying whether the email exists, and
  * spends the same hashing time either way.
+ *
+ * Limits: every attempt counts against the client's address. Per email only *failures* count, so
+ * nobody can lock a person out by guessing at their account: once an email has had
+ * RATE_LIMIT_AUTH_PER_MINUTE failures in the minute, wrong passwords for it are refused as
+ * "too many attempts", and the right password still signs in from any client that has not itself
+ * failed for that email in the window.
  */
 export async function authenticate(input: unknown, ip: string): Promise<PublicUser | null> {
+  const limit = env().RATE_LIMIT_AUTH_PER_MINUTE;
+  await enforceRateLimits([`signin:ip:${ip}`], limit);
   const parsed = signInSchema.safeParse(input);
-  const email = parsed.success ? parsed.data.email : "";
-  await enforceRateLimits([`signin:ip:${ip}`, ...(email ? [`signin:email:${email}`] : [])], env().RATE_LIMIT_AUTH_PER_MINUTE);
   if (!parsed.success) return null;
+  const email = parsed.data.email;
+  const emailKey = `signin:fail:email:${email}`;
+  const clientKey = `signin:fail:email-client:${email}:${ip}`;
+  const [emailFailures, clientFailures] = await Promise.all([rateLimiter().peek(emailKey), rateLimiter().peek(clientKey)]);
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), parsed.data.password);
-  return user && user.passwordHash && ok ? toPublic(user) : null;
+  if (user && user.passwordHash && ok) {
+    if (emailFailures.count >= limit && clientFailures.count > 0) throw new RateLimitError(clientFailures.retryAfterMs);
+    await rateLimiter().reset(clientKey);
+    return toPublic(user);
+  }
+  const [byEmail] = await Promise.all([rateLimiter().hit(emailKey, limit, 60_000), rateLimiter().hit(clientKey, limit, 60_000)]);
+  if (!byEmail.ok) throw new RateLimitError(byEmail.retryAfterMs);
+  return null;
 }
 
-/** The user an OAuth sign-in stands for: matched by email, created (as a candidate, no password) the first time. */
+/**
+ * The user an OAuth sign-in stands for: matched by email, created (as a candidate, no password) the
+ * first time. Only called after oauthSignInRefusal (lib/auth/oauth.ts) let the sign-in through: the
+ * provider verified the email, and it is not a password account. Refuses a password account anyway.
+ */
 export async function findOrCreateOAuthUser(profile: { email: string; name: string }): Promise<PublicUser> {
   const email = profile.email.trim().toLowerCase();
+  const existing = await db().user.findUnique({ where: { email }, select: { passwordHash: true } });
+  if (existing?.passwordHash) throw new Error("OAuthAccountNotLinked");
   const user = await db().user.upsert({
     where: { email },
     update: {},

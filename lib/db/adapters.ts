@@ -7,6 +7,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { ensurePrivateFile } from "../private-files.ts";
 
 export type Provider = "sqlite" | "postgresql";
 
@@ -17,12 +18,16 @@ export function providerOf(databaseUrl: string): Provider {
 
 export type DatabaseTarget = { provider: Provider; url: string };
 
-/** `file:./data/x.db` -> absolute file path; creates the folder so a fresh data dir just works. */
+/**
+ * `file:./data/x.db` -> absolute file path; creates the folder (0700 when new) so a fresh data dir
+ * just works, and the file itself 0600: nobody else on the machine reads the database.
+ */
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (raw === ":memory:") return raw;
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  ensurePrivateFile(file);
   return file;
 }
 

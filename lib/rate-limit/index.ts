@@ -11,6 +11,8 @@ export type RateLimitResult = { ok: boolean; remaining: number; retryAfterMs: nu
 export interface RateLimiter {
   /** Counts one hit on `key`; ok=false once `limit` hits were counted in the current window. */
   hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  /** The hits counted on `key` in the current window, without counting one. */
+  peek(key: string): Promise<{ count: number; retryAfterMs: number }>;
   reset(key: string): Promise<void>;
 }
 

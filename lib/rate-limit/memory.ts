@@ -15,6 +15,12 @@ export class MemoryRateLimiter implements RateLimiter {
     return { ok: w.count <= limit, remaining: Math.max(0, limit - w.count), retryAfterMs: w.count <= limit ? 0 : w.resetAt - now };
   }
 
+  async peek(key: string): Promise<{ count: number; retryAfterMs: number }> {
+    const now = Date.now();
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? { count: w.count, retryAfterMs: w.resetAt - now } : { count: 0, retryAfterMs: 0 };
+  }
+
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
   }

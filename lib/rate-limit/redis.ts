@@ -26,6 +26,13 @@ export class RedisRateLimiter implements RateLimiter {
     return { ok: count <= limit, remaining: Math.max(0, limit - count), retryAfterMs: count <= limit ? 0 : Math.max(ttl, 0) };
   }
 
+  async peek(key: string): Promise<{ count: number; retryAfterMs: number }> {
+    const client = await this.connection();
+    const k = this.prefix + key;
+    const [count, ttl] = (await client.multi().get(k).pTTL(k).exec()) as unknown as [string | null, number];
+    return { count: Number(count ?? 0), retryAfterMs: Math.max(ttl, 0) };
+  }
+
   async reset(key: string): Promise<void> {
     const client = await this.connection();
     await client.del(this.prefix + key);

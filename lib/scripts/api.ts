@@ -5,6 +5,7 @@
  * call these. Responses are never cached; share tokens appear only in the create response.
  */
 import "server-only";
+import { BODY_LIMITS, BodyTooLargeError, InvalidJsonError, readJsonBody } from "../http/body.ts";
 import { NOT_FOUND_MESSAGE, RECRUITERS_ONLY_MESSAGE, ScriptError } from "./errors.ts";
 import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown, scriptToJson, scriptToMarkdown } from "./export.ts";
 import {
@@ -27,8 +28,8 @@ import {
   type ScriptRecord,
 } from "./store.ts";
 
-/** Request bodies larger than this are refused (a script document is a few tens of kB). */
-export const MAX_BODY_BYTES = 512 * 1024;
+/** Request bodies larger than this are refused with a 413 (a script document is a few tens of kB). */
+export const MAX_BODY_BYTES = BODY_LIMITS.scripts;
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -55,14 +56,12 @@ async function run(fn: () => Promise<Response>): Promise<Response> {
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new ScriptError("invalid", "Send the body as JSON (Content-Type: application/json).");
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new ScriptError("invalid", "The request body is too large.");
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new ScriptError("invalid", "The request body is too large.");
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ScriptError("invalid", "The request body is not valid JSON.");
+    return await readJsonBody(req, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ScriptError("too-large", error.message);
+    if (error instanceof InvalidJsonError) throw new ScriptError("invalid", "The request body is not valid JSON.");
+    throw error;
   }
 }
 

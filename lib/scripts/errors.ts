@@ -7,6 +7,7 @@ export const SCRIPT_ERROR_STATUS = {
   "not-found": 404,
   conflict: 409,
   invalid: 400,
+  "too-large": 413,
 } as const;
 export type ScriptErrorCode = keyof typeof SCRIPT_ERROR_STATUS;
 

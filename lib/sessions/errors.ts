@@ -1,5 +1,5 @@
 /** Typed errors of the session service; route handlers map them to HTTP statuses. */
-export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "rate-limited" | "unavailable";
+export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "too-large" | "rate-limited" | "unavailable";
 
 const STATUS: Record<SessionErrorCode, number> = {
   "not-found": 404,
@@ -7,6 +7,7 @@ const STATUS: Record<SessionErrorCode, number> = {
   finished: 409,
   "already-answered": 409,
   invalid: 400,
+  "too-large": 413,
   "rate-limited": 429,
   unavailable: 503,
 };

@@ -2,6 +2,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "../auth/current-user.ts";
+import { BODY_LIMITS, BodyTooLargeError, InvalidJsonError, readJsonBody } from "../http/body.ts";
 import { SessionError } from "./errors.ts";
 
 export async function userIdOrNull(): Promise<string | null> {
@@ -20,12 +21,13 @@ export function errorResponse(error: unknown) {
   throw error;
 }
 
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > 100_000) throw new SessionError("invalid", "The request body is too large.");
+/** The JSON body, streamed with a byte cap: 413 past BODY_LIMITS.interview, 400 when it is not JSON. */
+export async function readJson(req: Request, maxBytes: number = BODY_LIMITS.interview): Promise<unknown> {
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new SessionError("invalid", "The request body must be JSON.");
+    return await readJsonBody(req, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new SessionError("too-large", error.message);
+    if (error instanceof InvalidJsonError) throw new SessionError("invalid", error.message);
+    throw error;
   }
 }

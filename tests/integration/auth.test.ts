@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticate, deleteAccount, findOrCreateOAuthUser, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
+import { oauthSignInRefusal, providerVerifiedEmail } from "../../lib/auth/oauth.ts";
 import { RateLimitError } from "../../lib/rate-limit/index.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
@@ -63,6 +64,24 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
     expect(attempts.some((a) => a instanceof RateLimitError)).toBe(true);
   });
 
+  it("counts only failures per email: a guesser cannot lock the owner out, and the right password still signs in", async () => {
+    const email = uniqueEmail("victim");
+    await signUp({ name: "Victim", email, password: "victim-password-1" }, freshIp());
+    // Correct passwords never count against the email.
+    for (let i = 0; i < 12; i++) expect(await authenticate({ email, password: "victim-password-1" }, freshIp())).toMatchObject({ email });
+    // Twelve wrong guesses from twelve addresses push the email over its limit...
+    const attackerIps = Array.from({ length: 12 }, freshIp);
+    const guesses = [];
+    for (const ip of attackerIps) guesses.push(await authenticate({ email, password: "guess-password-1" }, ip).catch((e) => e));
+    expect(guesses.filter((g) => g instanceof RateLimitError).length).toBeGreaterThan(0);
+    // ...further wrong passwords are refused as too many attempts,
+    await expect(authenticate({ email, password: "guess-password-2" }, freshIp())).rejects.toBeInstanceOf(RateLimitError);
+    // the owner, from a client that has not failed, signs in,
+    expect(await authenticate({ email, password: "victim-password-1" }, freshIp())).toMatchObject({ email });
+    // and a client that guessed wrong does not get in by guessing right while the email is over its limit.
+    await expect(authenticate({ email, password: "victim-password-1" }, attackerIps[0]!)).rejects.toBeInstanceOf(RateLimitError);
+  });
+
   it("rate limits sign-up per IP", async () => {
     const ip = freshIp();
     const results = [];
@@ -92,5 +111,29 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
     expect(again.name).toBe("Octo Cat");
     // No password: the credentials form cannot sign in to an OAuth-only account.
     expect(await authenticate({ email, password: "anything-123" }, freshIp())).toBeNull();
+  });
+
+  it("OAuth: an unverified email is refused, a password account is never linked silently, an OAuth-only account is", async () => {
+    const email = uniqueEmail("linked");
+    await signUp({ name: "Has Password", email, password: "own-password-1" }, freshIp());
+    expect(await oauthSignInRefusal(email, false)).toBe("EmailNotVerified");
+    expect(await oauthSignInRefusal(email.toUpperCase(), true)).toBe("OAuthAccountNotLinked");
+    await expect(findOrCreateOAuthUser({ email, name: "Attacker" })).rejects.toThrow("OAuthAccountNotLinked");
+    const fresh = uniqueEmail("fresh-oauth");
+    expect(await oauthSignInRefusal(fresh, true)).toBeNull();
+    await findOrCreateOAuthUser({ email: fresh, name: "Octo" });
+    expect(await oauthSignInRefusal(fresh, true)).toBeNull();
+  });
+
+  it("OAuth: the provider's verification decides (Google's email_verified, GitHub's verified email list)", async () => {
+    expect(await providerVerifiedEmail("google", "a@example.com", { email: "a@example.com", email_verified: true }, undefined)).toBe(true);
+    expect(await providerVerifiedEmail("google", "a@example.com", { email: "a@example.com", email_verified: false }, undefined)).toBe(false);
+    expect(await providerVerifiedEmail("google", "a@example.com", { email: "a@example.com" }, undefined)).toBe(false);
+    const github = (list: unknown) => async () => Response.json(list);
+    expect(await providerVerifiedEmail("github", "A@example.com", {}, "tok", github([{ email: "a@example.com", verified: true }]))).toBe(true);
+    expect(await providerVerifiedEmail("github", "a@example.com", {}, "tok", github([{ email: "a@example.com", verified: false }]))).toBe(false);
+    expect(await providerVerifiedEmail("github", "a@example.com", {}, undefined, github([{ email: "a@example.com", verified: true }]))).toBe(false);
+    expect(await providerVerifiedEmail("github", "a@example.com", {}, "tok", async () => new Response("no", { status: 401 }))).toBe(false);
+    expect(await providerVerifiedEmail("other", "a@example.com", { email_verified: true }, "tok")).toBe(false);
   });
 });

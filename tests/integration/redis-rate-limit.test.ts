@@ -20,6 +20,17 @@ describe("rate limits shared through Redis", () => {
     expect(results[5]!.retryAfterMs).toBeGreaterThan(0);
   });
 
+  it("peeks at a count without counting a hit, on every instance", async () => {
+    const key = `p-${Date.now()}`;
+    expect(await b.peek(key)).toEqual({ count: 0, retryAfterMs: 0 });
+    await a.hit(key, 5, 60_000);
+    await a.hit(key, 5, 60_000);
+    const seen = await b.peek(key);
+    expect(seen.count).toBe(2);
+    expect(seen.retryAfterMs).toBeGreaterThan(0);
+    expect((await b.peek(key)).count).toBe(2);
+  });
+
   it("starts a new window after the old one expires", async () => {
     const key = `w-${Date.now()}`;
     await a.hit(key, 1, 200);

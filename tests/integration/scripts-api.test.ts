@@ -43,7 +43,8 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
     expect(wrongType.status).toBe(400);
     expect((await wrongType.json()).error).toMatch(/JSON/);
     const huge = await scriptsApi.create(r, req({ ...INPUT, jobDescription: "x".repeat(600_000) }));
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatch(/too large \(the limit is 512 kB\)/);
 
     expect((await scriptsApi.create(null, req(INPUT))).status).toBe(401);
     const candidate = await user("candidate");

@@ -1,13 +1,14 @@
 /**
- * Reads the seed document (../shared/seed) into its 50 questions, so tests can check that the
- * bank carries every line of every reference answer.
+ * Reads the bank's source document (docs/source/python-questions-2026.txt, committed in the
+ * repository: see docs/source/README.md) into its 50 questions, so tests can check that the bank
+ * carries every line of every reference answer. Nothing in the project reads outside the repository.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const SEED_PATH = path.resolve(
   import.meta.dirname,
-  "../../../shared/seed/000_ae0fae790c32d190.txt",
+  "../../docs/source/python-questions-2026.txt",
 );
 
 const SECTION_LINES = new Set([

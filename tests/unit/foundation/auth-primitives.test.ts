@@ -34,6 +34,20 @@ describe("auth primitives", () => {
     expect(safeCallbackUrl(undefined, "/practice")).toBe("/practice");
   });
 
+  it("compares origins: tabs, newlines, encoded slashes and repeated values never leave the site", () => {
+    // searchParams are decoded: ?callbackUrl=/%09/evil.example arrives as "/\t/evil.example"
+    for (const bad of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\t//evil.example", "/\u0000/x", "/ /evil.example".replace(" ", "\t"), "http:/evil.example", "/\\/evil.example", "javascript:alert(1)"]) {
+      const target = safeCallbackUrl(bad);
+      expect(new URL(target, "https://app.example").origin, JSON.stringify(bad)).toBe("https://app.example");
+      expect(target).toBe("/");
+    }
+    expect(safeCallbackUrl("/sessions/abc?x=1#t")).toBe("/sessions/abc?x=1#t");
+    expect(safeCallbackUrl("/%2F/evil.example")).toBe("/%2F/evil.example");
+    expect(new URL(safeCallbackUrl("/%2F/evil.example"), "https://app.example").origin).toBe("https://app.example");
+    expect(safeCallbackUrl(["/a", "/b"])).toBe("/");
+    expect(safeCallbackUrl("/x".repeat(2000))).toBe("/");
+  });
+
   it("limits hits per key within a window", async () => {
     const limiter = new MemoryRateLimiter();
     const results = [];

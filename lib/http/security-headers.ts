@@ -1,0 +1,55 @@
+/**
+ * Security headers of every response (next.config.ts sets the static ones, proxy.ts adds HSTS when
+ * the request came over https). The Content-Security-Policy is the one the app runs under, charts
+ * and theme included (tests/e2e/hardening.spec.ts visits the pages in Chromium and fails on any
+ * violation): scripts only from this origin plus inline scripts (Next.js streams its page data in
+ * inline scripts and next-themes sets the theme before paint with one; a nonce would force every
+ * page to render per request), inline styles (Recharts and Radix position with style attributes),
+ * no plugins, no framing, no foreign form targets, fetches only to this origin.
+ */
+type HeaderList = { key: string; value: string }[];
+
+export function contentSecurityPolicy(dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self' blob:",
+  ].join("; ");
+}
+
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), browsing-topics=()";
+
+/** Sent only over https (a browser ignores it over http, and localhost must stay reachable). */
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+export function staticSecurityHeaders(dev: boolean): HeaderList {
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+}
+
+/**
+ * Whether the browser talks to us over https: NEXTAUTH_URL says so, or (behind trusted proxies
+ * only) the nearest proxy's X-Forwarded-Proto does. Decides HSTS and Secure cookies.
+ */
+export function requestIsHttps(headers: Headers | undefined, e: { NEXTAUTH_URL?: string | undefined; TRUST_PROXY: number }): boolean {
+  if (e.NEXTAUTH_URL?.startsWith("https://")) return true;
+  if (e.TRUST_PROXY <= 0 || !headers) return false;
+  const proto = headers.get("x-forwarded-proto")?.split(",").pop()?.trim().toLowerCase();
+  return proto === "https";
+}
