@@ -4,9 +4,8 @@
  *
  * Typical use from the session service:
  *
- *   const decision = decideNextTurn({ question, report, askedFollowUps, isLastQuestion, ... });
- *   const turn = turnForDecision(decision, { mode, seed: session.id, sequence, previousText,
- *     question, answers, report });
+ *   const { turn, report, followUpId } = planNextTurn({ question, exchange, score, mode, seed,
+ *     sequence, previousText, followUpCount, isLastQuestion, ... });
  *   for await (const chunk of streamTurnWithFallback(turn, {
  *     primary: getInterviewer(), signal, onFallback: (info) => writer.write(notice(info)),
  *     onEnd: ({ text }) => save(text) })) writer.write(textDelta(chunk));
@@ -15,37 +14,35 @@ import { env as loadEnv, type ServerEnv } from "../env.ts";
 import { describeModels, getInterviewerModel, modelSpecs } from "../ai/providers.ts";
 import { InterviewerLlmError, createLlmInterviewer } from "./llm-engine.ts";
 import { createOfflineInterviewer } from "./offline-engine.ts";
-import type { TurnDecision } from "./turn-policy.ts";
-import type { InterviewerEngine, InterviewerTurn, MoveOnTurn, ProbeTurn } from "./turns.ts";
+import type { InterviewerEngine, InterviewerTurn } from "./turns.ts";
 
 export type * from "./turns.ts";
 export {
+  countsAsFollowUp,
   decideNextTurn,
   followUpId,
   isCovered,
+  isFollowUpDecision,
   DEFAULT_MAX_FOLLOW_UPS,
   MIN_SECONDS_TO_PROBE,
+  type ChallengeDecision,
+  type ClarifyDecision,
+  type FollowUpDecision,
   type InterviewQuestion,
   type MoveOnDecision,
   type MoveOnReason,
   type PlannedFollowUp,
   type ProbeDecision,
+  type RedirectDecision,
+  type ScaffoldDecision,
   type TurnDecision,
   type TurnState,
 } from "./turn-policy.ts";
+export { classifyMessage, type MessageClassification, type MessageKind } from "./classify-message.ts";
+export { planNextTurn, turnForDecision, type DecisionTurnContext, type PlanTurnInput, type PlannedTurn } from "./next-turn.ts";
 export { createOfflineInterviewer, renderOfflineTurn, OFFLINE_ENGINE_ID, OFFLINE_ENGINE_LABEL } from "./offline-engine.ts";
 export { createLlmInterviewer, InterviewerLlmError, type LlmEngineOptions } from "./llm-engine.ts";
 export { buildInterviewerPrompt } from "./prompts.ts";
-
-/** What a probe or move-on turn needs besides the decision. */
-export type DecisionTurnContext = Omit<ProbeTurn, "kind" | "decision">;
-
-/** The interviewer turn that carries out a policy decision ("finish" = move on from the last question). */
-export function turnForDecision(decision: TurnDecision, context: DecisionTurnContext): ProbeTurn | MoveOnTurn {
-  return decision.action === "probe"
-    ? { ...context, kind: "probe", decision }
-    : { ...context, kind: "move-on", reason: decision.reason, isLastQuestion: decision.action === "finish" };
-}
 
 /** The offline engine, shared (it is stateless). */
 export const offlineInterviewer: InterviewerEngine = createOfflineInterviewer();
@@ -76,7 +73,8 @@ export type FallbackInfo = {
   engineId: string;
   /** The engine that takes over. */
   fallbackEngineId: string;
-  reason: "error" | "timeout" | "interrupted" | "empty";
+  /** `rejected`: the reply failed the check after the model spoke and was replaced (no notice needed). */
+  reason: "error" | "timeout" | "interrupted" | "empty" | "rejected";
   /** A short message for logs (never shown to candidates as is: it may name the provider). */
   message: string;
   error: unknown;

@@ -1,10 +1,13 @@
 /**
- * The LLM interviewer: phrases the turn the policy decided through the AI SDK and streams the text.
- * Any failure (provider error, timeout, interrupted stream, empty reply) is thrown to the caller;
- * `streamTurnWithFallback` (index.ts) turns it into the offline engine's text.
+ * The LLM interviewer: phrases the turn the policy decided through the AI SDK and streams the text,
+ * one checked sentence at a time: each sentence is released only after the reply so far passes
+ * `checkInterviewerReply` (no reference, no unsaid key point terms, no verdict where none belongs).
+ * Any failure (provider error, timeout, interrupted stream, empty reply, a rejected reply) is
+ * thrown to the caller; `streamTurnWithFallback` (index.ts) turns it into the offline engine's text.
  */
 import { streamText, type LanguageModel } from "ai";
 import { buildInterviewerPrompt } from "./prompts.ts";
+import { checkInterviewerReply } from "./reply-guard.ts";
 import type { InterviewerEngine, InterviewerTurn, StreamTurnOptions } from "./turns.ts";
 
 export type LlmEngineOptions = {
@@ -25,7 +28,8 @@ export type LlmEngineOptions = {
 };
 
 export class InterviewerLlmError extends Error {
-  readonly reason: "error" | "timeout" | "interrupted" | "empty";
+  /** `rejected`: the reply failed the check after the model spoke (see reply-guard.ts). */
+  readonly reason: "error" | "timeout" | "interrupted" | "empty" | "rejected";
   constructor(reason: InterviewerLlmError["reason"], message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "InterviewerLlmError";
@@ -73,6 +77,19 @@ async function* streamLlmTurn(
 
   arm();
   let text = "";
+  /** Text received but not yet released: released sentence by sentence once it passes the check. */
+  let held = "";
+  const release = (all: boolean): string => {
+    const cut = all ? held.length : lastSentenceEnd(held);
+    if (cut <= 0) return "";
+    const candidate = text + held.slice(0, cut);
+    const verdict = checkInterviewerReply(candidate, turn);
+    if (!verdict.ok) throw new InterviewerLlmError("rejected", `the interviewer reply was replaced (${verdict.reason}: ${verdict.detail})`);
+    const out = held.slice(0, cut);
+    held = held.slice(cut);
+    text = candidate;
+    return out;
+  };
   try {
     const result = streamText({
       model: options.model,
@@ -90,8 +107,9 @@ async function* streamLlmTurn(
         case "text-delta":
           if (part.text) {
             arm();
-            text += part.text;
-            yield part.text;
+            held += part.text;
+            const out = release(false);
+            if (out) yield out;
           }
           break;
         case "error":
@@ -109,8 +127,16 @@ async function* streamLlmTurn(
     }
     const f = failure();
     if (f) throw f;
+    const rest = release(true);
+    if (rest) yield rest;
     if (text.trim() === "") throw new InterviewerLlmError("empty", "the interviewer model returned no text");
   } catch (error) {
+    // What the model said before failing is kept when it passes the check; the fallback finishes the turn.
+    const rejected = error instanceof InterviewerLlmError && error.reason === "rejected";
+    if (!rejected && held.trim()) {
+      const out = safeRelease(release);
+      if (out) yield out;
+    }
     const f = failure();
     if (f && f !== error) throw f;
     throw error;
@@ -119,9 +145,27 @@ async function* streamLlmTurn(
     // Stop the HTTP request if the consumer stopped reading early.
     if (!timeout.signal.aborted) timeout.abort(new InterviewerLlmError("error", "stream closed"));
   }
-  if (turn.kind === "ask") {
-    // The model wrote only the transition; the question itself is always shown verbatim.
+  if (turn.kind === "ask" || (turn.kind === "follow-up" && (turn.decision.action === "clarify" || turn.decision.action === "redirect"))) {
+    // The model wrote only its own words; the question itself is always shown verbatim.
     yield `\n\n${turn.question.prompt.trim()}`;
+  }
+}
+
+/** The end of the last complete sentence in `text` (after its punctuation and spaces), or 0. */
+function lastSentenceEnd(text: string): number {
+  for (let i = text.length - 1; i > 0; i -= 1) {
+    const c = text[i]!;
+    if (c === "\n" || ((c === " " || c === "\t") && /[.?!:"”)]/.test(text[i - 1]!))) return i + 1;
+  }
+  return 0;
+}
+
+/** Releases the held text if it passes the check; "" when it does not (the fallback replaces it). */
+function safeRelease(release: (all: boolean) => string): string {
+  try {
+    return release(true);
+  } catch {
+    return "";
   }
 }
 

@@ -1,18 +1,24 @@
 /**
  * The offline interviewer: no model, no key, deterministic for a given seed. Grounded in the rubric:
- * it asks the question verbatim, acknowledges what the candidate got right in the candidate's own
- * words (evidence spans from the score report), asks the follow-up the turn policy chose, and gives
- * a verdict in general terms. It never states the reference answer or a key point: every word it
- * says about the subject is either the question's prompt, an authored follow-up, or a quote of the
- * candidate.
+ * it asks the question verbatim and carries out the turn policy's decision: a probe, a challenge of
+ * a wrong claim (quoting it), a smaller question after "I don't know", an answer to a clarifying
+ * question with the question handed back, a redirect, or a move-on with a verdict in general terms
+ * that agrees with the score report. It never states the reference answer or a key point: every
+ * word it says about the subject is the question's prompt or authored material meant for the
+ * candidate (follow-ups, challenges, scaffolds, clarifications), or a quote of the candidate.
+ *
+ * Quotes of the candidate are whole clauses of 4 to 14 words, never from a sentence that states a
+ * misconception or carries a negation the quote would drop, never one already quoted on this
+ * question, the latest answer first; otherwise the acknowledgement is neutral or absent. Mock mode
+ * never praises. Template pools are large and short on shared wording so no phrase dominates.
  */
 import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
 import type {
   AskTurn,
   InterviewerEngine,
   InterviewerTurn,
+  FollowUpTurn,
   MoveOnTurn,
-  ProbeTurn,
   StreamTurnOptions,
   WrapUpTurn,
 } from "./turns.ts";
@@ -40,8 +46,8 @@ export function renderOfflineTurn(turn: InterviewerTurn): string {
   switch (turn.kind) {
     case "ask":
       return renderAsk(turn);
-    case "probe":
-      return renderProbe(turn);
+    case "follow-up":
+      return renderFollowUp(turn);
     case "move-on":
       return renderMoveOn(turn);
     case "wrap-up":
@@ -195,111 +201,320 @@ function renderAsk(turn: AskTurn): string {
 // ---------------------------------------------------------------------------------------------
 // The candidate's own words
 
-type Quote = { keyPointId: string; status: KeyPointResult["status"]; weight: number; text: string };
+export type Quote = {
+  keyPointId: string;
+  status: KeyPointResult["status"];
+  weight: number;
+  /** A whole clause of the candidate's, 4 to MAX_QUOTE_WORDS words, as they wrote it. */
+  text: string;
+  /** Which answer it comes from (0 = the main answer). */
+  answerIndex: number;
+};
 
-/** A short, clean quote from an evidence span: at most ~12 words, whitespace collapsed. */
-export function shortQuote(span: string): string | undefined {
-  let text = span.replace(/\s+/g, " ").trim();
+export const MIN_QUOTE_WORDS = 4;
+export const MAX_QUOTE_WORDS = 14;
+
+/** Negation cues: a quote taken from a sentence that has one outside the quote would drop it. */
+const NEGATION = /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bnor\b|\bneither\b|\bwithout\b|\binstead of\b|\brather than\b|\bhardly\b|\bwrong\b|\bmyth\b|\bfalse\b|\bisnt\b|\bdont\b|\bdoesnt\b)/i;
+const LEADING_FILLER = /^(?:i think|i believe|i guess|i'd say|basically|so|well|um+|uh+|and|but|also|like|then|because)\b[\s,]*/i;
+
+/** Where each answer starts in the combined text (answers joined by a blank line, as the scorer joins them). */
+function answerStarts(answers: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const a of answers) {
+    starts.push(at);
+    at += a.length + 2;
+  }
+  return starts;
+}
+
+function sentenceAround(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start -= 1;
+  let end = to;
+  while (end < text.length && !/[.!?\n]/.test(text[end]!)) end += 1;
+  return { start, end };
+}
+
+/** The clause (between , ; : ( ) and dashes) of the sentence that holds [from, to). */
+function clauseAround(text: string, sentence: { start: number; end: number }, from: number, to: number) {
+  let start = Math.max(sentence.start, Math.min(from, sentence.end));
+  while (start > sentence.start && !/[,;:()\u2013\u2014]/.test(text[start - 1]!)) start -= 1;
+  let end = Math.min(Math.max(to, start), sentence.end);
+  while (end < sentence.end && !/[,;:()\u2013\u2014]/.test(text[end]!)) end += 1;
+  return { start, end };
+}
+
+function cleanQuote(raw: string): string {
+  let text = raw.replace(/\s+/g, " ").trim();
   text = text.replace(/^[\s,.;:!?)\]}"'“”‘’-]+/, "").replace(/[\s,.;:!?([{"'“”‘’-]+$/, "");
-  // Drop leading filler ("I think", "basically, ...") so the quote is the substance.
   let previous = "";
   while (previous !== text) {
     previous = text;
-    text = text.replace(/^(i think|i believe|i guess|i'd say|basically|so|well|um+|uh+|and|but|also|like)\b[\s,]*/i, "");
-  }
-  if (text.length < 2) return undefined;
-  const words = text.split(" ");
-  if (words.length > 12) text = `${words.slice(0, 10).join(" ")}…`;
-  if (text.length > 90) {
-    const cut = text.slice(0, 80);
-    text = `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 40)).trimEnd()}…`;
+    text = text.replace(LEADING_FILLER, "");
   }
   return text;
 }
 
-/** Quotes from the candidate's evidence: covered points first (by weight), then partial ones. */
-export function candidateQuotes(report: ScoreReport): Quote[] {
-  const quotes: Quote[] = [];
-  const rank = (k: KeyPointResult) => (k.status === "covered" ? 0 : k.status === "partial" ? 1 : 2);
-  const points = report.keyPoints
-    .map((k, i) => ({ k, i }))
-    .filter(({ k }) => k.status !== "missed" && k.evidence.length > 0)
-    .sort((a, b) => rank(a.k) - rank(b.k) || b.k.weight - a.k.weight || b.k.confidence - a.k.confidence || a.i - b.i);
-  for (const { k } of points) {
-    const spans = k.evidence
-      .map((e) => shortQuote(e.text))
-      .filter((q): q is string => q !== undefined);
-    // Prefer a span of a few words (reads naturally) over a lone term.
-    const best = spans.find((q) => q.split(" ").length >= 2) ?? spans[0];
-    if (best) quotes.push({ keyPointId: k.id, status: k.status, weight: k.weight, text: best });
-  }
-  return quotes;
+function words(text: string): number {
+  return text.split(" ").filter(Boolean).length;
 }
 
-/** The quote to acknowledge: the best one not already quoted in the previous message. */
-function chooseQuote(quotes: Quote[], previousText: string | undefined, status?: "covered"): Quote | undefined {
-  const pool = status ? quotes.filter((q) => q.status === status) : quotes;
-  return pool.find((q) => !previousText?.includes(q.text)) ?? pool[0];
+/**
+ * A quotable phrase around an evidence span: the whole clause that holds it, cleaned of filler,
+ * 4 to 14 words, never cut; undefined when the sentence states a misconception (`claimSpans`) or
+ * carries a negation outside the clause (quoting the clause alone would drop it).
+ */
+export function quotablePhrase(
+  combined: string,
+  span: { start: number; end: number; text: string },
+  claimSpans: readonly { start: number; end: number }[] = [],
+): string | undefined {
+  let from = span.start;
+  if (combined.slice(span.start, span.end) !== span.text) {
+    from = combined.indexOf(span.text);
+    if (from < 0) return undefined;
+  }
+  const to = from + span.text.length;
+  const sentence = sentenceAround(combined, from, to);
+  if (claimSpans.some((c) => c.start < sentence.end && c.end > sentence.start)) return undefined;
+  const clause = clauseAround(combined, sentence, from, to);
+  const outside = combined.slice(sentence.start, clause.start) + " " + combined.slice(clause.end, sentence.end);
+  if (NEGATION.test(outside)) return undefined;
+  const text = cleanQuote(combined.slice(clause.start, clause.end));
+  const n = words(text);
+  if (n < MIN_QUOTE_WORDS || n > MAX_QUOTE_WORDS || text.length > 110) return undefined;
+  if (text.includes("`") && (text.match(/`/g) ?? []).length % 2 === 1) return undefined;
+  return text;
+}
+
+/**
+ * Quotes of the candidate for covered (then partial) key points: whole clauses only, never from a
+ * sentence that states a misconception, never dropping a negation; the latest answer first.
+ */
+export function candidateQuotes(report: ScoreReport, answers: readonly string[]): Quote[] {
+  const combined = answers.join("\n\n");
+  const starts = answerStarts(answers);
+  const answerOf = (offset: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= offset) i += 1;
+    return i;
+  };
+  const claimSpans = report.misconceptions.filter((m) => !m.corrected).flatMap((m) => m.evidence);
+  const rank = (k: KeyPointResult) => (k.status === "covered" ? 0 : 1);
+  const quotes: Quote[] = [];
+  const seen = new Set<string>();
+  for (const k of report.keyPoints) {
+    if (k.status !== "covered" && k.status !== "partial") continue;
+    for (const e of k.evidence) {
+      const text = quotablePhrase(combined, e, claimSpans);
+      if (!text || seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
+      quotes.push({ keyPointId: k.id, status: k.status, weight: k.weight, text, answerIndex: answerOf(e.start) });
+    }
+  }
+  return quotes.sort((a, b) => b.answerIndex - a.answerIndex || rankOf(a) - rankOf(b) || b.weight - a.weight);
+  function rankOf(q: Quote) {
+    return rank({ status: q.status } as KeyPointResult);
+  }
+}
+
+/** Every interviewer message on this question (and the previous one): a quote in any of them is not used again. */
+function spokenBefore(turn: FollowUpTurn | MoveOnTurn): string {
+  const own = (turn.exchange ?? []).filter((m) => m.role === "interviewer").map((m) => m.text);
+  return [...own, turn.previousText ?? ""].join("\n").toLowerCase();
+}
+
+/** The quote to acknowledge, or undefined (then the acknowledgement is neutral or absent). */
+function chooseQuote(turn: FollowUpTurn | MoveOnTurn, status?: "covered"): Quote | undefined {
+  const spoken = spokenBefore(turn);
+  return candidateQuotes(turn.report, turn.answers).find(
+    (q) => (!status || q.status === status) && !spoken.includes(q.text.toLowerCase()),
+  );
+}
+
+/** A claim the candidate made, for a challenge: their sentence, or its clause when the sentence is long. */
+export function claimQuote(claim: string, hint = ""): string | undefined {
+  const text = cleanQuote(claim);
+  const n = words(text);
+  if (n >= MIN_QUOTE_WORDS && n <= 24) return text;
+  if (n < MIN_QUOTE_WORDS) return undefined;
+  const hintWords = new Set(hint.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []);
+  const clauses = text.split(/[,;:\u2013\u2014]/).map(cleanQuote).filter((c) => words(c) >= MIN_QUOTE_WORDS && words(c) <= 24);
+  const score = (c: string) => (c.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []).filter((w) => hintWords.has(w)).length;
+  return clauses.sort((a, b) => score(b) - score(a))[0];
 }
 
 // ---------------------------------------------------------------------------------------------
-// Probe
+// Follow-ups: probe, challenge, scaffold, clarification, redirect
 
 const ACK_PRACTICE = [
-  "Good, you said “{q}”.",
-  "You mentioned “{q}”, and that's right.",
-  "Yes, “{q}” is right.",
-  "I like that you brought up “{q}”.",
-  "Right, “{q}” is a good point.",
-  "That part is solid: “{q}”.",
+  "You said “{q}”, and that's right.",
+  "“{q}”: yes, that part holds.",
+  "Good, “{q}” is the right idea.",
+  "I agree with “{q}”.",
+  "“{q}” is a fair way to put it.",
+  "Right: “{q}”.",
 ];
-/** Neutral: mock interviews, and partial evidence in practice (not praised as right). */
-const ACK_NEUTRAL = [
-  "You mentioned “{q}”.",
-  "Noted: “{q}”.",
-  "Okay, you said “{q}”.",
-  "Thanks. You brought up “{q}”.",
-];
-const ACK_NONE_PRACTICE = ["Thanks, that's a start.", "Okay, thanks for that.", "Alright, thanks."];
-const ACK_NONE_MOCK = ["Okay.", "Thanks.", "Alright."];
+/** Neutral: mock interviews, and partial evidence in practice (never praised as right). */
+const ACK_NEUTRAL = ["You said “{q}”.", "Noted: “{q}”.", "“{q}”, you said.", "I heard “{q}”.", "So, “{q}”."];
 
-const LEAD_INS = [
-  "Let me push on that a bit. {f}",
-  "Building on that: {f}",
-  "Here's a follow-up. {f}",
-  "Let's dig a little deeper. {f}",
-  "One more angle. {f}",
-  "Now, a follow-up question. {f}",
-  "I'd like to go a bit further. {f}",
-  "A related question. {f}",
+const PROBE_FORMS = [
+  "{ack} {f}",
+  "{ack} Next: {f}",
+  "{ack} Let me push on another part. {f}",
+  "{ack} Now a different angle. {f}",
+  "{f}",
+  "{ack} I'd like to hear about one more thing. {f}",
+  "{ack} Building on that: {f}",
+  "{ack} Here's what I'd ask next. {f}",
+  "Another part of this. {f}",
+  "{ack} Tell me this. {f}",
+  "{ack} Consider this. {f}",
+  "{ack} Going a bit further. {f}",
 ];
 
-/** When nothing the candidate said earned credit yet, "building on that" would ring false. */
-const LEAD_INS_FRESH = [
-  "Let me ask you something more. {f}",
-  "Here's a follow-up. {f}",
-  "Let's look at one aspect. {f}",
-  "A follow-up question. {f}",
+const CHALLENGE_FORMS = [
+  "You said “{c}”. {f}",
+  "Let me push back on one thing: “{c}”. {f}",
+  "I want to test a claim of yours, “{c}”. {f}",
+  "Before we go on: you said “{c}”. {f}",
+  "Hold on. “{c}”, is that so? {f}",
+  "One thing I'd question: “{c}”. {f}",
+  "Let's check “{c}” together. {f}",
+];
+const CHALLENGE_UNQUOTED = [
+  "Let me test one claim from your answer. {f}",
+  "Something in your answer doesn't sit right with me. {f}",
+  "I'd like to check one thing you said. {f}",
+];
+const GENERIC_CHALLENGE = [
+  "How would you convince yourself of that? Walk me through what actually happens, step by step.",
+  "What would you run to check it, and what result would you expect?",
+  "Can you walk me through why that would be true, one step at a time?",
+  "If a colleague doubted that, what small experiment would settle it?",
 ];
 
-function renderProbe(turn: ProbeTurn): string {
-  const quotes = candidateQuotes(turn.report);
-  const covered = chooseQuote(quotes, turn.previousText, "covered");
-  let ack: string;
-  let leadIns = LEAD_INS;
-  if (turn.mode === "practice" && covered) {
-    ack = fill(pick(ACK_PRACTICE, turn, "ack-practice"), { q: covered.text });
-  } else {
-    const quote = covered ?? chooseQuote(quotes, turn.previousText);
-    if (quote) {
-      ack = fill(pick(ACK_NEUTRAL, turn, "ack-neutral"), { q: quote.text });
-    } else {
-      ack = pick(turn.mode === "practice" ? ACK_NONE_PRACTICE : ACK_NONE_MOCK, turn, `ack-none-${turn.mode}`);
-      leadIns = LEAD_INS_FRESH;
+const SCAFFOLD_FORMS = [
+  "No problem. Let's take a smaller step: {f}",
+  "That's fine, let's start smaller. {f}",
+  "Let's break it down. {f}",
+  "Okay, a simpler question first. {f}",
+  "Fair enough. Try this one: {f}",
+  "Let's come at it from an easier side. {f}",
+];
+const HINT_FORMS = [
+  "Here's a way in: {f}",
+  "Sure. Start from this: {f}",
+  "A hint, as a question: {f}",
+  "Think about this first. {f}",
+];
+
+const CLARIFY_OPENERS = ["Good question.", "Fair question.", "Sure.", "Happy to clarify.", "Yes, let me clarify.", ""];
+const CLARIFY_OPENERS_MOCK = ["Sure.", "Let me clarify.", "Okay.", ""];
+const CLARIFY_TOPIC_LEADS: Record<string, string[]> = {
+  scope: ["On scope: {t}", "Scope-wise: {t}", "What I have in mind: {t}"],
+  version: ["On the version: {t}", "Version-wise: {t}", "As for the version: {t}"],
+  expected: ["What I'm after: {t}", "What I'd like to hear: {t}", "As for depth: {t}"],
+  code: ["About code: {t}", "On code: {t}", "As for code: {t}"],
+  general: ["{t}"],
+};
+const HAND_BACK = [
+  "So, back to the question: {p}",
+  "With that in mind, over to you. {p}",
+  "Here's the question again: {p}",
+  "Now, the question stands: {p}",
+  "Go ahead whenever you're ready. {p}",
+  "Over to you: {p}",
+];
+
+const REDIRECT_FORMS = [
+  "That's a different subject from the one I asked about. Let's come back to it: {p}",
+  "I think that answers another question. Mine was this: {p}",
+  "Let's bring it back to the question I asked. {p}",
+  "That's off the topic of this question. Could you take another go at it? {p}",
+];
+
+const CORRECTION_ACK_PRACTICE = [
+  "Good, that's a better way to put it.",
+  "Right, that correction matters.",
+  "Yes, that's more accurate than what you said first.",
+  "Good catch on your own claim.",
+  "That's the right correction.",
+];
+const CORRECTION_ACK_MOCK = ["Okay, noted: you've revised that.", "Understood, you're changing your answer there.", "Noted, that's your revised view."];
+
+function correctionAck(turn: FollowUpTurn | MoveOnTurn): string {
+  const ack = turn.kind === "follow-up" ? turn.decision.acknowledgeCorrection : turn.acknowledgeCorrection;
+  if (!ack) return "";
+  return pick(turn.mode === "mock" ? CORRECTION_ACK_MOCK : CORRECTION_ACK_PRACTICE, turn, `correction-${turn.mode}`);
+}
+
+function acknowledgement(turn: FollowUpTurn): string {
+  if (turn.decision.acknowledgeCorrection) return correctionAck(turn);
+  const covered = turn.mode === "practice" ? chooseQuote(turn, "covered") : undefined;
+  if (covered) return fill(pick(ACK_PRACTICE, turn, "ack-practice"), { q: covered.text });
+  const quote = chooseQuote(turn);
+  // Quote neutrally about half the time at most: an acknowledgement on every turn reads as a tic.
+  if (quote && hashSeed(turn.seed, turn.sequence, "ack") % 2 === 0) return fill(pick(ACK_NEUTRAL, turn, "ack-neutral"), { q: quote.text });
+  return "";
+}
+
+/** The interviewer's own words (whitespace collapsed), then authored text exactly as written (it may hold code). */
+function compose(form: string, values: Record<string, string>, authored: string): string {
+  const [before = "", after = ""] = form.split("{f}");
+  const own = (text: string) => fill(text, values).replace(/\s+/g, " ").trim();
+  return [own(before), authored, own(after)].filter(Boolean).join(" ");
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function renderFollowUp(turn: FollowUpTurn): string {
+  const d = turn.decision;
+  const f = d.followUp.text.trim();
+  switch (d.action) {
+    case "probe": {
+      const ack = acknowledgement(turn);
+      let forms = PROBE_FORMS;
+      if (!ack) forms = forms.filter((t) => !t.includes("Building on that"));
+      return compose(pick(forms, turn, "probe"), { ack }, f);
+    }
+    case "challenge": {
+      const authored = turn.question.misconceptions?.find((m) => m.id === d.misconceptionId);
+      const question = d.followUp.source === "authored" && f ? f : pick(GENERIC_CHALLENGE, turn, "generic-challenge");
+      const claim = claimQuote(d.claim, [authored?.text, ...(authored?.phrasings ?? [])].join(" "));
+      return claim
+        ? compose(pick(CHALLENGE_FORMS, turn, "challenge"), { c: claim }, question)
+        : compose(pick(CHALLENGE_UNQUOTED, turn, "challenge-unquoted"), {}, question);
+    }
+    case "scaffold": {
+      const lead = correctionAck(turn);
+      const form = pick(d.hintRequested ? HINT_FORMS : SCAFFOLD_FORMS, turn, d.hintRequested ? "hint" : "scaffold");
+      return compose(`{lead} ${form}`, { lead }, f);
+    }
+    case "clarify": {
+      const opener = pick(turn.mode === "mock" ? CLARIFY_OPENERS_MOCK : CLARIFY_OPENERS, turn, `clarify-open-${turn.mode}`);
+      const answers = d.answers.map((a) => {
+        const leads = CLARIFY_TOPIC_LEADS[a.topic] ?? ["{t}"];
+        const text = /[.!?]$/.test(a.text.trim()) ? a.text.trim() : `${a.text.trim()}.`;
+        return fill(pick(leads, turn, `clarify-${a.topic}`), { t: a.topic === "general" ? text : lowerFirstSafe(text) });
+      });
+      const handBack = fill(pick(HAND_BACK, turn, "hand-back"), { p: "" }).trim();
+      return `${tidy(`${opener} ${answers.join(" ")} ${handBack}`)}\n\n${f}`;
+    }
+    case "redirect": {
+      const form = pick(REDIRECT_FORMS, turn, "redirect");
+      return `${form.replace("{p}", "").trim()}\n\n${f}`;
     }
   }
-  const followUp = turn.decision.followUp.text.trim();
-  return `${ack} ${fill(pick(leadIns, turn, leadIns === LEAD_INS ? "lead-in" : "lead-in-fresh"), { f: followUp })}`;
+}
+
+/** Lower-cases the first letter only when it is a plain capitalised word ("CPython" stays). */
+function lowerFirstSafe(text: string): string {
+  return /^[A-Z][a-z]+\b/.test(text) && !/^(?:I|Python)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,68 +524,100 @@ const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven
 const count = (n: number) => NUMBER_WORDS[n] ?? String(n);
 
 const MOVE_ON_LEAD: Record<MoveOnTurn["reason"], string[]> = {
-  covered: ["That covers it.", "Good, that covers what I was looking for.", "That's a complete answer."],
-  time: ["We're nearly out of time on this one.", "Time is short on this question.", "We're running low on time here."],
-  "max-follow-ups": ["Let's leave it there.", "Okay, let's stop there.", "That's enough on this one."],
-  "no-probe-left": ["Okay, let's leave it there.", "Alright, that's this question done.", "Let's stop there."],
+  covered: ["Good.", "Okay, good.", "That does it.", "Nicely done.", "", "Right."],
+  time: ["We're nearly out of time on this one.", "Time is short here.", "The clock is running down on this one.", "We're low on time."],
+  "max-follow-ups": ["Let's leave it there.", "Okay, let's stop there.", "That's enough on this one.", "I'll stop you there.", ""],
+  "no-probe-left": ["Okay, let's leave it there.", "Alright, that's this question done.", "Let's stop there.", ""],
+  skipped: ["Sure, we can skip it.", "No problem, let's skip this one.", "Fine, skipping it."],
+  "off-topic": ["That's still another subject, so let's leave this question.", "We've drifted, so let's stop this one here.", "Let's leave this question there."],
 };
-const MOVE_ON_CLOSE = ["Let's move on.", "On to the next one.", "Let's keep going."];
-const MOCK_MOVE_ON = ["Thanks, let's move on.", "Thank you. Let's move on.", "Okay, thanks. Let's move on."];
-const MOCK_TIME_MOVE_ON = ["We're short on time, so let's move on.", "Thanks. We're short on time, so let's move on."];
-const MOCK_LAST = ["Thanks, that was the last question.", "Thank you, that was the final question."];
+const MOVE_ON_CLOSE = ["Let's move on.", "On to the next one.", "Next question.", "Let's keep going.", "Moving on.", "", ""];
+const MOCK_MOVE_ON = ["Thanks, let's move on.", "Thank you. Next one.", "Okay, thanks.", "Noted. Moving on.", "Alright, next.", "Thanks.", "Okay. Let's continue."];
+const MOCK_TIME_MOVE_ON = ["We're short on time, so let's move on.", "Time's nearly up here; moving on.", "Let's keep an eye on the clock and continue."];
+const MOCK_SKIP = ["Sure, we'll skip it.", "Okay, skipping this one.", "Fine, next one then."];
+const MOCK_LAST = ["Thanks, that was the last question.", "Thank you, that was the final question.", "That's the last one, thanks."];
 
 /**
- * A one-line verdict in general terms: how many key points were covered (with a quote of the
- * candidate for a covered one) and how many essential points were missing, never which ones.
+ * A one-line verdict in general terms, agreeing with the report: a wrong claim left standing comes
+ * first; "every key point" only when every point is covered; the number of essential points missing,
+ * never which. Never "complete" while an essential point is missing or a claim stands.
  */
-export function practiceVerdict(report: ScoreReport, previousText?: string): string {
+export function practiceVerdict(report: ScoreReport, turn: { seed: string; sequence: number; previousText?: string }, quote?: Quote): string {
   const points = report.keyPoints;
   const n = points.length;
   const covered = points.filter((k) => k.status === "covered");
   const partial = points.filter((k) => k.status === "partial");
-  const missed = points.filter((k) => k.status === "missed");
-  const essentialMissed = missed.filter((k) => k.weight >= 4).length;
-  const quote = chooseQuote(candidateQuotes(report), previousText, "covered");
-  if (n === 0) return `Your score for this one is ${report.score}.`;
+  const notCovered = points.filter((k) => k.status === "missed" || k.status === "contradicted");
+  const essentialMissing = points.filter((k) => k.weight >= 4 && k.status !== "covered").length;
+  const standing = report.misconceptions.filter((m) => !m.corrected).length + points.filter((k) => k.status === "contradicted" && !report.misconceptions.some((m) => m.keyPointId === k.id)).length;
+  const corrected = report.misconceptions.filter((m) => m.corrected).length;
+  const parts: string[] = [];
+  if (standing > 0) {
+    parts.push(
+      pick(
+        [
+          `${standing === 1 ? "One claim" : `${count(standing)} claims`} in your answer ${standing === 1 ? "doesn't" : "don't"} hold up; the feedback below sets ${standing === 1 ? "it" : "them"} right.`,
+          `Watch out: ${standing === 1 ? "something you stated is" : `${count(standing)} things you stated are`} not correct, and the report explains why.`,
+          `There's ${standing === 1 ? "a wrong claim" : `more than one wrong claim`} in there; read the correction in the report.`,
+        ],
+        turn,
+        "verdict-claim",
+      ),
+    );
+  } else if (corrected > 0) {
+    parts.push(pick(["You corrected your earlier claim, and the report shows both.", "Your correction counts; the report notes the first version too."], turn, "verdict-corrected"));
+  }
+  if (n === 0) return [...parts, `Your score for this one is ${report.score}.`].join(" ");
   if (covered.length === n) {
-    return quote
-      ? `You covered every key point, including “${quote.text}”.`
-      : "You covered every key point.";
+    parts.push(
+      quote
+        ? fill(pick(["You covered every key point, including “{q}”.", "Every key point was there, “{q}” among them.", "All the key points were there; “{q}” was a good one."], turn, "verdict-all-q"), { q: quote.text })
+        : pick(["You covered every key point.", "All the key points were there.", "Nothing important was left out."], turn, "verdict-all"),
+    );
+    return parts.join(" ");
   }
   if (covered.length === 0 && partial.length === 0) {
-    return "This one needs more work: the key points I was looking for were missing. The feedback shows what a full answer covers.";
+    parts.push(pick(["The key points I was listening for didn't come up yet.", "This one needs more work: the main points were not there.", "Most of what matters here is still to come; the report lists it."], turn, "verdict-none"));
+    return parts.join(" ");
   }
-  const coveredPart =
+  const got = covered.length > 0 ? covered.length : partial.length;
+  const gotForms =
     covered.length > 0
-      ? `You covered ${covered.length} of ${n} key points${quote ? `, for example “${quote.text}”` : ""}`
-      : `You were partly there on ${partial.length} of ${n} key points`;
-  const missing: string[] = [];
-  if (essentialMissed > 0) missing.push(`${count(essentialMissed)} essential point${essentialMissed === 1 ? "" : "s"}`);
-  const otherMissed = missed.length - essentialMissed;
-  if (otherMissed > 0) missing.push(otherMissed === 1 ? "a detail" : `${count(otherMissed)} details`);
-  let gapText = "";
-  if (missing.length > 0) gapText = `; ${joinList(missing)} ${missed.length === 1 ? "was" : "were"} missing`;
-  if (covered.length > 0 && partial.length > 0) {
-    const partly = `${count(partial.length)} ${partial.length === 1 ? "was" : "were"} only partly there`;
-    gapText += gapText ? `, and ${partly}` : `; ${partly}`;
-  }
-  return `${coveredPart}${gapText}. The feedback shows the details.`;
+      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${count(got)} key points out of ${count(n)}`, `${got} points of ${n}`]
+      : [`part of ${got} of ${n} key points`, `some of ${got} points out of ${count(n)}`];
+  const gotText = pick(gotForms, turn, "verdict-count");
+  const missingText =
+    essentialMissing > 0
+      ? `${count(essentialMissing)} essential ${essentialMissing === 1 ? "point was" : "points were"} missing`
+      : notCovered.length + partial.length > 0
+        ? `${notCovered.length + partial.length === 1 ? "one detail" : `${count(notCovered.length + partial.length)} details`} could be added`
+        : "";
+  const forms = [
+    `You got ${gotText}{q}; ${missingText}.`,
+    `That's ${gotText}{q}, and ${missingText}.`,
+    `${cap(gotText)} are there{q}. ${cap(missingText)}.`,
+    `In all, ${gotText} landed{q}; ${missingText}.`,
+    `${cap(missingText)}, but ${gotText} came through{q}.`,
+  ];
+  const form = pick(forms, turn, "verdict-some");
+  parts.push(fill(form, { q: quote && covered.length > 0 ? `, such as “${quote.text}”` : "" }).replace(/; \.$/, ".").replace(/, and \.$/, "."));
+  return parts.join(" ");
 }
 
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+function cap(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 function renderMoveOn(turn: MoveOnTurn): string {
+  const ack = correctionAck(turn);
   if (turn.mode === "mock") {
-    if (turn.isLastQuestion) return pick(MOCK_LAST, turn, "mock-last");
-    return pick(turn.reason === "time" ? MOCK_TIME_MOVE_ON : MOCK_MOVE_ON, turn, "mock-move-on");
+    const pool = turn.isLastQuestion ? MOCK_LAST : turn.reason === "time" ? MOCK_TIME_MOVE_ON : turn.reason === "skipped" ? MOCK_SKIP : MOCK_MOVE_ON;
+    return tidy(`${ack} ${pick(pool, turn, `mock-${turn.reason}-${turn.isLastQuestion}`)}`);
   }
   const lead = pick(MOVE_ON_LEAD[turn.reason], turn, `move-on-${turn.reason}`);
-  const verdict = practiceVerdict(turn.report, turn.previousText);
-  const close = turn.isLastQuestion ? "That was the last question." : pick(MOVE_ON_CLOSE, turn, "move-on-close");
-  return `${lead} ${verdict} ${close}`;
+  const verdict = practiceVerdict(turn.report, turn, chooseQuote(turn, "covered"));
+  const close = turn.isLastQuestion ? pick(["That was the last question.", "That's the last one.", "And that was the final question."], turn, "last") : pick(MOVE_ON_CLOSE, turn, "move-on-close");
+  return tidy(`${ack} ${lead} ${verdict} ${close}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 /**
  * The LLM interviewer's instructions and per-turn context. The model only phrases what the turn
- * policy decided: which follow-up to ask, or that it is time to move on. Key points are context for
- * the model alone; everything the candidate wrote is data inside <candidate_...> delimiters.
+ * policy decided (probe, challenge a claim, scaffold, answer a clarification and hand the question
+ * back, redirect, move on), and sees the whole exchange on the current question, its own earlier
+ * turns included. Key points are context for the model alone; everything the candidate wrote is
+ * data inside <candidate_...> delimiters, with every `<` and `>` in it replaced, so it can never
+ * close or open a tag (escaping, not pattern matching: linear on any input).
  */
 import type { ModelMessage } from "ai";
 import type { ScoreReport } from "../scoring/report.ts";
-import { candidateQuotes } from "./offline-engine.ts";
-import type { AskTurn, InterviewerTurn, InterviewMode, MoveOnTurn, ProbeTurn, WrapUpTurn } from "./turns.ts";
+import { candidateQuotes, claimQuote } from "./offline-engine.ts";
+import type { AskTurn, FollowUpTurn, InterviewerTurn, InterviewMode, MoveOnTurn, WrapUpTurn } from "./turns.ts";
 import type { InterviewQuestion } from "./turn-policy.ts";
 
 export type InterviewerPrompt = { instructions: string; messages: ModelMessage[] };
@@ -19,11 +22,11 @@ export const TASK_MARKER = "TASK:";
 export const CANDIDATE_TAGS = ["candidate_answer", "candidate_quote"] as const;
 
 /**
- * Neutralises anything in the candidate's text that looks like one of our delimiters (opening or
- * closing, any case or spacing), so the text cannot end its data block and speak as instructions.
+ * Escapes the candidate's text as data: every `<` and `>` becomes `‹` / `›`, so no tag (ours or
+ * one that imitates ours, in any case or spacing) can be opened or closed from inside it.
  */
 export function asCandidateData(text: string): string {
-  return text.replace(/<\s*\/?\s*candidate[_\s-]*[a-z_]*[^>]*>/gi, (m) => m.replace(/</g, "‹").replace(/>/g, "›"));
+  return text.replaceAll("<", "‹").replaceAll(">", "›");
 }
 
 function candidateBlock(tag: (typeof CANDIDATE_TAGS)[number], text: string, attrs = ""): string {
@@ -91,8 +94,8 @@ function coverageBlock(report: ScoreReport): string {
   );
 }
 
-function quotesBlock(report: ScoreReport): string | undefined {
-  const quotes = candidateQuotes(report).slice(0, 3);
+function quotesBlock(report: ScoreReport, answers: readonly string[]): string | undefined {
+  const quotes = candidateQuotes(report, answers).slice(0, 3);
   if (quotes.length === 0) return undefined;
   return [
     "WHAT THE CANDIDATE SAID THAT EARNED CREDIT (their own words; you may quote one):",
@@ -100,8 +103,8 @@ function quotesBlock(report: ScoreReport): string | undefined {
   ].join("\n");
 }
 
-function exchangeBlock(turn: ProbeTurn | MoveOnTurn): string {
-  const lines: string[] = ["THE EXCHANGE ON THIS QUESTION SO FAR:"];
+function exchangeBlock(turn: FollowUpTurn | MoveOnTurn): string {
+  const lines: string[] = ["THE WHOLE EXCHANGE ON THIS QUESTION SO FAR (your own earlier turns included; do not repeat them):"];
   if (turn.exchange && turn.exchange.length > 0) {
     let n = 0;
     for (const m of turn.exchange) {
@@ -109,7 +112,7 @@ function exchangeBlock(turn: ProbeTurn | MoveOnTurn): string {
       else lines.push(candidateBlock("candidate_answer", m.text, ` n="${(n += 1)}"`));
     }
   } else {
-    turn.answers.forEach((a, i) => lines.push(candidateBlock("candidate_answer", a, ` n="${i + 1}"`)));
+    turn.answers.forEach((a: string, i: number) => lines.push(candidateBlock("candidate_answer", a, ` n="${i + 1}"`)));
   }
   return lines.join("\n");
 }
@@ -128,14 +131,60 @@ function askTask(turn: AskTurn): string {
   ].join("\n");
 }
 
-function probeTask(turn: ProbeTurn): string {
+function followUpTask(turn: FollowUpTurn): string {
+  const d = turn.decision;
   const ack =
     turn.mode === "practice"
-      ? "Start with a brief acknowledgement of one thing the candidate got right, quoting or paraphrasing their own words. Then ask"
-      : "Optionally start with a neutral acknowledgement (no praise, no judgement). Then ask";
+      ? "You may start with a brief acknowledgement of one thing the candidate got right, quoting a whole phrase of theirs (never a wrong claim). Then"
+      : "Optionally start with a neutral acknowledgement (no praise, no judgement). Then";
+  const correction = d.acknowledgeCorrection
+    ? ["The candidate has just corrected an earlier claim of theirs: acknowledge that in a few words first (without restating the correct answer)."]
+    : [];
+  let task: string[];
+  switch (d.action) {
+    case "probe":
+      task = [`${TASK_MARKER} ${ack} ask the follow-up question below, rephrased naturally if you like, keeping its`, "meaning exactly; add no hint, no example answer, no second question."];
+      break;
+    case "challenge": {
+      const claim = claimQuote(d.claim) ?? d.claim;
+      task = [
+        `${TASK_MARKER} The candidate stated something wrong. Challenge it as a good interviewer would: quote or paraphrase their`,
+        "claim below and ask the question below, which makes them reason it through. Do not say what is right, do not",
+        "give the answer or a hint of it, do not praise the claim.",
+        "THEIR CLAIM:",
+        candidateBlock("candidate_quote", claim),
+      ];
+      if (d.followUp.source === "generic") {
+        task.push("(No authored challenge: ask them how they would check the claim, or to walk through what actually happens.)");
+      }
+      break;
+    }
+    case "scaffold":
+      task = [
+        `${TASK_MARKER} The candidate said they do not know${d.hintRequested ? " and asked for a hint" : ""}. Reassure them in a few words (no praise of`,
+        "the answer) and ask the smaller, easier question below instead. Do not answer the main question.",
+      ];
+      break;
+    case "clarify":
+      task = [
+        `${TASK_MARKER} The candidate asked a clarifying question. Answer it using only the clarification below (never the`,
+        "answer to the question itself), then hand the main question back to them: the app shows the question word for",
+        "word after your text, so end with a short invitation to answer it, and do not restate it yourself.",
+        "CLARIFICATION TO GIVE:",
+        ...d.answers.map((a) => `- ${a.topic}: ${a.text}`),
+      ];
+      break;
+    case "redirect":
+      task = [
+        `${TASK_MARKER} The candidate answered a different question. Say so briefly and kindly, and ask them to answer the`,
+        "question that was asked: the app shows the question word for word after your text; do not restate it yourself.",
+      ];
+      break;
+  }
+  const showsFollowUp = d.action === "probe" || d.action === "challenge" || d.action === "scaffold";
   return [
-    `${TASK_MARKER} Ask the candidate the follow-up question below. ${ack} the follow-up, rephrased`,
-    "naturally if you like, keeping its meaning exactly; add no hint, no example answer, no second question.",
+    ...correction,
+    ...task,
     `MODE: ${turn.mode}`,
     "",
     questionBlock(turn.question),
@@ -144,12 +193,10 @@ function probeTask(turn: ProbeTurn): string {
     "",
     coverageBlock(turn.report),
     "",
-    quotesBlock(turn.report) ?? "WHAT THE CANDIDATE SAID THAT EARNED CREDIT: nothing yet.",
+    quotesBlock(turn.report, turn.answers) ?? "WHAT THE CANDIDATE SAID THAT EARNED CREDIT: nothing yet.",
     "",
     exchangeBlock(turn),
-    "",
-    FOLLOW_UP_MARKER,
-    turn.decision.followUp.text.trim(),
+    ...(showsFollowUp && d.followUp.text ? ["", FOLLOW_UP_MARKER, d.followUp.text.trim()] : []),
   ].join("\n");
 }
 
@@ -158,6 +205,8 @@ const REASON_TEXT: Record<MoveOnTurn["reason"], string> = {
   time: "time for this question is nearly up",
   "max-follow-ups": "enough follow-ups were asked on this question",
   "no-probe-left": "there is nothing more to ask on this question",
+  skipped: "the candidate asked to skip this question",
+  "off-topic": "the candidate answered a different question again",
 };
 
 function moveOnTask(turn: MoveOnTurn): string {
@@ -169,6 +218,7 @@ function moveOnTask(turn: MoveOnTurn): string {
       ? `${TASK_MARKER} Close this question neutrally in one short sentence, e.g. "Thanks, let's move on." Give no feedback and no verdict; ${ending}.`
       : `${TASK_MARKER} Close this question: in one sentence give a verdict in general terms (what the candidate covered, quoting their words, and how many essential points were missing, without naming or hinting at what was missing); then ${ending}.`;
   return [
+    ...(turn.acknowledgeCorrection ? ["The candidate has just corrected an earlier claim of theirs: acknowledge that in a few words first."] : []),
     task,
     `MODE: ${turn.mode}`,
     `WHY WE MOVE ON: ${REASON_TEXT[turn.reason]}.`,
@@ -176,7 +226,7 @@ function moveOnTask(turn: MoveOnTurn): string {
     questionBlock(turn.question),
     "",
     ...(turn.mode === "practice"
-      ? [keyPointsBlock(turn.report), "", coverageBlock(turn.report), "", quotesBlock(turn.report) ?? "", ""]
+      ? [keyPointsBlock(turn.report), "", coverageBlock(turn.report), "", quotesBlock(turn.report, turn.answers) ?? "", ""]
       : []),
     exchangeBlock(turn),
   ].join("\n");
@@ -199,8 +249,8 @@ export function turnContext(turn: InterviewerTurn): string {
   switch (turn.kind) {
     case "ask":
       return askTask(turn);
-    case "probe":
-      return probeTask(turn);
+    case "follow-up":
+      return followUpTask(turn);
     case "move-on":
       return moveOnTask(turn);
     case "wrap-up":

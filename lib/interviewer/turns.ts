@@ -3,7 +3,7 @@
  * Every engine (offline, LLM) takes the same turn; the turn policy has already decided what to do.
  */
 import type { ScoreReport } from "../scoring/report.ts";
-import type { InterviewQuestion, MoveOnReason, ProbeDecision } from "./turn-policy.ts";
+import type { CorrectionAcknowledgement, FollowUpDecision, InterviewQuestion, MoveOnReason } from "./turn-policy.ts";
 
 export type InterviewMode = "practice" | "mock";
 
@@ -17,8 +17,11 @@ export type TurnBase = {
   previousText?: string;
 };
 
-/** One message of the exchange on the current question (the interviewer's own or the candidate's). */
-export type ExchangeMessage = { role: "interviewer" | "candidate"; text: string };
+/**
+ * One message of the exchange on the current question (the interviewer's own or the candidate's).
+ * An interviewer message may carry the follow-up id it was stored with (see turn-policy.ts).
+ */
+export type ExchangeMessage = { role: "interviewer" | "candidate"; text: string; action?: string | null };
 
 export type AskTurn = TurnBase & {
   kind: "ask";
@@ -30,14 +33,15 @@ export type AskTurn = TurnBase & {
   minutes?: number;
 };
 
-export type ProbeTurn = TurnBase & {
-  kind: "probe";
+/** The question stays open: a probe, a challenge, a scaffold, a clarification or a redirect. */
+export type FollowUpTurn = TurnBase & {
+  kind: "follow-up";
   question: InterviewQuestion;
   /** The candidate's answers to this question so far (the report's spans point into them). */
   answers: readonly string[];
   report: ScoreReport;
-  decision: ProbeDecision;
-  /** The exchange on this question so far (the LLM sees it; the offline engine does not need it). */
+  decision: FollowUpDecision;
+  /** The exchange on this question so far, the interviewer's own turns included (the LLM sees it). */
   exchange?: readonly ExchangeMessage[];
 };
 
@@ -47,6 +51,8 @@ export type MoveOnTurn = TurnBase & {
   answers: readonly string[];
   report: ScoreReport;
   reason: MoveOnReason;
+  /** The candidate corrected an earlier, challenged claim: say so first. */
+  acknowledgeCorrection?: CorrectionAcknowledgement;
   /** After the last question: the verdict without "let's move on" (a wrap-up turn follows). */
   isLastQuestion: boolean;
   exchange?: readonly ExchangeMessage[];
@@ -63,7 +69,7 @@ export type WrapUpTurn = TurnBase & {
   timeUp?: boolean;
 };
 
-export type InterviewerTurn = AskTurn | ProbeTurn | MoveOnTurn | WrapUpTurn;
+export type InterviewerTurn = AskTurn | FollowUpTurn | MoveOnTurn | WrapUpTurn;
 export type TurnKind = InterviewerTurn["kind"];
 
 export type StreamTurnOptions = { signal?: AbortSignal };

@@ -1,14 +1,18 @@
 /**
- * The answer flow: a candidate's answer is stored and scored, the turn policy decides whether to
- * probe or move on, and the interviewer's reply (streamed by the caller) is stored when complete.
- * Every write checks the session's version, so two tabs cannot interleave turns.
+ * The answer flow: a candidate's message is stored and scored, `planNextTurn` reads it (answer,
+ * clarifying question, "I don't know", skip, off-topic, self-correction) and the turn policy decides
+ * what the interviewer does (follow up in one of its forms, or move on); the interviewer's reply
+ * (streamed by the caller) is stored when complete, with the follow-up's id in `keyPointId`, so the
+ * policy knows later what it already did. Every write checks the session's version, so two tabs
+ * cannot interleave turns.
  */
 import "server-only";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import {
-  decideNextTurn,
+  planNextTurn,
   renderOfflineTurn,
+  type ExchangeMessage,
   type FallbackInfo,
   type InterviewerTurn,
   type TurnStreamResult,
@@ -54,6 +58,13 @@ function turnBase(session: LoadedSession) {
 
 function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
   return scoreSnapshot(question.snapshot, answers);
+}
+
+/** The exchange on a question as the interviewer sees it: its own turns (with their follow-up ids) and the candidate's answers. */
+function exchangeOf(session: LoadedSession, question: LoadedQuestion): ExchangeMessage[] {
+  return session.turns
+    .filter((t) => t.sessionQuestionId === question.id && (t.role === "interviewer" || (t.role === "candidate" && t.kind === "answer")))
+    .map((t) => (t.role === "interviewer" ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null } : { role: "candidate", text: t.text }));
 }
 
 /**
@@ -113,23 +124,22 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   const now = new Date();
   const deadline = question.deadlineAt?.getTime() ?? Infinity;
   const late = now.getTime() > deadline + (input.timeUp ? TIME_UP_GRACE_MS : LATE_GRACE_MS);
-  const answers = [...answersOf(session, question), input.text];
-  const report = scoreQuestion(question, answers.filter((a) => a.trim()));
-  const asked = interviewerTurns(session).filter((t) => t.sessionQuestionId === question.id && t.kind === "follow-up");
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
-  const decision = input.timeUp
-    ? ({ action: isLastQuestion ? "finish" : "move-on", reason: "time" } as const)
-    : decideNextTurn({
-        question: interviewQuestionOf(question.snapshot),
-        report,
-        askedFollowUps: asked.map((t) => t.keyPointId ?? t.text),
-        followUpCount: question.followUpCount,
-        secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
-        secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
-        isLastQuestion,
-      });
+  const plan = planNextTurn({
+    ...turnBase(session),
+    question: interviewQuestionOf(question.snapshot),
+    exchange: [...exchangeOf(session, question), { role: "candidate", text: input.text }],
+    score: (answers) => scoreQuestion(question, answers),
+    followUpCount: question.followUpCount,
+    secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
+    secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
+    isLastQuestion,
+    timeUp: input.timeUp,
+  });
+  const { report, turn } = plan;
+  const answers = [...answersOf(session, question), input.text];
   const lastPrompt = [...session.turns].reverse().find((t) => t.role === "interviewer" && t.sessionQuestionId === question.id);
-  const probing = decision.action === "probe";
+  const probing = plan.followUpId !== null;
 
   await db().$transaction(async (tx) => {
     await claimVersion(tx, session.id, session.version);
@@ -149,20 +159,11 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     await tx.sessionQuestion.update({
       where: { id: question.id },
       data: probing
-        ? { followUpCount: { increment: 1 }, draft: "", draftUpdatedAt: now }
+        ? { followUpCount: { increment: plan.countsAsFollowUp ? 1 : 0 }, draft: "", draftUpdatedAt: now }
         : { status: "scored", score: report.score, report: JSON.stringify(report), completedAt: now, draft: "", draftUpdatedAt: now },
     });
   });
 
-  const base = {
-    ...turnBase(session),
-    question: interviewQuestionOf(question.snapshot),
-    answers,
-    report,
-  };
-  const turn: InterviewerTurn = probing
-    ? { ...base, kind: "probe", decision }
-    : { ...base, kind: "move-on", reason: decision.reason, isLastQuestion };
   const replySeq = session.turns.length + 1;
   return {
     sessionId: session.id,
@@ -172,7 +173,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     async save(result) {
       await saveReply(session.id, question.id, replySeq, {
         kind: probing ? "follow-up" : "move-on",
-        keyPointId: probing ? decision.followUp.id : null,
+        keyPointId: plan.followUpId,
         text: result.text,
         engine: result.engineId,
         fallback: result.fallback,
@@ -199,7 +200,8 @@ async function saveReply(
     await tx.turn.create({
       data: { sessionId, sessionQuestionId, seq, role: "interviewer", kind: reply.kind, text: reply.text, keyPointId: reply.keyPointId, engine: reply.engine },
     });
-    if (reply.fallback) {
+    // A reply replaced after the check (reason "rejected") is not a failure the candidate needs to hear about.
+    if (reply.fallback && reply.fallback.reason !== "rejected") {
       await tx.turn.create({
         data: {
           sessionId,
@@ -292,31 +294,25 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
   const last = session.turns.at(-1);
   if (!last || last.role !== "candidate" || now - last.createdAt.getTime() < env().LLM_TIMEOUT_MS + LOST_REPLY_MS) return false;
   const question = session.questions.find((q) => q.id === last.sessionQuestionId)!;
-  const answers = answersOf(session, question);
-  const report = question.report ?? scoreQuestion(question, answers);
   const isLastQuestion = question.index === session.questionCount - 1;
-  const asked = interviewerTurns(session).filter((t) => t.sessionQuestionId === question.id && t.kind === "follow-up");
-  const decision =
-    question.status === "scored"
-      ? ({ action: isLastQuestion ? "finish" : "move-on", reason: "time" } as const)
-      : decideNextTurn({
-          question: interviewQuestionOf(question.snapshot),
-          report,
-          askedFollowUps: asked.map((t) => t.keyPointId ?? t.text),
-          followUpCount: question.followUpCount - 1,
-          isLastQuestion,
-        });
-  const base = { ...turnBase(session), question: interviewQuestionOf(question.snapshot), answers, report };
-  const probing = decision.action === "probe" && question.status !== "scored";
-  const text = renderOfflineTurn(
-    probing && decision.action === "probe"
-      ? { ...base, kind: "probe", decision }
-      : { ...base, kind: "move-on", reason: decision.action === "probe" ? "no-probe-left" : decision.reason, isLastQuestion },
-  );
+  // The policy's decision then, made again from the exchange before the unanswered message
+  // (followUpCount was already counted for it when it was a follow-up).
+  const exchange = exchangeOf(session, question);
+  const plan = planNextTurn({
+    ...turnBase(session),
+    question: interviewQuestionOf(question.snapshot),
+    exchange,
+    score: (answers) => (question.status === "scored" && question.report ? question.report : scoreQuestion(question, answers)),
+    followUpCount: Math.max(0, question.followUpCount - 1),
+    isLastQuestion,
+    timeUp: question.status === "scored",
+  });
+  const probing = plan.followUpId !== null && question.status !== "scored";
+  const text = renderOfflineTurn(probing ? plan.turn : { ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn);
   try {
     await saveReply(session.id, question.id, session.turns.length, {
       kind: probing ? "follow-up" : "move-on",
-      keyPointId: probing && decision.action === "probe" ? decision.followUp.id : null,
+      keyPointId: probing ? plan.followUpId : null,
       text,
       engine: "offline",
     });

@@ -42,7 +42,10 @@ export function startReply(pending: PendingReply): string {
     try {
       const stream = streamTurnWithFallback(pending.turn, {
         primary: engineFor(pending.engine),
-        onFallback: () => push(run, { type: "notice", text: "The AI interviewer stopped responding; the offline interviewer is taking over. Nothing you typed is lost." }),
+        // A reply replaced after the check ("rejected") is not a failure: no notice.
+        onFallback: (info) => {
+          if (info.reason !== "rejected") push(run, { type: "notice", text: "The AI interviewer stopped responding; the offline interviewer is taking over. Nothing you typed is lost." });
+        },
       });
       let step = await stream.next();
       while (!step.done) {

@@ -147,7 +147,7 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
     expect(session.engine).toBe("openai:test-model");
     const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
-    expect(pending.turn.kind).toBe("probe");
+    expect(pending.turn.kind).toBe("follow-up");
     return { user, session, pending };
   }
 

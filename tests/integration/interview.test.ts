@@ -127,8 +127,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const user = await createUser();
       const session = await startTestSession(user.id);
       const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
-      expect(pending.turn.kind).toBe("probe");
-      if (pending.turn.kind !== "probe") throw new Error("unreachable");
+      expect(pending.turn.kind).toBe("follow-up");
+      if (pending.turn.kind !== "follow-up") throw new Error("unreachable");
       expect(pending.turn.decision.followUp).toMatchObject({ id: "refcount:1", source: "authored" });
       expect(pending.replySeq).toBe(2);
       // The answer is stored before the reply streams.
@@ -146,7 +146,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(after.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "follow-up", keyPointId: "refcount:1", engine: "offline", text });
       expect(text).toContain(pending.turn.decision.followUp.text);
       // Grounded: it quotes the candidate and never reveals the reference or a key point's text.
-      expect(text).toMatch(/names bound to objects/i);
+      // (It may also acknowledge without a quote: every quote is the candidate's own words.)
+      for (const m of text.matchAll(/“([^”]+)”/g)) expect(PARTIAL_MEMORY_ANSWER).toContain(m[1]);
       const snapshot = after.questions[0]!.snapshot;
       for (const k of snapshot.keyPoints) expect(text).not.toContain(k.text);
       expect(text).not.toContain(snapshot.reference.slice(0, 60));
@@ -173,8 +174,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const first = await answer(user.id, session.id, PARTIAL_MEMORY_ANSWER);
       const second = await answer(user.id, session.id, REFCOUNT_MEMORY_ANSWER);
       const third = await answer(user.id, session.id, CYCLIC_MEMORY_ANSWER);
-      expect([first.turn.kind, second.turn.kind, third.turn.kind]).toEqual(["probe", "probe", "move-on"]);
-      const scores = [first, second, third].map((p) => (p.turn.kind === "probe" || p.turn.kind === "move-on" ? p.turn.report.score : -1));
+      expect([first.turn.kind, second.turn.kind, third.turn.kind]).toEqual(["follow-up", "follow-up", "move-on"]);
+      const scores = [first, second, third].map((p) => (p.turn.kind === "follow-up" || p.turn.kind === "move-on" ? p.turn.report.score : -1));
       expect(scores[1]).toBeGreaterThan(scores[0]!);
       expect(scores[2]).toBeGreaterThan(scores[1]!);
 
@@ -248,7 +249,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(await codeOf(advanceToNextQuestion(user.id, s2.id, moved.turns.length))).toBe("invalid"); // current not answered
       expect(await codeOf(finishInterview(user.id, s2.id))).toBe("invalid"); // answer first
       let pending = await answer(user.id, s2.id, "Lists are mutable, tuples are immutable.");
-      while (pending.turn.kind === "probe") pending = await answer(user.id, s2.id, "Strings and tuples are immutable; a tuple holding a list can still change through the list.");
+      while (pending.turn.kind === "follow-up") pending = await answer(user.id, s2.id, "Strings and tuples are immutable; a tuple holding a list can still change through the list.");
       expect(pending.turn).toMatchObject({ kind: "move-on", isLastQuestion: true });
       expect(await codeOf(advanceToNextQuestion(user.id, s2.id, (await mustLoad(user.id, s2.id)).turns.length))).toBe("invalid");
       await finishInterview(user.id, s2.id);

@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultBankDirs, loadBanks } from "../../../lib/bank/load.ts";
 import { decideNextTurn, renderOfflineTurn, turnForDecision } from "../../../lib/interviewer/index.ts";
-import { shortQuote } from "../../../lib/interviewer/offline-engine.ts";
 import { scoreAnswer } from "../../../lib/scoring/rubric.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
@@ -63,14 +62,5 @@ describe("offline interviewer over the shipped banks", () => {
       }
     }
     expect(probes).toBeGreaterThan(questions.length);
-  });
-});
-
-describe("shortQuote", () => {
-  it("drops filler and trims long spans to a few words", () => {
-    expect(shortQuote("  I think, basically the GIL is a mutex. ")).toBe("the GIL is a mutex");
-    const long = "one two three four five six seven eight nine ten eleven twelve thirteen";
-    expect(shortQuote(long)).toBe("one two three four five six seven eight nine ten…");
-    expect(shortQuote(" . ")).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { createLlmInterviewer } from "../../../lib/interviewer/llm-engine.ts";
 import { renderOfflineTurn } from "../../../lib/interviewer/offline-engine.ts";
 import { CANDIDATE_TAGS, FOLLOW_UP_MARKER } from "../../../lib/interviewer/prompts.ts";
 import { decideNextTurn, type ProbeDecision } from "../../../lib/interviewer/turn-policy.ts";
-import type { AskTurn, InterviewerTurn, ProbeTurn } from "../../../lib/interviewer/turns.ts";
+import type { AskTurn, InterviewerTurn, FollowUpTurn } from "../../../lib/interviewer/turns.ts";
 import { collect, firstAnswer, firstReport, memoryQuestion } from "./fixtures.ts";
 
 type StreamPart = Awaited<ReturnType<MockLanguageModelV4["doStream"]>>["stream"] extends ReadableStream<infer P> ? P : never;
@@ -45,8 +45,8 @@ function stallingModel(deltas: string[]) {
 const answer = "Variables are names pointing to objects. The refcount of an object drops to zero and it is freed. ZEBRA-MARKER-42";
 const report = firstReport();
 const decision = decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false }) as ProbeDecision;
-const probe: ProbeTurn = {
-  kind: "probe",
+const probe: FollowUpTurn = {
+  kind: "follow-up",
   mode: "practice",
   seed: "s",
   sequence: 1,
@@ -74,10 +74,10 @@ function outsideData(text: string): string {
 }
 
 describe("LLM engine with MockLanguageModelV4", () => {
-  it("streams the model's text deltas", async () => {
-    const model = mockModel(["Good point. ", "How does Python ", "free a reference cycle?"]);
+  it("streams the model's text one checked sentence at a time", async () => {
+    const model = mockModel(["Good point. ", "How does Python ", "free two objects that only point at each other?"]);
     const engine = createLlmInterviewer({ model, timeoutMs: 5_000 });
-    expect(await collect(engine.streamTurn(probe))).toEqual(["Good point. ", "How does Python ", "free a reference cycle?"]);
+    expect(await collect(engine.streamTurn(probe))).toEqual(["Good point. ", "How does Python free two objects that only point at each other?"]);
     expect(engine.id).toBe("llm:mock-provider:mock-model-id");
   });
 
@@ -196,5 +196,60 @@ describe("streamTurnWithFallback", () => {
     setTimeout(() => controller.abort(new Error("client gone")), 30);
     await expect(collect(stream)).rejects.toThrow("client gone");
     expect(fallbacks).toHaveLength(0);
+  });
+});
+
+describe("the reply check after the model speaks (issue 11)", () => {
+  const run = async (deltas: string[], turn: InterviewerTurn = probe) => {
+    const fallbacks: FallbackInfo[] = [];
+    let text = "";
+    for await (const chunk of streamTurnWithFallback(turn, {
+      primary: createLlmInterviewer({ model: mockModel(deltas), timeoutMs: 5_000 }),
+      onFallback: (info) => fallbacks.push(info),
+    })) text += chunk;
+    return { text, fallbacks };
+  };
+  const offlineText = renderOfflineTurn(probe);
+
+  it.each([
+    ["a key point's term the candidate never said", ["Do you know about the gc module ", "and reference cycles?"]],
+    ["the reference answer", ["Each object has a ob_refcnt. When it hits 0, the object is immediately deallocated. ", "Agreed?"]],
+    ["a verdict in a follow-up", ["That's a complete answer, full marks. ", "Anything else?"]],
+  ])("a reply that states %s is replaced by the offline text", async (_, deltas) => {
+    const { text, fallbacks } = await run(deltas);
+    expect(text).toBe(offlineText);
+    expect(fallbacks).toMatchObject([{ reason: "rejected", midStream: false }]);
+  });
+
+  it("a sentence that fails the check after clean ones is never shown: the offline text finishes the turn", async () => {
+    const { text, fallbacks } = await run(["Okay. ", "Do you know about the gc module and reference cycles?"]);
+    expect(text).toBe(`Okay.\n\n${offlineText}`.replace("Okay.\n\n", "Okay. \n\n"));
+    expect(text).not.toContain("gc module");
+    expect(fallbacks).toMatchObject([{ reason: "rejected", midStream: true }]);
+  });
+
+  it("a clean reply passes untouched", async () => {
+    const { text, fallbacks } = await run(["You said the refcount drops to zero. ", "What if two objects only point at each other?"]);
+    expect(text).toBe("You said the refcount drops to zero. What if two objects only point at each other?");
+    expect(fallbacks).toHaveLength(0);
+  });
+
+  it("the model gets the whole exchange on the question, its own turns included, and the chosen action", async () => {
+    const model = mockModel(["What happens then?"]);
+    const challenge: InterviewerTurn = {
+      ...probe,
+      exchange: [
+        { role: "candidate", text: firstAnswer },
+        { role: "interviewer", text: "EARLIER-INTERVIEWER-TURN: what frees a cycle?", action: "cyclic-gc:1" },
+        { role: "candidate", text: answer },
+      ],
+      decision: { action: "challenge", misconceptionId: "m1", keyPointId: "refcount", claim: "objects are never freed while a thread runs", followUp: { id: "challenge:m1", text: "What would you run to check that?", source: "authored" } },
+    };
+    await collect(createLlmInterviewer({ model, timeoutMs: 5_000 }).streamTurn(challenge));
+    const { user } = promptOf(model);
+    expect(user).toContain("EARLIER-INTERVIEWER-TURN");
+    expect(user).toMatch(/Challenge it/);
+    expect(user).toContain("objects are never freed while a thread runs");
+    expect(user).toContain("What would you run to check that?");
   });
 });

@@ -5,7 +5,8 @@ import {
   renderOfflineTurn,
 } from "../../../lib/interviewer/offline-engine.ts";
 import { decideNextTurn, type ProbeDecision } from "../../../lib/interviewer/turn-policy.ts";
-import type { InterviewerTurn, ProbeTurn } from "../../../lib/interviewer/turns.ts";
+import { turnForDecision } from "../../../lib/interviewer/next-turn.ts";
+import type { InterviewerTurn, FollowUpTurn } from "../../../lib/interviewer/turns.ts";
 import type { ScoreReport } from "../../../lib/scoring/report.ts";
 import {
   collect,
@@ -18,13 +19,13 @@ import {
 
 const engine = createOfflineInterviewer();
 
-function probeTurn(over: Partial<ProbeTurn> = {}): ProbeTurn {
+function probeTurn(over: Partial<FollowUpTurn> = {}): FollowUpTurn {
   const report = over.report ?? firstReport();
   const decision =
     over.decision ??
     (decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false }) as ProbeDecision);
   return {
-    kind: "probe",
+    kind: "follow-up",
     mode: "practice",
     seed: "session-1",
     sequence: 1,
@@ -71,18 +72,23 @@ describe("ask", () => {
 describe("probe", () => {
   it("asks the authored follow-up of the highest-weight missed point", () => {
     const turn = probeTurn();
-    expect(turn.decision.keyPointId).toBe("cyclic-gc");
+    expect(turn.decision.action === "probe" && turn.decision.keyPointId).toBe("cyclic-gc");
     const text = renderOfflineTurn(turn);
     expect(text.trimEnd().endsWith(memoryQuestion.followUps[1]!.text)).toBe(true);
   });
 
-  it("acknowledges what the candidate got right in their own words", () => {
+  it("acknowledges what the candidate got right in their own words: whole phrases of 4+ words, not every time", () => {
+    let quotedTurns = 0;
     for (let seed = 0; seed < 20; seed += 1) {
       const text = renderOfflineTurn(probeTurn({ seed: `s${seed}` }));
       const quoted = /“([^”]+)”/.exec(text)?.[1];
-      expect(quoted, text).toBeDefined();
-      expect(firstAnswer).toContain(quoted!.replace(/…$/, ""));
+      if (!quoted) continue;
+      quotedTurns += 1;
+      expect(firstAnswer).toContain(quoted);
+      expect(quoted.split(" ").length).toBeGreaterThanOrEqual(4);
     }
+    expect(quotedTurns).toBeGreaterThan(5);
+    expect(quotedTurns).toBeLessThan(20);
   });
 
   it("shortens a long evidence span to a few words of the candidate's", () => {
@@ -92,8 +98,11 @@ describe("probe", () => {
     const report = makeReport(memoryQuestion.keyPoints, { refcount: { status: "covered", evidence: [span] } }, [answer]);
     const text = renderOfflineTurn(probeTurn({ report, answers: [answer] }));
     const quoted = /“([^”]+)”/.exec(text)?.[1] ?? "";
-    expect(quoted.split(" ").length).toBeLessThanOrEqual(12);
-    expect(answer).toContain(quoted.replace(/…$/, ""));
+    // A clause longer than 14 words is never cut mid-phrase: no quote at all rather than a broken one.
+    if (quoted) {
+      expect(quoted.split(" ").length).toBeLessThanOrEqual(14);
+      expect(answer).toContain(quoted);
+    }
   });
 
   it("never leaks the reference or the missed points' terms (over many seeds and modes)", () => {
@@ -113,8 +122,8 @@ describe("probe", () => {
   it("gives no praise in mock mode", () => {
     for (let seed = 0; seed < 20; seed += 1) {
       const text = renderOfflineTurn(probeTurn({ mode: "mock", seed: `m${seed}` }));
-      const own = ownWords(text, memoryQuestion.followUps[1]!.text);
-      expect(own).not.toMatch(/\b(good|right|correct|solid|nice|great|agreed|well done)\b/i);
+      const own = ownWords(text, memoryQuestion.followUps[1]!.text).replace(/“[^”]*”/g, "");
+      expect(own).not.toMatch(/\b(good|right|correct|solid|nice|great|agreed|agree|holds|well done)\b/i);
     }
   });
 
@@ -123,7 +132,7 @@ describe("probe", () => {
     const decision = decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false }) as ProbeDecision;
     for (let seed = 0; seed < 10; seed += 1) {
       const text = renderOfflineTurn(probeTurn({ report, decision, seed: `p${seed}` }));
-      expect(ownWords(text, decision.followUp.text)).not.toMatch(/\b(good|right|correct|solid|agreed)\b/i);
+      expect(ownWords(text, decision.followUp.text).replace(/“[^”]*”/g, "")).not.toMatch(/\b(good|right|correct|solid|agreed|agree|holds)\b/i);
     }
   });
 
@@ -155,11 +164,9 @@ function simulateQuestion(seed: string, reports: ScoreReport[], answers: string[
   for (let i = 0; i < reports.length; i += 1) {
     const report = reports[i]!;
     const decision = decideNextTurn({ question: memoryQuestion, report, askedFollowUps: asked, isLastQuestion: false, maxFollowUps: 3 });
+    if (decision.action !== "probe" && decision.action !== "move-on") throw new Error(`unexpected ${decision.action}`);
     const common = { mode: "practice" as const, seed, sequence: (sequence += 1), previousText, question: memoryQuestion, answers: answers.slice(0, i + 1), report };
-    const turn: InterviewerTurn =
-      decision.action === "probe"
-        ? { kind: "probe", ...common, decision }
-        : { kind: "move-on", ...common, reason: decision.reason, isLastQuestion: false };
+    const turn: InterviewerTurn = turnForDecision(decision, common);
     const text = renderOfflineTurn(turn);
     texts.push(text);
     previousText = text;
@@ -192,7 +199,7 @@ describe("a session", () => {
         const followUp = memoryQuestion.followUps.find((f) => probes[i]!.includes(f.text))!;
         expect(probes.filter((p) => p.includes(followUp.text))).toHaveLength(1);
       }
-      expect(texts.at(-1)).toMatch(/move on|next one|keep going/i);
+      expect(texts.at(-1)).toMatch(/move on|next one|keep going|next question|moving on|leave it there|stop there|enough on this|stop you there/i);
     }
   });
 });
@@ -214,8 +221,10 @@ describe("move-on and wrap-up", () => {
 
   it("practice: a verdict in general terms, naming nothing that was missed", () => {
     const text = moveOn();
-    expect(text).toMatch(/2 of 5 key points/);
+    expect(text).toMatch(/\b(2|two) (of|key points out of|points of) (the )?(5|five)\b/i);
     expect(text).toMatch(/essential point/);
+    expect(text).not.toMatch(/complete|every key point|nothing (was )?missed/i);
+    expect(text).not.toContain("The feedback shows the details.");
     const lower = text.toLowerCase();
     for (const word of unsaidMissedVocabulary(memoryQuestion, firstReport(), [firstAnswer])) {
       expect(lower).not.toContain(word.toLowerCase());
@@ -231,7 +240,8 @@ describe("move-on and wrap-up", () => {
   it("mock: a neutral transition with no feedback", () => {
     for (let s = 0; s < 10; s += 1) {
       const text = moveOn({ mode: "mock", seed: `m${s}` });
-      expect(text).toMatch(/^(Thanks|Thank you|Okay, thanks)[,.] [Ll]et's move on\.$/);
+      expect(text.split(" ").length).toBeLessThanOrEqual(6);
+      expect(text).not.toMatch(/\b(good|right|correct|well done|great|covered|missing|complete)\b/i);
     }
   });
 

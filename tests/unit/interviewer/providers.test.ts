@@ -52,7 +52,7 @@ describe("AI_TEST_MODELS=1", () => {
   it("the interviewer streams deterministic text that follows the decision", async () => {
     const interviewer = getInterviewer({ env });
     expect(interviewer.id).toBe("llm:test");
-    const turn = { kind: "probe", mode: "practice", seed: "t", sequence: 1, question: memoryQuestion, answers: [firstAnswer], report, decision } as const;
+    const turn = { kind: "follow-up", mode: "practice", seed: "t", sequence: 1, question: memoryQuestion, answers: [firstAnswer], report, decision } as const;
     const first = (await collect(interviewer.streamTurn(turn))).join("");
     expect(first).toBe(`(test model) Thanks for that. ${decision.followUp.text}`);
     expect((await collect(interviewer.streamTurn(turn))).join("")).toBe(first);
@@ -94,7 +94,7 @@ describe("turnForDecision", () => {
     const report = firstReport();
     const context = { mode: "mock" as const, seed: "s", sequence: 3, question: memoryQuestion, answers: [firstAnswer], report };
     const probe = decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false });
-    expect(turnForDecision(probe, context)).toMatchObject({ kind: "probe", decision: { keyPointId: "cyclic-gc" } });
+    expect(turnForDecision(probe, context)).toMatchObject({ kind: "follow-up", decision: { keyPointId: "cyclic-gc" } });
     expect(turnForDecision({ action: "finish", reason: "time" }, context)).toMatchObject({ kind: "move-on", reason: "time", isLastQuestion: true });
   });
 });

@@ -57,9 +57,19 @@ describe("decideNextTurn", () => {
       expected: { action: "probe", keyPointId: "refcount", keyPointStatus: "partial" },
     },
     {
-      name: "score >= 85 moves on as covered",
-      state: base({ report: firstReport({ score: 85 }) }),
+      name: "a high score with an essential point missing still probes it (issue 11)",
+      state: base({ report: firstReport({ score: 90 }) }),
+      expected: { action: "probe", keyPointId: "cyclic-gc", essential: true },
+    },
+    {
+      name: "a high score with only minor points missing moves on as covered",
+      state: base({ report: makeReport(kps, { "names-references": "covered", refcount: "covered", "cyclic-gc": "covered" }, [], { score: 86 }) }),
       expected: { action: "move-on", reason: "covered" },
+    },
+    {
+      name: "a high score with an essential point missing and the budget spent says so",
+      state: base({ report: firstReport({ score: 90 }), askedFollowUps: ["cyclic-gc:1", "shallow-copy:1"] }),
+      expected: { action: "move-on", reason: "max-follow-ups" },
     },
     {
       name: "all essential points covered moves on even below 85",
@@ -103,7 +113,7 @@ describe("decideNextTurn", () => {
     },
     {
       name: "coverage wins over time as the reason",
-      state: base({ report: firstReport({ score: 90 }), secondsLeftForQuestion: 5 }),
+      state: base({ report: makeReport(kps, { "names-references": "covered", refcount: "covered", "cyclic-gc": "covered" }), secondsLeftForQuestion: 5 }),
       expected: { action: "move-on", reason: "covered" },
     },
     {

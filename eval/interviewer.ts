@@ -1,0 +1,371 @@
+/**
+ * Interviewer evaluation: drives the offline interviewer through the simulated candidates in
+ * eval/data/interviewer/*.jsonl (format: eval/INTERVIEWER.md) with the real scorer (the bank-wide
+ * corpus, as the app) and the real turn policy, through `planNextTurn`, the function the app's
+ * answer flow calls, and measures whether the interviewer responds to what was said.
+ *
+ *   npm run eval:interviewer                  # tune and held-out
+ *   npm run eval:interviewer -- --split heldout
+ *   npm run eval:interviewer -- --json        # one JSON object per split on the last line
+ *   npm run eval:interviewer -- --verbose --split tune   # every exchange (tune on tune only)
+ *
+ * Metrics per split (each a share of the turns it applies to, with the counts):
+ * - responsive follow-ups: follow-ups (the question stays open) that do what the turn called for:
+ *   a challenge after a `claim`, a clarification after a clarifying question, a scaffold after
+ *   "I don't know", a redirect after off-topic, an acknowledgement after a correction, else a probe
+ *   of a key point the candidate had not covered (by keypoint-map.json when present: the labelled
+ *   `missing` point, or one never `said` in the conversation; else by the report);
+ * - misconceptions challenged: `claim` turns followed by a challenge;
+ * - clarifications answered with the question handed back; scaffolds after "I don't know";
+ *   redirects after off-topic (and exactly one: the second off-topic turn moves on); corrections acknowledged;
+ * - unanswerable follow-ups: identifiers the candidate never saw (lib/interviewer/follow-up-identifiers.ts);
+ * - bad quotes: candidate quotes under 4 words, or from a sentence whose negation the quote drops;
+ * - contradictory verdicts: "complete"/"every key point"/"nothing missed" while the report has an
+ *   essential point not covered or a wrong claim standing;
+ * - the most repeated phrase (a 4-word sequence of the interviewer's own words, quotes and
+ *   authored questions removed) and its share of interviewer turns; Mock-mode praise words.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadBanks, defaultBankDirs } from "../lib/bank/load.ts";
+import type { Question } from "../lib/bank/schema.ts";
+import { planNextTurn } from "../lib/interviewer/next-turn.ts";
+import { renderOfflineTurn } from "../lib/interviewer/offline-engine.ts";
+import { unanswerableIdentifiers } from "../lib/interviewer/follow-up-identifiers.ts";
+import { essentialPoints, standingMisconceptions, type TurnDecision } from "../lib/interviewer/turn-policy.ts";
+import type { ExchangeMessage, InterviewMode } from "../lib/interviewer/turns.ts";
+import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "../lib/scoring/index.ts";
+import type { ScoreReport } from "../lib/scoring/report.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const INTERVIEWER_DATA_DIR = path.join(root, "eval/data/interviewer");
+
+export type Split = "tune" | "heldout";
+type Expect = "probe" | "challenge" | "clarify" | "scaffold" | "redirect" | "acknowledge" | "move-on" | "any";
+type Conversation = {
+  id: string;
+  questionId: string;
+  kind: string;
+  split: Split;
+  turns: { say: string; expect: Expect; claim?: string }[];
+  missing: string;
+  said: string[];
+};
+type KeypointMap = Record<string, { missing?: string[]; said?: string[] }>;
+
+export type Ratio = { hit: number; of: number; share: number | null };
+export type SplitMetrics = {
+  split: Split;
+  conversations: number;
+  interviewerTurns: number;
+  followUps: number;
+  responsiveFollowUps: Ratio;
+  probeWhenExpected: Ratio;
+  misconceptionsChallenged: Ratio;
+  clarificationsAnswered: Ratio;
+  scaffoldsAfterDontKnow: Ratio;
+  redirectsAfterOffTopic: Ratio;
+  singleRedirect: Ratio;
+  correctionsAcknowledged: Ratio;
+  unanswerableFollowUps: number;
+  badQuotes: number;
+  quotes: number;
+  contradictoryVerdicts: number;
+  mockPraise: number;
+  topPhrase: { phrase: string; turns: number; share: number };
+};
+
+export type ExchangeLog = { id: string; mode: InterviewMode; lines: string[] };
+
+const ratio = (hit: number, of: number): Ratio => ({ hit, of, share: of > 0 ? hit / of : null });
+
+function readConversations(dir: string): Conversation[] {
+  if (!existsSync(dir)) return [];
+  const rows: Conversation[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+    for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
+      if (line.trim()) rows.push(JSON.parse(line) as Conversation);
+    }
+  }
+  return rows;
+}
+
+function readKeypointMap(dir: string): KeypointMap | undefined {
+  const file = path.join(dir, "keypoint-map.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as KeypointMap) : undefined;
+}
+
+type Simulated = {
+  turn: { say: string; expect: Expect; claim?: string };
+  decision: TurnDecision;
+  text: string;
+  report: ScoreReport;
+  /** The report before this message (what the candidate had covered when the interviewer chose). */
+  previous: ScoreReport | undefined;
+};
+
+/** One conversation through the app's own planning function; stops when the interviewer moves on. */
+function simulate(question: Question, conversation: Conversation, mode: InterviewMode): Simulated[] {
+  const exchange: ExchangeMessage[] = [];
+  const out: Simulated[] = [];
+  let followUpCount = 0;
+  let previousText: string | undefined;
+  let previous: ScoreReport | undefined;
+  for (const [i, t] of conversation.turns.entries()) {
+    exchange.push({ role: "candidate", text: t.say });
+    const plan = planNextTurn({
+      question,
+      mode,
+      seed: conversation.id,
+      sequence: i + 1,
+      previousText,
+      exchange,
+      score: (answers) => scoreAnswer({ question, answers }),
+      followUpCount,
+      secondsLeftForQuestion: null,
+      secondsLeftInInterview: null,
+      isLastQuestion: false,
+    });
+    const text = renderOfflineTurn(plan.turn);
+    out.push({ turn: t, decision: plan.decision, text, report: plan.report, previous });
+    previous = plan.report;
+    previousText = text;
+    if (!plan.followUpId) break;
+    exchange.push({ role: "interviewer", text, action: plan.followUpId });
+    if (plan.countsAsFollowUp) followUpCount += 1;
+  }
+  return out;
+}
+
+const NEGATION = /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bwithout\b|\binstead of\b|\brather than\b)/i;
+
+/** Quotes in an interviewer text that are too short or drop a negation of the candidate's sentence. */
+function badQuotes(text: string, answers: readonly string[], exclude: readonly string[]): { quotes: number; bad: string[] } {
+  const combined = answers.join("\n\n");
+  let quotes = 0;
+  const bad: string[] = [];
+  for (const m of text.matchAll(/“([^”]{1,400})”/g)) {
+    const q = m[1]!;
+    if (exclude.some((e) => e.includes(q))) continue;
+    quotes += 1;
+    if (q.split(/\s+/).filter(Boolean).length < 4) {
+      bad.push(`short: ${q}`);
+      continue;
+    }
+    const at = combined.indexOf(q);
+    if (at < 0) continue;
+    let start = at;
+    while (start > 0 && !/[.!?\n]/.test(combined[start - 1]!)) start -= 1;
+    let end = at + q.length;
+    while (end < combined.length && !/[.!?\n]/.test(combined[end]!)) end += 1;
+    const outside = combined.slice(start, at) + " " + combined.slice(at + q.length, end);
+    if (NEGATION.test(outside) && !NEGATION.test(q)) bad.push(`negation dropped: ${q}`);
+  }
+  return { quotes, bad };
+}
+
+const COMPLETE_CLAIM = /\b(?:complete answer|every key point|all the key points|nothing (?:important )?(?:was )?(?:missed|missing|left out)|covers it|that does it|covers what i was looking for)\b/i;
+const MOCK_PRAISE = /\b(?:right|correct|good|great|excellent|well done|perfect|nice|nicely|solid|agree)\b/i;
+
+/** The interviewer's own words: quotes of the candidate and authored text (follow-ups, the question) removed. */
+function ownWords(text: string, authored: readonly string[]): string {
+  let own = text.replace(/“[^”]*”/g, " ");
+  for (const a of authored) if (a) own = own.split(a.trim()).join(" ");
+  return own;
+}
+
+function phraseShare(texts: readonly string[]): SplitMetrics["topPhrase"] {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const ws = t.toLowerCase().replace(/[^a-z0-9' ]+/g, " ").split(/\s+/).filter(Boolean);
+    const grams = new Set<string>();
+    for (let i = 0; i + 4 <= ws.length; i += 1) grams.add(ws.slice(i, i + 4).join(" "));
+    for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  let best = { phrase: "", turns: 0, share: 0 };
+  for (const [phrase, n] of counts) if (n > best.turns) best = { phrase, turns: n, share: texts.length ? n / texts.length : 0 };
+  return best;
+}
+
+export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: string; verbose?: boolean } = {}) {
+  const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
+  const { banks } = loadBanks(defaultBankDirs());
+  const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
+  setDefaultCorpus(corpusFromQuestions([...questions.values()]));
+  const keypointMap = readKeypointMap(dir);
+  const conversations = readConversations(dir).filter((c) => !options.split || options.split === "all" || c.split === options.split);
+  const logs: ExchangeLog[] = [];
+  const results: SplitMetrics[] = [];
+  for (const split of ["tune", "heldout"] as const) {
+    const rows = conversations.filter((c) => c.split === split);
+    if (rows.length === 0) continue;
+    const tally = {
+      turns: 0, followUps: 0, responsive: 0, probeExpected: 0, probed: 0, claims: 0, challenged: 0, clarify: 0, clarified: 0,
+      idk: 0, scaffolded: 0, offTopic: 0, redirected: 0, offTopicConversations: 0, singleRedirect: 0, corrections: 0,
+      acknowledged: 0, unanswerable: 0, quotes: 0, badQuotes: 0, contradictory: 0, mockPraise: 0,
+    };
+    const ownTexts: string[] = [];
+    for (const c of rows) {
+      const question = questions.get(c.questionId);
+      if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
+      const questionText = `${question.title}\n${question.prompt}`;
+      for (const mode of ["practice", "mock"] as const) {
+        const sim = simulate(question, c, mode);
+        const log: string[] = [];
+        let redirects = 0;
+        for (const [i, s] of sim.entries()) {
+          const d = s.decision;
+          const authored = [question.prompt, "followUp" in d ? d.followUp.text : ""];
+          if (mode === "mock") {
+            const praise = MOCK_PRAISE.exec(ownWords(s.text, authored));
+            if (praise) {
+              tally.mockPraise += 1;
+              if (options.verbose) console.log(`mock praise (${praise[0]}) in ${c.id}: ${s.text}`);
+            }
+            continue;
+          }
+          tally.turns += 1;
+          ownTexts.push(ownWords(s.text, authored));
+          const answers = sim.slice(0, i + 1).map((x) => x.turn.say);
+          const { quotes, bad } = badQuotes(s.text, answers, d.action === "challenge" ? [d.claim] : []);
+          tally.quotes += quotes;
+          tally.badQuotes += bad.length;
+          const expect = s.turn.expect;
+          const open = "followUp" in d;
+          if (open) {
+            tally.followUps += 1;
+            if (d.action === "probe" || d.action === "challenge" || d.action === "scaffold") {
+              const unanswerable = unanswerableIdentifiers(d.followUp.text, questionText, question.reference);
+              if (unanswerable.length > 0) {
+                tally.unanswerable += 1;
+                log.push(`    !! unanswerable (${unanswerable.map((u) => u.identifier).join(", ")}): ${d.followUp.id}`);
+              }
+            }
+          }
+          const mapped = keypointMap?.[c.id];
+          const probeResponds =
+            d.action === "probe" &&
+            // The map's `said` covers the whole conversation (a point said in reply to the probe is in it
+            // too), so a probe responds when its point is the labelled gap or was never said.
+            (mapped
+              ? (mapped.missing ?? []).includes(d.keyPointId) || !(mapped.said ?? []).includes(d.keyPointId)
+              : (s.report.keyPoints.find((k) => k.id === d.keyPointId)?.status ?? "missed") !== "covered");
+          const responds =
+            expect === "challenge" ? d.action === "challenge"
+            : expect === "clarify" ? d.action === "clarify"
+            : expect === "scaffold" ? d.action === "scaffold"
+            : expect === "redirect" ? d.action === "redirect"
+            : expect === "acknowledge" ? Boolean(d.acknowledgeCorrection) && (d.action === "probe" ? probeResponds : true)
+            : d.action === "challenge" ? Boolean(s.turn.claim) || standingMisconceptions(s.report).length > 0
+            : probeResponds || d.action === "scaffold" || d.action === "clarify";
+          if (open && responds) tally.responsive += 1;
+          if (expect === "probe") {
+            tally.probeExpected += 1;
+            if (d.action === "probe" && probeResponds) tally.probed += 1;
+          }
+          if (s.turn.claim) {
+            tally.claims += 1;
+            if (d.action === "challenge") tally.challenged += 1;
+          }
+          if (expect === "clarify") {
+            tally.clarify += 1;
+            if (d.action === "clarify" && s.text.includes(question.prompt.trim())) tally.clarified += 1;
+          }
+          if (expect === "scaffold") {
+            tally.idk += 1;
+            if (d.action === "scaffold") tally.scaffolded += 1;
+          }
+          if (expect === "redirect") {
+            tally.offTopic += 1;
+            if (d.action === "redirect") tally.redirected += 1;
+          }
+          if (d.action === "redirect") redirects += 1;
+          if (expect === "acknowledge") {
+            tally.corrections += 1;
+            if (d.acknowledgeCorrection) tally.acknowledged += 1;
+          }
+          if (!open && COMPLETE_CLAIM.test(ownWords(s.text, authored))) {
+            const essentialOpen = essentialPoints(s.report).some((k) => k.status !== "covered");
+            if (essentialOpen || standingMisconceptions(s.report).length > 0) tally.contradictory += 1;
+          }
+          log.push(`  [${expect}${s.turn.claim ? " claim" : ""}] ${s.turn.say.slice(0, 160)}`);
+          log.push(`    -> ${d.action}${"reason" in d ? `:${d.reason}` : ""}${d.acknowledgeCorrection ? "+ack" : ""} (score ${s.report.score}) ${s.text.replace(/\n+/g, " ⏎ ")}`);
+          if (bad.length) log.push(`    !! quotes: ${bad.join(" | ")}`);
+        }
+        if (c.kind === "off-topic" && mode === "practice") {
+          tally.offTopicConversations += 1;
+          if (redirects === 1) tally.singleRedirect += 1;
+        }
+        if (mode === "practice") logs.push({ id: `${c.id} [${split}]`, mode, lines: log });
+      }
+    }
+    results.push({
+      split,
+      conversations: rows.length,
+      interviewerTurns: tally.turns,
+      followUps: tally.followUps,
+      responsiveFollowUps: ratio(tally.responsive, tally.followUps),
+      probeWhenExpected: ratio(tally.probed, tally.probeExpected),
+      misconceptionsChallenged: ratio(tally.challenged, tally.claims),
+      clarificationsAnswered: ratio(tally.clarified, tally.clarify),
+      scaffoldsAfterDontKnow: ratio(tally.scaffolded, tally.idk),
+      redirectsAfterOffTopic: ratio(tally.redirected, tally.offTopic),
+      singleRedirect: ratio(tally.singleRedirect, tally.offTopicConversations),
+      correctionsAcknowledged: ratio(tally.acknowledged, tally.corrections),
+      unanswerableFollowUps: tally.unanswerable,
+      badQuotes: tally.badQuotes,
+      quotes: tally.quotes,
+      contradictoryVerdicts: tally.contradictory,
+      mockPraise: tally.mockPraise,
+      topPhrase: phraseShare(ownTexts),
+    });
+  }
+  return { results, logs, keypointMap: Boolean(keypointMap) };
+}
+
+function pct(r: Ratio): string {
+  return r.share === null ? "n/a" : `${(100 * r.share).toFixed(0)}% (${r.hit}/${r.of})`;
+}
+
+function printTable(results: SplitMetrics[], keypointMap: boolean) {
+  const rows: [string, (m: SplitMetrics) => string][] = [
+    ["conversations", (m) => String(m.conversations)],
+    ["interviewer turns (practice)", (m) => String(m.interviewerTurns)],
+    ["follow-ups", (m) => String(m.followUps)],
+    ["responsive follow-ups (>= 80%)", (m) => pct(m.responsiveFollowUps)],
+    ["probe where a probe was expected", (m) => pct(m.probeWhenExpected)],
+    ["misconceptions challenged (>= 90%)", (m) => pct(m.misconceptionsChallenged)],
+    ["clarifications answered + handed back (100%)", (m) => pct(m.clarificationsAnswered)],
+    ["scaffold after I don't know (100%)", (m) => pct(m.scaffoldsAfterDontKnow)],
+    ["redirect after off-topic (100%)", (m) => pct(m.redirectsAfterOffTopic)],
+    ["off-topic conversations with exactly one redirect", (m) => pct(m.singleRedirect)],
+    ["corrections acknowledged", (m) => pct(m.correctionsAcknowledged)],
+    ["unanswerable follow-ups (0)", (m) => String(m.unanswerableFollowUps)],
+    ["short or negation-dropping quotes (0)", (m) => `${m.badQuotes} of ${m.quotes}`],
+    ["verdicts contradicting the report (0)", (m) => String(m.contradictoryVerdicts)],
+    ["mock turns with praise words (0)", (m) => String(m.mockPraise)],
+    ["most repeated phrase (<= 10% of turns)", (m) => `${(100 * m.topPhrase.share).toFixed(1)}% "${m.topPhrase.phrase}"`],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`${"metric".padEnd(width)}  ${results.map((r) => r.split.padEnd(28)).join("  ")}`);
+  for (const [name, f] of rows) console.log(`${name.padEnd(width)}  ${results.map((r) => f(r).padEnd(28)).join("  ")}`);
+  console.log(`\nkey points judged by ${keypointMap ? "eval/data/interviewer/keypoint-map.json" : "the score report (no keypoint-map.json)"}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const splitArg = argv.includes("--split") ? argv[argv.indexOf("--split") + 1] : "all";
+  if (splitArg !== "all" && splitArg !== "tune" && splitArg !== "heldout") {
+    console.error("usage: npm run eval:interviewer -- [--split tune|heldout|all] [--json] [--verbose]");
+    process.exit(2);
+  }
+  const { results, logs, keypointMap } = evaluateInterviewer({ split: splitArg, verbose: argv.includes("--verbose") });
+  if (results.length === 0) {
+    console.error(`no conversations in ${path.relative(process.cwd(), INTERVIEWER_DATA_DIR)}`);
+    process.exit(1);
+  }
+  if (argv.includes("--verbose")) for (const l of logs) console.log(`${l.id}\n${l.lines.join("\n")}\n`);
+  printTable(results, keypointMap);
+  if (argv.includes("--json")) console.log(JSON.stringify({ results, keypointMap }));
+}

@@ -1,0 +1,118 @@
+/**
+ * From a candidate's message to the interviewer's next turn, without storage: score the answers,
+ * classify the message, let the turn policy decide, and build the turn an engine phrases. The
+ * session's answer flow (lib/sessions/answer-flow.ts) and the interviewer evaluation
+ * (eval/interviewer.ts) both call `planNextTurn`, so the evaluation measures what the app does.
+ */
+import type { ScoreReport } from "../scoring/report.ts";
+import { classifyMessage, type MessageClassification } from "./classify-message.ts";
+import {
+  countsAsFollowUp,
+  decideNextTurn,
+  isFollowUpDecision,
+  type InterviewQuestion,
+  type TurnDecision,
+} from "./turn-policy.ts";
+import type { ExchangeMessage, FollowUpTurn, InterviewMode, MoveOnTurn } from "./turns.ts";
+
+export type PlanTurnInput = {
+  question: InterviewQuestion;
+  mode: InterviewMode;
+  seed: string;
+  sequence: number;
+  previousText?: string;
+  /**
+   * The exchange on this question so far, in order, ending with the candidate's new message. The
+   * interviewer's follow-ups carry the id they were stored with (`action`).
+   */
+  exchange: readonly ExchangeMessage[];
+  /** The scorer, as the caller runs it (the app: the bank-wide corpus; the same in the evaluation). */
+  score: (answers: string[]) => ScoreReport;
+  /** Budgeted follow-ups asked so far on this question. */
+  followUpCount: number;
+  maxFollowUps?: number;
+  secondsLeftForQuestion?: number | null;
+  secondsLeftInInterview?: number | null;
+  isLastQuestion: boolean;
+  /** The candidate's time ran out: move on whatever the message says. */
+  timeUp?: boolean;
+};
+
+export type PlannedTurn = {
+  /** The report over every non-empty answer to this question (what is stored when the question closes). */
+  report: ScoreReport;
+  message: MessageClassification;
+  decision: TurnDecision;
+  turn: FollowUpTurn | MoveOnTurn;
+  /** The id to store with the interviewer's turn (null when moving on). */
+  followUpId: string | null;
+  /** Whether this turn spends the follow-up budget. */
+  countsAsFollowUp: boolean;
+};
+
+export function planNextTurn(input: PlanTurnInput): PlannedTurn {
+  const answers = input.exchange.filter((m) => m.role === "candidate").map((m) => m.text);
+  const scored = answers.filter((a) => a.trim());
+  const report = input.score(scored);
+  const latest = answers.at(-1) ?? "";
+  const askedFollowUps = input.exchange
+    .filter((m) => m.role === "interviewer" && m.action)
+    .map((m) => m.action!);
+  const challenged = askedFollowUps.some((a) => a.startsWith("challenge:"));
+  const latestIndex = Math.max(0, scored.length - 1);
+  const earlierClaim = challenged || report.misconceptions.some((m) => m.answerIndex < latestIndex);
+  const messageReport = scored.length <= 1 ? report : latest.trim() ? input.score([latest]) : undefined;
+  const message = classifyMessage(latest, {
+    question: input.question,
+    messageReport,
+    hasEarlierClaim: earlierClaim,
+    hasEarlierAnswer: scored.length > 1,
+    correctsEarlierClaim: report.misconceptions.some((m) => m.corrected && m.answerIndex < latestIndex),
+  });
+  const decision: TurnDecision = input.timeUp
+    ? { action: input.isLastQuestion ? "finish" : "move-on", reason: "time" }
+    : decideNextTurn({
+        question: input.question,
+        report,
+        askedFollowUps,
+        followUpCount: input.followUpCount,
+        maxFollowUps: input.maxFollowUps,
+        secondsLeftForQuestion: input.secondsLeftForQuestion,
+        secondsLeftInInterview: input.secondsLeftInInterview,
+        isLastQuestion: input.isLastQuestion,
+        message,
+      });
+  const base = {
+    mode: input.mode,
+    seed: input.seed,
+    sequence: input.sequence,
+    previousText: input.previousText,
+    question: input.question,
+    answers: scored,
+    report,
+    exchange: input.exchange,
+  };
+  return {
+    report,
+    message,
+    decision,
+    turn: turnForDecision(decision, base),
+    followUpId: isFollowUpDecision(decision) ? decision.followUp.id : null,
+    countsAsFollowUp: countsAsFollowUp(decision),
+  };
+}
+
+/** What a follow-up or move-on turn needs besides the decision. */
+export type DecisionTurnContext = Omit<FollowUpTurn, "kind" | "decision">;
+
+/** The interviewer turn that carries out a policy decision ("finish" = move on from the last question). */
+export function turnForDecision(decision: TurnDecision, context: DecisionTurnContext): FollowUpTurn | MoveOnTurn {
+  if (isFollowUpDecision(decision)) return { ...context, kind: "follow-up", decision };
+  return {
+    ...context,
+    kind: "move-on",
+    reason: decision.reason,
+    isLastQuestion: decision.action === "finish",
+    ...(decision.acknowledgeCorrection ? { acknowledgeCorrection: decision.acknowledgeCorrection } : {}),
+  };
+}
