@@ -156,7 +156,18 @@ export function stem(word: string): string {
 // Tokens
 
 /** Words (split at `_`, `.`, `-`), with "n't" forms kept whole and "I/O" as one token. */
-const TOKEN_RE = /i\/o|[a-z0-9]+(?:['’][a-z]+)?/gi;
+const TOKEN_RE = /i\/o|==|!=|[a-z0-9]+(?:['’][a-z]+)?/gi;
+
+/**
+ * Python's comparison operators are words of their own in answers about them ("`is` checks
+ * identity, `==` checks equality"): `==`/`!=` always, and "is" when it is the operator (in
+ * backticks, or the subject of a verb such as "checks" or "compares"), not the verb "to be".
+ */
+const OPERATOR_STEMS: ReadonlyMap<string, string> = new Map([
+  ["==", "eqop"],
+  ["!=", "eqop"],
+]);
+const IS_OPERATOR_NEXT = /^(?:checks?|compares?|tests?|returns?|looks|asks|means|works|operator|uses|calls|is|only|just)$/;
 
 const CODE_LINE_RE =
   /^\s*(?:def |class |import |from [\w.]+ import|@\w|return\b|async def |await |yield\b|raise |try:|except\b|finally:|with .*:$|for .* in .*:$|while .*:$|if .*:$|elif |else:|print\(|#|>>>|\.\.\.|[\w.[\]]+\s*(?:[+\-*/%|&]?=)(?!=)\s*\S|[\w.]+\([^)]*\)\s*(?:#.*)?$|\}|\{|\]|\))/;
@@ -266,6 +277,7 @@ export function analyze(text: string): Analysis {
     while ((m = TOKEN_RE.exec(seg)) !== null) {
       let word = m[0].toLowerCase().replace(/’/g, "'");
       if (word === "i/o") word = "io";
+      if (word === "is" && isOperatorIs(seg, m.index)) word = "is_op";
       let cue = NEGATION_CUES.has(word);
       const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
       const opposite = OPPOSITES.get(word);
@@ -274,7 +286,7 @@ export function analyze(text: string): Analysis {
         start: r.start + m.index,
         end: r.start + m.index + m[0].length,
         word,
-        stem: cue ? "not" : stem(opposite ?? same ?? word),
+        stem: cue ? "not" : word === "is_op" ? "isop" : (OPERATOR_STEMS.get(word) ?? stem(opposite ?? same ?? word)),
         stop,
         cue,
         neg: false,
@@ -291,6 +303,16 @@ export function analyze(text: string): Analysis {
   }
   markNegation(text, tokens, sentences);
   return { text, tokens, sentences };
+}
+
+/** "is" as Python's operator: in backticks, at the start of a clause before a verb such as "checks", or after "==". */
+function isOperatorIs(seg: string, at: number): boolean {
+  if (seg[at - 1] === "`" && seg[at + 2] === "`") return true;
+  const before = seg.slice(Math.max(0, at - 12), at);
+  const after = /^is\s+([a-z]+)/i.exec(seg.slice(at, at + 24));
+  if (!after || !IS_OPERATOR_NEXT.test(after[1]!.toLowerCase())) return false;
+  // Sentence or clause start ("is checks ...", "while is compares ..."), or "== and is".
+  return /(?:^|[.;:,(]\s*|\b(?:while|whereas|but|and|and\s+`?)\s*|==\s*(?:and|vs\.?|or)\s*)$/i.test(before);
 }
 
 /** Multi-word opposites: "one at a time", "take turns" (= not in parallel); "non-blocking" (= not blocking). */
