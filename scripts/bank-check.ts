@@ -65,7 +65,7 @@ for (const bank of banks) {
   totals.misconceptions += c.misconceptions;
   lines.push(
     `${bank.id} (${bank.name}) — ${path.relative(process.cwd(), bank.dir) || "."}`,
-    `  ${c.questions} questions, ${c.keyPoints} key points, ${c.followUps} follow-ups, ${c.misconceptions} red flags`,
+    `  ${c.questions} questions, ${c.keyPoints} key points, ${c.followUps} follow-ups, ${c.misconceptions} misconceptions`,
   );
   const topics = new Map<string, Map<string, number>>();
   for (const q of bank.questions) {
@@ -84,7 +84,7 @@ for (const bank of banks) {
   lines.push(`  ${"all".padEnd(width)}  ${all}  ${String(c.questions).padStart(5)}`, "");
 }
 lines.push(
-  `${totals.banks} bank(s), ${totals.questions} questions, ${totals.keyPoints} key points, ${totals.followUps} follow-ups, ${totals.misconceptions} red flags (loaded in ${ms.toFixed(0)} ms)`,
+  `${totals.banks} bank(s), ${totals.questions} questions, ${totals.keyPoints} key points, ${totals.followUps} follow-ups, ${totals.misconceptions} misconceptions (loaded in ${ms.toFixed(0)} ms)`,
 );
 if (warnings.length > 0) {
   lines.push("", `${warnings.length} warning(s) (scaffolds and challenges a candidate may not be able to answer):`);
