@@ -64,17 +64,34 @@ describe("content/python", () => {
     ]);
   });
 
-  it("has full rubrics: 4-8 key points, 3+ follow-ups and a red flag per question", () => {
+  it("has full rubrics: 4-8 key points, 3+ follow-ups and 4+ misconceptions per question", () => {
     const thin = (python?.questions ?? [])
-      .filter((q) => q.keyPoints.length < 4 || q.keyPoints.length > 8 || q.followUps.length < 3 || q.misconceptions.length < 1)
-      .map((q) => `${q.file}: ${q.keyPoints.length} key points, ${q.followUps.length} follow-ups, ${q.misconceptions.length} red flags`);
+      .filter((q) => q.keyPoints.length < 4 || q.keyPoints.length > 8 || q.followUps.length < 3 || q.misconceptions.length < 4)
+      .map((q) => `${q.file}: ${q.keyPoints.length} key points, ${q.followUps.length} follow-ups, ${q.misconceptions.length} misconceptions`);
     expect(thin).toEqual([]);
   });
 
-  it("totals at least 200 key points, 150 follow-ups, 100 red flags", () => {
+  it("ties every misconception to a key point, with several phrasings, a correction and a challenge", () => {
+    const incomplete = (python?.questions ?? []).flatMap((q) =>
+      q.misconceptions
+        .filter((m) => !m.keyPointId || !q.keyPoints.some((k) => k.id === m.keyPointId) || m.phrasings.length < 3 || !m.correction || !m.challenge)
+        .map((m) => `${q.file}: ${m.id}`),
+    );
+    expect(incomplete).toEqual([]);
+  });
+
+  it("gives every key point a scaffold and every question scope, version and expectations for clarifying questions", () => {
+    const missing = (python?.questions ?? []).flatMap((q) => [
+      ...q.keyPoints.filter((k) => !k.scaffold).map((k) => `${q.file}: ${k.id} has no scaffold`),
+      ...(["scope", "version", "expected"] as const).filter((t) => !q.clarifications[t]).map((t) => `${q.file}: no ${t} clarification`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it("totals at least 200 key points, 150 follow-ups, 200 misconceptions", () => {
     expect(sum((q) => q.keyPoints.length)).toBeGreaterThanOrEqual(200);
     expect(sum((q) => q.followUps.length)).toBeGreaterThanOrEqual(150);
-    expect(sum((q) => q.misconceptions.length)).toBeGreaterThanOrEqual(100);
+    expect(sum((q) => q.misconceptions.length)).toBeGreaterThanOrEqual(200);
   });
 
   it("uses unique ids prefixed with the bank id", () => {
