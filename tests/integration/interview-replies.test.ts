@@ -234,6 +234,7 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
         { id: "refcount", status: "covered", evidence: ["CPython uses reference counting"] },
         { id: "cyclic-gc", status: "covered", evidence: ["generational cyclic garbage collector"] },
       ],
+      misconceptions: [],
       score: 60,
       rationale: "Covers the main mechanisms.",
     };
