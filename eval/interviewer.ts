@@ -19,7 +19,14 @@
  * - clarifications answered with the question handed back; scaffolds after "I don't know";
  *   redirects after off-topic (and exactly one: the second off-topic turn moves on); corrections acknowledged;
  * - unanswerable follow-ups: identifiers the candidate never saw (lib/interviewer/follow-up-identifiers.ts);
- * - bad quotes: candidate quotes under 4 words, or from a sentence whose negation the quote drops;
+ * - bad quotes: candidate quotes under 4 words, from a sentence whose negation the quote drops, cut
+ *   mid-word, across a sentence boundary, or with an unpaired quotation mark (cut at an apostrophe);
+ * - approvals of unsupported quotes: a quote acknowledged with approving words that comes from the
+ *   sentence of a labelled wrong claim, from an off-topic answer, or is not evidence of a key point
+ *   the report marks covered (or its sentence holds a misconception hit);
+ * - false redirects (an answer that was not off-topic redirected); off-topic conversations handled
+ *   as one redirect then a move-on;
+ * - prejudged challenges: a challenge whose own words say the claim is wrong before the answer;
  * - contradictory verdicts: "complete"/"every key point"/"nothing missed" while the report has an
  *   essential point not covered or a wrong claim standing;
  * - the most repeated phrase (a 4-word sequence of the interviewer's own words, quotes and
@@ -67,7 +74,18 @@ export type SplitMetrics = {
   scaffoldsAfterDontKnow: Ratio;
   redirectsAfterOffTopic: Ratio;
   singleRedirect: Ratio;
+  /** Off-topic conversations where the first off-topic answer got the redirect and the second the move-on. */
+  redirectThenMoveOn: Ratio;
+  /** Redirects of an answer that was not off-topic (0). */
+  falseRedirects: number;
   correctionsAcknowledged: Ratio;
+  /** Candidate quotes acknowledged with approving words ("right", "agree", "fair", "good", "holds", "such as"). */
+  approvals: number;
+  /** Of those, quotes of a labelled wrong claim's sentence, of an off-topic answer, or not evidence of a covered point (0). */
+  unsupportedApprovals: number;
+  /** Challenges whose own words say or hint that the claim is wrong before the candidate answers (0). */
+  prejudgedChallenges: number;
+  challenges: number;
   unanswerableFollowUps: number;
   badQuotes: number;
   quotes: number;
@@ -153,8 +171,20 @@ function badQuotes(text: string, answers: readonly string[], exclude: readonly s
       bad.push(`short: ${q}`);
       continue;
     }
+    if (unpairedQuoteMark(q)) {
+      bad.push(`unpaired quotation mark: ${q}`);
+      continue;
+    }
+    if (/[.!?]["')]*\s+["'(]*[A-Z]/.test(q)) {
+      bad.push(`across sentences: ${q}`);
+      continue;
+    }
     const at = combined.indexOf(q);
     if (at < 0) continue;
+    if (/[A-Za-z0-9_]/.test(combined[at - 1] ?? " ") || /[A-Za-z0-9_]/.test(combined[at + q.length] ?? " ")) {
+      bad.push(`cut mid-word: ${q}`);
+      continue;
+    }
     let start = at;
     while (start > 0 && !/[.!?\n]/.test(combined[start - 1]!)) start -= 1;
     let end = at + q.length;
@@ -163,6 +193,42 @@ function badQuotes(text: string, answers: readonly string[], exclude: readonly s
     if (NEGATION.test(outside) && !NEGATION.test(q)) bad.push(`negation dropped: ${q}`);
   }
   return { quotes, bad };
+}
+
+/** A quotation mark (not an apostrophe inside a word) without its pair. */
+function unpairedQuoteMark(q: string): boolean {
+  let single = 0;
+  for (let i = 0; i < q.length; i += 1) {
+    if (!"'‘’".includes(q[i]!)) continue;
+    if (/[A-Za-z0-9]/.test(q[i - 1] ?? "") && /[A-Za-z0-9]/.test(q[i + 1] ?? "")) continue;
+    single += 1;
+  }
+  return single % 2 === 1 || (q.match(/"/g) ?? []).length % 2 === 1;
+}
+
+const APPROVING = /\b(?:right|agree|fair|good|holds|correct|well done|nicely|great|exactly|such as|including|among them)\b/i;
+const PREJUDGED = /\b(?:wrong|incorrect|not (?:right|true|correct|quite)|doesn't (?:sit right|hold)|push back|mistaken|misconception|are you sure|is that so|i'd question|i doubt)\b/i;
+
+/** The candidate's quotes in an interviewer text acknowledged with approving words (in the interviewer's sentence around the quote). */
+function approvedQuotes(text: string, authored: readonly string[]): string[] {
+  let own = text;
+  for (const a of authored) if (a.trim()) own = own.split(a.trim()).join(" ");
+  const out: string[] = [];
+  for (const m of own.matchAll(/“([^”]{1,400})”/g)) {
+    const before = own.slice(0, m.index).split(/[.!?]\s|\n/).at(-1) ?? "";
+    const after = own.slice(m.index + m[0].length).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+    if (APPROVING.test(`${before} ${after}`)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/** The sentence of `text` around [at, at + length). */
+function sentenceRange(text: string, at: number, length: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && !(/[.!?\n]/.test(text[start - 1]!) && (start - 1 === 0 || /\s/.test(text[start] ?? " ")))) start -= 1;
+  let end = at + length;
+  while (end < text.length && !(/[.!?\n]/.test(text[end]!) && /\s|$/.test(text[end + 1] ?? " "))) end += 1;
+  return { start, end };
 }
 
 const COMPLETE_CLAIM = /\b(?:complete answer|every key point|all the key points|nothing (?:important )?(?:was )?(?:missed|missing|left out)|covers it|that does it|covers what i was looking for)\b/i;
@@ -188,6 +254,34 @@ function phraseShare(texts: readonly string[]): SplitMetrics["topPhrase"] {
   return best;
 }
 
+/**
+ * Why an approved quote is not supported, or undefined: it comes from the sentence of a claim the
+ * data labels wrong, from an answer the data labels off-topic, or it is not evidence of a key point
+ * the report marks covered (or its sentence holds a misconception hit).
+ */
+function unsupportedApproval(q: string, sim: readonly Simulated[], report: ScoreReport, c: Conversation): string | undefined {
+  const answers = sim.map((x) => x.turn.say);
+  const turnIndex = answers.findLastIndex((a) => a.includes(q));
+  if (turnIndex < 0) return undefined;
+  const turn = sim[turnIndex]!.turn;
+  const say = turn.say;
+  const at = say.lastIndexOf(q);
+  const sentence = sentenceRange(say, at, q.length);
+  if (turn.claim) {
+    const claimAt = say.indexOf(turn.claim);
+    if (claimAt >= 0 && claimAt < sentence.end && claimAt + turn.claim.length > sentence.start) return "a labelled wrong claim";
+  }
+  if (turn.expect === "redirect" || (c.kind === "off-topic" && turn.expect === "move-on")) return "an off-topic answer";
+  const combined = answers.join("\n\n");
+  const offset = answers.slice(0, turnIndex).reduce((n, a) => n + a.length + 2, 0);
+  const qRange = { start: offset + at, end: offset + at + q.length };
+  const sRange = { start: offset + sentence.start, end: offset + sentence.end };
+  const hit = (r: { start: number; end: number }, e: { start: number; end: number }) => e.start < r.end && e.end > r.start;
+  if (report.misconceptions.some((m) => m.evidence.some((e) => hit(sRange, e)))) return "a sentence with a misconception hit";
+  const covered = report.keyPoints.filter((k) => k.status === "covered").some((k) => k.evidence.some((e) => hit(qRange, e) && combined.slice(e.start, e.end) === e.text));
+  return covered ? undefined : "a quote that is not evidence of a covered point";
+}
+
 export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: string; verbose?: boolean } = {}) {
   const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
   const { banks } = loadBanks(defaultBankDirs());
@@ -204,6 +298,7 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
       turns: 0, followUps: 0, responsive: 0, probeExpected: 0, probed: 0, claims: 0, challenged: 0, clarify: 0, clarified: 0,
       idk: 0, scaffolded: 0, offTopic: 0, redirected: 0, offTopicConversations: 0, singleRedirect: 0, corrections: 0,
       acknowledged: 0, unanswerable: 0, quotes: 0, badQuotes: 0, contradictory: 0, mockPraise: 0,
+      redirectThenMoveOn: 0, falseRedirects: 0, approvals: 0, unsupportedApprovals: 0, prejudged: 0, challenges: 0,
     };
     const ownTexts: string[] = [];
     for (const c of rows) {
@@ -214,6 +309,7 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
         const sim = simulate(question, c, mode);
         const log: string[] = [];
         let redirects = 0;
+        const offTopicActions: string[] = [];
         for (const [i, s] of sim.entries()) {
           const d = s.decision;
           const authored = [question.prompt, "followUp" in d ? d.followUp.text : ""];
@@ -260,6 +356,7 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
             : d.action === "challenge" ? Boolean(s.turn.claim) || standingMisconceptions(s.report).length > 0
             : probeResponds || d.action === "scaffold" || d.action === "clarify";
           if (open && responds) tally.responsive += 1;
+          if (open && !responds) log.push(`    !! not responsive (${d.action}${d.action === "probe" ? ` ${d.keyPointId}` : ""} after ${expect})`);
           if (expect === "probe") {
             tally.probeExpected += 1;
             if (d.action === "probe" && probeResponds) tally.probed += 1;
@@ -281,6 +378,29 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
             if (d.action === "redirect") tally.redirected += 1;
           }
           if (d.action === "redirect") redirects += 1;
+          const offTopicTurn = expect === "redirect" || (c.kind === "off-topic" && expect === "move-on");
+          if (offTopicTurn) offTopicActions.push(d.action);
+          if (d.action === "redirect" && !offTopicTurn) {
+            tally.falseRedirects += 1;
+            log.push("    !! redirect of an answer that was not off-topic");
+          }
+          if (d.action === "challenge") {
+            tally.challenges += 1;
+            const own = ownWords(s.text, [...authored, d.claim]);
+            const prejudged = PREJUDGED.exec(own);
+            if (prejudged) {
+              tally.prejudged += 1;
+              log.push(`    !! challenge prejudges the claim (${prejudged[0]})`);
+            }
+          }
+          for (const q of approvedQuotes(s.text, authored)) {
+            tally.approvals += 1;
+            const why = unsupportedApproval(q, sim.slice(0, i + 1), s.report, c);
+            if (why) {
+              tally.unsupportedApprovals += 1;
+              log.push(`    !! approval of ${why}: “${q}”`);
+            }
+          }
           if (expect === "acknowledge") {
             tally.corrections += 1;
             if (d.acknowledgeCorrection) tally.acknowledged += 1;
@@ -289,13 +409,15 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
             const essentialOpen = essentialPoints(s.report).some((k) => k.status !== "covered");
             if (essentialOpen || standingMisconceptions(s.report).length > 0) tally.contradictory += 1;
           }
-          log.push(`  [${expect}${s.turn.claim ? " claim" : ""}] ${s.turn.say.slice(0, 160)}`);
+          log.push(`  [${expect}${s.turn.claim ? " claim" : ""}] ${s.turn.say}`);
           log.push(`    -> ${d.action}${"reason" in d ? `:${d.reason}` : ""}${d.acknowledgeCorrection ? "+ack" : ""} (score ${s.report.score}) ${s.text.replace(/\n+/g, " ⏎ ")}`);
           if (bad.length) log.push(`    !! quotes: ${bad.join(" | ")}`);
         }
         if (c.kind === "off-topic" && mode === "practice") {
           tally.offTopicConversations += 1;
           if (redirects === 1) tally.singleRedirect += 1;
+          const [first, second] = offTopicActions;
+          if (first === "redirect" && (second === undefined || second === "move-on" || second === "finish")) tally.redirectThenMoveOn += 1;
         }
         if (mode === "practice") logs.push({ id: `${c.id} [${split}]`, mode, lines: log });
       }
@@ -312,6 +434,12 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
       scaffoldsAfterDontKnow: ratio(tally.scaffolded, tally.idk),
       redirectsAfterOffTopic: ratio(tally.redirected, tally.offTopic),
       singleRedirect: ratio(tally.singleRedirect, tally.offTopicConversations),
+      redirectThenMoveOn: ratio(tally.redirectThenMoveOn, tally.offTopicConversations),
+      falseRedirects: tally.falseRedirects,
+      approvals: tally.approvals,
+      unsupportedApprovals: tally.unsupportedApprovals,
+      prejudgedChallenges: tally.prejudged,
+      challenges: tally.challenges,
       correctionsAcknowledged: ratio(tally.acknowledged, tally.corrections),
       unanswerableFollowUps: tally.unanswerable,
       badQuotes: tally.badQuotes,
@@ -340,9 +468,13 @@ function printTable(results: SplitMetrics[], keypointMap: boolean) {
     ["scaffold after I don't know (100%)", (m) => pct(m.scaffoldsAfterDontKnow)],
     ["redirect after off-topic (100%)", (m) => pct(m.redirectsAfterOffTopic)],
     ["off-topic conversations with exactly one redirect", (m) => pct(m.singleRedirect)],
+    ["off-topic: redirect, then move-on", (m) => pct(m.redirectThenMoveOn)],
+    ["on-topic answers redirected (0)", (m) => String(m.falseRedirects)],
     ["corrections acknowledged", (m) => pct(m.correctionsAcknowledged)],
     ["unanswerable follow-ups (0)", (m) => String(m.unanswerableFollowUps)],
     ["short or negation-dropping quotes (0)", (m) => `${m.badQuotes} of ${m.quotes}`],
+    ["approvals of unsupported quotes (0)", (m) => `${m.unsupportedApprovals} of ${m.approvals}`],
+    ["challenges that prejudge the claim (0)", (m) => `${m.prejudgedChallenges} of ${m.challenges}`],
     ["verdicts contradicting the report (0)", (m) => String(m.contradictoryVerdicts)],
     ["mock turns with praise words (0)", (m) => String(m.mockPraise)],
     ["most repeated phrase (<= 10% of turns)", (m) => `${(100 * m.topPhrase.share).toFixed(1)}% "${m.topPhrase.phrase}"`],

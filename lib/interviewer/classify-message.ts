@@ -33,6 +33,8 @@ export type ClassifyContext = {
   hasEarlierAnswer?: boolean;
   /** True when the report over all answers marks an earlier misconception as corrected by this message. */
   correctsEarlierClaim?: boolean;
+  /** True when the interviewer's last turn redirected an off-topic answer (this message replies to it). */
+  afterRedirect?: boolean;
 };
 
 /** Cue phrases are looked for in this many characters at each end of a long message. */
@@ -49,9 +51,40 @@ const CLARIFY_CUES =
 const CORRECTION_CUES =
   /\b(?:actually|i was wrong|i stand corrected|that was wrong|that's wrong|that is wrong|that's not right|that is not right|that wasn't right|not quite right|let me correct|correct myself|correction|i misspoke|scratch that|i take that back|on second thought|thinking about it again|now that i think|come to think of it|i see now|i realise|i realize|you're right|you are right|good point|hmm,? no|wait,? no|i mixed up|my mistake)\b/i;
 
+/** A message with "I don't know" in it and at most this many words may be one (longer: an answer). */
+const DONT_KNOW_MAX_WORDS = 40;
+/** Clarifications that outrank an "I don't know" in the same message. */
+const EXPLICIT_CLARIFY =
+  /\b(?:do you mean|did you mean|what do you mean|are you asking|is the question|should i|do you want|would you like me|are we talking about|which version|what version|how much detail|how detailed|can i assume|may i assume|should we assume|are you looking for|what are you looking for)\b/i;
+/** A tentative answer: what follows an "I don't know" is an attempt, not more not-knowing. */
+const ATTEMPT =
+  /\b(?:i think|i guess|i believe|i suppose|i'd say|i would say|maybe|probably|my guess|if i had to guess|i'd expect|i would expect|it might|it could|would be|is because|it's because)\b/i;
+/** What a candidate says about their experience next to "I don't know": not an answer ("I've only used gather"). */
+const EXPERIENCE =
+  /\b(?:i'?ve (?:only|never|mostly|just)|i have (?:only|never|mostly)|i only (?:ever )?(?:use|used|write|wrote|know)|i know (?:of |about )?(?:it|them|that|the (?:word|name|term))|i'?ve heard (?:of|the|about)|heard the word|never (?:really )?used|i (?:always|usually|mostly) (?:just )?use)\b/i;
+
+/**
+ * Whether a message holding an "I don't know" cue also tries an answer: after the clauses that say
+ * "I don't know" and those about the candidate's experience are set aside, what is left makes a
+ * tentative claim ("I think it fails …"), or is a substantial piece of the question's vocabulary.
+ * The question's own words in "I don't know how descriptors work" are not an answer.
+ */
+function attemptsAnswer(text: string, question: InterviewQuestion): boolean {
+  const rest: string[] = [];
+  for (const clause of text.slice(0, 2 * MESSAGE_WINDOW).split(/[.!?;,]+\s*|\s+but\s+/i)) {
+    if (!clause.trim() || DONT_KNOW.test(clause) || HINT.test(clause) || EXPERIENCE.test(clause)) continue;
+    rest.push(clause);
+  }
+  const remainder = rest.join(". ");
+  const n = wordCount(remainder);
+  if (n >= 5 && ATTEMPT.test(remainder)) return true;
+  const share = topicShare(remainder, question);
+  return n >= 12 && share !== null && share >= 0.4;
+}
+
 /** Opening words that take back what the candidate said before ("Wait, actually no", "Hmm, that's wrong"). */
 const RETRACTION_OPENING =
-  /^(?:(?:hmm+|wait|oh|ah|um+|okay|ok|right|no|sorry)[,.!:]?\s+){0,3}(?:actually|no[,.]|that'?s (?:wrong|backwards|not (?:true|right))|i was wrong|thinking (?:about )?it|scratch that|let me correct|i take that back|i stand corrected|on second thought|my mistake|i mixed|that'?s only true|that'?s the opposite)/i;
+  /^(?:(?:hmm+|wait|oh|ah|um+|okay|ok|right|no|sorry)[,.!:]?\s+){0,3}(?:actually|no[,.:;!]|that'?s (?:wrong|backwards|not (?:true|right))|i was wrong|thinking (?:about )?it|scratch that|let me correct|i take that back|i stand corrected|on second thought|my mistake|i mixed|that'?s only true|that'?s the opposite)/i;
 
 const TOPIC_CUES: readonly [ClarificationTopic, RegExp][] = [
   ["version", /\b(?:version|python ?[23]\b|3\.\d+|py2|py3|older python|newer python|latest python|free-threaded)/i],
@@ -60,8 +93,27 @@ const TOPIC_CUES: readonly [ClarificationTopic, RegExp][] = [
   ["scope", /\b(?:do you mean|did you mean|mean|cpython|pypy|jython|interpreter|in general|only|include|scope|context|which|specifically|talking about|referring to|assume|standard library|framework)\b/i],
 ];
 
-/** Another language or ecosystem named: with little of the question's vocabulary, an answer to another question. */
-const OTHER_STACK = /\b(?:javascript|typescript|java|golang|c#|c\+\+|rust|ruby|php|kotlin|swift|scala|node\.?js|lombok|spring|react|excel)\b|\bin go\b/i;
+/**
+ * Another language, ecosystem or non-Python tool named. An answer that names one and never anchors
+ * itself in Python (the word, or a Python name the question's key points use) answers another
+ * question, whatever vocabulary it shares ("immutable" in Haskell, "closes the file" with Go's defer).
+ */
+export const OTHER_STACK =
+  /\b(?:javascript|typescript|java|golang|kotlin|swift|scala|rust|ruby|php|perl|haskell|elixir|erlang|clojure|ocaml|dart|lua|c#|c\+\+|node\.?js|deno|react|redux|vue|angular|svelte|jquery|lombok|spring|\.net|dotnet|excel|eslint|webpack|cypress|jest|junit|mocha)\b|\bin go\b|\bgo's\b|\bgo (?:code|routines?|channels?|programs?|services?)\b|\bgoroutines?\b/i;
+const PYTHON_WORD = /\b(?:python(?:'s)?|cpython|pythonic|pypy)\b/i;
+/** Code names of the key points that are also plain English words: no anchor in Python. */
+const ENGLISH_CODE = new Set(["is", "with", "open", "id", "hash", "global", "finally", "append", "assert", "return", "import", "yield", "lambda", "type", "object", "property", "builtins", "top", "record", "delete", "any", "list", "dict", "set"]);
+
+/** Words of a question's title and prompt that say nothing about its subject. */
+const GENERIC_PROMPT_WORDS = new Set(
+  (
+    "what which how why when where who are is was do does did you your the a an and or of to in on for with vs versus " +
+    "between difference differences explain describe compare contrast give show write design implement use using used " +
+    "should would could can work works working basics basic implications implication example examples python python's " +
+    "code main key concept concepts idea ideas approach approaches common typical best practice practices good " +
+    "handle handling they them it its their this that these those about into than more most"
+  ).split(" "),
+);
 
 const STOPWORDS = new Set(
   (
@@ -98,6 +150,70 @@ export function questionVocabulary(question: InterviewQuestion): Set<string> {
   const vocabulary = new Set(contentStems(parts.join(" ")));
   vocabularyCache.set(question, vocabulary);
   return vocabulary;
+}
+
+const subjectCache = new WeakMap<object, { stems: string[]; code: string[] }>();
+
+/**
+ * The question's subject: content stems of its title and prompt (not "explain", "difference",
+ * "implications"), and the Python names its key points use that are not plain English words.
+ */
+function questionSubject(question: InterviewQuestion): { stems: string[]; code: string[] } {
+  const cached = subjectCache.get(question);
+  if (cached) return cached;
+  const stems = new Set<string>();
+  for (const m of `${question.title ?? ""} ${question.prompt}`.toLowerCase().matchAll(/[a-z_][a-z0-9_']*/g)) {
+    const w = m[0].replace(/'s$/, "");
+    if (w.length < 3 || GENERIC_PROMPT_WORDS.has(w)) continue;
+    stems.add(stemmer(w));
+  }
+  const code = new Set<string>();
+  for (const k of question.keyPoints) {
+    for (const c of k.code) {
+      for (const m of c.matchAll(/[A-Za-z_][A-Za-z0-9_.]*/g)) {
+        const name = m[0].replace(/\.+$/, "");
+        if (name.length < 3 || ENGLISH_CODE.has(name.toLowerCase())) continue;
+        if (/[_.]/.test(name) || /[a-z][A-Z]/.test(name) || /^[A-Z][a-z]+[A-Z]/.test(name) || name.length >= 6) code.add(name.toLowerCase());
+      }
+    }
+  }
+  const subject = { stems: [...stems], code: [...code] };
+  subjectCache.set(question, subject);
+  return subject;
+}
+
+/** Whether two stems name the same thing: equal, or one a prefix (5+ letters) of the other ("async" / "asyncio"). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short);
+}
+
+/** How many of the question's subject stems the message uses, and how many there are. */
+export function subjectCoverage(text: string, question: InterviewQuestion): { hit: number; of: number } {
+  const { stems } = questionSubject(question);
+  const said = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[a-z_][a-z0-9_]*/g)) if (m[0].length >= 3) said.add(stemmer(m[0]));
+  let hit = 0;
+  for (const s of stems) {
+    if (said.has(s)) hit += 1;
+    else for (const w of said) if (sameStem(w, s)) { hit += 1; break; }
+  }
+  return { hit, of: stems.length };
+}
+
+/** The message anchors itself in Python: names it, or a Python name the question's key points use. */
+export function anchoredInPython(text: string, question: InterviewQuestion): boolean {
+  if (PYTHON_WORD.test(text)) return true;
+  const lower = text.toLowerCase();
+  return questionSubject(question).code.some((c) => {
+    let at = lower.indexOf(c);
+    while (at >= 0) {
+      if (!/[a-z0-9_]/.test(lower[at - 1] ?? " ") && !/[a-z0-9_]/.test(lower[at + c.length] ?? " ")) return true;
+      at = lower.indexOf(c, at + 1);
+    }
+    return false;
+  });
 }
 
 /** Share (0..1) of the message's content words that belong to the question's vocabulary; null when too few words. */
@@ -141,11 +257,15 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
 
   if (short && SKIP.test(cues) && !substantive) return result("skip");
   if (short && HINT.test(cues)) return result("dont-know", { hintRequested: true });
+  // "I don't know" before a clarifying question: "I don't know, is it about memory?" is a guess, not
+  // a question about the question; only an explicit clarification ("do you mean …") outranks it.
+  const dontKnow = words <= DONT_KNOW_MAX_WORDS && DONT_KNOW.test(cues) && !attemptsAnswer(trimmed, context.question);
+  if (dontKnow && !EXPLICIT_CLARIFY.test(cues)) return result("dont-know");
   const asks = trimmed.includes("?");
   if (short && asks && CLARIFY_CUES.test(cues) && !(context.hasEarlierClaim && CORRECTION_CUES.test(cues))) {
     return result("clarifying-question", { clarificationTopics: clarificationTopicsOf(cues) });
   }
-  if (words <= 25 && DONT_KNOW.test(cues) && !substantive) return result("dont-know");
+  if (dontKnow) return result("dont-know");
   const retracts = RETRACTION_OPENING.test(trimmed.slice(0, 160));
   if (
     (context.hasEarlierClaim && (context.correctsEarlierClaim || CORRECTION_CUES.test(trimmed.slice(0, 200)))) ||
@@ -153,14 +273,31 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
   ) {
     return result("self-correction");
   }
-  const flagged = context.messageReport?.flags.includes("off-topic") ?? false;
-  const lowScore = (context.messageReport?.score ?? 0) < 30;
-  if (
-    (flagged && (share === null || share < 0.46)) ||
-    (share !== null && share < OFF_TOPIC_SHARE) ||
-    (share !== null && share < 0.6 && lowScore && OTHER_STACK.test(cues))
-  ) {
-    return result("off-topic");
-  }
-  return result("answer");
+  return isOffTopic(trimmed, cues, share, context) ? result("off-topic") : result("answer");
+}
+
+/**
+ * An answer to another question. In order:
+ * - another language or stack named, and no anchor in Python, with a low score;
+ * - the scorer's off-topic flag with little of the question's vocabulary, unless the message talks
+ *   about the question's own subject in its own words (a vague answer is still on topic: "Mutable
+ *   things can change and immutable things can't");
+ * - almost none of the question's vocabulary;
+ * - a low score and not one word of the question's subject (neither the prompt's words nor its names);
+ * - right after a redirect: still flagged off-topic, or still off the subject, with next to nothing covered.
+ */
+function isOffTopic(text: string, cues: string, share: number | null, context: ClassifyContext): boolean {
+  const report = context.messageReport;
+  const flagged = report?.flags.includes("off-topic") ?? false;
+  const score = report?.score ?? 0;
+  const otherStack = OTHER_STACK.test(cues);
+  const anchored = anchoredInPython(cues, context.question);
+  const subject = subjectCoverage(cues, context.question);
+  const onSubject = subject.of > 0 && subject.hit / subject.of >= 0.5 && !otherStack;
+  if (otherStack && !anchored && score < 40 && (share === null || share < 0.8)) return true;
+  if (flagged && (share === null || share < 0.46) && !onSubject) return true;
+  if (share !== null && share < OFF_TOPIC_SHARE && !onSubject) return true;
+  if (share !== null && share < 0.5 && score < 30 && subject.of > 0 && subject.hit === 0 && !anchored) return true;
+  if (context.afterRedirect && score < 15 && (flagged || subject.hit === 0 || otherStack)) return true;
+  return false;
 }

@@ -68,6 +68,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     hasEarlierClaim: earlierClaim,
     hasEarlierAnswer: scored.length > 1,
     correctsEarlierClaim: report.misconceptions.some((m) => m.corrected && m.answerIndex < latestIndex),
+    afterRedirect: askedFollowUps.at(-1) === "redirect",
   });
   const decision: TurnDecision = input.timeUp
     ? { action: input.isLastQuestion ? "finish" : "move-on", reason: "time" }

@@ -22,6 +22,7 @@ import type {
   StreamTurnOptions,
   WrapUpTurn,
 } from "./turns.ts";
+import { OTHER_STACK } from "./classify-message.ts";
 
 export const OFFLINE_ENGINE_ID = "offline";
 export const OFFLINE_ENGINE_LABEL = "Offline rubric interviewer";
@@ -209,6 +210,14 @@ export type Quote = {
   text: string;
   /** Which answer it comes from (0 = the main answer). */
   answerIndex: number;
+  /**
+   * May be quoted with approving words ("right", "agree", "fair", "good", "holds"): the clause is
+   * evidence of a key point the report marks covered, and its sentence has no wrong claim (a
+   * misconception hit or a contradicted point, corrected or not), no sweeping or hedged wording
+   * (where unflagged misconceptions live), and names no other language or stack. Else it may only
+   * be quoted neutrally ("You said …").
+   */
+  approvable: boolean;
 };
 
 export const MIN_QUOTE_WORDS = 4;
@@ -216,8 +225,15 @@ export const MAX_QUOTE_WORDS = 14;
 
 /** Negation cues: a quote taken from a sentence that has one outside the quote would drop it. */
 const NEGATION = /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bnor\b|\bneither\b|\bwithout\b|\binstead of\b|\brather than\b|\bhardly\b|\bwrong\b|\bmyth\b|\bfalse\b|\bisnt\b|\bdont\b|\bdoesnt\b)/i;
-const LEADING_FILLER = /^(?:i think|i believe|i guess|i'd say|basically|so|well|um+|uh+|and|but|also|like|then|because)\b[\s,]*/i;
-
+const LEADING_FILLER = /^(?:i think|i believe|i guess|i'd say|basically|honestly|anyway|so|well|um+|uh+|hmm+|ok|okay|oh|yes|yeah|right|and|but|also|plus|like|then|because|since)\b[\s,]*/i;
+/** A clause that opens like this is a supposition or a condition, not something the candidate claims. */
+const NOT_A_CLAIM = /^(?:if|when|whether|unless|say|suppose|imagine|assuming|let's say|what if|although|though|while)\b/i;
+/**
+ * Sweeping or hedged wording in a sentence: the candidate may be right, but the scorer cannot tell
+ * "can't be changed at all" from "can't be rebound", so such a sentence is never praised.
+ */
+const CAUTION =
+  /\b(?:always|never|at all|all the way|basically|just|simply|completely|entirely|totally|automatically|no need|guarantee[sd]?|i think|i guess|i believe|i suppose|maybe|probably|somehow|sort of|kind of|stuff|not sure)\b/i;
 /** Where each answer starts in the combined text (answers joined by a blank line, as the scorer joins them). */
 function answerStarts(answers: readonly string[]): number[] {
   const starts: number[] = [];
@@ -229,31 +245,135 @@ function answerStarts(answers: readonly string[]): number[] {
   return starts;
 }
 
-function sentenceAround(text: string, from: number, to: number): { start: number; end: number } {
-  let start = from;
-  while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start -= 1;
-  let end = to;
-  while (end < text.length && !/[.!?\n]/.test(text[end]!)) end += 1;
+const OPENERS = "([{";
+const PROTECTED_MAX = 200;
+const CLOSERS = ")]}";
+
+/**
+ * Sentence and clause boundaries of a text, in one linear pass. A sentence ends at a newline, or at
+ * . ! ? followed by whitespace or the end (so `f.close()`, `3.11` and `e.g.` do not end one). A
+ * clause ends at , ; : or a dash outside brackets, backticks and quotation marks, and at a prose
+ * parenthesis (one opened after a space, not a call like `super()`). An apostrophe inside a word
+ * (doesn't) is not a quotation mark.
+ */
+export type Segments = { sentenceEnds: number[]; clauseEnds: number[] };
+
+export function segment(text: string): Segments {
+  const sentenceEnds: number[] = [];
+  const clauseEnds: number[] = [];
+  let depth = 0;
+  let inBacktick = false;
+  let inSingle = false;
+  let inDouble = false;
+  const prose: boolean[] = [];
+  const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  const endSentence = (i: number) => {
+    sentenceEnds.push(i);
+    clauseEnds.push(i);
+    depth = 0;
+    inBacktick = inSingle = inDouble = false;
+    prose.length = 0;
+  };
+  // Where the innermost protected stretch (brackets, backticks, quotation marks) opened: a stretch
+  // left open for more than PROTECTED_MAX characters was not one (a stray mark), so it is dropped.
+  let protectedSince = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    const isProtected = depth > 0 || inBacktick || inSingle || inDouble;
+    if (!isProtected) protectedSince = -1;
+    else if (protectedSince < 0) protectedSince = i;
+    else if (i - protectedSince > PROTECTED_MAX) {
+      depth = 0;
+      inBacktick = inSingle = inDouble = false;
+      protectedSince = -1;
+    }
+    if (c === "\n") {
+      endSentence(i);
+      continue;
+    }
+    if (c === "`") {
+      inBacktick = !inBacktick;
+      continue;
+    }
+    if (inBacktick) continue;
+    if (c === "'" || c === "‘" || c === "’") {
+      if (isWord(text[i - 1]) && isWord(text[i + 1])) continue; // an apostrophe: doesn't, it's
+      const opening = !text[i - 1] || /[\s([{"“]/.test(text[i - 1]!);
+      if (opening && !inSingle) inSingle = true;
+      else if (inSingle && !opening) inSingle = false;
+      continue;
+    }
+    if (c === '"' || c === "“" || c === "”") {
+      inDouble = c === "“" ? true : c === "”" ? false : !inDouble;
+      continue;
+    }
+    if (OPENERS.includes(c)) {
+      const isProse = c === "(" && (i === 0 || /\s/.test(text[i - 1]!)) && depth === 0;
+      prose.push(isProse);
+      if (isProse) clauseEnds.push(i);
+      else depth += 1;
+      continue;
+    }
+    if (CLOSERS.includes(c)) {
+      const wasProse = prose.pop();
+      if (wasProse) clauseEnds.push(i);
+      else if (depth > 0) depth -= 1;
+      continue;
+    }
+    if (depth > 0 || inSingle || inDouble) continue;
+    if (c === "." || c === "!" || c === "?") {
+      let j = i + 1;
+      while (j < text.length && /["'”’)]/.test(text[j]!)) j += 1;
+      const atEnd = j >= text.length || /\s/.test(text[j]!);
+      const abbreviation = c === "." && /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|vs|cf)$/i.test(text.slice(Math.max(0, i - 5), i));
+      if (atEnd && !abbreviation) endSentence(i);
+      continue;
+    }
+    if (c === "," || c === ";" || c === ":" || c === "\u2013" || c === "\u2014" || (c === "-" && text[i - 1] === " " && text[i + 1] === " ")) {
+      clauseEnds.push(i);
+    }
+  }
+  return { sentenceEnds, clauseEnds };
+}
+
+/** The [start, end) of the piece holding `at`, between sorted boundary positions (a boundary char belongs to neither side). */
+function pieceAround(ends: readonly number[], at: number, length: number): { start: number; end: number } {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo > 0 ? ends[lo - 1]! + 1 : 0;
+  const end = lo < ends.length ? ends[lo]! : length;
   return { start, end };
 }
 
-/** The clause (between , ; : ( ) and dashes) of the sentence that holds [from, to). */
-function clauseAround(text: string, sentence: { start: number; end: number }, from: number, to: number) {
-  let start = Math.max(sentence.start, Math.min(from, sentence.end));
-  while (start > sentence.start && !/[,;:()\u2013\u2014]/.test(text[start - 1]!)) start -= 1;
-  let end = Math.min(Math.max(to, start), sentence.end);
-  while (end < sentence.end && !/[,;:()\u2013\u2014]/.test(text[end]!)) end += 1;
-  return { start, end };
+function balanced(text: string): boolean {
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === "'" || c === "‘" || c === "’") {
+      if (/[A-Za-z0-9]/.test(text[i - 1] ?? "") && /[A-Za-z0-9]/.test(text[i + 1] ?? "")) continue;
+      single += 1;
+    } else if (c === '"') double += 1;
+    else if (c === "“" || c === "”") return false;
+  }
+  return single % 2 === 0 && double % 2 === 0 && (text.match(/`/g) ?? []).length % 2 === 0;
 }
 
 function cleanQuote(raw: string): string {
   let text = raw.replace(/\s+/g, " ").trim();
-  text = text.replace(/^[\s,.;:!?)\]}"'“”‘’-]+/, "").replace(/[\s,.;:!?([{"'“”‘’-]+$/, "");
+  text = text.replace(/^[\s,.;:!?)\]}-]+/, "").replace(/[\s,.;:!?([{-]+$/, "");
   let previous = "";
   while (previous !== text) {
     previous = text;
     text = text.replace(LEADING_FILLER, "");
   }
+  // Quotation marks stay when they pair up inside the quote ('my parent'); a stray one at an end goes.
+  if (!balanced(text)) text = text.replace(/^["'‘’]+/, "").replace(/["'‘’]+$/, "");
   return text;
 }
 
@@ -261,63 +381,106 @@ function words(text: string): number {
   return text.split(" ").filter(Boolean).length;
 }
 
+type Range = { start: number; end: number };
+const overlaps = (a: Range, b: Range) => a.start < b.end && a.end > b.start;
+
 /**
- * A quotable phrase around an evidence span: the whole clause that holds it, cleaned of filler,
- * 4 to 14 words, never cut; undefined when the sentence states a misconception (`claimSpans`) or
- * carries a negation outside the clause (quoting the clause alone would drop it).
+ * A quotable phrase around an evidence span: the whole clause that holds its start, inside one
+ * sentence, cleaned of filler, 4 to 14 words, never cut (at an apostrophe, a bracket or a quotation
+ * mark); undefined when the sentence states a misconception (`claimSpans`), carries a negation
+ * outside the clause (quoting the clause alone would drop it), or the clause is a supposition.
  */
 export function quotablePhrase(
   combined: string,
   span: { start: number; end: number; text: string },
-  claimSpans: readonly { start: number; end: number }[] = [],
+  claimSpans: readonly Range[] = [],
+  segments: Segments = segment(combined),
 ): string | undefined {
+  return quotableClause(combined, span, claimSpans, segments)?.text;
+}
+
+function quotableClause(
+  combined: string,
+  span: { start: number; end: number; text: string },
+  claimSpans: readonly Range[],
+  segments: Segments,
+): { text: string; sentence: Range; clause: Range } | undefined {
   let from = span.start;
   if (combined.slice(span.start, span.end) !== span.text) {
     from = combined.indexOf(span.text);
     if (from < 0) return undefined;
   }
-  const to = from + span.text.length;
-  const sentence = sentenceAround(combined, from, to);
-  if (claimSpans.some((c) => c.start < sentence.end && c.end > sentence.start)) return undefined;
-  const clause = clauseAround(combined, sentence, from, to);
+  // Skip leading whitespace and punctuation so the span starts inside its sentence.
+  while (from < combined.length - 1 && /[\s.,;:!?]/.test(combined[from]!)) from += 1;
+  const sentence = pieceAround(segments.sentenceEnds, from, combined.length);
+  if (claimSpans.some((c) => overlaps(c, sentence))) return undefined;
+  const to = Math.min(from + span.text.length, sentence.end);
+  const first = pieceAround(segments.clauseEnds, from, combined.length);
+  const last = pieceAround(segments.clauseEnds, Math.max(from, to - 1), combined.length);
+  const clause = { start: Math.max(first.start, sentence.start), end: Math.min(last.end, sentence.end) };
   const outside = combined.slice(sentence.start, clause.start) + " " + combined.slice(clause.end, sentence.end);
   if (NEGATION.test(outside)) return undefined;
   const text = cleanQuote(combined.slice(clause.start, clause.end));
   const n = words(text);
   if (n < MIN_QUOTE_WORDS || n > MAX_QUOTE_WORDS || text.length > 110) return undefined;
-  if (text.includes("`") && (text.match(/`/g) ?? []).length % 2 === 1) return undefined;
-  return text;
+  if (!balanced(text) || NOT_A_CLAIM.test(text)) return undefined;
+  // A phrase, not a list of names: at least three words of three letters or more ("B, C, A, object" is not one).
+  if ((text.match(/[A-Za-z_]{3,}/g) ?? []).length < 3) return undefined;
+  return { text, sentence, clause };
+}
+
+/** Answers (by index) the candidate gave to another question: the interviewer redirected right after them. */
+export function offTopicAnswers(exchange: readonly { role: string; action?: string | null }[] | undefined): Set<number> {
+  const out = new Set<number>();
+  let n = -1;
+  for (const m of exchange ?? []) {
+    if (m.role === "candidate") n += 1;
+    else if (m.action === "redirect" && n >= 0) out.add(n);
+  }
+  return out;
 }
 
 /**
  * Quotes of the candidate for covered (then partial) key points: whole clauses only, never from a
- * sentence that states a misconception, never dropping a negation; the latest answer first.
+ * sentence that states a misconception, never dropping a negation, never from an answer to another
+ * question (`skipAnswers`); the latest answer first. `approvable` says which may be praised.
  */
-export function candidateQuotes(report: ScoreReport, answers: readonly string[]): Quote[] {
+export function candidateQuotes(report: ScoreReport, answers: readonly string[], skipAnswers: ReadonlySet<number> = new Set()): Quote[] {
   const combined = answers.join("\n\n");
+  const segments = segment(combined);
   const starts = answerStarts(answers);
   const answerOf = (offset: number) => {
     let i = 0;
     while (i + 1 < starts.length && starts[i + 1]! <= offset) i += 1;
     return i;
   };
-  const claimSpans = report.misconceptions.filter((m) => !m.corrected).flatMap((m) => m.evidence);
-  const rank = (k: KeyPointResult) => (k.status === "covered" ? 0 : 1);
+  const standingClaims = report.misconceptions.filter((m) => !m.corrected).flatMap((m) => m.evidence);
+  // Any sentence that ever stated a wrong claim (corrected later or not) is never praised.
+  const wrongSpans = [
+    ...report.misconceptions.flatMap((m) => m.evidence),
+    ...report.keyPoints.filter((k) => k.status === "contradicted").flatMap((k) => k.evidence),
+  ];
   const quotes: Quote[] = [];
   const seen = new Set<string>();
   for (const k of report.keyPoints) {
     if (k.status !== "covered" && k.status !== "partial") continue;
     for (const e of k.evidence) {
-      const text = quotablePhrase(combined, e, claimSpans);
-      if (!text || seen.has(text.toLowerCase())) continue;
-      seen.add(text.toLowerCase());
-      quotes.push({ keyPointId: k.id, status: k.status, weight: k.weight, text, answerIndex: answerOf(e.start) });
+      const found = quotableClause(combined, e, standingClaims, segments);
+      if (!found || seen.has(found.text.toLowerCase())) continue;
+      const answerIndex = answerOf(found.sentence.start);
+      if (skipAnswers.has(answerIndex)) continue;
+      seen.add(found.text.toLowerCase());
+      const sentenceText = combined.slice(found.sentence.start, found.sentence.end);
+      const approvable =
+        k.status === "covered" &&
+        !wrongSpans.some((w) => overlaps(w, found.sentence)) &&
+        !CAUTION.test(sentenceText) &&
+        !OTHER_STACK.test(sentenceText);
+      quotes.push({ keyPointId: k.id, status: k.status, weight: k.weight, text: found.text, answerIndex, approvable });
     }
   }
-  return quotes.sort((a, b) => b.answerIndex - a.answerIndex || rankOf(a) - rankOf(b) || b.weight - a.weight);
-  function rankOf(q: Quote) {
-    return rank({ status: q.status } as KeyPointResult);
-  }
+  const rank = (q: Quote) => (q.approvable ? 0 : q.status === "covered" ? 1 : 2);
+  return quotes.sort((a, b) => b.answerIndex - a.answerIndex || rank(a) - rank(b) || b.weight - a.weight);
 }
 
 /** Every interviewer message on this question (and the previous one): a quote in any of them is not used again. */
@@ -326,11 +489,21 @@ function spokenBefore(turn: FollowUpTurn | MoveOnTurn): string {
   return [...own, turn.previousText ?? ""].join("\n").toLowerCase();
 }
 
-/** The quote to acknowledge, or undefined (then the acknowledgement is neutral or absent). */
-function chooseQuote(turn: FollowUpTurn | MoveOnTurn, status?: "covered"): Quote | undefined {
+/**
+ * The quote to acknowledge, or undefined (then the acknowledgement is neutral or absent).
+ * `approving`: only a quote that may be praised, from the candidate's latest answer (praise for
+ * something said two turns ago reads as if it were just said).
+ */
+function chooseQuote(turn: FollowUpTurn | MoveOnTurn, options: { approving?: boolean; latestOnly?: boolean } = {}): Quote | undefined {
   const spoken = spokenBefore(turn);
-  return candidateQuotes(turn.report, turn.answers).find(
-    (q) => (!status || q.status === status) && !spoken.includes(q.text.toLowerCase()),
+  const skip = offTopicAnswers(turn.exchange);
+  if (turn.kind === "move-on" && turn.reason === "off-topic") skip.add(turn.answers.length - 1);
+  const latest = turn.answers.length - 1;
+  return candidateQuotes(turn.report, turn.answers, skip).find(
+    (q) =>
+      (!options.approving || q.approvable) &&
+      (!options.latestOnly || q.answerIndex === latest) &&
+      !spoken.includes(q.text.toLowerCase()),
   );
 }
 
@@ -338,10 +511,17 @@ function chooseQuote(turn: FollowUpTurn | MoveOnTurn, status?: "covered"): Quote
 export function claimQuote(claim: string, hint = ""): string | undefined {
   const text = cleanQuote(claim);
   const n = words(text);
-  if (n >= MIN_QUOTE_WORDS && n <= 24) return text;
+  if (n >= MIN_QUOTE_WORDS && n <= 24 && balanced(text)) return text;
   if (n < MIN_QUOTE_WORDS) return undefined;
   const hintWords = new Set(hint.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []);
-  const clauses = text.split(/[,;:\u2013\u2014]/).map(cleanQuote).filter((c) => words(c) >= MIN_QUOTE_WORDS && words(c) <= 24);
+  const { clauseEnds } = segment(text);
+  const clauses: string[] = [];
+  let at = 0;
+  for (const end of [...clauseEnds, text.length]) {
+    const c = cleanQuote(text.slice(at, end));
+    if (words(c) >= MIN_QUOTE_WORDS && words(c) <= 24 && balanced(c)) clauses.push(c);
+    at = end + 1;
+  }
   const score = (c: string) => (c.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []).filter((w) => hintWords.has(w)).length;
   return clauses.sort((a, b) => score(b) - score(a))[0];
 }
@@ -375,25 +555,30 @@ const PROBE_FORMS = [
   "{ack} Going a bit further. {f}",
 ];
 
+/**
+ * Challenges quote the claim and ask; they never say or hint that it is wrong before the candidate
+ * answers (the scorer that flagged it can be mistaken), so each reads as a fair question whether
+ * the claim is right or wrong.
+ */
 const CHALLENGE_FORMS = [
   "You said “{c}”. {f}",
-  "Let me push back on one thing: “{c}”. {f}",
-  "I want to test a claim of yours, “{c}”. {f}",
+  "Let's look more closely at “{c}”. {f}",
+  "I'd like to dig into one thing you said: “{c}”. {f}",
   "Before we go on: you said “{c}”. {f}",
-  "Hold on. “{c}”, is that so? {f}",
-  "One thing I'd question: “{c}”. {f}",
+  "Take “{c}”. {f}",
   "Let's check “{c}” together. {f}",
+  "You mentioned “{c}”. {f}",
 ];
 const CHALLENGE_UNQUOTED = [
-  "Let me test one claim from your answer. {f}",
-  "Something in your answer doesn't sit right with me. {f}",
-  "I'd like to check one thing you said. {f}",
+  "Let me dig into one point from your answer. {f}",
+  "I'd like to look more closely at one thing you said. {f}",
+  "One point from your answer to think through. {f}",
 ];
 const GENERIC_CHALLENGE = [
-  "How would you convince yourself of that? Walk me through what actually happens, step by step.",
-  "What would you run to check it, and what result would you expect?",
-  "Can you walk me through why that would be true, one step at a time?",
-  "If a colleague doubted that, what small experiment would settle it?",
+  "Walk me through why that is, step by step.",
+  "How would you check that? What would you run, and what result would you expect?",
+  "Walk me through the reasoning behind it, one step at a time.",
+  "Walk me through what Python actually does there, step by step.",
 ];
 
 const SCAFFOLD_FORMS = [
@@ -453,7 +638,7 @@ function correctionAck(turn: FollowUpTurn | MoveOnTurn): string {
 
 function acknowledgement(turn: FollowUpTurn): string {
   if (turn.decision.acknowledgeCorrection) return correctionAck(turn);
-  const covered = turn.mode === "practice" ? chooseQuote(turn, "covered") : undefined;
+  const covered = turn.mode === "practice" ? chooseQuote(turn, { approving: true, latestOnly: true }) : undefined;
   if (covered) return fill(pick(ACK_PRACTICE, turn, "ack-practice"), { q: covered.text });
   const quote = chooseQuote(turn);
   // Quote neutrally about half the time at most: an acknowledgement on every turn reads as a tic.
@@ -583,7 +768,7 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
   const got = covered.length > 0 ? covered.length : partial.length;
   const gotForms =
     covered.length > 0
-      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${count(got)} key points out of ${count(n)}`, `${got} points of ${n}`]
+      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${count(got)} key ${got === 1 ? "point" : "points"} out of ${count(n)}`, `${got} ${got === 1 ? "point" : "points"} of ${n}`]
       : [`part of ${got} of ${n} key points`, `some of ${got} points out of ${count(n)}`];
   const gotText = pick(gotForms, turn, "verdict-count");
   const missingText =
@@ -615,7 +800,7 @@ function renderMoveOn(turn: MoveOnTurn): string {
     return tidy(`${ack} ${pick(pool, turn, `mock-${turn.reason}-${turn.isLastQuestion}`)}`);
   }
   const lead = pick(MOVE_ON_LEAD[turn.reason], turn, `move-on-${turn.reason}`);
-  const verdict = practiceVerdict(turn.report, turn, chooseQuote(turn, "covered"));
+  const verdict = practiceVerdict(turn.report, turn, chooseQuote(turn, { approving: true }));
   const close = turn.isLastQuestion ? pick(["That was the last question.", "That's the last one.", "And that was the final question."], turn, "last") : pick(MOVE_ON_CLOSE, turn, "move-on-close");
   return tidy(`${ack} ${lead} ${verdict} ${close}`);
 }

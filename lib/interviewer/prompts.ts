@@ -8,7 +8,7 @@
  */
 import type { ModelMessage } from "ai";
 import type { ScoreReport } from "../scoring/report.ts";
-import { candidateQuotes, claimQuote } from "./offline-engine.ts";
+import { candidateQuotes, claimQuote, offTopicAnswers } from "./offline-engine.ts";
 import type { AskTurn, FollowUpTurn, InterviewerTurn, InterviewMode, MoveOnTurn, WrapUpTurn } from "./turns.ts";
 import type { InterviewQuestion } from "./turn-policy.ts";
 
@@ -94,8 +94,13 @@ function coverageBlock(report: ScoreReport): string {
   );
 }
 
-function quotesBlock(report: ScoreReport, answers: readonly string[]): string | undefined {
-  const quotes = candidateQuotes(report, answers).slice(0, 3);
+/**
+ * Only quotes that may be praised (evidence of a covered key point, from a sentence with no wrong
+ * claim and no sweeping or hedged wording, never from an answer to another question): the model is
+ * told it may acknowledge them as right, so nothing else is offered.
+ */
+function quotesBlock(report: ScoreReport, answers: readonly string[], exchange?: FollowUpTurn["exchange"]): string | undefined {
+  const quotes = candidateQuotes(report, answers, offTopicAnswers(exchange)).filter((q) => q.approvable).slice(0, 3);
   if (quotes.length === 0) return undefined;
   return [
     "WHAT THE CANDIDATE SAID THAT EARNED CREDIT (their own words; you may quote one):",
@@ -148,14 +153,16 @@ function followUpTask(turn: FollowUpTurn): string {
     case "challenge": {
       const claim = claimQuote(d.claim) ?? d.claim;
       task = [
-        `${TASK_MARKER} The candidate stated something wrong. Challenge it as a good interviewer would: quote or paraphrase their`,
-        "claim below and ask the question below, which makes them reason it through. Do not say what is right, do not",
-        "give the answer or a hint of it, do not praise the claim.",
+        `${TASK_MARKER} The scorer flagged the claim below as possibly wrong (the scorer can be mistaken). Challenge it as a`,
+        "good interviewer would: quote or paraphrase their claim below and ask the question below, which makes them reason",
+        "it through. Word it as a fair question whether the claim is right or wrong: never say or hint that it is wrong",
+        "(no \"that's not right\", \"I'd push back\", \"are you sure\"), do not say what is right, do not give the answer",
+        "or a hint of it, do not praise the claim.",
         "THEIR CLAIM:",
         candidateBlock("candidate_quote", claim),
       ];
       if (d.followUp.source === "generic") {
-        task.push("(No authored challenge: ask them how they would check the claim, or to walk through what actually happens.)");
+        task.push("(No authored challenge: ask them to walk you through why it holds, or how they would check it.)");
       }
       break;
     }
@@ -193,7 +200,7 @@ function followUpTask(turn: FollowUpTurn): string {
     "",
     coverageBlock(turn.report),
     "",
-    quotesBlock(turn.report, turn.answers) ?? "WHAT THE CANDIDATE SAID THAT EARNED CREDIT: nothing yet.",
+    quotesBlock(turn.report, turn.answers, turn.exchange) ?? "WHAT THE CANDIDATE SAID THAT EARNED CREDIT: nothing yet.",
     "",
     exchangeBlock(turn),
     ...(showsFollowUp && d.followUp.text ? ["", FOLLOW_UP_MARKER, d.followUp.text.trim()] : []),
@@ -226,7 +233,7 @@ function moveOnTask(turn: MoveOnTurn): string {
     questionBlock(turn.question),
     "",
     ...(turn.mode === "practice"
-      ? [keyPointsBlock(turn.report), "", coverageBlock(turn.report), "", quotesBlock(turn.report, turn.answers) ?? "", ""]
+      ? [keyPointsBlock(turn.report), "", coverageBlock(turn.report), "", (turn.reason === "off-topic" ? "" : (quotesBlock(turn.report, turn.answers, turn.exchange) ?? "")), ""]
       : []),
     exchangeBlock(turn),
   ].join("\n");

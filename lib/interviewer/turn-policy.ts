@@ -19,6 +19,7 @@
 import { CLARIFICATION_TOPICS, type FollowUp, type Question } from "../bank/schema.ts";
 import type { KeyPointResult, MisconceptionHit, ScoreReport } from "../scoring/report.ts";
 import type { MessageClassification } from "./classify-message.ts";
+import { unanswerableIdentifiers } from "./follow-up-identifiers.ts";
 
 /** The part of a question the interviewer needs (a session snapshot may carry only this). */
 export type InterviewQuestion = Pick<Question, "id" | "prompt" | "keyPoints" | "followUps"> &
@@ -228,6 +229,23 @@ export function standingMisconceptions(report: ScoreReport): MisconceptionHit[] 
   return hits;
 }
 
+const standsAloneCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether an authored follow-up, challenge or scaffold can be answered from what the candidate saw:
+ * it names nothing that only the hidden reference defines and refers to no code they never saw
+ * (follow-up-identifiers.ts, the `bank:check` rule). One that fails is replaced by a generic one.
+ */
+export function standsAlone(question: InterviewQuestion, text: string): boolean {
+  let byText = standsAloneCache.get(question);
+  if (!byText) standsAloneCache.set(question, (byText = new Map()));
+  const cached = byText.get(text);
+  if (cached !== undefined) return cached;
+  const ok = unanswerableIdentifiers(text, `${question.title ?? ""}\n${question.prompt}`, question.reference ?? "").length === 0;
+  byText.set(text, ok);
+  return ok;
+}
+
 function isShort(seconds: number | null | undefined): boolean {
   return typeof seconds === "number" && seconds < MIN_SECONDS_TO_PROBE;
 }
@@ -291,7 +309,7 @@ function challengeFor(state: TurnState): ChallengeDecision | undefined {
     misconceptionId: best.id,
     keyPointId: kpId,
     claim: claimOf(best),
-    followUp: authored?.challenge
+    followUp: authored?.challenge && standsAlone(question, authored.challenge)
       ? { id: `challenge:${best.id}`, text: authored.challenge, source: "authored" }
       : { id: `challenge:${best.id}`, text: "", source: "generic" },
   };
@@ -328,7 +346,7 @@ function scaffoldFor(state: TurnState, followUpCount: number): ScaffoldDecision 
     .map(({ k }) => k);
   for (const k of open) {
     const scaffold = question.keyPoints.find((q) => q.id === k.id)?.scaffold;
-    if (scaffold) return { action: "scaffold", keyPointId: k.id, hintRequested, followUp: { id: `scaffold:${k.id}`, text: scaffold, source: "authored" } };
+    if (scaffold && standsAlone(question, scaffold)) return { action: "scaffold", keyPointId: k.id, hintRequested, followUp: { id: `scaffold:${k.id}`, text: scaffold, source: "authored" } };
   }
   // No authored scaffold: a smaller question on the prompt's own words (never the key point's).
   const prompt = [question.title, question.prompt].filter(Boolean).join(" ");
@@ -395,7 +413,13 @@ function authoredProbe(state: TurnState): ProbeDecision | undefined {
   const isAsked = (f: FollowUp) =>
     asked.has(normalizeFollowUpText(followUpId(question, f))) || asked.has(normalizeFollowUpText(f.text));
   for (const k of probeCandidates(report, probedKeyPoints)) {
-    const followUp = question.followUps.find((f) => f.keyPointId === k.id && !isAsked(f));
+    const open = question.followUps.filter((f) => f.keyPointId === k.id && !isAsked(f));
+    const followUp = open.find((f) => standsAlone(question, f.text));
+    if (!followUp && open.length > 0) {
+      // The authored follow-ups left for this gap all name things the candidate never saw: a generic probe.
+      const generic = genericProbe(state, state.followUpCount ?? 0, k.id);
+      if (generic) return generic;
+    }
     if (followUp) {
       return {
         action: "probe",
@@ -503,11 +527,12 @@ const OPEN_PROBES = [
   "Can you show a short, concrete example that illustrates your answer?",
 ] as const;
 
-function genericProbe(state: TurnState, followUpCount: number): ProbeDecision | undefined {
+function genericProbe(state: TurnState, followUpCount: number, onlyKeyPoint?: string): ProbeDecision | undefined {
   const { question, report } = state;
   const { asked, probedKeyPoints } = askedSets(state);
   const prompt = [question.title, question.prompt].filter(Boolean).join(" ");
   for (const k of probeCandidates(report, probedKeyPoints)) {
+    if (onlyKeyPoint && k.id !== onlyKeyPoint) continue;
     const id = `generic:${k.id}`;
     if (asked.has(normalizeFollowUpText(id))) continue;
     const topic = promptTopicFor(prompt, k.text);

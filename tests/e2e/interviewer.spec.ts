@@ -12,7 +12,7 @@ const GIL_PROMPT = "What is the GIL and what are its implications?";
 /** Signs up and starts a one-question practice interview on the GIL question. */
 async function practiseGil(page: Page, prefix: string): Promise<InterviewPage> {
   await new AuthPage(page).signUp(newAccount(prefix));
-  await expect(page.getByRole("button", { name: /Account menu/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible();
   await new BankPage(page).openQuestion("python-gil");
   await page.getByRole("button", { name: "Practise this question" }).click();
   await expect(page).toHaveURL(/\/interview\/[^/]+$/);
@@ -54,6 +54,8 @@ test("a wrong claim is challenged; the candidate corrects it; the report shows t
   await expect(challenge).toContainText("Interviewer");
   await expect(challenge).toContainText("counter += 1");
   await expect(challenge).not.toContainText(/threading\.Lock|lost updates/);
+  // A fair question: the challenge never says the claim is wrong before the candidate answers.
+  await expect(challenge).not.toContainText(/\b(?:wrong|incorrect|not right|push back|is that so)\b/i);
   expect(await room.stillAnswering()).toBe(true);
 
   await room.answer(
