@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"],
   },
   {
     rules: {

@@ -4,6 +4,10 @@ import { staticSecurityHeaders } from "./lib/http/security-headers.ts";
 
 export default function config(phase: string): NextConfig {
   return {
+    // NEXT_DIST_DIR: build into (and serve from) another folder than .next, so a test or benchmark
+    // can build without breaking someone else's `next build` (tests/integration/two-instances.test.ts).
+    // A build-tool setting read by Next itself, not by the app (the app's settings are lib/env.ts).
+    distDir: process.env.NEXT_DIST_DIR || ".next",
     // Native and WASM packages stay outside the server bundle: Node loads them at run time.
     serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg", "shiki"],
     poweredByHeader: false,

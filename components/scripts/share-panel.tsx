@@ -5,10 +5,11 @@ import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
 import { LocalTime, useDateFormatter } from "./local-time";
 
-export type ShareLinkRow = { id: string; createdAt: string; revokedAt: string | null };
+export type ShareLinkRow = { id: string; version: number | null; createdAt: string; expiresAt: string | null; revokedAt: string | null };
 
 /**
- * Read-only links: created here, shown once (only a hash of the token is kept), revocable.
+ * Read-only links: created here, shown once (only a hash of the token is kept), frozen at the
+ * version saved when made, expiring (SHARE_LINK_EXPIRY_DAYS), revocable.
  */
 export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initialLinks: ShareLinkRow[] }) {
   const when = useDateFormatter();
@@ -17,7 +18,8 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
   const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const active = links.filter((l) => !l.revokedAt);
+  const [now] = useState(() => Date.now());
+  const active = links.filter((l) => !l.revokedAt && (!l.expiresAt || Date.parse(l.expiresAt) > now));
   const revoked = links.length - active.length;
 
   async function create() {
@@ -26,9 +28,13 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     setCopied(false);
     try {
       const res = await fetch(`/api/scripts/${scriptId}/share`, { method: "POST" });
-      const data = (await res.json().catch(() => ({}))) as { link?: { id: string; createdAt: string; path: string }; error?: string };
+      const data = (await res.json().catch(() => ({}))) as {
+        link?: { id: string; version: number; createdAt: string; expiresAt: string | null; path: string };
+        error?: string;
+      };
       if (!res.ok || !data.link) throw new Error(data.error ?? "The link could not be created.");
-      setLinks([{ id: data.link.id, createdAt: data.link.createdAt, revokedAt: null }, ...links]);
+      const { id, version, createdAt, expiresAt } = data.link;
+      setLinks([{ id, version, createdAt, expiresAt, revokedAt: null }, ...links]);
       setFresh({ id: data.link.id, url: new URL(data.link.path, window.location.origin).toString() });
     } catch (e) {
       setError((e as Error).message);
@@ -67,7 +73,8 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     <Card className="space-y-3 p-4">
       <h2 className="text-base font-semibold">Share</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        A read-only link anyone can open without signing in. It shows the saved script, never scorecards or candidates.
+        A read-only link anyone can open without signing in. It shows the script as saved when you make the link (later saves do not
+        change it), without your notes, never scorecards or candidates.
       </p>
       {fresh ? (
         <div className="space-y-2 rounded-lg border border-brand-200 bg-brand-50 p-3 dark:border-brand-900 dark:bg-brand-900/30">
@@ -96,7 +103,12 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
           {active.map((l) => (
             <li key={l.id} className="flex items-center justify-between gap-2">
               <span>
-                Link created <LocalTime iso={l.createdAt} />
+                Link to version {l.version ?? "latest"}, created <LocalTime iso={l.createdAt} />
+                {l.expiresAt ? (
+                  <>
+                    , expires <LocalTime iso={l.expiresAt} />
+                  </>
+                ) : null}
               </span>
               <Button type="button" size="sm" variant="ghost" disabled={busy} aria-label={`Revoke the link created ${when(l.createdAt)}`} onClick={() => void revoke(l.id)}>
                 Revoke
@@ -107,7 +119,7 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No active links.</p>
       )}
-      {revoked ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{revoked} revoked link{revoked === 1 ? "" : "s"} no longer open{revoked === 1 ? "s" : ""}.</p> : null}
+      {revoked ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{revoked} revoked or expired link{revoked === 1 ? "" : "s"} no longer open{revoked === 1 ? "s" : ""}.</p> : null}
     </Card>
   );
 }

@@ -78,6 +78,7 @@ export function TranscriptQuestionSection({
           ) : (
             <Badge tone={scoreTone(null)}>{q.status === "pending" ? "Not reached" : "Not scored"}</Badge>
           )}
+          {q.withheld && !q.snapshot ? null : (
           <ActionForm
             action={retakeAction}
             fields={{ sessionId, questionIndex: String(q.index) }}
@@ -88,6 +89,7 @@ export function TranscriptQuestionSection({
           >
             Retake this question
           </ActionForm>
+          )}
         </div>
       </div>
 
@@ -137,7 +139,9 @@ export function TranscriptQuestionSection({
               {errataHtml ? <ErrataCallout html={errataHtml} /> : null}
             </ReferencePanel>
           ) : (
-            <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">The reference answer was not stored with this session.</p>
+            <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">
+              {q.withheld ? "The reference answer is shown when the interview is over." : "The reference answer was not stored with this session."}
+            </p>
           )}
         </div>
       </div>

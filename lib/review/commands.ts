@@ -5,19 +5,23 @@
  */
 import "server-only";
 import { getQuestionBank } from "../bank/index.ts";
+import { SessionError } from "../sessions/errors.ts";
 import { deleteSession, startSession } from "../sessions/service.ts";
 import { modeSchema } from "../sessions/schemas.ts";
 import { getProgress } from "./progress.ts";
-import { getTranscript } from "./queries.ts";
+import { getTranscript, plausibleId } from "./queries.ts";
 
 /**
  * Starts a one-question session of the question asked at `questionIndex` in one of the user's
- * sessions. Null when the session is not the user's or has no such question.
+ * sessions. Null when the session is not the user's or has no such question; refused for a question
+ * the running interview has not asked yet.
  */
 export async function retakeQuestion(userId: string, sessionId: string, questionIndex: number): Promise<{ id: string } | null> {
   const transcript = await getTranscript(userId, sessionId);
   const question = transcript?.questions.find((q) => q.index === questionIndex);
   if (!transcript || !question) return null;
+  // A question the running interview has not asked yet stays unknown (lib/review/visibility.ts).
+  if (question.withheld && !question.snapshot) throw new SessionError("invalid", "This question has not been asked yet.");
   return startSession(userId, {
     questionIds: [question.questionId],
     count: 1,
@@ -37,6 +41,6 @@ export async function practiseWeakSpots(userId: string): Promise<{ id: string } 
 
 /** Deletes one of the user's sessions; false when it is not theirs. */
 export async function removeSession(userId: string, sessionId: string): Promise<boolean> {
-  if (typeof sessionId !== "string" || !sessionId || sessionId.length > 64) return false;
+  if (!plausibleId(sessionId)) return false;
   return deleteSession(userId, sessionId);
 }

@@ -19,10 +19,14 @@ import {
   type SessionListPage,
   type Transcript,
 } from "./types.ts";
+import { questionVisibility, visibleTranscript } from "./visibility.ts";
 
-/** Ids are cuids; anything implausible is nobody's session. */
+/**
+ * Ids are cuids; anything implausible (too long, NUL or other characters no id has) is nobody's
+ * session, answered before any query: PostgreSQL would refuse a NUL with a driver error.
+ */
 const MAX_ID_LENGTH = 64;
-const plausibleId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
+export const plausibleId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH && /^[A-Za-z0-9_-]+$/.test(id);
 
 export function parseSnapshot(json: string | null | undefined): QuestionSnapshot | null {
   if (!json) return null;
@@ -74,12 +78,20 @@ export async function listSessions(userId: string, filters: SessionListFilters):
         finishedAt: true,
         questions: {
           orderBy: { index: "asc" },
-          select: { index: true, title: true, topic: true, difficulty: true, score: true },
+          select: { index: true, title: true, topic: true, difficulty: true, score: true, status: true },
         },
       },
     }),
   ]);
-  return { items: rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  // The interview page's rule: no titles of questions not yet asked, no scores not yet revealed.
+  const items = rows.map(({ questions, ...row }) => ({
+    ...row,
+    questions: questions.map(({ status, ...q }) => {
+      const { asked, revealed } = questionVisibility(row, { status });
+      return { ...q, title: asked ? q.title : `Question ${q.index + 1}`, score: revealed ? q.score : null };
+    }),
+  }));
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** The topics of the questions the user has been asked, for the /sessions filter. */
@@ -88,7 +100,10 @@ export async function listSessionTopics(userId: string): Promise<string[]> {
   return groups.map((g) => g.topic);
 }
 
-/** One session with its questions (snapshot and report parsed) and turns, or null when it is not the user's. */
+/**
+ * One session with its questions (snapshot and report parsed) and turns, or null when it is not the
+ * user's. While it runs, only what the interview page would show (lib/review/visibility.ts).
+ */
 export async function getTranscript(userId: string, sessionId: string): Promise<Transcript | null> {
   if (!plausibleId(sessionId) || !plausibleId(userId)) return null;
   const row = await db().interviewSession.findFirst({
@@ -133,10 +148,10 @@ export async function getTranscript(userId: string, sessionId: string): Promise<
     },
   });
   if (!row) return null;
-  return {
+  return visibleTranscript({
     ...row,
     questions: row.questions.map(({ snapshot, report, ...q }) => ({ ...q, snapshot: parseSnapshot(snapshot), report: parseReport(report) })),
-  };
+  });
 }
 
 /** How many earlier/later attempts a transcript lists per question at most. */
@@ -155,10 +170,11 @@ export async function getAttempts(userId: string, transcript: Pick<Transcript, "
   const rows = await db().sessionQuestion.findMany({
     where: { questionId: { in: ids }, score: { not: null }, completedAt: { not: null }, session: { userId } },
     orderBy: [{ completedAt: "asc" }, { id: "asc" }],
-    select: { id: true, sessionId: true, questionId: true, score: true, completedAt: true },
+    select: { id: true, sessionId: true, questionId: true, status: true, score: true, completedAt: true, session: { select: { status: true, mode: true } } },
   });
   const byQuestion = new Map<string, Attempt[]>();
-  for (const r of rows) {
+  // Attempts in a mock interview still running are not revealed yet (lib/review/visibility.ts).
+  for (const r of rows.filter((row) => questionVisibility(row.session, row).revealed)) {
     const attempt: Attempt = { sessionQuestionId: r.id, sessionId: r.sessionId, questionId: r.questionId, score: r.score!, completedAt: r.completedAt! };
     const list = byQuestion.get(r.questionId);
     if (list) list.push(attempt);
@@ -216,16 +232,28 @@ const keyPointsOnlySchema = z.object({
  * sort them costs as much as the first).
  */
 export async function getProgressRows(userId: string): Promise<ProgressRows> {
-  const [sessions, questions] = await Promise.all([
+  const [sessions, scoredRows] = await Promise.all([
     db().interviewSession.findMany({
       where: { userId, status: "finished", overallScore: { not: null } },
       select: { id: true, startedAt: true, finishedAt: true, overallScore: true },
     }),
     db().sessionQuestion.findMany({
       where: { session: { userId }, score: { not: null }, completedAt: { not: null } },
-      select: { id: true, sessionId: true, questionId: true, topic: true, difficulty: true, score: true, completedAt: true },
+      select: {
+        id: true,
+        sessionId: true,
+        questionId: true,
+        topic: true,
+        difficulty: true,
+        status: true,
+        score: true,
+        completedAt: true,
+        session: { select: { status: true, mode: true } },
+      },
     }),
   ]);
+  // Scores and key points of a mock interview still running are not revealed yet.
+  const questions = scoredRows.filter((q) => questionVisibility(q.session, q).revealed).map(({ session: _s, status: _st, ...q }) => q);
   const recentIds = questions
     .map((q) => ({ id: q.id, t: q.completedAt!.getTime() }))
     .sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
@@ -291,15 +319,21 @@ export async function getProgressSessions(userId: string, updatedSince?: Date): 
   const [rows, questions] = await Promise.all([
     db().interviewSession.findMany({
       where: sessionWhere,
-      select: { id: true, version: true, updatedAt: true, status: true, startedAt: true, finishedAt: true, overallScore: true },
+      select: { id: true, version: true, updatedAt: true, status: true, mode: true, startedAt: true, finishedAt: true, overallScore: true },
     }),
     db().sessionQuestion.findMany({
       where: { session: sessionWhere, score: { not: null }, completedAt: { not: null } },
-      select: { id: true, sessionId: true, questionId: true, topic: true, difficulty: true, score: true, completedAt: true },
+      select: { id: true, sessionId: true, questionId: true, topic: true, difficulty: true, status: true, score: true, completedAt: true },
     }),
   ]);
-  const bySession = new Map<string, ProgressSessionData>(rows.map((r) => [r.id, { ...r, questions: [] }]));
-  for (const { sessionId, ...q } of questions) bySession.get(sessionId)?.questions.push({ ...q, score: q.score!, completedAt: q.completedAt! });
+  const state = new Map(rows.map((r) => [r.id, r]));
+  const bySession = new Map<string, ProgressSessionData>(rows.map(({ mode: _mode, ...r }) => [r.id, { ...r, questions: [] }]));
+  for (const { sessionId, status, ...q } of questions) {
+    const session = state.get(sessionId);
+    // Scores of a mock interview still running are not revealed yet (lib/review/visibility.ts).
+    if (!session || !questionVisibility(session, { status }).revealed) continue;
+    bySession.get(sessionId)?.questions.push({ ...q, score: q.score!, completedAt: q.completedAt! });
+  }
   return [...bySession.values()];
 }
 
@@ -314,10 +348,21 @@ export async function getReportKeyPoints(userId: string, sessionQuestionIds: str
   if (sessionQuestionIds.length === 0) return out;
   const rows = await db().sessionQuestion.findMany({
     where: { id: { in: sessionQuestionIds }, session: { userId } },
-    select: { id: true, sessionId: true, questionId: true, title: true, topic: true, difficulty: true, completedAt: true, report: true },
+    select: {
+      id: true,
+      sessionId: true,
+      questionId: true,
+      title: true,
+      topic: true,
+      difficulty: true,
+      status: true,
+      completedAt: true,
+      report: true,
+      session: { select: { status: true, mode: true } },
+    },
   });
-  for (const { id, report, ...r } of rows) {
-    if (!report || !r.completedAt) continue;
+  for (const { id, report, status, session, ...r } of rows) {
+    if (!report || !r.completedAt || !questionVisibility(session, { status }).revealed) continue;
     try {
       const parsed = keyPointsOnlySchema.safeParse(JSON.parse(report));
       if (parsed.success) out.set(id, { ...r, completedAt: r.completedAt, keyPoints: parsed.data.keyPoints });

@@ -84,6 +84,12 @@ export type TranscriptQuestion = {
   snapshot: QuestionSnapshot | null;
   report: ScoreReport | null;
   turns: TranscriptTurn[];
+  /**
+   * Set when the interview page would not show all of this question (lib/review/visibility.ts):
+   * not asked (no title, prompt or snapshot), or not revealed yet (no score, report, reference or
+   * key points: in a mock interview, until it is over).
+   */
+  withheld?: boolean;
 };
 
 export type Transcript = {

@@ -7,6 +7,7 @@
 import "server-only";
 import { BODY_LIMITS, BodyTooLargeError, InvalidJsonError, readJsonBody } from "../http/body.ts";
 import { NOT_FOUND_MESSAGE, RECRUITERS_ONLY_MESSAGE, ScriptError } from "./errors.ts";
+import { idParamSchema } from "./schemas.ts";
 import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown, scriptToJson, scriptToMarkdown } from "./export.ts";
 import {
   canUseScripts,
@@ -44,8 +45,16 @@ export function errorResponse(error: unknown): Response {
   throw error;
 }
 
-async function run(fn: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a handler; ids from the address are checked first (idParamSchema): a malformed one (too
+ * long, NUL or other characters no id has) is a 400 on both databases, never a driver error.
+ */
+async function run(fn: () => Promise<Response>, ...ids: string[]): Promise<Response> {
   try {
+    for (const id of ids) {
+      const parsed = idParamSchema.safeParse(id);
+      if (!parsed.success) throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "The id in the address is malformed.");
+    }
     return await fn();
   } catch (error) {
     return errorResponse(error);
@@ -100,7 +109,7 @@ export const scriptsApi = {
       return json({ script: scriptJson(script) }, 201, { location: `/scripts/${script.id}` });
     }),
 
-  get: (user: User, id: string) => run(async () => json({ script: scriptJson(await getScript(user, id)) })),
+  get: (user: User, id: string) => run(async () => json({ script: scriptJson(await getScript(user, id)) }), id),
 
   save: (user: User, id: string, req: Request) =>
     run(async () => {
@@ -108,13 +117,13 @@ export const scriptsApi = {
       await getScript(user, id);
       const script = await saveScript(user, id, await readJson(req));
       return json({ script: scriptJson(script) });
-    }),
+    }, id),
 
   remove: (user: User, id: string) =>
     run(async () => {
       await deleteScript(user, id);
       return new Response(null, { status: 204, headers: NO_STORE });
-    }),
+    }, id),
 
   exportScript: (user: User, id: string, format: string | null) =>
     run(async () => {
@@ -122,46 +131,52 @@ export const scriptsApi = {
       if (format === "json") return download(scriptToJson(script.content), "application/json", fileName(script.title, ".json"));
       if (format === "md" || format === "markdown" || format === null) return download(scriptToMarkdown(script.content), "text/markdown", fileName(script.title, ".md"));
       throw new ScriptError("invalid", "Choose format=md or format=json.");
-    }),
+    }, id),
 
-  revisions: (user: User, id: string) => run(async () => json({ revisions: await listRevisions(user, id) })),
+  revisions: (user: User, id: string) => run(async () => json({ revisions: await listRevisions(user, id) }), id),
 
   restore: (user: User, id: string, req: Request) =>
     run(async () => {
       await getScript(user, id);
       return json({ script: scriptJson(await restoreRevision(user, id, await readJson(req))) });
-    }),
+    }, id),
 
-  shareList: (user: User, id: string) => run(async () => json({ links: await listShareLinks(user, id) })),
+  shareList: (user: User, id: string) => run(async () => json({ links: await listShareLinks(user, id) }), id),
 
-  shareCreate: (user: User, id: string) =>
+  shareCreate: (user: User, id: string, req?: Request) =>
     run(async () => {
-      const link = await createShareLink(user, id);
-      return json({ link: { id: link.id, createdAt: link.createdAt, path: `/share/${link.token}` } }, 201);
-    }),
+      // Ownership first; the body ({ expiresInDays }) is optional.
+      await getScript(user, id);
+      const hasBody = !!req && (req.headers.get("content-length") ?? "") !== "0" && (req.headers.get("content-type") ?? "") !== "";
+      const link = await createShareLink(user, id, hasBody ? await readJson(req!) : {});
+      return json(
+        { link: { id: link.id, version: link.version, createdAt: link.createdAt, expiresAt: link.expiresAt, path: `/share/${link.token}` } },
+        201,
+      );
+    }, id),
 
   shareRevoke: (user: User, id: string, linkId: string) =>
     run(async () => {
       await revokeShareLink(user, id, linkId);
       return new Response(null, { status: 204, headers: NO_STORE });
-    }),
+    }, id, linkId),
 
-  scorecardList: (user: User, id: string) => run(async () => json({ scorecards: await listScorecards(user, id) })),
+  scorecardList: (user: User, id: string) => run(async () => json({ scorecards: await listScorecards(user, id) }), id),
 
   scorecardCreate: (user: User, id: string, req: Request) =>
     run(async () => {
       await getScript(user, id);
       const scorecard = await createScorecard(user, id, await readJson(req));
       return json({ scorecard }, 201, { location: `/scripts/${id}/scorecards/${scorecard.id}` });
-    }),
+    }, id),
 
-  scorecardGet: (user: User, id: string, scorecardId: string) => run(async () => json({ scorecard: await getScorecard(user, id, scorecardId) })),
+  scorecardGet: (user: User, id: string, scorecardId: string) => run(async () => json({ scorecard: await getScorecard(user, id, scorecardId) }), id, scorecardId),
 
   scorecardDelete: (user: User, id: string, scorecardId: string) =>
     run(async () => {
       await deleteScorecard(user, id, scorecardId);
       return new Response(null, { status: 204, headers: NO_STORE });
-    }),
+    }, id, scorecardId),
 
   scorecardExport: (user: User, id: string, format: string | null) =>
     run(async () => {
@@ -172,7 +187,7 @@ export const scriptsApi = {
       if (format === "csv" || format === null) return download(scorecardsToCsv(cards), "text/csv", `${name}.csv`);
       if (format === "md" || format === "markdown") return download(scorecardsToMarkdown(script.title, cards), "text/markdown", `${name}.md`);
       throw new ScriptError("invalid", "Choose format=csv, format=json or format=md.");
-    }),
+    }, id),
 };
 
 export { NOT_FOUND_MESSAGE };

@@ -6,6 +6,8 @@ export const SCRIPT_ERROR_STATUS = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  /** A per-user quota (lib/env.ts QUOTA_*) is reached. */
+  quota: 409,
   invalid: 400,
   "too-large": 413,
 } as const;

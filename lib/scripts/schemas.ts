@@ -7,6 +7,31 @@
 import { z } from "zod";
 import { difficultySchema } from "../bank/schema.ts";
 
+/**
+ * What both databases can store: PostgreSQL's `integer` holds at most 2^31 - 1 and its `text`
+ * cannot hold NUL characters (SQLite takes both). Inputs are held to that at the edge, so either
+ * database answers a clear 400 instead of a driver error.
+ */
+export const MAX_DB_INT = 2_147_483_647;
+export const NUL_MESSAGE = "Text cannot contain NUL characters (\\u0000).";
+const NO_NUL = /^[^\u0000]*$/;
+/** A string with no NUL character (see MAX_DB_INT). */
+export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).regex(NO_NUL, NUL_MESSAGE);
+/** A version number: a positive database integer. */
+const versionNumber = (what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int(`${what} must be a whole number.`)
+    .min(1, `${what} must be at least 1.`)
+    .max(MAX_DB_INT, `${what} must be at most ${MAX_DB_INT}.`);
+
+/** An id in a route's address (cuids): anything else is a 400 before any database work. */
+export const idParamSchema = z
+  .string()
+  .min(1, "The address is missing an id.")
+  .max(64, "The id in the address is too long.")
+  .regex(/^[A-Za-z0-9_-]+$/, "The id in the address is malformed.");
+
 export const LEVELS = ["junior", "mid", "senior", "staff"] as const;
 export const levelSchema = z.enum(LEVELS, { error: "Choose a level: junior, mid, senior or staff." });
 export type Level = z.infer<typeof levelSchema>;
@@ -53,10 +78,10 @@ const optionalInt = (min: number, max: number, what: string) =>
 export const builderInputSchema = z
   .object({
     /** The role being hired for, e.g. "Senior Python Engineer". Defaults from the level. */
-    title: z.string().trim().max(120, "Use at most 120 characters for the title.").optional(),
+    title: text().trim().max(120, "Use at most 120 characters for the title.").optional(),
     level: levelSchema,
     /** Bank topics (exact names, slugs or words of them such as "async"); empty: all topics. */
-    topics: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    topics: z.array(text().trim().min(1).max(100)).max(20).default([]),
     /** Total duration; with no count, the number of questions follows from it. */
     minutes: optionalInt(MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES, "Total minutes"),
     /** Number of questions; with no minutes, the total follows from the questions' times. */
@@ -68,7 +93,7 @@ export const builderInputSchema = z
       .max(MAX_JOB_DESCRIPTION_CHARS, `Keep the job description under ${MAX_JOB_DESCRIPTION_CHARS.toLocaleString("en")} characters.`)
       .optional(),
     seed: seedSchema.default("1"),
-    bankId: z.string().trim().min(1).max(100).optional(),
+    bankId: text().trim().min(1).max(100).optional(),
   })
   .strict()
   .refine((i) => i.minutes !== undefined || i.count !== undefined, {
@@ -82,67 +107,67 @@ export type BuilderInputs = z.output<typeof builderInputSchema>;
 
 export const rubricAnchorSchema = z.object({
   score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  label: z.string(),
-  anchor: z.string(),
+  label: text(),
+  anchor: text(),
 });
 export type RubricAnchor = z.infer<typeof rubricAnchorSchema>;
 
 export const scriptKeyPointSchema = z.object({
-  id: z.string(),
+  id: text(),
   weight: z.number().int().min(1).max(5),
-  text: z.string(),
+  text: text(),
   /** Weight 4-5 (or the heaviest points when none is): what a passing answer must cover. */
   essential: z.boolean(),
 });
 export type ScriptKeyPoint = z.infer<typeof scriptKeyPointSchema>;
 
 export const scriptQuestionSchema = z.object({
-  id: z.string(),
-  bankId: z.string(),
-  title: z.string(),
+  id: text(),
+  bankId: text(),
+  title: text(),
   /** What to ask, when it says more than the title. */
-  prompt: z.string(),
-  topic: z.string(),
+  prompt: text(),
+  topic: text(),
   difficulty: difficultySchema,
-  tags: z.array(z.string()),
+  tags: z.array(text()),
   /** The bank's suggested minutes. */
-  suggestedMinutes: z.number().int().min(1),
+  suggestedMinutes: z.number().int().min(1).max(MAX_DB_INT),
   /** The slot in the plan. */
   minutes: z.number().int().min(1).max(MAX_QUESTION_MINUTES),
   /** Minutes set by hand; the plan keeps them when it re-fits the others. */
   pinned: z.boolean().default(false),
   keyPoints: z.array(scriptKeyPointSchema),
-  followUps: z.array(z.object({ keyPointId: z.string(), text: z.string() })),
-  redFlags: z.array(z.object({ id: z.string(), text: z.string(), listenFor: z.array(z.string()) })),
+  followUps: z.array(z.object({ keyPointId: text(), text: text() })),
+  redFlags: z.array(z.object({ id: text(), text: text(), listenFor: z.array(text()) })),
   rubric: z.array(rubricAnchorSchema).length(4),
   /** Job-description terms this question matched (empty without a job description). */
-  matchedTerms: z.array(z.string()).default([]),
-  notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+  matchedTerms: z.array(text()).default([]),
+  notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
 });
 export type ScriptQuestion = z.infer<typeof scriptQuestionSchema>;
 
 export const scriptSectionSchema = z.object({
   minutes: z.number().int().min(1).max(30),
-  text: z.string().max(MAX_NOTES_CHARS),
+  text: text().max(MAX_NOTES_CHARS),
 });
 
 export const scriptDocumentSchema = z.object({
   schemaVersion: z.literal(1),
-  title: z.string().trim().min(1, "Give the script a title.").max(120),
+  title: text().trim().min(1, "Give the script a title.").max(120),
   level: levelSchema,
-  bankId: z.string(),
+  bankId: text(),
   totalMinutes: z.number().int().min(MIN_TOTAL_MINUTES).max(MAX_TOTAL_MINUTES),
-  topics: z.array(z.string()),
+  topics: z.array(text()),
   intro: scriptSectionSchema,
   questions: z.array(scriptQuestionSchema).min(1).max(MAX_QUESTIONS),
   wrapUp: scriptSectionSchema,
   /** How the job description steered the choice; null without one. */
   steering: z
-    .object({ terms: z.array(z.string()), topics: z.array(z.object({ topic: z.string(), share: z.number() })) })
+    .object({ terms: z.array(text()), topics: z.array(z.object({ topic: text(), share: z.number() })) })
     .nullable(),
-  notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
-  seed: z.string(),
-  generator: z.string(),
+  notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+  seed: text(),
+  generator: text(),
 });
 export type ScriptDocument = z.infer<typeof scriptDocumentSchema>;
 
@@ -151,14 +176,27 @@ export type ScriptDocument = z.infer<typeof scriptDocumentSchema>;
 export const saveScriptSchema = z
   .object({
     /** The version the editor started from; a stale one is refused (409) instead of overwritten. */
-    version: z.number().int().min(1),
+    version: versionNumber("version"),
     content: scriptDocumentSchema,
-    note: z.string().trim().max(200).default(""),
+    note: text().trim().max(200).default(""),
   })
   .strict();
 export type SaveScriptInput = z.input<typeof saveScriptSchema>;
 
-export const restoreRevisionSchema = z.object({ version: z.number().int().min(1) }).strict();
+/** POST /api/scripts/[id]/share (the body is optional). */
+export const shareLinkInputSchema = z
+  .object({
+    /** Days the link opens for; omitted: SHARE_LINK_EXPIRY_DAYS (see README). */
+    expiresInDays: z
+      .number({ error: "expiresInDays must be a number of days." })
+      .int("expiresInDays must be a whole number of days.")
+      .min(1, "A share link opens for at least 1 day.")
+      .max(3650, "A share link opens for at most 3650 days.")
+      .optional(),
+  })
+  .strict();
+
+export const restoreRevisionSchema = z.object({ version: versionNumber("version") }).strict();
 
 export const RECOMMENDATIONS = ["strong-hire", "hire", "no-hire", "strong-no-hire", "undecided"] as const;
 export const recommendationSchema = z.enum(RECOMMENDATIONS, { error: "Choose a recommendation." });
@@ -175,11 +213,11 @@ export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z
 
 export const scorecardEntrySchema = z
   .object({
-    questionId: z.string().min(1).max(200),
+    questionId: text().min(1).max(200),
     /** Key point ids ticked as heard. */
-    ticked: z.array(z.string().max(200)).max(50).default([]),
+    ticked: z.array(text().max(200)).max(50).default([]),
     rating: ratingSchema.nullable().default(null),
-    notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+    notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     seconds: z.number().int().min(0).max(24 * 3600).default(0),
   })
   .strict();
@@ -187,11 +225,11 @@ export type ScorecardEntryInput = z.input<typeof scorecardEntrySchema>;
 
 export const createScorecardSchema = z
   .object({
-    candidateName: z.string({ error: "Enter the candidate's name." }).trim().min(1, "Enter the candidate's name.").max(120),
+    candidateName: text({ error: "Enter the candidate's name." }).trim().min(1, "Enter the candidate's name.").max(120),
     /** The script version the interview ran. */
-    scriptVersion: z.number().int().min(1),
+    scriptVersion: versionNumber("scriptVersion"),
     entries: z.array(scorecardEntrySchema).max(MAX_QUESTIONS),
-    notes: z.string().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
+    notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     recommendation: recommendationSchema.default("undecided"),
   })
   .strict();
@@ -199,14 +237,14 @@ export type CreateScorecardInput = z.input<typeof createScorecardSchema>;
 
 /** What a saved scorecard keeps per question: enough to read and export it after the script changes. */
 export const storedScorecardEntrySchema = z.object({
-  questionId: z.string(),
-  title: z.string(),
-  topic: z.string(),
-  difficulty: z.string(),
+  questionId: text(),
+  title: text(),
+  topic: text(),
+  difficulty: text(),
   minutes: z.number(),
-  keyPoints: z.array(z.object({ id: z.string(), text: z.string(), ticked: z.boolean() })),
+  keyPoints: z.array(z.object({ id: text(), text: text(), ticked: z.boolean() })),
   rating: ratingSchema.nullable(),
-  notes: z.string(),
+  notes: text(),
   seconds: z.number(),
 });
 export type StoredScorecardEntry = z.infer<typeof storedScorecardEntrySchema>;

@@ -9,6 +9,7 @@ import { randomInt } from "node:crypto";
 import { getQuestionBank } from "../bank/load.ts";
 import type { QuestionBank } from "../bank/schema.ts";
 import { db } from "../db/client.ts";
+import { env } from "../env.ts";
 import { buildScript, describeChanges, ScriptBuildError } from "./builder.ts";
 import { NOT_FOUND_MESSAGE, RECRUITERS_ONLY_MESSAGE, ScriptError } from "./errors.ts";
 import type { ScorecardRecord } from "./export.ts";
@@ -17,9 +18,12 @@ import {
   builderInputSchema,
   createScorecardSchema,
   fieldErrorsOf,
+  idParamSchema,
+  MAX_DB_INT,
   recommendationSchema,
   restoreRevisionSchema,
   saveScriptSchema,
+  shareLinkInputSchema,
   scriptDocumentSchema,
   storedScorecardSchema,
   type BuilderInputs,
@@ -55,7 +59,7 @@ export type ScriptSummary = {
 };
 
 export type RevisionSummary = { version: number; note: string; createdAt: Date };
-export type ShareLinkSummary = { id: string; createdAt: Date; revokedAt: Date | null };
+export type ShareLinkSummary = { id: string; version: number | null; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null };
 
 export function canUseScripts(user: { role: string } | null | undefined): boolean {
   return !!user && (user.role === "recruiter" || user.role === "admin");
@@ -68,6 +72,26 @@ function requireRecruiter(user: ScriptActor | null | undefined): ScriptActor {
 }
 
 const notFound = () => new ScriptError("not-found", NOT_FOUND_MESSAGE);
+
+/** An id from an address, for a query: a malformed one (NUL, too long) is nobody's (404), never a driver error. */
+function dbId(id: unknown): string {
+  const parsed = idParamSchema.safeParse(String(id));
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** Signed in, whatever the role: what an owner needs to see and revoke their share links. */
+function requireSignedIn(user: ScriptActor | null | undefined): ScriptActor {
+  if (!user) throw new ScriptError("unauthenticated", "Sign in to use interview scripts.");
+  return user;
+}
+
+/** Refuses a write that would take the user past a quota (lib/env.ts QUOTA_*), saying which. */
+function checkQuota(used: number, limit: number, what: string): void {
+  if (used >= limit) {
+    throw new ScriptError("quota", `You have reached the limit of ${limit.toLocaleString("en")} ${what}. Delete some to make room.`);
+  }
+}
 
 function parseContent(json: string): ScriptDocument {
   return scriptDocumentSchema.parse(JSON.parse(json));
@@ -108,6 +132,7 @@ export async function createScript(user: ScriptActor | null, raw: unknown, bank:
     throw new ScriptError("invalid", Object.values(fieldErrors)[0] ?? "Invalid script inputs.", fieldErrors);
   }
   const inputs: BuilderInputs = parsed.data;
+  checkQuota(await db().script.count({ where: { ownerId: actor.id } }), env().QUOTA_SCRIPTS, "scripts");
   let content: ScriptDocument;
   try {
     content = buildScript(inputs, bank);
@@ -163,14 +188,14 @@ export async function listScripts(user: ScriptActor | null): Promise<ScriptSumma
 
 export async function getScript(user: ScriptActor | null, id: string): Promise<ScriptRecord> {
   const actor = requireRecruiter(user);
-  const row = await db().script.findFirst({ where: { id: String(id), ownerId: actor.id } });
+  const row = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
   if (!row) throw notFound();
   return toRecord(row);
 }
 
 /** Throws not-found unless the script exists and belongs to the actor. */
 async function assertOwned(actor: ScriptActor, id: string): Promise<void> {
-  const row = await db().script.findFirst({ where: { id: String(id), ownerId: actor.id }, select: { id: true } });
+  const row = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true } });
   if (!row) throw notFound();
 }
 
@@ -202,12 +227,17 @@ export async function saveScript(user: ScriptActor | null, id: string, raw: unkn
     throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid script.", fieldErrors);
   }
   const { version, content, note } = parsed.data;
-  const current = await db().script.findFirst({ where: { id: String(id), ownerId: actor.id } });
+  const current = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
   if (!current) throw notFound();
   checkDocument(content);
   if (current.version !== version) {
     throw new ScriptError("conflict", `This script was saved elsewhere since you opened it (now version ${current.version}). Reload to see the latest version; your edits here are not saved.`);
   }
+  checkQuota(
+    await db().scriptRevision.count({ where: { scriptId: current.id } }),
+    env().QUOTA_REVISIONS_PER_SCRIPT,
+    "saved versions of this script (make a new script from it to go on editing)",
+  );
   const json = JSON.stringify(content);
   const summary = note || describeChanges(parseContent(current.content), content);
   const next = version + 1;
@@ -230,7 +260,7 @@ export async function listRevisions(user: ScriptActor | null, id: string): Promi
   const actor = requireRecruiter(user);
   await assertOwned(actor, id);
   return db().scriptRevision.findMany({
-    where: { scriptId: String(id) },
+    where: { scriptId: dbId(id) },
     orderBy: { version: "desc" },
     select: { version: true, note: true, createdAt: true },
   });
@@ -239,7 +269,11 @@ export async function listRevisions(user: ScriptActor | null, id: string): Promi
 export async function getRevision(user: ScriptActor | null, id: string, version: number): Promise<{ version: number; note: string; createdAt: Date; content: ScriptDocument }> {
   const actor = requireRecruiter(user);
   await assertOwned(actor, id);
-  const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: String(id), version: Number(version) } } });
+  const wanted = Number(version);
+  const rev =
+    Number.isInteger(wanted) && wanted >= 1 && wanted <= MAX_DB_INT
+      ? await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(id), version: wanted } } })
+      : null;
   if (!rev) throw new ScriptError("not-found", `Version ${version} not found.`);
   return { version: rev.version, note: rev.note, createdAt: rev.createdAt, content: parseContent(rev.content) };
 }
@@ -251,57 +285,118 @@ export async function restoreRevision(user: ScriptActor | null, id: string, raw:
   const parsed = restoreRevisionSchema.safeParse(raw);
   if (!parsed.success) throw new ScriptError("invalid", "Say which version to restore.", fieldErrorsOf(parsed.error));
   const rev = await getRevision(actor, id, parsed.data.version);
-  const current = await db().script.findFirstOrThrow({ where: { id: String(id), ownerId: actor.id }, select: { version: true } });
+  const current = await db().script.findFirstOrThrow({ where: { id: dbId(id), ownerId: actor.id }, select: { version: true } });
   return saveScript(actor, id, { version: current.version, content: rev.content, note: `Restored version ${rev.version}` });
 }
 
 export async function deleteScript(user: ScriptActor | null, id: string): Promise<void> {
   const actor = requireRecruiter(user);
-  const { count } = await db().script.deleteMany({ where: { id: String(id), ownerId: actor.id } });
+  const { count } = await db().script.deleteMany({ where: { id: dbId(id), ownerId: actor.id } });
   if (count === 0) throw notFound();
 }
 
 // ---- share links --------------------------------------------------------------------------------
 
-/** Creates a read-only link. The token is returned once; only its hash is stored. */
-export async function createShareLink(user: ScriptActor | null, id: string): Promise<{ id: string; token: string; createdAt: Date }> {
+const DAY_MS = 86_400_000;
+
+/**
+ * Creates a read-only link to the script as it is saved now: the link keeps showing this version
+ * whatever is saved later. It expires after `expiresInDays` (at most SHARE_LINK_EXPIRY_DAYS, which
+ * is also the default; 0 there: links never expire unless they ask to). The token is returned once;
+ * only its hash is stored.
+ */
+export async function createShareLink(
+  user: ScriptActor | null,
+  id: string,
+  raw: unknown = {},
+): Promise<{ id: string; token: string; version: number; createdAt: Date; expiresAt: Date | null }> {
   const actor = requireRecruiter(user);
-  await assertOwned(actor, id);
+  const script = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true, version: true } });
+  if (!script) throw notFound();
+  const parsed = shareLinkInputSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid share link.", fieldErrorsOf(parsed.error));
+  const maxDays = env().SHARE_LINK_EXPIRY_DAYS;
+  const days = parsed.data.expiresInDays ?? (maxDays || null);
+  if (days !== null && maxDays > 0 && days > maxDays) {
+    const message = `Share links can open for at most ${maxDays} day${maxDays === 1 ? "" : "s"}.`;
+    throw new ScriptError("invalid", message, { expiresInDays: message });
+  }
+  const now = new Date();
+  checkQuota(
+    await db().shareLink.count({ where: { script: { ownerId: actor.id }, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    env().QUOTA_SHARE_LINKS,
+    "open share links (revoke some first)",
+  );
   const { token, tokenHash } = newShareToken();
-  const link = await db().shareLink.create({ data: { scriptId: String(id), tokenHash }, select: { id: true, createdAt: true } });
-  return { id: link.id, token, createdAt: link.createdAt };
+  const expiresAt = days === null ? null : new Date(now.getTime() + days * DAY_MS);
+  const link = await db().shareLink.create({
+    data: { scriptId: script.id, tokenHash, version: script.version, expiresAt },
+    select: { id: true, createdAt: true },
+  });
+  return { id: link.id, token, version: script.version, createdAt: link.createdAt, expiresAt };
 }
 
+/** The script's links. The owner can always list them, even after switching to a candidate account. */
 export async function listShareLinks(user: ScriptActor | null, id: string): Promise<ShareLinkSummary[]> {
-  const actor = requireRecruiter(user);
+  const actor = requireSignedIn(user);
   await assertOwned(actor, id);
   return db().shareLink.findMany({
-    where: { scriptId: String(id) },
+    where: { scriptId: dbId(id) },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, createdAt: true, revokedAt: true },
+    select: { id: true, version: true, createdAt: true, expiresAt: true, revokedAt: true },
   });
 }
 
+/** Revokes a link (a 404 from then on). The owner can always revoke, whatever their role now. */
 export async function revokeShareLink(user: ScriptActor | null, id: string, linkId: string): Promise<void> {
-  const actor = requireRecruiter(user);
+  const actor = requireSignedIn(user);
   await assertOwned(actor, id);
-  const link = await db().shareLink.findFirst({ where: { id: String(linkId), scriptId: String(id) }, select: { id: true, revokedAt: true } });
+  const link = await db().shareLink.findFirst({ where: { id: dbId(linkId), scriptId: dbId(id) }, select: { id: true, revokedAt: true } });
   if (!link) throw new ScriptError("not-found", "Share link not found.");
   if (!link.revokedAt) await db().shareLink.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
+/** What a share link shows: the document without the interviewer's private notes. */
+export function publicDocument(doc: ScriptDocument): ScriptDocument {
+  return { ...doc, notes: "", questions: doc.questions.map((q) => ({ ...q, notes: "" })) };
+}
+
+export type SharedScript = { title: string; version: number; content: ScriptDocument; updatedAt: Date; expiresAt: Date | null };
+
 /**
- * The script behind a share token, or null (unknown, malformed or revoked: the page answers 404
- * for all three). Only the script document: never its scorecards, owner or inputs.
+ * The script behind a share token, or null (unknown, malformed, revoked, expired, or its owner no
+ * longer a recruiter: the page answers 404 for all of them). The version frozen when the link was
+ * made, without private notes: never the script's later edits, scorecards, owner or inputs.
  */
-export async function getSharedScript(token: string): Promise<{ title: string; content: ScriptDocument; updatedAt: Date } | null> {
+export async function getSharedScript(token: string, now = new Date()): Promise<SharedScript | null> {
   if (!isWellFormedShareToken(token)) return null;
   const link = await db().shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
-    select: { tokenHash: true, revokedAt: true, script: { select: { title: true, content: true, updatedAt: true } } },
+    select: {
+      tokenHash: true,
+      version: true,
+      revokedAt: true,
+      expiresAt: true,
+      scriptId: true,
+      script: { select: { content: true, version: true, updatedAt: true, owner: { select: { role: true } } } },
+    },
   });
   if (!link || !shareTokenMatches(link.tokenHash, token) || link.revokedAt) return null;
-  return { title: link.script.title, content: parseContent(link.script.content), updatedAt: link.script.updatedAt };
+  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return null;
+  if (!canUseScripts(link.script.owner)) return null;
+  let content = link.script.content;
+  let version = link.script.version;
+  let updatedAt = link.script.updatedAt;
+  if (link.version !== null) {
+    const rev = await db().scriptRevision.findUnique({
+      where: { scriptId_version: { scriptId: link.scriptId, version: link.version } },
+      select: { content: true, version: true, createdAt: true },
+    });
+    if (!rev) return null;
+    ({ content, version, createdAt: updatedAt } = rev);
+  }
+  const doc = publicDocument(parseContent(content));
+  return { title: doc.title, version, content: doc, updatedAt, expiresAt: link.expiresAt };
 }
 
 // ---- scorecards ---------------------------------------------------------------------------------
@@ -332,7 +427,8 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
     throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid scorecard.", fieldErrors);
   }
   const input = parsed.data;
-  const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: String(scriptId), version: input.scriptVersion } } });
+  checkQuota(await db().scorecard.count({ where: { ownerId: actor.id } }), env().QUOTA_SCORECARDS, "scorecards");
+  const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(scriptId), version: input.scriptVersion } } });
   if (!rev) throw new ScriptError("invalid", `Version ${input.scriptVersion} of this script does not exist.`, { scriptVersion: "Unknown script version." });
   const doc = parseContent(rev.content);
   const byId = new Map(input.entries.map((e) => [e.questionId, e]));
@@ -361,7 +457,7 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
   });
   const row = await db().scorecard.create({
     data: {
-      scriptId: String(scriptId),
+      scriptId: dbId(scriptId),
       ownerId: actor.id,
       candidateName: input.candidateName,
       entries: JSON.stringify({ scriptVersion: input.scriptVersion, entries }),
@@ -375,14 +471,14 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
 export async function listScorecards(user: ScriptActor | null, scriptId: string): Promise<ScorecardRecord[]> {
   const actor = requireRecruiter(user);
   await assertOwned(actor, scriptId);
-  const rows = await db().scorecard.findMany({ where: { scriptId: String(scriptId), ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const rows = await db().scorecard.findMany({ where: { scriptId: dbId(scriptId), ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return rows.map(toScorecard);
 }
 
 export async function getScorecard(user: ScriptActor | null, scriptId: string, scorecardId: string): Promise<ScorecardRecord> {
   const actor = requireRecruiter(user);
   await assertOwned(actor, scriptId);
-  const row = await db().scorecard.findFirst({ where: { id: String(scorecardId), scriptId: String(scriptId), ownerId: actor.id } });
+  const row = await db().scorecard.findFirst({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
   if (!row) throw new ScriptError("not-found", "Scorecard not found.");
   return toScorecard(row);
 }
@@ -390,6 +486,6 @@ export async function getScorecard(user: ScriptActor | null, scriptId: string, s
 export async function deleteScorecard(user: ScriptActor | null, scriptId: string, scorecardId: string): Promise<void> {
   const actor = requireRecruiter(user);
   await assertOwned(actor, scriptId);
-  const { count } = await db().scorecard.deleteMany({ where: { id: String(scorecardId), scriptId: String(scriptId), ownerId: actor.id } });
+  const { count } = await db().scorecard.deleteMany({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
   if (count === 0) throw new ScriptError("not-found", "Scorecard not found.");
 }

@@ -72,13 +72,20 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
       ["GET export json", (u) => scriptsApi.exportScript(u, script.id, "json"), 200],
       ["GET revisions", (u) => scriptsApi.revisions(u, script.id), 200],
       ["POST revisions (restore)", (u) => scriptsApi.restore(u, script.id, req({ version: 1 })), 200],
-      ["GET share", (u) => scriptsApi.shareList(u, script.id), 200],
+
       ["POST share", (u) => scriptsApi.shareCreate(u, script.id), 201],
       ["GET scorecards", (u) => scriptsApi.scorecardList(u, script.id), 200],
       ["POST scorecards", (u) => scriptsApi.scorecardCreate(u, script.id, req({ candidateName: "Bo", scriptVersion: 1, entries: [] })), 201],
       ["GET scorecard", (u) => scriptsApi.scorecardGet(u, script.id, scorecard.id), 200],
       ["GET scorecards export", (u) => scriptsApi.scorecardExport(u, script.id, "csv"), 200],
     ];
+    // The owner's share links: listed and revoked by ownership alone (an owner who switched to a
+    // candidate account can still revoke: tests/integration/share-links.test.ts), so a candidate
+    // who is not the owner gets the same 404 as another recruiter.
+    expect((await scriptsApi.shareList(null, script.id)).status).toBe(401);
+    expect((await scriptsApi.shareList(candidate, script.id)).status).toBe(404);
+    expect((await scriptsApi.shareList(other, script.id)).status).toBe(404);
+    expect((await scriptsApi.shareList(owner, script.id)).status).toBe(200);
     for (const [name, call, ownerStatus] of routes) {
       expect((await call(null)).status, `${name} signed out`).toBe(401);
       expect((await call(candidate)).status, `${name} candidate`).toBe(403);
@@ -94,7 +101,7 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
       ["DELETE script", (u: ScriptActor | null) => scriptsApi.remove(u, script.id)],
     ] as const) {
       expect((await call(null)).status, name).toBe(401);
-      expect((await call(candidate)).status, name).toBe(403);
+      expect((await call(candidate)).status, name).toBe(name === "DELETE share link" ? 404 : 403);
       expect((await call(other)).status, name).toBe(404);
       expect((await call(owner)).status, name).toBe(204);
     }
@@ -146,6 +153,6 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
     const token = link.path.slice("/share/".length);
     const listed = await (await scriptsApi.shareList(r, script.id)).text();
     expect(listed).not.toContain(token);
-    expect(JSON.parse(listed).links[0]).toEqual({ id: link.id, createdAt: expect.any(String), revokedAt: null });
+    expect(JSON.parse(listed).links[0]).toEqual({ id: link.id, version: 1, createdAt: expect.any(String), expiresAt: expect.any(String), revokedAt: null });
   });
 });

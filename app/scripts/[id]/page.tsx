@@ -69,7 +69,13 @@ export default async function ScriptPage({ params }: { params: Promise<{ id: str
         initialContent={doc}
         alternatives={alternatives}
         revisions={revisions.map((r) => ({ version: r.version, note: r.note, createdAt: r.createdAt.toISOString() }))}
-        shareLinks={links.map((l) => ({ id: l.id, createdAt: l.createdAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null }))}
+        shareLinks={links.map((l) => ({
+          id: l.id,
+          version: l.version,
+          createdAt: l.createdAt.toISOString(),
+          expiresAt: l.expiresAt?.toISOString() ?? null,
+          revokedAt: l.revokedAt?.toISOString() ?? null,
+        }))}
         scorecardCount={scorecards.length}
       />
     </div>

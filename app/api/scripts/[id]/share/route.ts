@@ -8,6 +8,6 @@ export async function GET(_req: Request, { params }: Ctx) {
   return scriptsApi.shareList(await getCurrentUser(), (await params).id);
 }
 
-export async function POST(_req: Request, { params }: Ctx) {
-  return scriptsApi.shareCreate(await getCurrentUser(), (await params).id);
+export async function POST(req: Request, { params }: Ctx) {
+  return scriptsApi.shareCreate(await getCurrentUser(), (await params).id, req);
 }

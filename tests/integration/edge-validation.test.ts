@@ -1,0 +1,99 @@
+/**
+ * What PostgreSQL cannot store is refused at the edge (issue 12): integers above 2^31 - 1 and NUL
+ * characters in text used to reach the driver and give 500s there (SQLite took them). Both
+ * databases now answer the same 400 with a clear message, or a 404 for an id no row can have.
+ */
+import { describe, expect, it } from "vitest";
+import { POST as signUpRoute } from "../../app/api/auth/sign-up/route.ts";
+import { authenticate } from "../../lib/auth/users.ts";
+import { removeSession } from "../../lib/review/commands.ts";
+import { exportSessionResponse } from "../../lib/review/export-response.ts";
+import { getTranscript, ownsSession } from "../../lib/review/queries.ts";
+import { scriptsApi } from "../../lib/scripts/api.ts";
+import { ScriptError } from "../../lib/scripts/errors.ts";
+import { getScript, getSharedScript, type ScriptActor } from "../../lib/scripts/store.ts";
+import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
+
+const db = useTestDatabase();
+const NUL = "\u0000";
+const BIG = [2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER];
+
+async function recruiter(): Promise<ScriptActor> {
+  const u = await db().user.create({ data: { email: uniqueEmail("edge"), name: "edge", role: "recruiter" } });
+  return { id: u.id, role: u.role };
+}
+
+const req = (body: unknown, method = "POST") =>
+  new Request("http://localhost/api/scripts", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+async function expect400(res: Response, message: RegExp) {
+  expect(res.status).toBe(400);
+  expect(((await res.json()) as { error: string }).error).toMatch(message);
+}
+
+describe(`edge validation on ${TEST_PROVIDER}`, () => {
+  it("scripts: versions above 2^31 - 1 and NUL characters are a 400 naming the problem", async () => {
+    const r = await recruiter();
+    const created = await scriptsApi.create(r, req({ level: "mid", minutes: 30, seed: "edge" }));
+    expect(created.status).toBe(201);
+    const { script } = (await created.json()) as { script: { id: string; content: { title: string; notes: string; questions: Array<{ notes: string }> } } };
+
+    for (const big of BIG) {
+      await expect400(await scriptsApi.save(r, script.id, req({ version: big, content: script.content }, "PUT")), /version must be at most 2147483647/);
+      await expect400(await scriptsApi.restore(r, script.id, req({ version: big })), /Say which version/);
+      await expect400(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "Ada", scriptVersion: big, entries: [] })), /scriptVersion must be at most 2147483647/);
+    }
+
+    const nul = /NUL characters/;
+    await expect400(await scriptsApi.create(r, req({ level: "mid", minutes: 30, title: `Backend${NUL}` })), nul);
+    await expect400(await scriptsApi.save(r, script.id, req({ version: 1, content: { ...script.content, title: `T${NUL}` } }, "PUT")), nul);
+    await expect400(await scriptsApi.save(r, script.id, req({ version: 1, content: { ...script.content, notes: NUL } }, "PUT")), nul);
+    const questions = script.content.questions.map((q, i) => (i === 0 ? { ...q, notes: `x${NUL}y` } : q));
+    await expect400(await scriptsApi.save(r, script.id, req({ version: 1, content: { ...script.content, questions } }, "PUT")), nul);
+    await expect400(await scriptsApi.save(r, script.id, req({ version: 1, content: script.content, note: NUL }, "PUT")), nul);
+    await expect400(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: `Ada${NUL}`, scriptVersion: 1, entries: [] })), nul);
+    await expect400(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "Ada", scriptVersion: 1, entries: [], notes: NUL })), nul);
+
+    // Ids in the address.
+    for (const bad of [`${script.id}${NUL}`, NUL, "x".repeat(65), "../etc"]) {
+      await expect400(await scriptsApi.get(r, bad), /id in the address/);
+      await expect400(await scriptsApi.save(r, bad, req({ version: 1, content: script.content }, "PUT")), /id in the address/);
+      await expect400(await scriptsApi.shareRevoke(r, script.id, bad), /id in the address/);
+      await expect400(await scriptsApi.scorecardGet(r, script.id, bad), /id in the address/);
+      // Pages call the store directly: the same id is nobody's script.
+      await expect(getScript(r, bad)).rejects.toMatchObject({ code: "not-found" } satisfies Partial<ScriptError>);
+    }
+    expect(await getSharedScript(`${"a".repeat(42)}${NUL}`)).toBeNull();
+
+    // Nothing was written by any of it.
+    expect(await db().script.count({ where: { ownerId: r.id } })).toBe(1);
+    expect(await db().scriptRevision.count({ where: { scriptId: script.id } })).toBe(1);
+    expect(await db().scorecard.count({ where: { scriptId: script.id } })).toBe(0);
+  });
+
+  it("sign-up and sign-in: NUL characters are a 400 (sign-up) or a plain failure (sign-in), never a driver error", async () => {
+    const signUp = (body: unknown) =>
+      signUpRoute(new Request("http://localhost/api/auth/sign-up", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    for (const body of [
+      { name: `Ada${NUL}`, email: uniqueEmail("nul"), password: "correct horse 1" },
+      { name: "Ada", email: `a${NUL}${uniqueEmail("nul")}`, password: "correct horse 1" },
+      { name: "Ada", email: uniqueEmail("nul"), password: `correct horse 1${NUL}` },
+    ]) {
+      const res = await signUp(body);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toMatch(/NUL characters|valid email/);
+    }
+    expect(await authenticate({ email: `ada${NUL}@example.com`, password: "whatever 1" }, "127.0.0.9")).toBeNull();
+    expect(await authenticate({ email: "ada@example.com", password: `whatever${NUL}` }, "127.0.0.9")).toBeNull();
+  });
+
+  it("review: a session id with NUL or other impossible characters is nobody's session (404)", async () => {
+    const u = await db().user.create({ data: { email: uniqueEmail("review"), name: "r" } });
+    for (const bad of [`c123${NUL}`, NUL, "a b", "x".repeat(65)]) {
+      expect(await getTranscript(u.id, bad)).toBeNull();
+      expect(await ownsSession(u.id, bad)).toBe(false);
+      expect((await exportSessionResponse(u.id, bad, "json")).status).toBe(404);
+      expect(await removeSession(u.id, bad)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Per-user quotas on recruiter data (issue 12): scripts, saved versions per script, scorecards and
+ * open share links, set by QUOTA_* (lib/env.ts). Reaching one is a 409 that says which limit and
+ * what to do; deleting (or revoking) makes room again. One user's use never counts against another.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { parseEnv, resetEnvForTests } from "../../lib/env.ts";
+import { scriptsApi } from "../../lib/scripts/api.ts";
+import type { ScriptActor } from "../../lib/scripts/store.ts";
+import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
+
+const db = useTestDatabase();
+const QUOTAS = { QUOTA_SCRIPTS: "2", QUOTA_REVISIONS_PER_SCRIPT: "3", QUOTA_SCORECARDS: "2", QUOTA_SHARE_LINKS: "2" };
+
+function setQuotas() {
+  Object.assign(process.env, QUOTAS);
+  resetEnvForTests();
+}
+afterEach(() => {
+  for (const k of Object.keys(QUOTAS)) delete process.env[k];
+  resetEnvForTests();
+});
+
+async function recruiter(): Promise<ScriptActor> {
+  const u = await db().user.create({ data: { email: uniqueEmail("quota"), name: "q", role: "recruiter" } });
+  return { id: u.id, role: u.role };
+}
+const req = (body: unknown, method = "POST") =>
+  new Request("http://localhost/api/scripts", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+type Script = { id: string; version: number; content: Record<string, unknown> };
+async function create(r: ScriptActor) {
+  return scriptsApi.create(r, req({ level: "mid", minutes: 30, seed: "quota" }));
+}
+async function expectQuota(res: Response, message: RegExp) {
+  expect(res.status).toBe(409);
+  expect(((await res.json()) as { error: string }).error).toMatch(message);
+}
+
+describe(`quotas on ${TEST_PROVIDER}`, () => {
+  it("defaults are generous and documented; bad values stop the server naming the variable", () => {
+    const e = parseEnv({});
+    expect([e.QUOTA_SCRIPTS, e.QUOTA_REVISIONS_PER_SCRIPT, e.QUOTA_SCORECARDS, e.QUOTA_SHARE_LINKS, e.SHARE_LINK_EXPIRY_DAYS]).toEqual([200, 500, 2000, 50, 30]);
+    expect(() => parseEnv({ QUOTA_SCRIPTS: "0" })).toThrow(/QUOTA_SCRIPTS/);
+    expect(() => parseEnv({ QUOTA_SHARE_LINKS: "lots" })).toThrow(/QUOTA_SHARE_LINKS/);
+  });
+
+  it("scripts, versions, scorecards and share links stop at the limit with a clear 409, per user", async () => {
+    setQuotas();
+    const r = await recruiter();
+    const first = (await (await create(r)).json()) as { script: Script };
+    expect((await create(r)).status).toBe(201);
+    await expectQuota(await create(r), /limit of 2 scripts/);
+    // Another recruiter has their own allowance.
+    expect((await create(await recruiter())).status).toBe(201);
+    // Deleting makes room.
+    expect((await scriptsApi.remove(r, first.script.id)).status).toBe(204);
+    const { script } = (await (await create(r)).json()) as { script: Script };
+
+    // Saved versions: version 1 plus two saves make three.
+    for (const version of [1, 2]) {
+      expect((await scriptsApi.save(r, script.id, req({ version, content: script.content }, "PUT"))).status).toBe(200);
+    }
+    await expectQuota(await scriptsApi.save(r, script.id, req({ version: 3, content: script.content }, "PUT")), /limit of 3 saved versions of this script/);
+    await expectQuota(await scriptsApi.restore(r, script.id, req({ version: 1 })), /limit of 3 saved versions/);
+    expect(await db().scriptRevision.count({ where: { scriptId: script.id } })).toBe(3);
+
+    // Scorecards, over all the user's scripts.
+    for (let i = 0; i < 2; i++) {
+      expect((await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: `C${i}`, scriptVersion: 1, entries: [] }))).status).toBe(201);
+    }
+    await expectQuota(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "C3", scriptVersion: 1, entries: [] })), /limit of 2 scorecards/);
+
+    // Open share links: revoked ones do not count.
+    const links: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await scriptsApi.shareCreate(r, script.id);
+      expect(res.status).toBe(201);
+      links.push(((await res.json()) as { link: { id: string } }).link.id);
+    }
+    await expectQuota(await scriptsApi.shareCreate(r, script.id), /limit of 2 open share links \(revoke some first\)/);
+    expect((await scriptsApi.shareRevoke(r, script.id, links[0]!)).status).toBe(204);
+    expect((await scriptsApi.shareCreate(r, script.id)).status).toBe(201);
+    // Expired links do not count either.
+    await db().shareLink.updateMany({ where: { id: links[1] }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await scriptsApi.shareCreate(r, script.id)).status).toBe(201);
+  });
+});
