@@ -20,20 +20,28 @@ export function useTimeLeft(deadline: string | null, offsetMs: number): number |
   return deadline ? new Date(deadline).getTime() - (now + offsetMs) : null;
 }
 
-/** A visible countdown; role="timer" keeps screen readers from announcing every second. */
-export function Countdown({ label, msLeft, paused }: { label: string; msLeft: number | null; paused?: boolean }) {
+/**
+ * A visible countdown; role="timer" keeps screen readers from announcing every second (warnings are
+ * announced by the room). `stopped`: the clock is frozen (the interview is over) and says so.
+ */
+export function Countdown({ label, msLeft, paused, stopped }: { label: string; msLeft: number | null; paused?: boolean; stopped?: boolean }) {
   if (msLeft === null) return null;
-  const urgent = msLeft < 60_000 && !paused;
+  const urgent = msLeft < 60_000 && !paused && !stopped;
   return (
     <div className="flex flex-col items-end">
-      <span className="text-[11px] font-medium uppercase tracking-wide text-zinc-500">{label}</span>
+      <span className="text-[11px] font-medium uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{label}</span>
       <span
         role="timer"
-        aria-label={`${label}: ${formatClock(msLeft)}`}
-        className={cn("font-mono text-lg font-semibold tabular-nums", urgent ? "text-rose-600 dark:text-rose-400" : "", paused ? "text-zinc-400" : "")}
+        aria-label={`${label}: ${formatClock(msLeft)}${stopped ? " (stopped)" : ""}`}
+        className={cn(
+          "font-mono text-lg font-semibold tabular-nums",
+          urgent ? "text-rose-700 dark:text-rose-300" : "",
+          paused || stopped ? "text-zinc-600 dark:text-zinc-400" : "",
+        )}
       >
         {formatClock(msLeft)}
       </span>
+      {stopped ? <span className="text-xs text-zinc-600 dark:text-zinc-400">Stopped: all questions answered</span> : null}
     </div>
   );
 }

@@ -3,10 +3,29 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { sayMinutes } from "@/lib/format/duration";
+import { MAX_ANSWER_CHARS } from "@/lib/sessions/limits";
 import type { InterviewView } from "@/lib/sessions/interview-view";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { AnswerEditor } from "./answer-editor";
+import {
+  actionErrorMessage,
+  checkLength,
+  draftStateFromNetworkError,
+  draftStateFromResponse,
+  draftStatusText,
+  isDraftProblem,
+  sendErrorMessage,
+  timeUpText,
+  tooLongMessage,
+  warningLevel,
+  warningText,
+  wasRefused,
+  wordCount,
+  type DraftState,
+  type TimeWarning,
+} from "./answer-messages";
 import { Countdown, useTimeLeft } from "./countdown";
 import { MessageText } from "./message-text";
 import { ScoreReportCard } from "./score-report-card";
@@ -14,6 +33,17 @@ import { ScoreReportCard } from "./score-report-card";
 type Revealed = Record<number, { referenceHtml: string; errataHtml: string | null }>;
 
 const DRAFT_DEBOUNCE_MS = 700;
+
+/**
+ * The room restarts from the server's state after every turn (it is keyed by the transcript's
+ * length), so where focus goes next, and what time-up sent, are kept here across that re-mount.
+ */
+let focusAfterRemount: "answer" | "question" | null = null;
+function focusNextMount(target: "answer" | "question" | null) {
+  focusAfterRemount = target;
+}
+type TimeUpNotice = { questionIndex: number; text: string; unsent: string };
+const timeUpNotices = new Map<string, TimeUpNotice>();
 
 function toMessages(view: InterviewView): UIMessage[] {
   return view.turns.map((t) => ({
@@ -41,13 +71,28 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     () => null,
   );
   const [typed, setTyped] = useState<string | null>(null);
-  const answer = typed ?? (answering ? question.draft || localDraft || "" : "");
-  const [saveState, setSaveState] = useState<"idle" | "saving" | "saved" | "offline">("idle");
+  // The server never holds more than the limit: a longer local copy is newer than the server's draft.
+  const restored = localDraft && localDraft.length > MAX_ANSWER_CHARS ? localDraft : question.draft || localDraft || "";
+  const answer = typed ?? (answering ? restored : "");
+  const [draftState, setDraftState] = useState<DraftState>(() =>
+    answering && restored.length > MAX_ANSWER_CHARS ? { kind: "too-long", over: restored.length - MAX_ANSWER_CHARS } : { kind: "idle" },
+  );
+  const [retrySave, setRetrySave] = useState(0);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** The text of an answer on its way: put back in the editor if the server refuses it. */
+  const [pending, setPending] = useState<string | null>(null);
+  const pendingRef = useRef<string | null>(null);
+  const [timeUp, setTimeUp] = useState<TimeUpNotice | null>(() => {
+    const notice = timeUpNotices.get(view.id);
+    return notice && notice.questionIndex === view.currentIndex ? notice : null;
+  });
+  const answerRef = useRef<HTMLTextAreaElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const lastTurn = view.turns.at(-1);
 
-  const { messages, sendMessage, status } = useChat({
+  const { messages, sendMessage, setMessages, status } = useChat({
     id: `${view.id}:${view.turns.length}`,
     messages: toMessages(view),
     resume: lastTurn?.role === "candidate",
@@ -59,7 +104,21 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     }),
     onFinish: () => router.refresh(),
     onError: (e) => {
-      setError(readError(e.message));
+      const statusCode = (e as { statusCode?: number }).statusCode;
+      setError(sendErrorMessage(statusCode, e.message));
+      if (pendingRef.current !== null && wasRefused(statusCode, e.message)) {
+        // Refused: the answer was not taken. It goes back in the editor and the local copy, and
+        // the bubble that showed it as sent goes away.
+        const text = pendingRef.current;
+        const known = new Set(view.turns.map((t) => t.id));
+        setMessages((ms) => ms.filter((m) => m.role !== "user" || known.has(m.id)));
+        window.localStorage.setItem(draftKey, text);
+        setTyped(text);
+        focusNextMount(null);
+        requestAnimationFrame(() => answerRef.current?.focus());
+      }
+      pendingRef.current = null;
+      setPending(null);
       router.refresh();
     },
   });
@@ -68,11 +127,12 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
   function onType(value: string) {
     setTyped(value);
     window.localStorage.setItem(draftKey, value);
-    setSaveState("saving");
+    const { over } = checkLength(value);
+    setDraftState(over > 0 ? { kind: "too-long", over } : { kind: "saving" });
   }
 
   useEffect(() => {
-    if (!answering || typed === null) return;
+    if (!answering || typed === null || pending !== null || typed.length > MAX_ANSWER_CHARS) return;
     const t = setTimeout(async () => {
       try {
         const res = await fetch(`/api/interview/${view.id}/draft`, {
@@ -81,31 +141,77 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
           body: JSON.stringify({ questionIndex: view.currentIndex, text: typed, expectedTurns: view.turns.length }),
           keepalive: true,
         });
-        setSaveState(res.ok ? "saved" : "offline");
+        setDraftState(draftStateFromResponse(res.status, res.ok ? "" : await res.text()));
       } catch {
-        setSaveState("offline");
+        setDraftState(draftStateFromNetworkError(navigator.onLine));
       }
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [typed, answering, view.id, view.currentIndex, view.turns.length]);
+  }, [typed, pending, answering, view.id, view.currentIndex, view.turns.length, retrySave]);
+
+  // Back online: save the draft that could not be saved.
+  useEffect(() => {
+    const retry = () => setRetrySave((n) => n + 1);
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, []);
+
+  // After a send or Next, the re-mounted room puts focus where the candidate continues.
+  useEffect(() => {
+    const target = focusAfterRemount;
+    if (!target) return;
+    focusNextMount(null);
+    if (target === "question") headingRef.current?.focus();
+    else if (answering) answerRef.current?.focus();
+    else continueRef.current?.focus();
+  }, [answering]);
 
   const send = useCallback(
-    (timeUp = false) => {
-      if (streaming || !answering) return;
-      if (!answer.trim() && !timeUp) {
+    (isTimeUp = false) => {
+      if (streaming || !answering || pendingRef.current !== null) return;
+      const check = checkLength(answer);
+      if (!answer.trim() && !isTimeUp) {
         setError("Write an answer before sending it.");
+        answerRef.current?.focus();
         return;
+      }
+      if (check.over > 0 && !isTimeUp) {
+        // Nothing is sent and nothing is cut: the candidate shortens it.
+        setError(tooLongMessage(check));
+        answerRef.current?.focus();
+        return;
+      }
+      // At time-up an over-long answer cannot wait: the part within the limit is sent, the rest is shown.
+      const text = check.over > 0 ? answer.slice(0, MAX_ANSWER_CHARS) : answer;
+      if (isTimeUp) {
+        const notice = {
+          questionIndex: view.currentIndex,
+          text: timeUpText({ chars: text.trim().length, words: wordCount(text), cut: answer.length - text.length }),
+          unsent: answer.slice(text.length),
+        };
+        timeUpNotices.set(view.id, notice);
+        setTimeUp(notice);
       }
       setError("");
       window.localStorage.removeItem(draftKey);
+      pendingRef.current = answer;
+      setPending(answer);
+      focusNextMount("answer");
+      // Focus stays in the answer box (read-only while the interviewer replies), not on a disabled button.
+      answerRef.current?.focus();
       void sendMessage(
-        { text: answer || "(no answer: time ran out)" },
-        { body: { questionIndex: view.currentIndex, text: answer, expectedTurns: view.turns.length, timeUp } },
+        { text: text || "(no answer: time ran out)" },
+        { body: { questionIndex: view.currentIndex, text, expectedTurns: view.turns.length, timeUp: isTimeUp } },
       );
       setTyped("");
     },
-    [answer, answering, draftKey, sendMessage, streaming, view.currentIndex, view.turns.length],
+    [answer, answering, draftKey, sendMessage, streaming, view.currentIndex, view.id, view.turns.length],
   );
+
+  // Warnings at one minute and ten seconds: shown and announced once per level, not every second.
+  const level: TimeWarning = answering ? warningLevel(questionLeft) : "none";
+  const [warning, setWarning] = useState<{ level: TimeWarning; text: string }>({ level: "none", text: "" });
+  if (warning.level !== level) setWarning({ level, text: warningText(level, questionLeft ?? 0) });
 
   // Time-up submits what was typed, once.
   const timeUpSent = useRef(false);
@@ -119,15 +225,24 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
   async function post(path: "next" | "finish") {
     setBusy(true);
     setError("");
-    const res = await fetch(`/api/interview/${view.id}/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ expectedTurns: view.turns.length }),
-    });
-    if (!res.ok) setError(readError(await res.text()));
+    try {
+      const res = await fetch(`/api/interview/${view.id}/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ expectedTurns: view.turns.length }),
+      });
+      if (res.ok) focusNextMount("question");
+      else setError(actionErrorMessage(res.status, await res.text()));
+    } catch {
+      setError("The server could not be reached. Check your connection and try again: your answers are saved.");
+    }
     router.refresh();
     setBusy(false);
   }
+
+  // The interview's clock stops once every question is answered: it shows the time that was left.
+  const allAnswered = view.questions.every((q) => q.status === "scored");
+  const stoppedAt = allAnswered && lastTurn ? new Date(view.endsAt).getTime() - new Date(lastTurn.createdAt).getTime() : null;
 
   const isLast = view.currentIndex === view.questionCount - 1;
   const answersText = view.turns
@@ -139,16 +254,18 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-5">
         <section aria-labelledby="question-heading" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-          <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+          <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
             <span>
               Question {view.currentIndex + 1} of {view.questionCount}
             </span>
             <span aria-hidden="true">·</span>
             <span>{question.topic}</span>
+            <span aria-hidden="true">·</span>
+            <span>{sayMinutes(question.minutes)} to answer</span>
             <DifficultyBadge difficulty={question.difficulty} />
             <Badge>{view.mode === "mock" ? "Mock interview" : "Practice"}</Badge>
           </div>
-          <h1 id="question-heading" className="mt-2 text-lg font-semibold leading-snug">
+          <h1 id="question-heading" ref={headingRef} tabIndex={-1} className="mt-2 text-lg font-semibold leading-snug focus:outline-none">
             {question.title}
           </h1>
           {promptHtml && question.prompt !== question.title ? <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: promptHtml }} /> : null}
@@ -164,9 +281,25 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
         <div aria-live="polite" className="sr-only">
           {streaming ? "The interviewer is replying." : lastAssistantText(messages)}
         </div>
-        {streaming ? <p className="text-sm text-zinc-500">The interviewer is typing…</p> : null}
+        {streaming ? <p className="text-sm text-zinc-600 dark:text-zinc-400">The interviewer is typing…</p> : null}
+        <div role="status" aria-atomic="true">
+          {timeUp ? (
+            <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+              <p>
+                <strong className="font-semibold">Time’s up. </strong>
+                {timeUp.text.replace(/^Time is up: (.)/, (_, c: string) => c.toUpperCase())}
+              </p>
+              {timeUp.unsent ? (
+                <details className="mt-2">
+                  <summary className="cursor-pointer font-medium">The text that was not sent</summary>
+                  <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">{timeUp.unsent}</pre>
+                </details>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
         {error ? (
-          <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+          <p id="answer-error" role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
             {error}
           </p>
         ) : null}
@@ -179,31 +312,56 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
             }}
             className="space-y-3"
           >
-            <AnswerEditor value={answer} onChange={onType} onSubmit={() => send()} disabled={streaming} />
+            <div
+              id="time-warning"
+              aria-live="assertive"
+              aria-atomic="true"
+              className={
+                warning.text && warning.level !== "up"
+                  ? "rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+                  : "sr-only"
+              }
+            >
+              {warning.level !== "up" && warning.text ? (
+                <>
+                  <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1.5 inline size-4 -translate-y-px" fill="none" stroke="currentColor" strokeWidth="1.6">
+                    <circle cx="8" cy="9" r="5.5" />
+                    <path d="M8 6v3l2 1.5M6.5 1.5h3" strokeLinecap="round" />
+                  </svg>
+                  {warning.text}
+                </>
+              ) : (
+                ""
+              )}
+            </div>
+            <AnswerEditor ref={answerRef} value={answer} onChange={onType} onSubmit={() => send()} readOnly={streaming || pending !== null} describedBy={error ? "answer-error" : undefined} />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={streaming}>
                 Send answer
               </Button>
-              <span className="text-xs text-zinc-500" aria-live="polite">
-                {saveState === "saving" ? "Saving draft…" : saveState === "saved" ? "Draft saved" : saveState === "offline" ? "Draft kept on this device (server unreachable)" : ""}
+              <span
+                className={isDraftProblem(draftState) ? "text-xs font-medium text-amber-800 dark:text-amber-300" : "text-xs text-zinc-600 dark:text-zinc-400"}
+                aria-live="polite"
+              >
+                {draftStatusText(draftState)}
               </span>
             </div>
           </form>
         ) : !streaming ? (
           <div className="space-y-4">
             {question.report ? (
-              <ScoreReportCard report={question.report} answerText={answersText} referenceHtml={revealed[view.currentIndex]?.referenceHtml} errataHtml={revealed[view.currentIndex]?.errataHtml} />
+              <ScoreReportCard headingLevel={2} report={question.report} answerText={answersText} referenceHtml={revealed[view.currentIndex]?.referenceHtml} errataHtml={revealed[view.currentIndex]?.errataHtml} />
             ) : (
               <p className="rounded-lg border border-zinc-200 p-3 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
                 Answer recorded. Feedback comes at the end of the mock interview.
               </p>
             )}
             {isLast ? (
-              <Button onClick={() => void post("finish")} disabled={busy}>
+              <Button ref={continueRef} onClick={() => void post("finish")} disabled={busy}>
                 Finish interview
               </Button>
             ) : (
-              <Button onClick={() => void post("next")} disabled={busy}>
+              <Button ref={continueRef} onClick={() => void post("next")} disabled={busy}>
                 Next question
               </Button>
             )}
@@ -214,15 +372,15 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
       <aside aria-label="Timers and progress" className="order-first space-y-4 lg:order-last lg:sticky lg:top-20 lg:self-start">
         <div className="flex justify-between gap-4 rounded-xl border border-zinc-200 p-4 lg:flex-col dark:border-zinc-800">
           <Countdown label="Time left for this question" msLeft={answering ? questionLeft : null} />
-          <Countdown label="Time left in the interview" msLeft={interviewLeft} />
+          <Countdown label="Time left in the interview" msLeft={stoppedAt ?? interviewLeft} stopped={stoppedAt !== null} />
         </div>
         <ol aria-label="Questions" className="space-y-1 rounded-xl border border-zinc-200 p-4 text-sm dark:border-zinc-800">
           {view.questions.map((q) => (
             <li key={q.index} className="flex items-center justify-between gap-2">
-              <span className={q.index === view.currentIndex ? "font-medium" : "text-zinc-500"}>
+              <span className={q.index === view.currentIndex ? "font-medium" : "text-zinc-600 dark:text-zinc-400"}>
                 {q.index + 1}. {q.status === "pending" ? "Not asked yet" : q.title.length > 38 ? `${q.title.slice(0, 36)}…` : q.title}
               </span>
-              {q.score !== null ? <span className="tabular-nums text-zinc-500">{q.score}</span> : null}
+              {q.score !== null ? <span className="tabular-nums text-zinc-600 dark:text-zinc-400">{q.score}</span> : null}
             </li>
           ))}
         </ol>
@@ -246,7 +404,7 @@ function Message({ message }: { message: UIMessage }) {
   const mine = message.role === "user";
   return (
     <div className={mine ? "max-w-[90%] rounded-2xl rounded-br-sm bg-brand-600 px-4 py-3 text-white" : "max-w-[90%] rounded-2xl rounded-bl-sm border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"}>
-      <p className={mine ? "mb-1 text-xs font-medium text-brand-100" : "mb-1 text-xs font-medium text-zinc-500"}>
+      <p className={mine ? "mb-1 text-xs font-medium text-brand-100" : "mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400"}>
         {mine ? "You" : "Interviewer"}
         {meta.createdAt ? <time dateTime={meta.createdAt} className="ml-2 font-normal">{new Date(meta.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time> : null}
         {meta.late ? <span className="ml-2 rounded bg-amber-200 px-1 text-amber-900">late</span> : null}
@@ -264,14 +422,4 @@ function Message({ message }: { message: UIMessage }) {
 function lastAssistantText(messages: UIMessage[]): string {
   const last = [...messages].reverse().find((m) => m.role === "assistant");
   return last ? `Interviewer: ${last.parts.map((p) => (p.type === "text" ? p.text : "")).join("")}` : "";
-}
-
-function readError(raw: string): string {
-  try {
-    const parsed = JSON.parse(raw) as { error?: string };
-    if (parsed.error) return parsed.error;
-  } catch {
-    /* not JSON */
-  }
-  return raw || "Something went wrong. Reload the page: your answers are saved.";
 }

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "../ui/cn";
 
-/** Primary navigation; scrolls sideways on a phone rather than wrapping. */
+/**
+ * Primary navigation. On a phone it takes its own row under the logo and wraps, so every section
+ * is in view (no sideways strip that hides Bank and Scripts).
+ */
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex min-w-0 flex-1 overflow-x-auto">
-      <ul className="flex items-center gap-1 px-1">
+    <nav aria-label="Main" className="order-last -mx-1 flex min-w-0 basis-full pb-2 sm:order-none sm:basis-auto sm:flex-1 sm:pb-0">
+      <ul className="flex flex-wrap items-center gap-1 px-1">
         {links.map((l) => {
           const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
           return (

@@ -3,7 +3,7 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { TRIGGER_CLASS, type UserMenuProps } from "./user-menu";
+import { accountMenuName, TRIGGER_CLASS, type UserMenuProps } from "./user-menu";
 
 /** The account menu itself (Radix + next-auth's client): loaded on first use, see user-menu.tsx. */
 export default function UserMenuDropdown({ name, email, role, initials, defaultOpen }: UserMenuProps & { initials: string; defaultOpen: boolean }) {
@@ -19,7 +19,7 @@ export default function UserMenuDropdown({ name, email, role, initials, defaultO
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
       <DropdownMenu.Trigger
-        aria-label={`Account menu for ${name}`}
+        aria-label={accountMenuName(name, initials)}
         className={TRIGGER_CLASS}
       >
         {initials || "?"}

@@ -7,6 +7,11 @@ export type UserMenuProps = { name: string; email: string; role: string };
 export const TRIGGER_CLASS =
   "inline-flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";
 
+/** The trigger's name includes the initials it shows (a visible label must be part of the name). */
+export function accountMenuName(name: string, initials: string): string {
+  return initials ? `Account menu for ${name}, ${initials}` : `Account menu for ${name}`;
+}
+
 const UserMenuDropdown = dynamic(() => import("./user-menu-dropdown"), {
   ssr: false,
   // While the menu code arrives (usually prefetched on hover), keep the trigger's place.
@@ -30,7 +35,7 @@ export function UserMenu(props: UserMenuProps) {
   return (
     <button
       type="button"
-      aria-label={`Account menu for ${props.name}`}
+      aria-label={accountMenuName(props.name, initials)}
       aria-haspopup="menu"
       aria-expanded={false}
       className={TRIGGER_CLASS}

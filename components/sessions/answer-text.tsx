@@ -1,8 +1,9 @@
+import { useId } from "react";
 import type { Segment } from "@/lib/review/highlight";
 
 const MARK_CLASS = {
   evidence: "evidence",
-  partial: "rounded bg-amber-100 px-0.5 text-inherit dark:bg-amber-900/50",
+  partial: "rounded-sm bg-amber-100 text-inherit dark:bg-amber-900/50",
   "red-flag": "red-flag",
 } as const;
 
@@ -10,19 +11,34 @@ const MARK_PREFIX = { evidence: "Covers", partial: "Partly covers", "red-flag": 
 
 /** A candidate's answer in their own words, with the scorer's evidence marked. */
 export function AnswerText({ segments, className }: { segments: Segment[]; className?: string }) {
+  const id = useId();
   if (segments.length === 0) return <p className="text-sm italic text-zinc-500 dark:text-zinc-400">(empty answer)</p>;
+  const note = (s: Segment) => (s.mark ? `${MARK_PREFIX[s.mark.kind]}: ${s.mark.labels.join("; ")}` : "");
   return (
-    <div className={`whitespace-pre-wrap break-words font-mono text-[13px] leading-6 ${className ?? ""}`}>
-      {segments.map((s, i) =>
-        s.mark ? (
-          <mark key={i} className={MARK_CLASS[s.mark.kind]} data-kind={s.mark.kind} title={`${MARK_PREFIX[s.mark.kind]}: ${s.mark.labels.join(" · ")}`}>
-            {s.text}
-          </mark>
-        ) : (
-          s.text
-        ),
-      )}
-    </div>
+    <>
+      <div className={`relative whitespace-pre-wrap break-words font-mono text-[13px] leading-6 ${className ?? ""}`}>
+        {segments.map((s, i) =>
+          s.mark ? (
+            // Reachable with Tab; what it covers is its description (kept out of the answer's text)
+            // for screen readers, and shown beside it on focus or hover.
+            <mark key={i} tabIndex={0} className={MARK_CLASS[s.mark.kind]} data-kind={s.mark.kind} data-note={note(s)} aria-describedby={`${id}-${i}`}>
+              {s.text}
+            </mark>
+          ) : (
+            s.text
+          ),
+        )}
+      </div>
+      <div hidden>
+        {segments.map((s, i) =>
+          s.mark ? (
+            <span key={i} id={`${id}-${i}`}>
+              {note(s)}
+            </span>
+          ) : null,
+        )}
+      </div>
+    </>
   );
 }
 
@@ -35,12 +51,14 @@ export function MarkLegend() {
         <mark className="evidence">covered key point</mark>
       </span>
       <span>
-        <mark className={MARK_CLASS.partial}>partly covered</mark>
+        <mark className={MARK_CLASS.partial} data-kind="partial">
+          partly covered
+        </mark>
       </span>
       <span>
         <mark className="red-flag">wrong claim</mark>
       </span>
-      <span className="hidden sm:inline print:hidden">(hover a highlight to see the key point)</span>
+      <span className="hidden sm:inline print:hidden">(solid underline: covered, dashed: partly, wavy: wrong; Tab to or hover a highlight to see the key point)</span>
     </p>
   );
 }

@@ -10,8 +10,8 @@ export const MODES = ["practice", "mock"] as const;
 export const modeSchema = z.enum(MODES);
 export type Mode = z.infer<typeof modeSchema>;
 
-export const MAX_ANSWER_CHARS = 20_000;
-export const MAX_QUESTIONS = 10;
+export { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
+import { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
 
 /** The set-up form, or a one-question session ("Practise this question", retake, weak spots). */
 export const startSessionSchema = z
@@ -87,7 +87,7 @@ export type AnswerBody = z.infer<typeof answerBodySchema>;
 export const draftBodySchema = z
   .object({
     questionIndex: z.number().int().min(0).max(MAX_QUESTIONS - 1),
-    text: z.string().max(MAX_ANSWER_CHARS),
+    text: z.string().max(MAX_ANSWER_CHARS, `Answers are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`),
     /** The number of turns the client had seen: a draft typed before an answer was sent is stale. */
     expectedTurns: z.number().int().min(0).optional(),
   })

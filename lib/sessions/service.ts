@@ -120,7 +120,8 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
 /** Saves the answer being typed. Refused (409) once the question is answered. */
 export async function saveDraft(userId: string, sessionId: string, body: unknown): Promise<{ savedAt: string }> {
   const parsed = draftBodySchema.safeParse(body);
-  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  // Worded for a person (the page shows it): the message alone, never a field path.
+  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => i.message).join(" "));
   const now = new Date();
   const { count } = await db().sessionQuestion.updateMany({
     where: {
