@@ -52,7 +52,7 @@ function add(vec: SignedVector, t: Token, w: number): void {
   else if (cur.neg !== t.neg) cur.mixed = true;
 }
 
-function normOf(vec: SignedVector): number {
+export function normOf(vec: SignedVector): number {
   let s = 0;
   for (const v of vec.values()) s += v.w * v.w;
   return Math.sqrt(s);

@@ -16,7 +16,7 @@
  * Linear in the answer: one pass per claim and example (a few dozen short examples per question).
  */
 import type { CorpusStats } from "./corpus.ts";
-import { type Claim, type SignedVector, signedVectorOf } from "./claims.ts";
+import { type Claim, type SignedVector, normOf, signedVectorOf } from "./claims.ts";
 import { PARAMS } from "./params.ts";
 import type { PreparedQuestion } from "./prepare.ts";
 import { analyze } from "./text.ts";
@@ -42,12 +42,6 @@ export interface ContrastHit {
   /** Nearest wrong example's similarity minus the nearest true example's. */
   margin: number;
   sim: number;
-}
-
-function normOf(vec: SignedVector): number {
-  let s = 0;
-  for (const v of vec.values()) s += v.w * v.w;
-  return Math.sqrt(s);
 }
 
 /**

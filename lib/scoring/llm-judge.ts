@@ -19,7 +19,7 @@ import { PARAMS } from "./params.ts";
 import { type PreparedQuestion, type ScorableQuestion, corpusFor, prepareQuestion } from "./prepare.ts";
 import { COVERAGE, type Coverage, type KeyPointResult, type MisconceptionHit, type ScoreReport, type Span } from "./report.ts";
 import { type ScoreInput, bandOf, scoreAnswer } from "./rubric.ts";
-import { ANSWER_SEPARATOR, combineAnswers } from "./text.ts";
+import { answerStarts, combineAnswers } from "./text.ts";
 
 export const JUDGE_VERSION = "judge-2.0.0";
 
@@ -281,17 +281,6 @@ function buildPrompt(q: ScorableQuestion, P: PreparedQuestion, report: ScoreRepo
     .filter(Boolean)
     .join("\n\n");
   return { instructions, prompt };
-}
-
-/** Where each answer starts in the combined text. */
-function answerStarts(answers: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const a of answers) {
-    starts.push(at);
-    at += a.length + ANSWER_SEPARATOR.length;
-  }
-  return starts;
 }
 
 /** `text` on one line, whitespace and control characters collapsed, at most `max` characters. */

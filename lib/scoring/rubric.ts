@@ -14,7 +14,7 @@ import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vect
 import { type Band, type Coverage, type KeyPointResult, type MisconceptionHit, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
 import { PARAMS } from "./params.ts";
 import { type StyleStats, clamp01, styleOf } from "./style.ts";
-import { ANSWER_SEPARATOR, type Analysis, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
+import { type Analysis, answerStarts, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
 
 export const SCORER_VERSION = "rubric-2.0.0";
 
@@ -228,17 +228,6 @@ function literalMisconceptions(P: PreparedQuestion, idx: AnswerIndex, a: Analysi
 const SELF_CORRECTION = /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
 
 const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[]; contrast: ContrastTargets }>();
-
-/** Where each answer starts in the combined text. */
-function answerStarts(answers: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const a of answers) {
-    starts.push(at);
-    at += a.length + ANSWER_SEPARATOR.length;
-  }
-  return starts;
-}
 
 /**
  * The wrong claims of the answers, as the report lists them: per misconception (or denied key

@@ -16,6 +16,17 @@ export function combineAnswers(answers: readonly string[]): string {
   return answers.join(ANSWER_SEPARATOR);
 }
 
+/** Where each answer starts in `combineAnswers(answers)`. */
+export function answerStarts(answers: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const a of answers) {
+    starts.push(at);
+    at += a.length + ANSWER_SEPARATOR.length;
+  }
+  return starts;
+}
+
 export interface Token {
   start: number;
   end: number;
