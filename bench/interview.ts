@@ -26,11 +26,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, rmSync, createWriteStream } from "node:fs";
 import { registerHooks } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { type Jar, freePort, signUpAndIn, sleep } from "../tests/support/multi-instance.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -87,20 +87,6 @@ const SCRIPT = [PARTIAL_MEMORY_ANSWER, REFCOUNT_MEMORY_ANSWER, CYCLIC_MEMORY_ANS
 
 // --- helpers ---------------------------------------------------------------------------------
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -120,21 +106,6 @@ function describe(error: unknown): string {
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
-
-/** A minimal cookie jar: name=value pairs from Set-Cookie, sent back on every request. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      if (eq > 0) this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
 
 // --- server ----------------------------------------------------------------------------------
 
@@ -288,30 +259,11 @@ try {
   await waitForHealth();
 
   // Sign up and sign in over HTTP.
-  const jar = new Jar();
-  const email = `bench-${Date.now().toString(36)}@example.com`;
-  const password = "bench-password-1";
-  const signUp = await fetch(`${base}/api/auth/sign-up`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "Bench", email, password }),
+  const { userId, jar } = await signUpAndIn(base, base, {
+    name: "Bench",
+    email: `bench-${Date.now().toString(36)}@example.com`,
+    password: "bench-password-1",
   });
-  if (signUp.status !== 201) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
-  const userId = ((await signUp.json()) as { user: { id: string } }).user.id;
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  jar.take(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/practice`, json: "true" }),
-  });
-  jar.take(signIn);
-  await signIn.arrayBuffer();
-  const who = await fetch(`${base}/api/auth/session`, { headers: { cookie: jar.header() } });
-  const sessionInfo = (await who.json()) as { user?: { email?: string } };
-  if (sessionInfo.user?.email !== email) throw new Error(`sign-in failed: ${signIn.status} ${JSON.stringify(sessionInfo)}`);
 
   // Sessions, created on the server's SQLite file by the session service itself.
   const { startSession } = await import("../lib/sessions/service.ts");
