@@ -32,6 +32,10 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { type Jar, freePort, signUpAndIn, sleep } from "../tests/support/multi-instance.ts";
 
+// One bench user starts many interviews: the per-user session quotas would stop it (they have their own tests).
+process.env.QUOTA_ACTIVE_SESSIONS ??= "1000000";
+process.env.QUOTA_SESSIONS_PER_DAY ??= "1000000";
+
 const root = path.resolve(import.meta.dirname, "..");
 
 const { values: args } = parseArgs({

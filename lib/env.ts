@@ -65,6 +65,12 @@ const serverSchema = z.object({
   /** Rate limits: requests per window. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Draft autosaves per user per minute (the page saves about once a second while typing). */
+  RATE_LIMIT_DRAFTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Interviews in progress at once per user (finished ones do not count). */
+  QUOTA_ACTIVE_SESSIONS: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  /** Interviews a user may start in 24 hours (deleted ones still count). */
+  QUOTA_SESSIONS_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Days a new share link opens for (0: links never expire). A link can ask for fewer. */
   SHARE_LINK_EXPIRY_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Per-user quotas (recruiter scripts); reaching one refuses the write with a 409 saying which. */

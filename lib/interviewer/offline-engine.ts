@@ -23,6 +23,7 @@ import type {
   WrapUpTurn,
 } from "./turns.ts";
 import { OTHER_STACK } from "./classify-message.ts";
+import { sayMinutes } from "../format/duration.ts";
 
 export const OFFLINE_ENGINE_ID = "offline";
 export const OFFLINE_ENGINE_LABEL = "Offline rubric interviewer";
@@ -194,7 +195,7 @@ function renderAsk(turn: AskTurn): string {
     total === 1 ? ASK_ONLY : turn.index === 0 ? ASK_FIRST : turn.index === total - 1 ? ASK_LAST : ASK_NEXT;
   let intro = fill(pick(templates, turn, "ask"), { n: turn.index + 1, total });
   if (turn.minutes && turn.minutes > 0) {
-    intro += ` You have about ${turn.minutes} minute${turn.minutes === 1 ? "" : "s"}.`;
+    intro += ` You have about ${sayMinutes(turn.minutes)}.`;
   }
   return `${intro}\n\n${turn.question.prompt.trim()}`;
 }

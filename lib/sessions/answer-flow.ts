@@ -21,15 +21,38 @@ import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import { notFound, SessionError } from "./errors.ts";
 import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
-import { answerBodySchema } from "./schemas.ts";
+import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
+import { answerBodySchema, personMessage } from "./schemas.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
 import { judgeSnapshot, scoreSnapshot } from "./scoring.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
 
-/** Network and clock slack before an answer counts as late. */
-const LATE_GRACE_MS = 10_000;
-/** A time-up auto-submission may arrive this long after the deadline and still be on time. */
-const TIME_UP_GRACE_MS = 60_000;
+export { LATE_GRACE_MS, TIME_UP_GRACE_MS };
+
+const STILL_REPLYING = "The interviewer is still replying to your last answer. Wait a moment, then try again.";
+// The page adds that the text is still in the answer box (components/interview/answer-messages.ts).
+const QUESTION_CLOSED = "Time for this question ran out, so it was closed with your last saved draft as your answer. What you sent now was not added.";
+const INTERVIEW_CLOSED = "Time for this interview ran out, so it was finished with your last saved draft as your answer. What you sent now was not added.";
+
+/** Whether the server closed this question at time-up (rather than the candidate answering it). */
+function closedByTime(question: LoadedQuestion): boolean {
+  return question.deadlineAt !== null && question.completedAt !== null && question.completedAt.getTime() >= question.deadlineAt.getTime() + TIME_UP_GRACE_MS;
+}
+
+/**
+ * /next and /finish must not take the place in the transcript reserved for a reply still being
+ * written (its save would fail: the reply lost, the judge never run). A reply lost for good (the
+ * process died mid-stream) is repaired first, so the candidate is never stuck; the session as it
+ * is then is returned.
+ */
+async function withoutPendingReply(userId: string, session: LoadedSession): Promise<LoadedSession> {
+  if (session.turns.at(-1)?.role !== "candidate") return session;
+  if (await repairLostReply(session, Date.now())) {
+    const repaired = await loadSession(userId, session.id);
+    if (repaired && repaired.turns.at(-1)?.role !== "candidate") return repaired;
+  }
+  throw new SessionError("conflict", STILL_REPLYING);
+}
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
@@ -96,7 +119,8 @@ export type PendingReply = {
 /** Stores and scores an answer; returns the interviewer turn to stream and how to save it. */
 export async function submitAnswer(userId: string, sessionId: string, body: unknown): Promise<PendingReply> {
   const parsed = answerBodySchema.safeParse(body);
-  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  // Worded for a person (the page shows it): the messages alone, never a field path.
+  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "answer"));
   const input = parsed.data;
   try {
     await enforceRateLimits([`answer:${userId}`], env().RATE_LIMIT_ANSWERS_PER_MINUTE);
@@ -109,6 +133,8 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   if (session.status !== "active") throw new SessionError("finished", "This interview is finished: answers can no longer be added.");
   const question = currentQuestion(session);
   if (input.questionIndex !== session.currentIndex || question.status !== "answering") {
+    const asked = session.questions[input.questionIndex];
+    if (asked && closedByTime(asked)) throw new SessionError("already-answered", QUESTION_CLOSED);
     throw new SessionError("already-answered", "This question has already been answered.");
   }
   if (input.expectedTurns !== session.turns.length) {
@@ -117,13 +143,25 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   if (session.turns.at(-1)?.role === "candidate") {
     // The interviewer's reply to the last answer is still being written: its place in the
     // transcript is reserved, and a new answer must not take it.
-    throw new SessionError("conflict", "The interviewer is still replying to your last answer. Wait a moment, then reload.");
+    throw new SessionError("conflict", STILL_REPLYING);
   }
-  if (!input.text.trim() && !input.timeUp) throw new SessionError("invalid", "text: write an answer before sending it.");
+  if (!input.text.trim() && !input.timeUp) throw new SessionError("invalid", "Write an answer before sending it.");
 
+  // Lateness is the server's: its clock against the stored deadline, whatever the client says
+  // (`timeUp` only lets an empty answer through). Within LATE_GRACE_MS (network latency) an answer
+  // is on time; later it is taken and marked late, until TIME_UP_GRACE_MS after the deadline, when
+  // the question closes with the last saved draft (as it does for a closed tab) and this answer is
+  // refused with words saying so. The page keeps the refused text in the answer box.
   const now = new Date();
   const deadline = question.deadlineAt?.getTime() ?? Infinity;
-  const late = now.getTime() > deadline + (input.timeUp ? TIME_UP_GRACE_MS : LATE_GRACE_MS);
+  const interviewOver = now.getTime() >= session.endsAt.getTime() + TIME_UP_GRACE_MS;
+  if (interviewOver || now.getTime() >= deadline + TIME_UP_GRACE_MS) {
+    await settleExpiredDeadlines(session, now.getTime());
+    const fresh = await loadSession(userId, sessionId);
+    if (fresh?.status === "finished") throw new SessionError("finished", INTERVIEW_CLOSED);
+    throw new SessionError("already-answered", QUESTION_CLOSED);
+  }
+  const late = now.getTime() > deadline + LATE_GRACE_MS;
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
   const plan = planNextTurn({
     ...turnBase(session),
@@ -219,10 +257,11 @@ async function saveReply(
 
 /** Moves to the next question: it is asked at once and its clock starts. */
 export async function advanceToNextQuestion(userId: string, sessionId: string, expectedTurns: number): Promise<void> {
-  const session = await loadSession(userId, sessionId);
-  if (!session) throw notFound();
-  if (session.status !== "active") throw new SessionError("finished", "This interview is finished.");
-  if (expectedTurns !== session.turns.length) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  const loaded = await loadSession(userId, sessionId);
+  if (!loaded) throw notFound();
+  if (loaded.status !== "active") throw new SessionError("finished", "This interview is finished.");
+  if (expectedTurns !== loaded.turns.length) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  const session = await withoutPendingReply(userId, loaded);
   const current = currentQuestion(session);
   if (current.status !== "scored") throw new SessionError("invalid", "Answer the current question first.");
   const nextIndex = session.currentIndex + 1;
@@ -252,9 +291,10 @@ export async function advanceToNextQuestion(userId: string, sessionId: string, e
 
 /** Ends the interview: the overall score is the mean of the asked questions' scores. */
 export async function finishInterview(userId: string, sessionId: string, options: { timeUp?: boolean } = {}): Promise<void> {
-  const session = await loadSession(userId, sessionId);
-  if (!session) throw notFound();
-  if (session.status !== "active") return;
+  const loaded = await loadSession(userId, sessionId);
+  if (!loaded) throw notFound();
+  if (loaded.status !== "active") return;
+  const session = await withoutPendingReply(userId, loaded);
   const current = currentQuestion(session);
   const timeUp = options.timeUp || Date.now() >= session.endsAt.getTime();
   if (current.status === "answering" && !timeUp) throw new SessionError("invalid", "Answer the current question before finishing.");
@@ -367,7 +407,17 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
     let seq = session.turns.length;
     if (question.draft.trim()) {
       await tx.turn.create({
-        data: { sessionId: session.id, sessionQuestionId: question.id, seq: seq++, role: "candidate", kind: "answer", text: question.draft, createdAt: question.draftUpdatedAt ?? now },
+        data: {
+          sessionId: session.id,
+          sessionQuestionId: question.id,
+          seq: seq++,
+          role: "candidate",
+          kind: "answer",
+          text: question.draft,
+          // Typed past the deadline (and its grace) and autosaved: late, as it would be if sent.
+          late: question.deadlineAt !== null && (question.draftUpdatedAt ?? now).getTime() > question.deadlineAt.getTime() + LATE_GRACE_MS,
+          createdAt: question.draftUpdatedAt ?? now,
+        },
       });
     } else {
       await tx.turn.create({

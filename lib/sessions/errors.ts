@@ -1,5 +1,5 @@
 /** Typed errors of the session service; route handlers map them to HTTP statuses. */
-export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "too-large" | "rate-limited" | "unavailable";
+export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "too-large" | "rate-limited" | "quota" | "unavailable";
 
 const STATUS: Record<SessionErrorCode, number> = {
   "not-found": 404,
@@ -9,6 +9,8 @@ const STATUS: Record<SessionErrorCode, number> = {
   invalid: 400,
   "too-large": 413,
   "rate-limited": 429,
+  /** A per-user quota (lib/env.ts QUOTA_ACTIVE_SESSIONS, QUOTA_SESSIONS_PER_DAY) is reached. */
+  quota: 409,
   unavailable: 503,
 };
 

@@ -55,6 +55,28 @@ export type InterviewView = {
   turns: InterviewTurnView[];
 };
 
+export type QuestionVisibility = {
+  /** Title and prompt may be shown (the question has been asked). */
+  asked: boolean;
+  /** Score, report, reference, errata and key points may be shown. */
+  revealed: boolean;
+};
+
+/**
+ * The visibility rule, the one place it is written: a question is asked once it is no longer
+ * pending; it is revealed once scored, in practice mode at once and in mock mode only when the
+ * interview is finished. Column values are read the way lib/sessions/load.ts reads them (a mode
+ * other than "mock" is practice, a status other than "finished" is active), so review paths that
+ * read raw rows (lib/review/visibility.ts) get the same answer as the interview page.
+ */
+export function questionVisibility(session: { status: string; mode: string }, question: { status: string }): QuestionVisibility {
+  const finished = session.status === "finished";
+  const mock = session.mode === "mock";
+  const asked = question.status === "answering" || question.status === "scored";
+  const revealed = question.status === "scored" && (!mock || finished);
+  return { asked, revealed };
+}
+
 export function toInterviewView(s: LoadedSession, now = new Date()): InterviewView {
   const indexById = new Map(s.questions.map((q) => [q.id, q.index]));
   return {
@@ -70,8 +92,7 @@ export function toInterviewView(s: LoadedSession, now = new Date()): InterviewVi
     finishedAt: s.finishedAt?.toISOString() ?? null,
     serverNow: now.toISOString(),
     questions: s.questions.map((q) => {
-      const revealed = q.status === "scored" && (s.mode === "practice" || s.status === "finished");
-      const asked = q.status !== "pending";
+      const { asked, revealed } = questionVisibility(s, q);
       return {
         index: q.index,
         questionId: q.questionId,

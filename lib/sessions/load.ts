@@ -57,7 +57,17 @@ export type LoadedSession = {
   turns: LoadedTurn[];
 };
 
+/**
+ * Whether a string can be a session id at all (cuid-like: letters, digits, "_" and "-", 1 to 64).
+ * Anything else (NUL, spaces, slashes, over-long) is nobody's session: answered "not found" before
+ * any query, so PostgreSQL never sees text it cannot store.
+ */
+export function isSessionId(id: unknown): id is string {
+  return typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
 export async function loadSession(userId: string, sessionId: string): Promise<LoadedSession | null> {
+  if (!isSessionId(sessionId)) return null;
   const row = await db().interviewSession.findFirst({
     where: { id: sessionId, userId },
     include: { questions: { orderBy: { index: "asc" } }, turns: { orderBy: { seq: "asc" } } },

@@ -13,23 +13,49 @@ export type Mode = z.infer<typeof modeSchema>;
 export { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
 import { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
 
+/** The largest integer a PostgreSQL `integer` column holds: larger ones are refused here, not by the driver. */
+export const MAX_DB_INT = 2_147_483_647;
+/** PostgreSQL cannot store NUL in text (SQLite can): refused on both, with words a person reads. */
+export const NUL_MESSAGE = "Text cannot contain NUL characters (\\u0000).";
+const NO_NUL = /^[^\u0000]*$/;
+
+/** A string without NUL characters. */
+const text = () => z.string().regex(NO_NUL, NUL_MESSAGE);
+/** A whole number a PostgreSQL integer column can hold. */
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number.` })
+    .int(`${what} must be a whole number.`)
+    .min(0, `${what} cannot be negative.`)
+    .max(MAX_DB_INT, `${what} must be at most ${MAX_DB_INT}.`);
+
 /** The set-up form, or a one-question session ("Practise this question", retake, weak spots). */
 export const startSessionSchema = z
   .object({
-    bankId: z.string().trim().min(1).default("python"),
-    topics: z.array(z.string().trim().min(1)).max(20).default([]),
+    bankId: text().trim().min(1, "Choose a question bank.").default("python"),
+    topics: z.array(text().trim().min(1, "A topic cannot be empty.")).max(20, "Choose at most 20 topics.").default([]),
     /** Empty means any difficulty; otherwise the mix to draw from. */
     difficulties: z.array(difficultySchema).max(3).default([]),
-    count: z.coerce.number().int().min(1).max(MAX_QUESTIONS).default(3),
+    count: z.coerce
+      .number({ error: "The number of questions must be a whole number." })
+      .int("The number of questions must be a whole number.")
+      .min(1, "Ask for at least one question.")
+      .max(MAX_QUESTIONS, `Ask for at most ${MAX_QUESTIONS} questions.`)
+      .default(3),
     /** Minutes per question; null means each question's suggested minutes. */
-    minutesPerQuestion: z.coerce.number().min(0.25).max(60).nullable().default(null),
+    minutesPerQuestion: z.coerce
+      .number({ error: "Minutes per question must be a number." })
+      .min(0.25, "Give each question at least 15 seconds (0.25 minutes).")
+      .max(60, "Give each question at most 60 minutes.")
+      .nullable()
+      .default(null),
     mode: modeSchema.default("practice"),
     /** local:rubric or the configured LLM model spec. */
-    interviewer: z.string().trim().min(1).default("local:rubric"),
+    interviewer: text().trim().min(1, "Choose an interviewer.").default("local:rubric"),
     /** Explicit questions (retake, weak spots, practise this question): skips the random choice. */
-    questionIds: z.array(z.string().trim().min(1)).max(MAX_QUESTIONS).optional(),
+    questionIds: z.array(text().trim().min(1, "A question id cannot be empty.")).max(MAX_QUESTIONS, `Choose at most ${MAX_QUESTIONS} questions.`).optional(),
     /** Reproduce a session: the same seed and set-up choose the same questions. */
-    seed: z.string().trim().min(1).max(64).optional(),
+    seed: text().trim().min(1, "The seed cannot be empty.").max(64, "The seed is limited to 64 characters.").optional(),
   })
   .strict();
 export type StartSessionInput = z.input<typeof startSessionSchema>;
@@ -72,23 +98,52 @@ export type TurnKind = (typeof TURN_KINDS)[number];
 export const QUESTION_STATUSES = ["pending", "answering", "scored"] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
+const questionIndexSchema = z
+  .number({ error: "Say which question this is for (a question number)." })
+  .int("Say which question this is for (a question number).")
+  .min(0, "Say which question this is for (a question number).")
+  .max(MAX_QUESTIONS - 1, `An interview has at most ${MAX_QUESTIONS} questions.`);
+const answerTextSchema = z
+  .string({ error: "The answer must be text." })
+  .max(MAX_ANSWER_CHARS, `Answers are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`)
+  .regex(NO_NUL, NUL_MESSAGE);
+/** Exported for the next-question route's body. */
+export const expectedTurnsSchema = count("The number of turns seen");
+
 export const answerBodySchema = z
   .object({
-    questionIndex: z.number().int().min(0).max(MAX_QUESTIONS - 1),
-    text: z.string().max(MAX_ANSWER_CHARS, `Answers are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`),
+    questionIndex: questionIndexSchema,
+    text: answerTextSchema,
     /** The number of turns the client has seen: a stale tab's post is refused, not interleaved. */
-    expectedTurns: z.number().int().min(0),
+    expectedTurns: expectedTurnsSchema,
     /** Sent by the client's countdown at time-up: an empty answer is then accepted. */
-    timeUp: z.boolean().default(false),
+    timeUp: z.boolean({ error: "The time-up flag must be true or false." }).default(false),
   })
   .strict();
 export type AnswerBody = z.infer<typeof answerBodySchema>;
 
 export const draftBodySchema = z
   .object({
-    questionIndex: z.number().int().min(0).max(MAX_QUESTIONS - 1),
-    text: z.string().max(MAX_ANSWER_CHARS, `Answers are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`),
+    questionIndex: questionIndexSchema,
+    text: answerTextSchema,
     /** The number of turns the client had seen: a draft typed before an answer was sent is stale. */
-    expectedTurns: z.number().int().min(0).optional(),
+    expectedTurns: expectedTurnsSchema.optional(),
   })
   .strict();
+
+/** The body of "next question" (and "finish", which may send it). */
+export const advanceBodySchema = z.object({ expectedTurns: expectedTurnsSchema }).strict();
+
+/**
+ * A validation failure in words for a person: the messages alone (never "field.path: "), one
+ * sentence each. Unknown fields and wrong shapes get a plain sentence instead of zod's wording.
+ */
+export function personMessage(error: z.ZodError, subject = "request"): string {
+  const messages = error.issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") return `This ${subject} has fields the server does not know (${issue.keys.join(", ")}).`;
+    if (issue.path.length === 0 && issue.code === "invalid_type") return `This ${subject} is not in the expected form.`;
+    const m = issue.message.trim();
+    return /[.!?)]$/.test(m) ? m : `${m}.`;
+  });
+  return [...new Set(messages)].join(" ");
+}

@@ -7,10 +7,13 @@ import { randomBytes } from "node:crypto";
 import { getQuestionBank } from "../bank/index.ts";
 import { modelSpecs } from "../ai/providers.ts";
 import { db } from "../db/client.ts";
+import { env } from "../env.ts";
 import { renderOfflineTurn } from "../interviewer/index.ts";
+import { enforceRateLimits, rateLimiter, RateLimitError } from "../rate-limit/index.ts";
 import { chooseQuestions } from "./choose-questions.ts";
 import { notFound, SessionError } from "./errors.ts";
-import { draftBodySchema, startSessionSchema, type StartSessionInput } from "./schemas.ts";
+import { isSessionId } from "./load.ts";
+import { draftBodySchema, personMessage, startSessionSchema, type StartSessionInput } from "./schemas.ts";
 import { interviewQuestionOf, snapshotOf } from "./snapshot.ts";
 
 /** Time to read feedback between questions, added to the interview's overall clock per question. */
@@ -23,14 +26,38 @@ export function availableInterviewers(): { id: string; label: string }[] {
   return list;
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+const startsKey = (userId: string) => `sessions-day:${userId}`;
+
+/**
+ * Per-user quotas on starting interviews (each one can cost model calls): QUOTA_ACTIVE_SESSIONS in
+ * progress at once, and QUOTA_SESSIONS_PER_DAY started in 24 hours. The daily count is the larger of
+ * the sessions started in the last 24 hours that still exist and the starts the rate limiter counted
+ * in its day window (shared through Redis), so deleting interviews does not make room.
+ */
+async function enforceSessionQuotas(userId: string, now: Date) {
+  const { QUOTA_ACTIVE_SESSIONS: active, QUOTA_SESSIONS_PER_DAY: perDay } = env();
+  const inProgress = await db().interviewSession.count({ where: { userId, status: "active", endsAt: { gt: now } } });
+  if (inProgress >= active) {
+    throw new SessionError(
+      "quota",
+      `You have reached the limit of ${active.toLocaleString("en")} interviews in progress. Finish one (or delete it) before starting another.`,
+    );
+  }
+  const stored = await db().interviewSession.count({ where: { userId, startedAt: { gte: new Date(now.getTime() - DAY_MS) } } });
+  const counted = await rateLimiter().peek(startsKey(userId));
+  if (Math.max(stored, counted.count) >= perDay) {
+    throw new SessionError("quota", `You have reached the limit of ${perDay.toLocaleString("en")} interviews a day. Try again tomorrow.`);
+  }
+}
+
 export async function startSession(userId: string, input: StartSessionInput): Promise<{ id: string }> {
   const parsed = startSessionSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new SessionError("invalid", parsed.error.issues.map((i) => `${i.path.join(".") || "set-up"}: ${i.message}`).join("; "));
-  }
+  // Worded for a person (the set-up form shows it): the messages alone, never a field path.
+  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "set-up"));
   const config = parsed.data;
   if (!availableInterviewers().some((i) => i.id === config.interviewer)) {
-    throw new SessionError("invalid", `interviewer: ${config.interviewer} is not configured on this server`);
+    throw new SessionError("invalid", `The interviewer "${config.interviewer}" is not available on this server.`);
   }
   const bank = getQuestionBank();
   const seed = config.seed ?? randomBytes(6).toString("hex");
@@ -38,7 +65,7 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
   if (config.questionIds?.length) {
     questions = config.questionIds.map((id) => {
       const q = bank.get(id);
-      if (!q) throw new SessionError("invalid", `questionIds: no question with id "${id}"`);
+      if (!q) throw new SessionError("invalid", `There is no question with the id "${id}".`);
       return q;
     });
   } else {
@@ -61,6 +88,7 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
 
   const minutes = questions.map((q) => config.minutesPerQuestion ?? q.minutes);
   const now = new Date();
+  await enforceSessionQuotas(userId, now);
   const totalMs = minutes.reduce((sum, m) => sum + m * 60_000, 0) + (questions.length - 1) * BETWEEN_QUESTIONS_MS;
   const first = questions[0]!;
   const askText = renderOfflineTurn({
@@ -114,14 +142,25 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
       createdAt: now,
     },
   });
+  // Counted once started (deleted interviews still count for the day).
+  await rateLimiter().hit(startsKey(userId), env().QUOTA_SESSIONS_PER_DAY, DAY_MS);
   return { id: session.id };
 }
 
 /** Saves the answer being typed. Refused (409) once the question is answered. */
 export async function saveDraft(userId: string, sessionId: string, body: unknown): Promise<{ savedAt: string }> {
+  if (!isSessionId(sessionId)) throw notFound();
   const parsed = draftBodySchema.safeParse(body);
   // Worded for a person (the page shows it): the message alone, never a field path.
-  if (!parsed.success) throw new SessionError("invalid", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "draft"));
+  try {
+    await enforceRateLimits([`draft:${userId}`], env().RATE_LIMIT_DRAFTS_PER_MINUTE);
+  } catch (error) {
+    if (error instanceof RateLimitError) {
+      throw new SessionError("rate-limited", `Drafts are being saved too often. ${error.message} Your text is kept on this device meanwhile.`);
+    }
+    throw error;
+  }
   const now = new Date();
   const { count } = await db().sessionQuestion.updateMany({
     where: {
@@ -147,6 +186,7 @@ export async function saveDraft(userId: string, sessionId: string, body: unknown
 
 /** Deletes a session and its transcript. False when it is not the user's (or does not exist). */
 export async function deleteSession(userId: string, sessionId: string): Promise<boolean> {
+  if (!isSessionId(sessionId)) return false;
   const { count } = await db().interviewSession.deleteMany({ where: { id: sessionId, userId } });
   return count > 0;
 }

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../lib/env.ts";
 import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
-import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { advanceToNextQuestion, finishInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { followReply, hasReply, replyUIMessageStream, startReply, type ReplyEvent } from "../../lib/sessions/reply-stream.ts";
 import { replyResponse, resumeReplyResponse } from "../../lib/sessions/resumable.ts";
 import { availableInterviewers } from "../../lib/sessions/service.ts";
@@ -263,6 +263,59 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     expect(calls.filter((r) => r.body?.stream)).toHaveLength(1);
     expect(calls.filter((r) => r.body && !r.body.stream)).toHaveLength(1);
   });
+
+  /** Waits for the background judge to blend its score into the question's report. */
+  async function judgedReport(userId: string, sessionId: string, index: number) {
+    let q = (await mustLoad(userId, sessionId)).questions[index]!;
+    for (let i = 0; i < 100 && q.report?.method !== "rubric+llm"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      q = (await mustLoad(userId, sessionId)).questions[index]!;
+    }
+    return q.report;
+  }
+
+  const JUDGED = {
+    keyPoints: [{ id: "refcount", status: "covered", evidence: ["CPython uses reference counting"] }],
+    misconceptions: [],
+    score: 60,
+    rationale: "Covers reference counting.",
+  };
+
+  // /next and /finish used to skip the pending-reply check /chat has: with a slow model the next
+  // question (or the wrap-up) took the reply's place in the transcript, the reply's save failed,
+  // and the judge (which runs after that save) never ran.
+  for (const action of ["next", "finish"] as const) {
+    it(`refuses /${action} while a slow model is still writing the move-on reply; the reply is kept and the judge runs`, async () => {
+      const reply = "Thanks, that covers how CPython manages memory. Let's move on.";
+      server.setDefault((request) =>
+        request.body?.stream ? { kind: "reply", text: reply, chunkDelayMs: 40 } : { kind: "reply", text: JSON.stringify(JUDGED) },
+      );
+      const user = await createUser(`slow-${action}`);
+      const questionIds = action === "next" ? [MEMORY_QUESTION, GIL_QUESTION] : [MEMORY_QUESTION];
+      const session = await startTestSession(user.id, { interviewer: "openai:test-model", questionIds });
+      const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+      expect(pending.turn.kind).toBe("move-on");
+      const key = startReply(pending);
+      const reading = collect(key);
+      // The question is scored at once; its reply is still being streamed.
+      const mid = await mustLoad(user.id, session.id);
+      expect(mid.questions[0]!.status).toBe("scored");
+      expect(mid.turns.at(-1)).toMatchObject({ role: "candidate" });
+      const attempt = action === "next" ? advanceToNextQuestion(user.id, session.id, mid.turns.length) : finishInterview(user.id, session.id);
+      await expect(attempt).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/still replying/) });
+      expect(textOf(await reading)).toBe(reply);
+      await waitForTurns(session.id, 3);
+      const after = await mustLoad(user.id, session.id);
+      expect(after.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "move-on", engine: "llm:openai:test-model", text: reply });
+      expect((await judgedReport(user.id, session.id, 0))?.method).toBe("rubric+llm");
+      // Once the reply is saved, the action goes through after it.
+      if (action === "next") await advanceToNextQuestion(user.id, session.id, after.turns.length);
+      else await finishInterview(user.id, session.id);
+      const done = await mustLoad(user.id, session.id);
+      expect(done.turns[3]).toMatchObject({ seq: 3, role: "interviewer", kind: action === "next" ? "question" : "wrap-up" });
+      expect(seqsAreDense(done.turns.map((t) => t.seq))).toBe(true);
+    });
+  }
 
   it("keeps offline sessions offline even when an LLM is configured", async () => {
     const before = server.requests.length;

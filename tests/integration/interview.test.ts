@@ -299,7 +299,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
     it("accepts a time-up submission with an empty answer and moves on", async () => {
       const user = await createUser();
       const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
-      await setDeadline(session.id, 0, new Date(Date.now() - 20_000));
+      // The client's countdown sends at zero: it arrives within the network grace.
+      await setDeadline(session.id, 0, new Date(Date.now() - 2_000));
       const pending = await submitAnswer(user.id, session.id, answerBody(session, "", { timeUp: true }));
       expect(pending.turn).toMatchObject({ kind: "move-on", reason: "time", isLastQuestion: false });
       await streamAndSave(pending);
@@ -411,6 +412,25 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(repaired.turns[2]!.text).toBe(renderOfflineTurn(pending.turn));
       expect(view.turns.length).toBeGreaterThanOrEqual(3);
       expect(seqsAreDense(repaired.turns.map((t) => t.seq))).toBe(true);
+    });
+
+    it("'next question' waits for a reply still on its way, and repairs one lost for good before moving on", async () => {
+      const user = await createUser();
+      const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
+      const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+      expect(pending.turn.kind).toBe("move-on");
+      const waiting = await mustLoad(user.id, session.id);
+      await expect(advanceToNextQuestion(user.id, session.id, waiting.turns.length)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/still replying/) });
+      await ageLastTurn(session.id, 60_000);
+      await advanceToNextQuestion(user.id, session.id, waiting.turns.length);
+      const after = await mustLoad(user.id, session.id);
+      expect(after.turns.slice(2).map((t) => [t.seq, t.role, t.kind])).toEqual([
+        [2, "interviewer", "move-on"],
+        [3, "interviewer", "question"],
+      ]);
+      expect(after.turns[2]).toMatchObject({ engine: "offline" });
+      expect(after.currentIndex).toBe(1);
+      expect(seqsAreDense(after.turns.map((t) => t.seq))).toBe(true);
     });
 
     it("a late real save after the repair fails without touching the transcript", async () => {

@@ -13,6 +13,9 @@ const env = {
   NODE_ENV: "production" as const,
   NEXT_TELEMETRY_DISABLED: "1",
   RATE_LIMIT_AUTH_PER_MINUTE: process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? "50",
+  // Specs share accounts across many interviews; the quotas have their own integration tests.
+  QUOTA_ACTIVE_SESSIONS: process.env.QUOTA_ACTIVE_SESSIONS ?? "1000",
+  QUOTA_SESSIONS_PER_DAY: process.env.QUOTA_SESSIONS_PER_DAY ?? "100000",
 };
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 const migrate = spawnSync(process.execPath, ["scripts/db-migrate.ts"], { cwd: root, env, stdio: "inherit" });

@@ -67,6 +67,15 @@ describe("ask", () => {
     const text = renderOfflineTurn({ kind: "ask", mode: "mock", seed: "s", sequence: 0, question: memoryQuestion, index: 0, total: 1, minutes: 6 });
     expect(text).toContain("about 6 minutes");
   });
+
+  it("says a fraction of a minute as people say it, never \"0.25 minutes\"", () => {
+    const ask = (minutes: number) =>
+      renderOfflineTurn({ kind: "ask", mode: "mock", seed: "s", sequence: 0, question: memoryQuestion, index: 0, total: 1, minutes });
+    expect(ask(0.25)).toContain("You have about 15 seconds.");
+    expect(ask(1.5)).toContain("You have about 1 minute 30 seconds.");
+    expect(ask(1)).toContain("You have about 1 minute.");
+    for (const m of [0.25, 0.5, 1.5, 2.75]) expect(ask(m)).not.toMatch(/\d\.\d+ minutes?/);
+  });
 });
 
 describe("probe", () => {

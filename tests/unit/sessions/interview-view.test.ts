@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../../lib/bank/load.ts";
 import { scoreAnswer } from "../../../lib/scoring/index.ts";
 import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/load.ts";
-import { toInterviewView } from "../../../lib/sessions/interview-view.ts";
+import { questionVisibility, toInterviewView } from "../../../lib/sessions/interview-view.ts";
 import { interviewQuestionOf, snapshotOf } from "../../../lib/sessions/snapshot.ts";
 
 const bank = getQuestionBank();
@@ -134,5 +134,41 @@ describe("toInterviewView: what the browser may see", () => {
     expect(view).not.toHaveProperty("seed");
     expect(view).not.toHaveProperty("userId");
     expect(view).not.toHaveProperty("version");
+  });
+});
+
+describe("questionVisibility: the one rule the interview page and review share", () => {
+  it("asks a question once it is being answered, and reveals it once scored (practice) or once the interview is over (mock)", () => {
+    const table: [string, string, string, { asked: boolean; revealed: boolean }][] = [
+      ["practice", "active", "pending", { asked: false, revealed: false }],
+      ["practice", "active", "answering", { asked: true, revealed: false }],
+      ["practice", "active", "scored", { asked: true, revealed: true }],
+      ["mock", "active", "pending", { asked: false, revealed: false }],
+      ["mock", "active", "answering", { asked: true, revealed: false }],
+      ["mock", "active", "scored", { asked: true, revealed: false }],
+      ["mock", "finished", "scored", { asked: true, revealed: true }],
+      ["mock", "finished", "answering", { asked: true, revealed: false }],
+      ["mock", "finished", "pending", { asked: false, revealed: false }],
+      // Unknown column values are read the way lib/sessions/load.ts reads them (a question: not asked).
+      ["exam", "active", "scored", { asked: true, revealed: true }],
+      ["mock", "paused", "scored", { asked: true, revealed: false }],
+      ["mock", "finished", "weird", { asked: false, revealed: false }],
+    ];
+    for (const [mode, status, qStatus, expected] of table) {
+      expect(questionVisibility({ mode, status }, { status: qStatus }), `${mode}/${status}/${qStatus}`).toEqual(expected);
+    }
+  });
+
+  it("is what toInterviewView applies to every question", () => {
+    for (const [mode, status] of [["practice", "active"], ["mock", "active"], ["mock", "finished"]] as const) {
+      const s = session(mode, status);
+      const view = toInterviewView(s);
+      for (const [i, q] of s.questions.entries()) {
+        const { asked, revealed } = questionVisibility(s, q);
+        expect(view.questions[i]!.prompt !== "", `${mode}/${status}/${q.status}`).toBe(asked);
+        expect(view.questions[i]!.reference !== null).toBe(revealed);
+        expect(view.questions[i]!.score !== null).toBe(revealed);
+      }
+    }
   });
 });
