@@ -21,11 +21,15 @@ export function ScoreReportCard({
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
+  // Wrong claims first, so they win over evidence on the same words; a contradicted point's
+  // "evidence" is the wrong sentence itself, not coverage.
   const highlights: Highlight[] = [
-    ...report.keyPoints.flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
     ...report.misconceptions
       .filter((r) => !r.corrected)
       .flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
+    ...report.keyPoints
+      .filter((k) => k.status !== "contradicted")
+      .flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
   ];
   return (
     <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">

@@ -97,13 +97,14 @@ export function feedbackOf(f: FeedbackFacts): string {
   if (f.flags.includes("injection-only"))
     return "The answer addresses the grader instead of the question; such text is ignored. Answer the question itself.";
   // A wrong claim comes first: it matters more than anything covered.
+  // (The correction itself is listed with the claim in the report, not repeated here.)
   const wrong = f.misconceptions[0];
   if (wrong) {
     const said = wrong.evidence[0]?.text;
+    const more = f.misconceptions.length - 1;
     parts.push(
-      `${said ? `“${quote(said)}” is not right` : "Part of the answer is not right"}${wrong.correction ? `: ${wrong.correction}` : "."}`.replace(/\.\.$/, "."),
+      `${said ? `“${quote(said)}” is not right` : "Part of the answer is not right"}${more ? `, and ${more} more claim${more > 1 ? "s are" : " is"} wrong too` : ""}; the correction${more ? "s are" : " is"} under “What was wrong”.`,
     );
-    if (f.misconceptions.length > 1) parts.push(`${f.misconceptions.length - 1} more claim${f.misconceptions.length > 2 ? "s" : ""} in the answer ${f.misconceptions.length > 2 ? "are" : "is"} wrong too.`);
   }
   if (f.flags.includes("off-topic")) parts.push("This does not answer the question asked; re-read it and address it directly.");
   else if (f.band === "strong") parts.push(`Strong answer: ${cov}.`);
