@@ -51,14 +51,14 @@ registerHooks({
   },
 });
 
-const { createPostgresDatabase, hasBuild, buildDir, REDIS_URL, replyText, signUpAndIn, startAppInstance } = await import("../tests/support/multi-instance.ts");
+const { createMigratedPostgresDatabase, hasBuild, buildDir, REDIS_URL, replyText, signUpAndIn, startAppInstance } = await import("../tests/support/multi-instance.ts");
 if (!hasBuild()) {
   console.error(`No production build in ${buildDir()}: run \`next build\` first (NEXT_DIST_DIR to build elsewhere).`);
   process.exit(1);
 }
 
 const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(", ");
-const database = await createPostgresDatabase("is_bench_multi");
+const database = await createMigratedPostgresDatabase("is_bench_multi");
 for (const name of ["INTERVIEWER_MODEL", "SCORER_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_TEST_MODELS"]) delete process.env[name];
 // This process writes sessions on the same database.
 process.env.DATABASE_URL = database.url;

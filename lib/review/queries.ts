@@ -19,7 +19,8 @@ import {
   type SessionListPage,
   type Transcript,
 } from "./types.ts";
-import { questionVisibility, visibleTranscript } from "./visibility.ts";
+import { questionVisibility } from "../sessions/interview-view.ts";
+import { visibleTranscript } from "./visibility.ts";
 
 /**
  * Ids are cuids; anything implausible (too long, NUL or other characters no id has) is nobody's

@@ -10,8 +10,6 @@ import "server-only";
 import { questionVisibility } from "../sessions/interview-view.ts";
 import type { Transcript, TranscriptQuestion } from "./types.ts";
 
-export { questionVisibility, type QuestionVisibility } from "../sessions/interview-view.ts";
-
 type SessionState = { status: string; mode: string };
 
 /** A transcript question as review may show it (see the module comment). */

@@ -42,9 +42,7 @@ export const DISCLAIMER =
 const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
 
 /** Words that describe a misconception rather than state it ("Believes that ..."). */
-const DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
-  ["believ", "think", "assum", "confus", "expect", "claim", "candid", "mistak"].map((w) => w),
-);
+const DESCRIPTION_WORDS: ReadonlySet<string> = new Set(["believ", "think", "assum", "confus", "expect", "claim", "candid", "mistak"]);
 
 function add(vec: SignedVector, t: Token, w: number): void {
   const cur = vec.get(t.stem);

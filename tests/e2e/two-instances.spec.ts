@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type BrowserContext } from "@playwright/test";
 import pg from "pg";
 import { startOpenAICompatibleServer, type OpenAICompatibleServer } from "../support/openai-compatible-server";
-import { createPostgresDatabase, REDIS_URL, replyText, sleep, startAppInstance, type AppInstance } from "../support/multi-instance";
+import { createMigratedPostgresDatabase, REDIS_URL, replyText, sleep, startAppInstance, type AppInstance } from "../support/multi-instance";
 
 /**
  * More than one instance, for real (issue 12): two production app processes (`next start` on the
@@ -23,7 +23,7 @@ const SLOW_REPLY =
 type TurnRow = { seq: number; role: string; kind: string; text: string; engine: string | null; createdAt: Date };
 
 let llm: OpenAICompatibleServer;
-let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+let database: Awaited<ReturnType<typeof createMigratedPostgresDatabase>>;
 let a: AppInstance;
 let b: AppInstance;
 let sql: pg.Client;
@@ -33,7 +33,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   llm = await startOpenAICompatibleServer({ modelId: "fake-model", default: { kind: "reply", text: SLOW_REPLY, chunkDelayMs: 250 } });
-  database = await createPostgresDatabase("is_e2e_multi");
+  database = await createMigratedPostgresDatabase("is_e2e_multi");
   const env = {
     DATABASE_URL: database.url,
     REDIS_URL,

@@ -11,10 +11,9 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createPostgresDatabase } from "./postgres-database.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,30 +38,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A fresh PostgreSQL database with every migration applied; drop() removes it. */
-export async function createPostgresDatabase(prefix = "is_multi"): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const migrate = spawnSync(process.execPath, ["scripts/db-migrate.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url.toString() },
-    encoding: "utf8",
+/** A fresh PostgreSQL database with every migration applied (by the migration command); drop() removes it. */
+export function createMigratedPostgresDatabase(prefix = "is_multi"): Promise<{ url: string; drop(): Promise<void> }> {
+  return createPostgresDatabase(prefix, (url) => {
+    const migrate = spawnSync(process.execPath, ["scripts/db-migrate.ts"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stdout}${migrate.stderr}`);
   });
-  if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stdout}${migrate.stderr}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 export type AppInstance = {

@@ -6,14 +6,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import type { DatabaseTarget } from "../../lib/db/adapters.ts";
 import { setDbForTests, type Db } from "../../lib/db/client.ts";
 import { applyPendingMigrations } from "../../lib/db/migrate.ts";
+import { createPostgresDatabase } from "./postgres-database.ts";
 
 export const TEST_PROVIDER = (process.env.TEST_DATABASE ?? "sqlite") === "postgresql" ? "postgresql" : "sqlite";
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export async function createTestDatabase(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
   if (TEST_PROVIDER === "sqlite") {
@@ -22,24 +21,10 @@ export async function createTestDatabase(): Promise<{ target: DatabaseTarget; dr
     await applyPendingMigrations(target);
     return { target, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `is_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const target: DatabaseTarget = { provider: "postgresql", url: url.toString() };
-  await applyPendingMigrations(target);
-  return {
-    target,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await createPostgresDatabase("is_test", async (url) => {
+    await applyPendingMigrations({ provider: "postgresql", url });
+  });
+  return { target: { provider: "postgresql", url: db.url }, drop: db.drop };
 }
 
 /** Registers hooks that give the test file its own migrated database; returns a getter. */

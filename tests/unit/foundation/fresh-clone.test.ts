@@ -19,14 +19,16 @@ describe("a fresh clone carries what its tests need", () => {
     expect(readSeed()).toHaveLength(50);
   });
 
-  it("no code, test, script or config reads a file outside the repository (../shared)", () => {
+  // The workspace this project was built in keeps a folder of shared notes beside the repository;
+  // a clone has no such folder. The pattern is assembled so this file does not match itself.
+  const outsideFolder = new RegExp(String.raw`(\.\.\/)+` + "sha" + String.raw`red\b|\b` + "sha" + String.raw`red\/seed\b`);
+  it("no code, test, script or config reads a file outside the repository (the workspace's shared folder)", () => {
     const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: root, encoding: "utf8" })
       .split("\n")
       .filter((f) => /\.(ts|tsx|mts|cts|js|mjs|cjs|json)$|^\.ci\/|^\.npmrc$/.test(f))
-      .filter((f) => f !== "package-lock.json" && !f.startsWith("generated/") && existsSync(path.join(root, f)))
-      .filter((f) => f !== path.relative(root, import.meta.filename));
+      .filter((f) => f !== "package-lock.json" && !f.startsWith("generated/") && existsSync(path.join(root, f)));
     expect(files.length).toBeGreaterThan(100);
-    const offenders = files.filter((f) => /(\.\.\/)+shared\b|\bshared\/seed\b/.test(readFileSync(path.join(root, f), "utf8")));
+    const offenders = files.filter((f) => outsideFolder.test(readFileSync(path.join(root, f), "utf8")));
     expect(offenders).toEqual([]);
   });
 });
