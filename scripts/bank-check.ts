@@ -5,11 +5,13 @@
 // Besides the loader's validation, every follow-up, scaffold and challenge must be answerable from
 // what the candidate sees:
 // an identifier it uses that only the hidden reference answer defines (or "the code above") is an
-// error (lib/interviewer/follow-up-identifiers.ts).
+// error (lib/interviewer/follow-up-identifiers.ts). A misconception's cue pattern that fires on the
+// question's own reference, key points, corrections or clarifications is an error too.
 import path from "node:path";
 import { DIFFICULTIES, type Bank } from "../lib/bank/schema.ts";
 import { defaultBankDirs, loadBanks } from "../lib/bank/load.ts";
 import { unanswerableIdentifiers } from "../lib/interviewer/follow-up-identifiers.ts";
+import { cuesFiringOnTruth } from "../lib/scoring/cues.ts";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
@@ -44,6 +46,17 @@ for (const bank of banks.filter((b) => !b.language || /^python/i.test(b.language
         const entry = { message, toJSON: () => ({ file, field, rule: "follow-up-identifier", identifier: bad.identifier, message }) };
         (severity === "error" ? errors : warnings).push(entry);
       }
+    }
+  }
+}
+// A misconception's cue pattern must not fire on the question's own truth (it would call a correct
+// answer wrong): any bank, any language.
+for (const bank of banks) {
+  for (const q of bank.questions) {
+    const file = path.relative(process.cwd(), path.join(bank.dir, q.file));
+    for (const f of cuesFiringOnTruth(q)) {
+      const message = `${file} misconceptions.${f.misconception}.cues: "${f.pattern}" fires on the question's own ${f.where}: "${f.sentence}"`;
+      errors.push({ message, toJSON: () => ({ file, field: `misconceptions.${f.misconception}.cues`, rule: "cue-fires-on-truth", message }) });
     }
   }
 }

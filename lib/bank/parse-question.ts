@@ -14,6 +14,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { z } from "zod";
+import { splitCuePattern } from "./cues.ts";
 import { BankError, type BankErrorCode } from "./errors.ts";
 import {
   DIFFICULTIES,
@@ -354,17 +355,27 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       let keyPointId: string | undefined;
       let correction: string | undefined;
       let challenge: string | undefined;
+      const cues: string[] = [];
       for (const node of block.nodes) {
         if (node.type === "paragraph") parts.push(source([node]).trim());
         else if (node.type === "list") {
-          for (const item of labelledItems(node, ["phrasings", "contradicts", "correction", "challenge"], field, lineOf, errors, input.displayPath, "**Contradicts:**, **Phrasings:**, **Correction:** or **Challenge:**")) {
+          for (const item of labelledItems(node, ["phrasings", "cues", "contradicts", "correction", "challenge"], field, lineOf, errors, input.displayPath, "**Contradicts:**, **Phrasings:**, **Cues:**, **Correction:** or **Challenge:**")) {
             if (item.label === "phrasings") phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
+            else if (item.label === "cues") {
+              for (const pattern of splitList(toString({ type: "paragraph", children: item.rest }), ";")) {
+                const split = splitCuePattern(pattern);
+                if ("error" in split) {
+                  err("malformed-item", lineOf(node), `${field}.cues`, split.error, "groups joined by ' + ', alternatives by '|', '!' before a group that must be absent");
+                  ok = false;
+                } else cues.push(split.source);
+              }
+            }
             else if (item.label === "contradicts") keyPointId = toString({ type: "paragraph", children: item.rest }).replace(/`/g, "").trim();
             else if (item.label === "correction") correction = inlineSource(body, item.rest);
             else challenge = inlineSource(body, item.rest);
           }
         } else if (!isIgnorable(node)) {
-          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a misconception`, "one paragraph and **Contradicts:** / **Phrasings:** / **Correction:** / **Challenge:** list items");
+          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a misconception`, "one paragraph and **Contradicts:** / **Phrasings:** / **Cues:** / **Correction:** / **Challenge:** list items");
         }
       }
       const description = parts.join("\n\n");
@@ -382,7 +393,7 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
         ok = false;
       }
       if (!ok) continue;
-      const parsed = misconceptionSchema.safeParse({ id: headingText, text: description, keyPointId, phrasings, correction, challenge });
+      const parsed = misconceptionSchema.safeParse({ id: headingText, text: description, keyPointId, phrasings, cues: cues.length ? cues : undefined, correction, challenge });
       if (parsed.success) misconceptions.push(parsed.data);
       else reportIssues(parsed.error, field, line, err);
     }

@@ -61,6 +61,8 @@ export const misconceptionSchema = z.object({
   keyPointId: slugSchema.optional(),
   /** Phrasings that reveal it in a candidate's answer. */
   phrasings: z.array(z.string().trim().min(3)).min(1),
+  /** Cue patterns that find it in the candidate's own words (syntax: lib/bank/cues.ts). */
+  cues: z.array(z.string().trim().min(2)).optional(),
   /** One or two sentences that set it right (shown after the question, never before). */
   correction: z.string().trim().min(10).optional(),
   /** A question that makes the candidate reason it through without giving the answer. */

@@ -65,6 +65,8 @@ export interface PMisconception {
   phrasings: PTerm[];
   /** Phrasings as written (claim matching). */
   rawPhrasings: readonly string[];
+  /** Cue patterns (lib/scoring/cues.ts). */
+  cues: readonly string[];
 }
 
 export interface PreparedQuestion {
@@ -192,7 +194,7 @@ function prepareMisconception(rf: Misconception, qStems: ReadonlySet<string>, co
     const lettersDropped = /(?:^|[^\w.])[a-z](?:$|[^\w(])/i.test(p.replace(/\ba\b/gi, ""));
     if (t && words >= (lettersDropped ? 3 : 2)) phrasings.push(t);
   }
-  return { id: rf.id, text: rf.text, keyPointId: rf.keyPointId ?? null, correction: rf.correction ?? "", phrasings, rawPhrasings: rf.phrasings };
+  return { id: rf.id, text: rf.text, keyPointId: rf.keyPointId ?? null, correction: rf.correction ?? "", phrasings, rawPhrasings: rf.phrasings, cues: rf.cues ?? [] };
 }
 
 function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {

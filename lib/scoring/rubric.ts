@@ -5,6 +5,7 @@
  */
 import type { Question } from "../bank/schema.ts";
 import { type CorpusStats, idf } from "./corpus.ts";
+import { findCueHits } from "./cues.ts";
 import { type Claim, type KeyPointTarget, type MisconceptionTargets, DISCLAIMER, claimsOf, findWrongClaims, keyPointTargets, misconceptionTargets } from "./claims.ts";
 import { type ContrastTargets, contrastMisconceptions, contrastTargets } from "./contrast.ts";
 import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
@@ -386,7 +387,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, literalMisconceptions(P, rfIdx, a, text));
+  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, [...literalMisconceptions(P, rfIdx, a, text), ...findCueHits(a, P.misconceptions, masked)]);
   const standing = misconceptions.filter((m) => !m.corrected);
   for (const m of standing) {
     const e = evals.find((x) => x.point.id === m.keyPointId);

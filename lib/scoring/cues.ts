@@ -1,0 +1,203 @@
+/**
+ * Finds misconceptions by their authored cue patterns (syntax: `lib/bank/cues.ts`): a claim (a
+ * prose sentence that does not report a misconception as such, split again at "but", "whereas"...
+ * and at semicolons)
+ * states a misconception when every required group of one of its patterns occurs in it and no
+ * excluded group does. Alternatives match on stems, in order (one other word may sit between two
+ * words of a phrase, function words included), with the polarity they are written with, so "doesn't need a lock" meets
+ * "no lock" and "isn't thread-safe" does not meet "thread safe".
+ *
+ * Cost: one pass over the answer to index its stems, then per alternative a walk over the
+ * positions of its first stem: linear in the answer's length for a fixed bank.
+ */
+import { splitCuePattern } from "../bank/cues.ts";
+import type { Question } from "../bank/schema.ts";
+import { DISCLAIMER } from "./claims.ts";
+import { type Analysis, analyze } from "./text.ts";
+
+interface CueWord {
+  stem: string;
+  neg: boolean;
+}
+interface CueGroup {
+  absent: boolean;
+  alternatives: CueWord[][];
+}
+export interface CuePattern {
+  source: string;
+  groups: CueGroup[];
+}
+
+/** Words of claims that start a new claim inside a sentence (as in `claims.ts`). */
+const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
+
+const compiled = new Map<string, CuePattern | null>();
+
+function wordsOf(alternative: string): CueWord[] {
+  // Every word but the negation cues, whose meaning is the polarity of the words they govern.
+  return analyze(alternative)
+    .tokens.filter((t) => !t.cue)
+    .map((t) => ({ stem: t.stem, neg: t.neg }));
+}
+
+/** Compiles one pattern (cached per source text); null when it is malformed or has no words. */
+export function compileCuePattern(source: string): CuePattern | null {
+  const hit = compiled.get(source);
+  if (hit !== undefined) return hit;
+  const split = splitCuePattern(source);
+  let out: CuePattern | null = null;
+  if (!("error" in split)) {
+    const groups = split.groups
+      .map((g) => ({ absent: g.absent, alternatives: g.alternatives.map(wordsOf).filter((w) => w.length > 0) }))
+      .filter((g) => g.alternatives.length > 0);
+    if (groups.some((g) => !g.absent)) out = { source: split.source, groups };
+  }
+  compiled.set(source, out);
+  return out;
+}
+
+/** The answer's claims as token index lists, and an index from stem to positions in that list. */
+export interface CueIndex {
+  /** Per word kept: its claim number. */
+  claimOf: Int32Array;
+  /** The claims' words but negation cues, in order (indices into the analysis' tokens). */
+  order: number[];
+  /** Stem -> positions in `order`. */
+  byStem: Map<string, number[]>;
+  /** Claim number -> [start, end) character span. */
+  spans: Array<{ start: number; end: number }>;
+}
+
+export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
+  const order: number[] = [];
+  const claims: number[] = [];
+  const byStem = new Map<string, number[]>();
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let si = 0; si < a.sentences.length; si++) {
+    const s = a.sentences[si]!;
+    if (s.code || DISCLAIMER.test(a.text.slice(s.start, s.end))) continue;
+    let claim = -1;
+    for (let i = s.first; i < s.last; i++) {
+      const t = a.tokens[i]!;
+      if (CLAIM_SPLIT.has(t.word)) {
+        claim = -1;
+        continue;
+      }
+      // A semicolon starts a new claim too.
+      if (claim >= 0 && a.text.slice(spans[claim]!.end, t.start).includes(";")) claim = -1;
+      if (masked?.[i] || t.cue) continue;
+      if (claim < 0) {
+        claim = spans.length;
+        spans.push({ start: t.start, end: t.end });
+      }
+      spans[claim]!.end = t.end;
+      const pos = order.length;
+      order.push(i);
+      claims.push(claim);
+      let list = byStem.get(t.stem);
+      if (!list) byStem.set(t.stem, (list = []));
+      list.push(pos);
+    }
+  }
+  return { claimOf: Int32Array.from(claims), order, byStem, spans };
+}
+
+/** Claims (numbers) in which the alternative occurs. */
+function claimsWith(a: Analysis, idx: CueIndex, words: CueWord[], out: Set<number>): void {
+  const first = words[0]!;
+  for (const p of idx.byStem.get(first.stem) ?? []) {
+    if (a.tokens[idx.order[p]!]!.neg !== first.neg) continue;
+    const claim = idx.claimOf[p]!;
+    let at = p;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) {
+      const w = words[k]!;
+      ok = false;
+      for (let step = 1; step <= 2; step++) {
+        const q = at + step;
+        if (q >= idx.order.length || idx.claimOf[q] !== claim) break;
+        const t = a.tokens[idx.order[q]!]!;
+        if (t.stem === w.stem && t.neg === w.neg) {
+          at = q;
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (ok) out.add(claim);
+  }
+}
+
+/** Claim numbers in which the pattern holds. */
+export function matchCuePattern(a: Analysis, idx: CueIndex, pattern: CuePattern): number[] {
+  let where: Set<number> | undefined;
+  const excluded = new Set<number>();
+  for (const g of pattern.groups) {
+    if (g.absent) continue;
+    const found = new Set<number>();
+    for (const alt of g.alternatives) claimsWith(a, idx, alt, found);
+    where = where ? new Set([...where].filter((c) => found.has(c))) : found;
+    if (where.size === 0) return [];
+  }
+  for (const g of pattern.groups) if (g.absent) for (const alt of g.alternatives) claimsWith(a, idx, alt, excluded);
+  return [...(where ?? [])].filter((c) => !excluded.has(c));
+}
+
+export interface CueHit {
+  id: string;
+  start: number;
+  end: number;
+  pattern: string;
+}
+
+/** Every claim that states one of the misconceptions by a cue pattern (one hit per misconception and claim). */
+export function findCueHits(
+  a: Analysis,
+  misconceptions: ReadonlyArray<{ id: string; cues: readonly string[] }>,
+  masked?: Uint8Array,
+): CueHit[] {
+  if (!misconceptions.some((m) => m.cues.length > 0)) return [];
+  const idx = cueIndex(a, masked);
+  const out: CueHit[] = [];
+  for (const m of misconceptions) {
+    const seen = new Set<number>();
+    for (const source of m.cues) {
+      const pattern = compileCuePattern(source);
+      if (!pattern) continue;
+      for (const c of matchCuePattern(a, idx, pattern)) {
+        if (seen.has(c)) continue;
+        seen.add(c);
+        out.push({ id: m.id, ...idx.spans[c]!, pattern: source });
+      }
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** What a question says is true: its reference, key points and terms, corrections, clarifications. */
+export function truthTexts(q: Question): Array<{ where: string; text: string }> {
+  return [
+    { where: "reference", text: q.reference },
+    ...q.keyPoints.flatMap((k) => [
+      { where: `keyPoints.${k.id}`, text: k.text },
+      ...k.terms.map((t) => ({ where: `keyPoints.${k.id}.terms`, text: t })),
+    ]),
+    ...q.misconceptions.flatMap((m) => (m.correction ? [{ where: `misconceptions.${m.id}.correction`, text: m.correction }] : [])),
+    ...Object.entries(q.clarifications).map(([k, v]) => ({ where: `clarifications.${k}`, text: v ?? "" })),
+  ];
+}
+
+/**
+ * Cue patterns that fire on the question's own truth: a pattern that matches a sentence of the
+ * reference, a key point, a correction or a clarification would call a correct answer wrong
+ * (bank:check reports these as errors).
+ */
+export function cuesFiringOnTruth(q: Question): Array<{ misconception: string; pattern: string; where: string; sentence: string }> {
+  const out: Array<{ misconception: string; pattern: string; where: string; sentence: string }> = [];
+  const withCues = q.misconceptions.map((m) => ({ id: m.id, cues: m.cues ?? [] }));
+  for (const { where, text } of truthTexts(q)) {
+    const a = analyze(text);
+    for (const h of findCueHits(a, withCues)) out.push({ misconception: h.id, pattern: h.pattern, where, sentence: text.slice(h.start, h.end) });
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// Cue patterns (lib/bank/cues.ts, lib/scoring/cues.ts) as a specification per question:
+// tests/fixtures/cues/<question id>.json holds, per misconception, sentences that state it in other
+// words than its phrasings ("says": each must be found as that misconception) and correct sentences
+// on the same subject with the same vocabulary ("not": none may be found as any misconception).
+// Every shipped question's cues stay silent on its own truth (reference, key points, corrections,
+// clarifications), and the syntax and the matcher's polarity and claim rules are pinned here.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { splitCuePattern } from "@/lib/bank/cues.ts";
+import { loadBanks } from "@/lib/bank/load.ts";
+import { cuesFiringOnTruth, findCueHits } from "@/lib/scoring/cues.ts";
+import { analyze } from "@/lib/scoring/text.ts";
+
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+const fixtures = path.join(projectRoot, "tests/fixtures/cues");
+const { banks } = loadBanks([path.join(projectRoot, "content")], { cwd: projectRoot });
+const questions = banks.flatMap((b) => b.questions);
+
+const hits = (text: string, cues: Record<string, string[]>) =>
+  findCueHits(analyze(text), Object.entries(cues).map(([id, c]) => ({ id, cues: c }))).map((h) => h.id);
+
+describe("cue syntax", () => {
+  it("splits groups at ' + ', alternatives at '|', and marks '!' groups absent", () => {
+    expect(splitCuePattern("gil + no lock | thread safe + !not atomic")).toEqual({
+      source: "gil + no lock | thread safe + !not atomic",
+      groups: [
+        { absent: false, alternatives: ["gil"] },
+        { absent: false, alternatives: ["no lock", "thread safe"] },
+        { absent: true, alternatives: ["not atomic"] },
+      ],
+    });
+  });
+  it("refuses an empty group and a pattern of excluded groups only", () => {
+    expect(splitCuePattern("gil + |")).toHaveProperty("error");
+    expect(splitCuePattern("!gil")).toHaveProperty("error");
+  });
+});
+
+describe("cue matching", () => {
+  const gil = { gil: ["gil + no lock | thread safe"] };
+  it("finds the groups in any order, inflected, within one claim", () => {
+    expect(hits("Because of the GIL, you don't need locks around a counter.", gil)).toEqual(["gil"]);
+    expect(hits("Code is thread-safe thanks to the GIL.", gil)).toEqual(["gil"]);
+  });
+  it("keeps polarity: a denial is not the claim", () => {
+    expect(hits("The GIL does not make your code thread safe.", gil)).toEqual([]);
+    expect(hits("Even with the GIL you still need a lock.", gil)).toEqual([]);
+  });
+  it("does not join groups across sentences, 'but' or semicolons, and skips reported myths", () => {
+    expect(hits("There is a GIL. Code is thread safe.", gil)).toEqual([]);
+    expect(hits("The GIL exists, but code is thread safe only with locks.", { gil: ["gil + thread safe"] })).toEqual([]);
+    expect(hits("We have a GIL; threads are thread safe only with locks.", { gil: ["gil + thread safe"] })).toEqual([]);
+    expect(hits("A common myth is that the GIL makes code thread safe.", gil)).toEqual([]);
+  });
+  it("an excluded group silences the pattern in its claim only", () => {
+    const c = { shared: ["default + session | shared + !per test | function"] };
+    expect(hits("The default scope is per test; session is for expensive setup.", c)).toEqual([]);
+    expect(hits("By default a fixture is shared for the session.", c)).toEqual(["shared"]);
+  });
+  it("is linear on the longest answer allowed (20,000 characters)", () => {
+    const long = "the gil means threads are thread safe and need no lock at all ".repeat(330).slice(0, 20_000);
+    const started = performance.now();
+    expect(hits(long, gil)).toContain("gil");
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("shipped cues", () => {
+  for (const q of questions) {
+    if (!q.misconceptions.some((m) => (m.cues ?? []).length > 0)) continue;
+    it(`${q.id}: no cue fires on the question's own truth`, () => {
+      expect(cuesFiringOnTruth(q).map((f) => `${f.misconception} [${f.pattern}] on ${f.where}: ${f.sentence}`)).toEqual([]);
+    });
+  }
+});
+
+const fixtureSchema = z.record(z.string(), z.object({ says: z.array(z.string().min(10)), not: z.array(z.string().min(10)) }));
+
+describe("cue fixtures: paraphrases found, near-miss truths left alone", () => {
+  const files = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith(".json")) : [];
+  for (const file of files) {
+    const id = file.replace(/\.json$/, "");
+    const q = questions.find((x) => x.id === id);
+    it(`${id}`, () => {
+      expect(q, `no question ${id}`).toBeDefined();
+      const spec = fixtureSchema.parse(JSON.parse(readFileSync(path.join(fixtures, file), "utf8")));
+      const cues = Object.fromEntries(q!.misconceptions.map((m) => [m.id, m.cues ?? []]));
+      const problems: string[] = [];
+      for (const [mid, { says, not }] of Object.entries(spec)) {
+        if (!(mid in cues)) problems.push(`unknown misconception ${mid}`);
+        for (const s of says) if (!hits(s, cues).includes(mid)) problems.push(`${mid} not found in: ${s}`);
+        for (const s of not) {
+          const found = hits(s, cues);
+          if (found.length) problems.push(`${found.join(", ")} found in a correct sentence: ${s}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
