@@ -124,7 +124,7 @@ type Simulated = {
 };
 
 /** One conversation through the app's own planning function; stops when the interviewer moves on. */
-function simulate(question: Question, conversation: Conversation, mode: InterviewMode): Simulated[] {
+function simulate(question: Question, conversation: Conversation, mode: InterviewMode, bank: readonly Question[]): Simulated[] {
   const exchange: ExchangeMessage[] = [];
   const out: Simulated[] = [];
   let followUpCount = 0;
@@ -144,6 +144,7 @@ function simulate(question: Question, conversation: Conversation, mode: Intervie
       secondsLeftForQuestion: null,
       secondsLeftInInterview: null,
       isLastQuestion: false,
+      bank,
     });
     const text = renderOfflineTurn(plan.turn);
     out.push({ turn: t, decision: plan.decision, text, report: plan.report, previous });
@@ -306,7 +307,7 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
       if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
       const questionText = `${question.title}\n${question.prompt}`;
       for (const mode of ["practice", "mock"] as const) {
-        const sim = simulate(question, c, mode);
+        const sim = simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? []);
         const log: string[] = [];
         let redirects = 0;
         const offTopicActions: string[] = [];

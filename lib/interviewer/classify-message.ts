@@ -35,6 +35,8 @@ export type ClassifyContext = {
   correctsEarlierClaim?: boolean;
   /** True when the interviewer's last turn redirected an off-topic answer (this message replies to it). */
   afterRedirect?: boolean;
+  /** The questions of the question's bank: an answer clearly nearer another one is off-topic. */
+  bank?: readonly InterviewQuestion[];
 };
 
 /** Cue phrases are looked for in this many characters at each end of a long message. */
@@ -224,6 +226,61 @@ export function topicShare(text: string, question: InterviewQuestion): number | 
   return stems.filter((s) => vocabulary.has(s)).length / stems.length;
 }
 
+const bankWeightCache = new WeakMap<readonly InterviewQuestion[], Map<string, number>>();
+
+/** Per stem: how specific it is to few questions of the bank (log inverse question frequency). */
+function bankWeights(bank: readonly InterviewQuestion[]): Map<string, number> {
+  const cached = bankWeightCache.get(bank);
+  if (cached) return cached;
+  const df = new Map<string, number>();
+  for (const q of bank) for (const s of questionVocabulary(q)) df.set(s, (df.get(s) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  for (const [s, n] of df) weights.set(s, Math.log((bank.length + 1) / (n + 1)));
+  bankWeightCache.set(bank, weights);
+  return weights;
+}
+
+/** A message this much nearer another question of the bank (in weighted vocabulary share) answers that one. */
+export const OTHER_QUESTION_GAP = 0.35;
+/** ...and with less than this share of its own question's weighted vocabulary. */
+export const OTHER_QUESTION_OWN_MAX = 0.45;
+
+/**
+ * The question of the bank this message answers instead, when it is clearly another one: the share
+ * of the message's words (weighted by how few questions use them) in that question's vocabulary
+ * beats the share in its own question's by OTHER_QUESTION_GAP. Neighbouring subjects share words
+ * ("thread", "lock"), so only a clear margin counts ("asyncio's event loop" to the GIL question).
+ */
+export function answersAnotherQuestion(
+  text: string,
+  question: InterviewQuestion,
+  bank: readonly InterviewQuestion[] | undefined,
+): { questionId: string; own: number; other: number } | null {
+  if (!bank || bank.length < 3) return null;
+  const stems = contentStems(text);
+  if (stems.length < 6) return null;
+  const weights = bankWeights(bank);
+  const shareIn = (vocabulary: Set<string>) => {
+    let hit = 0;
+    let all = 0;
+    for (const s of stems) {
+      const w = weights.get(s) ?? Math.log(bank.length + 1);
+      all += w;
+      if (vocabulary.has(s)) hit += w;
+    }
+    return all > 0 ? hit / all : 0;
+  };
+  const own = shareIn(questionVocabulary(question));
+  if (own >= OTHER_QUESTION_OWN_MAX) return null;
+  let best: { questionId: string; own: number; other: number } | null = null;
+  for (const q of bank) {
+    if (q.id === question.id) continue;
+    const other = shareIn(questionVocabulary(q));
+    if (other - own >= OTHER_QUESTION_GAP && (!best || other > best.other)) best = { questionId: q.id, own, other };
+  }
+  return best;
+}
+
 /** Below this share of question vocabulary (with enough words), an answer is off-topic. */
 export const OFF_TOPIC_SHARE = 0.12;
 
@@ -284,7 +341,8 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
  *   things can change and immutable things can't");
  * - almost none of the question's vocabulary;
  * - a low score and not one word of the question's subject (neither the prompt's words nor its names);
- * - right after a redirect: still flagged off-topic, or still off the subject, with next to nothing covered.
+ * - right after a redirect: still flagged off-topic, or still off the subject, with next to nothing covered;
+ * - a low score, off the question's subject, and clearly nearer another question of the bank.
  */
 function isOffTopic(text: string, cues: string, share: number | null, context: ClassifyContext): boolean {
   const report = context.messageReport;
@@ -299,5 +357,6 @@ function isOffTopic(text: string, cues: string, share: number | null, context: C
   if (share !== null && share < OFF_TOPIC_SHARE && !onSubject) return true;
   if (share !== null && share < 0.5 && score < 30 && subject.of > 0 && subject.hit === 0 && !anchored) return true;
   if (context.afterRedirect && score < 15 && (flagged || subject.hit === 0 || otherStack)) return true;
+  if (score < 40 && !onSubject && answersAnotherQuestion(text, context.question, context.bank)) return true;
   return false;
 }

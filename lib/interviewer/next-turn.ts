@@ -36,6 +36,8 @@ export type PlanTurnInput = {
   isLastQuestion: boolean;
   /** The candidate's time ran out: move on whatever the message says. */
   timeUp?: boolean;
+  /** The questions of the question's bank (an answer to another of them is off-topic). */
+  bank?: readonly InterviewQuestion[];
 };
 
 export type PlannedTurn = {
@@ -69,6 +71,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     hasEarlierAnswer: scored.length > 1,
     correctsEarlierClaim: report.misconceptions.some((m) => m.corrected && m.answerIndex < latestIndex),
     afterRedirect: askedFollowUps.at(-1) === "redirect",
+    bank: input.bank,
   });
   const decision: TurnDecision = input.timeUp
     ? { action: input.isLastQuestion ? "finish" : "move-on", reason: "time" }

@@ -22,10 +22,12 @@ import type { ScoreReport } from "../scoring/report.ts";
 import { notFound, SessionError } from "./errors.ts";
 import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
-import { answerBodySchema, personMessage } from "./schemas.ts";
+import { answerBodySchema, personMessage, type QuestionSnapshot } from "./schemas.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
 import { judgeSnapshot, scoreSnapshot } from "./scoring.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
+import { getQuestionBank } from "../bank/load.ts";
+import type { Question } from "../bank/schema.ts";
 
 export { LATE_GRACE_MS, TIME_UP_GRACE_MS };
 
@@ -77,6 +79,18 @@ function interviewerTurns(session: LoadedSession) {
 function turnBase(session: LoadedSession) {
   const previous = interviewerTurns(session);
   return { mode: session.mode, seed: session.seed, sequence: previous.length, previousText: previous.at(-1)?.text };
+}
+
+const bankQuestions = new WeakMap<object, Map<string, Question[]>>();
+
+/** The questions of the snapshot's bank as loaded by this process (one stable array per bank). */
+function bankOf(snapshot: QuestionSnapshot): readonly Question[] {
+  const bank = getQuestionBank();
+  let byBank = bankQuestions.get(bank);
+  if (!byBank) bankQuestions.set(bank, (byBank = new Map()));
+  let list = byBank.get(snapshot.bankId);
+  if (!list) byBank.set(snapshot.bankId, (list = bank.list().filter((q) => q.bankId === snapshot.bankId)));
+  return list;
 }
 
 function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
@@ -173,6 +187,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
     isLastQuestion,
     timeUp: input.timeUp,
+    bank: bankOf(question.snapshot),
   });
   const { report, turn } = plan;
   const answers = [...answersOf(session, question), input.text];
@@ -346,6 +361,7 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
     followUpCount: Math.max(0, question.followUpCount - 1),
     isLastQuestion,
     timeUp: question.status === "scored",
+    bank: bankOf(question.snapshot),
   });
   const probing = plan.followUpId !== null && question.status !== "scored";
   const text = renderOfflineTurn(probing ? plan.turn : { ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyMessage, type ClassifyContext } from "../../../lib/interviewer/classify-message.ts";
+import { defaultBankDirs, loadBanks } from "../../../lib/bank/load.ts";
+import { answersAnotherQuestion, classifyMessage, type ClassifyContext } from "../../../lib/interviewer/classify-message.ts";
 import { unanswerableIdentifiers } from "../../../lib/interviewer/follow-up-identifiers.ts";
 import { quotablePhrase } from "../../../lib/interviewer/offline-engine.ts";
 import { asCandidateData, buildInterviewerPrompt } from "../../../lib/interviewer/prompts.ts";
@@ -122,5 +123,36 @@ describe("unanswerableIdentifiers (bank:check rule)", () => {
     expect(unanswerableIdentifiers("What does `make_counter()` return?", "Write make_counter.", reference)).toEqual([]);
     expect(unanswerableIdentifiers("Given this code, what does `inner` print?\n\n```python\ndef inner():\n    print(1)\n```", "Explain closures.", reference)).toEqual([]);
     expect(unanswerableIdentifiers("Why use `functools.wraps` and `threading.Lock` with `len()`?", "Explain.", "functools.wraps threading.Lock")).toEqual([]);
+  });
+});
+
+describe("an answer to another question of the bank is off-topic", () => {
+  const { banks } = loadBanks(defaultBankDirs());
+  const python = banks.find((b) => b.id === "python")!.questions;
+  const q = (id: string) => python.find((x) => x.id === id)!;
+  const classify = (id: string, text: string) => classifyMessage(text, { question: q(id), hasEarlierClaim: false, bank: python }).kind;
+
+  it.each([
+    ["python-gil", "With asyncio you have a single event loop, coroutines await and yield control back, so one thread serves thousands of connections."],
+    ["python-decorators", "A with statement calls __enter__ and then __exit__ even when an exception happens, so files get closed."],
+    ["python-pytest", "For logging I configure the root logger once in main with dictConfig and every module just calls getLogger(__name__)."],
+    ["python-sorting", "Dicts keep insertion order since 3.7 and lookups are O(1) on average thanks to hashing of the keys."],
+  ])("%s: %s", (id, text) => {
+    expect(answersAnotherQuestion(text, q(id), python)).not.toBeNull();
+    expect(classify(id, text)).toBe("off-topic");
+  });
+
+  it.each([
+    ["python-gil", "The GIL means only one thread runs bytecode at a time, so CPU-bound threads don't get faster; use processes."],
+    ["python-gil", "Threads can't really run Python code at the same time, there's a lock, so for heavy maths I'd use multiprocessing."],
+    ["python-closures", "A closure is an inner function that remembers variables of the enclosing scope even after the outer function returned."],
+    ["python-type-hints", "Generics let a function say it returns the same type it was given, with a TypeVar, and the checker enforces it."],
+  ])("an answer on its own subject stays an answer: %s", (id, text) => {
+    expect(answersAnotherQuestion(text, q(id), python)).toBeNull();
+    expect(classify(id, text)).toBe("answer");
+  });
+
+  it("needs the bank: without it, the rule is silent", () => {
+    expect(answersAnotherQuestion("With asyncio you have a single event loop, coroutines await and yield control back.", q("python-gil"), undefined)).toBeNull();
   });
 });
