@@ -102,8 +102,8 @@ export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
   return { claimOf: Int32Array.from(claims), order, byStem, spans };
 }
 
-/** Claims (numbers) in which the alternative occurs. */
-function claimsWith(a: Analysis, idx: CueIndex, words: CueWord[], out: Set<number>): void {
+/** Positions (in `order`) where the alternative starts. */
+function occurrences(a: Analysis, idx: CueIndex, words: CueWord[], out: number[]): void {
   const first = words[0]!;
   for (const p of idx.byStem.get(first.stem) ?? []) {
     if (a.tokens[idx.order[p]!]!.neg !== first.neg) continue;
@@ -124,23 +124,43 @@ function claimsWith(a: Analysis, idx: CueIndex, words: CueWord[], out: Set<numbe
         }
       }
     }
-    if (ok) out.add(claim);
+    if (ok) out.push(p);
   }
 }
 
+/**
+ * Required groups must meet within this many words of one another (a long sentence that lists
+ * several ideas is not one claim about all of them).
+ */
+export const CUE_REACH = 16;
+
 /** Claim numbers in which the pattern holds. */
 export function matchCuePattern(a: Analysis, idx: CueIndex, pattern: CuePattern): number[] {
-  let where: Set<number> | undefined;
-  const excluded = new Set<number>();
+  const required: number[][] = [];
   for (const g of pattern.groups) {
     if (g.absent) continue;
-    const found = new Set<number>();
-    for (const alt of g.alternatives) claimsWith(a, idx, alt, found);
-    where = where ? new Set([...where].filter((c) => found.has(c))) : found;
-    if (where.size === 0) return [];
+    const at: number[] = [];
+    for (const alt of g.alternatives) occurrences(a, idx, alt, at);
+    if (at.length === 0) return [];
+    required.push(at);
   }
-  for (const g of pattern.groups) if (g.absent) for (const alt of g.alternatives) claimsWith(a, idx, alt, excluded);
-  return [...(where ?? [])].filter((c) => !excluded.has(c));
+  const excluded = new Set<number>();
+  for (const g of pattern.groups) {
+    if (!g.absent) continue;
+    const at: number[] = [];
+    for (const alt of g.alternatives) occurrences(a, idx, alt, at);
+    for (const p of at) excluded.add(idx.claimOf[p]!);
+  }
+  // Anchor on the group with the fewest occurrences; every other group within reach, same claim.
+  required.sort((x, y) => x.length - y.length);
+  const [anchor, ...rest] = required;
+  const out = new Set<number>();
+  for (const p of anchor!) {
+    const claim = idx.claimOf[p]!;
+    if (out.has(claim) || excluded.has(claim)) continue;
+    if (rest.every((at) => at.some((q) => idx.claimOf[q] === claim && Math.abs(q - p) <= CUE_REACH))) out.add(claim);
+  }
+  return [...out];
 }
 
 export interface CueHit {

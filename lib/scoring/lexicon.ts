@@ -27,7 +27,7 @@ export const NEGATION_CUES: ReadonlySet<string> = new Set(
   (
     "not no never none nothing nobody neither nor cannot cant can't don't dont doesn't doesnt isn't isnt " +
     "aren't arent wasn't wasnt weren't werent won't wont wouldn't wouldnt couldn't couldnt shouldn't " +
-    "shouldnt mustn't mustnt hasn't hasnt haven't havent hadn't hadnt didn't didnt needn't neednt ain't"
+    "shouldnt mustn't mustnt hasn't hasnt haven't havent hadn't hadnt didn't didnt needn't neednt ain't without"
   ).split(/\s+/),
 );
 

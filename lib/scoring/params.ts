@@ -51,6 +51,14 @@ export const PARAMS = {
   contrastMinSim: 0.3,
   contrastMargin: 0.22,
   contrastElsewhere: 0.3,
+  /**
+   * Which ways of finding a wrong claim run besides the literal phrasings and the authored cue
+   * patterns (lib/scoring/cues.ts): the fuzzy phrasing match and key-point denials (claims.ts),
+   * and the nearest-example contrast (contrast.ts).
+   */
+  fuzzyMisconceptions: true,
+  denials: true,
+  contrast: true,
   /** Key points at or above this weight are central: a wrong claim about one caps the score. */
   centralWeight: 4,
   /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */

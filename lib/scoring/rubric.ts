@@ -253,8 +253,8 @@ function judgeClaims(
     targetCache.set(P, targets);
   }
   const claims: Claim[] = claimsOf(a, masked, corpus);
-  const found = findWrongClaims(claims, targets.mcs, targets.kps);
-  const contrasted = contrastMisconceptions(claims, targets.contrast);
+  const found = findWrongClaims(claims, PARAMS.fuzzyMisconceptions ? targets.mcs : [], PARAMS.denials ? targets.kps : []);
+  const contrasted = PARAMS.contrast ? contrastMisconceptions(claims, targets.contrast) : [];
   const starts = answerStarts(answers);
   const answerOf = (pos: number) => {
     let i = 0;

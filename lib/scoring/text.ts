@@ -395,6 +395,11 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         scope = NEG_SCOPE;
         continue;
       }
+      // "no inheritance or registration", "doesn't read or write it": a denial spans "or"/"nor".
+      if (scope > 0 && (t.word === "or" || t.word === "nor")) {
+        t.neg = parity;
+        continue;
+      }
       if (CLAUSE_BOUNDARY_WORDS.has(t.word)) {
         scope = 0;
         parity = false;
