@@ -362,7 +362,8 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
           for (const item of labelledItems(node, ["phrasings", "cues", "contradicts", "correction", "challenge"], field, lineOf, errors, input.displayPath, "**Contradicts:**, **Phrasings:**, **Cues:**, **Correction:** or **Challenge:**")) {
             if (item.label === "phrasings") phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
             else if (item.label === "cues") {
-              for (const pattern of splitList(toString({ type: "paragraph", children: item.rest }), ";")) {
+              // The source, backticks kept (`is` is the operator) and escapes undone.
+              for (const pattern of splitList(inlineSource(body, item.rest).replace(/\\([`|!+*_])/g, "$1"), ";")) {
                 const split = splitCuePattern(pattern);
                 if ("error" in split) {
                   err("malformed-item", lineOf(node), `${field}.cues`, split.error, "groups joined by ' + ', alternatives by '|', '!' before a group that must be absent");

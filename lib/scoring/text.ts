@@ -74,6 +74,8 @@ const stemCache = new Map<string, string>();
 
 /** Words whose Porter stem collides with a different Python word ("exception" vs "except"). */
 const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  // Porter makes "one" "on", the preposition.
+  ["one", "one"],
   ["exception", "exception"],
   ["exceptions", "exception"],
   ["generator", "generator"],
@@ -268,6 +270,9 @@ function splitSentences(text: string): Array<{ start: number; end: number; code:
 
 const BOUNDARY_CHARS = /[,;:()\u2014\u2013!?"]|\.\s|\n| - /;
 
+/** What comes before Python's None (lower-cased by a candidate): "== none", "is none", "return none". */
+const PYTHON_NONE_BEFORE = /(?:==|!=|=|\bis|\bis not|\breturns?|\(|\[)\s*$/i;
+
 /** Negation scope: at most this many content words after a cue, within its clause. */
 const NEG_SCOPE = 4;
 
@@ -289,7 +294,11 @@ export function analyze(text: string): Analysis {
       let word = m[0].toLowerCase().replace(/’/g, "'");
       if (word === "i/o") word = "io";
       if (word === "is" && isOperatorIs(seg, m.index)) word = "is_op";
-      let cue = NEGATION_CUES.has(word);
+      // Python's `None` (capitalised after a sentence's first word, in backticks, or after `==`,
+      // `is`, `=`, "return") is a value, not a denial.
+      let cue =
+        NEGATION_CUES.has(word) &&
+        !(word === "none" && (seg[m.index - 1] === "`" || (m[0] === "None" && /\S/.test(seg.slice(0, m.index))) || PYTHON_NONE_BEFORE.test(seg.slice(Math.max(0, m.index - 12), m.index))));
       const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
       const opposite = OPPOSITES.get(word);
       const same = SAME_AS.get(word);
@@ -392,7 +401,8 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         // "no longer": the second word belongs to the cue.
         if (t.word === "no" && next && next.word === "longer") next.stop = true;
         parity = scope > 0 ? !parity : true;
-        scope = NEG_SCOPE;
+        // "without" denies its object ("without a lock"), not the clause after it.
+        scope = t.word === "without" ? 1 : NEG_SCOPE;
         continue;
       }
       // "no inheritance or registration", "doesn't read or write it": a denial spans "or"/"nor".
