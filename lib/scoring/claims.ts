@@ -34,9 +34,12 @@ export interface Claim {
   norm: number;
 }
 
-/** Reports a misconception rather than holding it ("people often think ...", "it's a myth that ..."). */
+/**
+ * Reports a misconception rather than holding it ("people often think ...", "it's a myth that ...").
+ * Not a bare "false": in an answer about Python that is usually the value `False`.
+ */
 export const DISCLAIMER =
-  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers|juniors|folks) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|false(?:ly)?|a trap|beware)\b/i;
+  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers|juniors|folks) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|falsely|a false (?:belief|assumption|claim|idea)|a trap|beware)\b/i;
 
 /** Words that start a new claim inside a sentence. */
 const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);

@@ -13,11 +13,13 @@
 import { splitCuePattern } from "../bank/cues.ts";
 import type { Question } from "../bank/schema.ts";
 import { DISCLAIMER } from "./claims.ts";
-import { type Analysis, analyze } from "./text.ts";
+import { type Analysis, type Token, analyze } from "./text.ts";
 
 interface CueWord {
   stem: string;
   neg: boolean;
+  /** Matches any negation word ("not", "never", "no", "without"...). */
+  anyNegation?: boolean;
 }
 interface CueGroup {
   absent: boolean;
@@ -34,10 +36,14 @@ const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "
 const compiled = new Map<string, CuePattern | null>();
 
 function wordsOf(alternative: string): CueWord[] {
-  // Every word but the negation cues, whose meaning is the polarity of the words they govern.
-  return analyze(alternative)
-    .tokens.filter((t) => !t.cue)
-    .map((t) => ({ stem: t.stem, neg: t.neg }));
+  const tokens = analyze(alternative).tokens;
+  // Only negation words ("not | never", "!no"): any negation word of the claim.
+  if (tokens.length > 0 && tokens.every((t) => t.cue && t.word !== "none")) return [{ stem: "not", neg: false, anyNegation: true }];
+  // Every word but the negation cues, whose meaning is the polarity of the words they govern;
+  // "none" on its own is Python's None ("== none", "not none").
+  return tokens
+    .filter((t) => !t.cue || t.word === "none")
+    .map((t) => (t.cue ? { stem: "none", neg: false } : { stem: t.stem, neg: t.neg }));
 }
 
 /** Compiles one pattern (cached per source text); null when it is malformed or has no words. */
@@ -47,10 +53,15 @@ export function compileCuePattern(source: string): CuePattern | null {
   const split = splitCuePattern(source);
   let out: CuePattern | null = null;
   if (!("error" in split)) {
-    const groups = split.groups
-      .map((g) => ({ absent: g.absent, alternatives: g.alternatives.map(wordsOf).filter((w) => w.length > 0) }))
-      .filter((g) => g.alternatives.length > 0);
-    if (groups.some((g) => !g.absent)) out = { source: split.source, groups };
+    const groups = split.groups.map((g) => {
+      const alternatives = g.alternatives.map(wordsOf).filter((w) => w.length > 0);
+      // A bare "not" among real alternatives adds nothing ("not see | not read | not"); a group of
+      // negation words only means "a negation word".
+      const real = alternatives.filter((w) => !w[0]!.anyNegation);
+      return { absent: g.absent, alternatives: real.length > 0 ? real : alternatives };
+    });
+    // A group left without words (only negation words: "not | never") would silently loosen the pattern.
+    if (groups.every((g) => g.alternatives.length > 0)) out = { source: split.source, groups };
   }
   compiled.set(source, out);
   return out;
@@ -60,7 +71,7 @@ export function compileCuePattern(source: string): CuePattern | null {
 export interface CueIndex {
   /** Per word kept: its claim number. */
   claimOf: Int32Array;
-  /** The claims' words but negation cues, in order (indices into the analysis' tokens). */
+  /** The claims' words, in order (indices into the analysis' tokens); negation words have the stem "not". */
   order: number[];
   /** Stem -> positions in `order`. */
   byStem: Map<string, number[]>;
@@ -85,7 +96,7 @@ export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
       }
       // A semicolon starts a new claim too.
       if (claim >= 0 && a.text.slice(spans[claim]!.end, t.start).includes(";")) claim = -1;
-      if (masked?.[i] || t.cue) continue;
+      if (masked?.[i]) continue;
       if (claim < 0) {
         claim = spans.length;
         spans.push({ start: t.start, end: t.end });
@@ -105,8 +116,9 @@ export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
 /** Positions (in `order`) where the alternative starts. */
 function occurrences(a: Analysis, idx: CueIndex, words: CueWord[], out: number[]): void {
   const first = words[0]!;
+  const same = (t: Token, w: CueWord) => (w.anyNegation ? t.cue : !t.cue && t.stem === w.stem && t.neg === w.neg);
   for (const p of idx.byStem.get(first.stem) ?? []) {
-    if (a.tokens[idx.order[p]!]!.neg !== first.neg) continue;
+    if (!same(a.tokens[idx.order[p]!]!, first)) continue;
     const claim = idx.claimOf[p]!;
     let at = p;
     let ok = true;
@@ -117,7 +129,7 @@ function occurrences(a: Analysis, idx: CueIndex, words: CueWord[], out: number[]
         const q = at + step;
         if (q >= idx.order.length || idx.claimOf[q] !== claim) break;
         const t = a.tokens[idx.order[q]!]!;
-        if (t.stem === w.stem && t.neg === w.neg) {
+        if (same(t, w)) {
           at = q;
           ok = true;
           break;
@@ -214,6 +226,9 @@ export function truthTexts(q: Question): Array<{ where: string; text: string }> 
  */
 export function cuesFiringOnTruth(q: Question): Array<{ misconception: string; pattern: string; where: string; sentence: string }> {
   const out: Array<{ misconception: string; pattern: string; where: string; sentence: string }> = [];
+  for (const m of q.misconceptions)
+    for (const c of m.cues ?? [])
+      if (!compileCuePattern(c)) out.push({ misconception: m.id, pattern: c, where: "pattern", sentence: "a group has no words the scorer can match (only negation words?)" });
   const withCues = q.misconceptions.map((m) => ({ id: m.id, cues: m.cues ?? [] }));
   for (const { where, text } of truthTexts(q)) {
     const a = analyze(text);
