@@ -129,6 +129,8 @@ function occurrences(a: Analysis, idx: CueIndex, words: CueWord[], out: number[]
         const q = at + step;
         if (q >= idx.order.length || idx.claimOf[q] !== claim) break;
         const t = a.tokens[idx.order[q]!]!;
+        // A phrase does not span a comma or a semicolon ("self.value" is not "(self, obj, value)").
+        if (/[,;]/.test(a.text.slice(a.tokens[idx.order[at]!]!.end, t.start))) break;
         if (same(t, w)) {
           at = q;
           ok = true;
