@@ -245,6 +245,7 @@ function judgeClaims(
   answers: readonly string[],
   evals: readonly KpEval[],
   literal: ReadonlyArray<{ id: string; start: number; end: number }>,
+  cued: ReadonlyArray<{ id: string; start: number; end: number }>,
 ): MisconceptionHit[] {
   let targets = targetCache.get(P);
   if (!targets) {
@@ -263,7 +264,8 @@ function judgeClaims(
   };
   // Latest statement per wrong claim.
   const latest = new Map<string, { kind: "misconception" | "denial"; id: string; keyPointId: string | null; start: number; end: number }>();
-  for (const l of literal) {
+  // Authored cues are as sure as the literal phrasings: they count even beside a covered point.
+  for (const l of [...literal, ...cued]) {
     const m = P.misconceptions.find((x) => x.id === l.id)!;
     const key = `misconception:${l.id}`;
     const cur = latest.get(key);
@@ -387,7 +389,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, [...literalMisconceptions(P, rfIdx, a, text), ...findCueHits(a, P.misconceptions, masked)]);
+  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, literalMisconceptions(P, rfIdx, a, text), findCueHits(a, P.misconceptions, masked));
   const standing = misconceptions.filter((m) => !m.corrected);
   for (const m of standing) {
     const e = evals.find((x) => x.point.id === m.keyPointId);
