@@ -76,6 +76,10 @@ const KEY_POINT_HEADING = /^(\S+)\s*\(\s*weight\s+([^)]*?)\s*\)$/i;
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/** A misconception's `- **Cues:**` line, and the stand-in for its "|" while Markdown is parsed. */
+const CUES_LINE = /^\s*[-*]\s+\*\*Cues:\*\*.*$/gm;
+const CUE_BAR = "\uE000";
+
 /** Parses the body of a question file (no front matter) into mdast. Exported for tools. */
 export function parseMarkdownTree(body: string): Root {
   return markdown.parse(body);
@@ -154,6 +158,9 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
   }
 
   // ---- sections -----------------------------------------------------------------------------
+  // Cue lines are full of "|", which GFM's table syntax would try (and fail) to read as table rows
+  // at a high cost; they are masked for the parse (same length, so offsets hold) and read back below.
+  body = body.replace(CUES_LINE, (line) => line.replaceAll("|", CUE_BAR));
   const tree = markdown.parse(body);
   const lineOf = (node: { position?: { start: { line: number } } } | undefined) =>
     (node?.position?.start.line ?? 1) + lineOffset;
@@ -363,7 +370,7 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
             if (item.label === "phrasings") phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
             else if (item.label === "cues") {
               // The source, backticks kept (`is` is the operator) and escapes undone.
-              for (const pattern of splitList(inlineSource(body, item.rest).replace(/\\([`|!+*_])/g, "$1"), ";")) {
+              for (const pattern of splitList(inlineSource(body, item.rest).replaceAll(CUE_BAR, "|").replace(/\\([`|!+*_])/g, "$1"), ";")) {
                 const split = splitCuePattern(pattern);
                 if ("error" in split) {
                   err("malformed-item", lineOf(node), `${field}.cues`, split.error, "groups joined by ' + ', alternatives by '|', '!' before a group that must be absent");

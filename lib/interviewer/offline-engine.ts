@@ -12,6 +12,7 @@
  * question, the latest answer first; otherwise the acknowledgement is neutral or absent. Mock mode
  * never praises. Template pools are large and short on shared wording so no phrase dominates.
  */
+import { answeredSentence, numberWord } from "../format/count.ts";
 import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
 import type {
   AskTurn,
@@ -706,8 +707,7 @@ function lowerFirstSafe(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Move on
 
-const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-const count = (n: number) => NUMBER_WORDS[n] ?? String(n);
+const count = numberWord;
 
 const MOVE_ON_LEAD: Record<MoveOnTurn["reason"], string[]> = {
   covered: ["Good.", "Okay, good.", "That does it.", "Nicely done.", "", "Right."],
@@ -815,11 +815,7 @@ function renderWrapUp(turn: WrapUpTurn): string {
   const results = turn.results ?? [];
   if (turn.total > 0) {
     parts.push(
-      turn.answered >= turn.total
-        ? turn.total === 1
-          ? "You answered the question."
-          : `You answered all ${count(turn.total)} questions.`
-        : `You answered ${turn.answered} of ${turn.total} questions.`,
+      answeredSentence(Math.min(turn.answered, turn.total), turn.total),
     );
   }
   if (results.length > 0) {

@@ -222,8 +222,19 @@ export async function getAttempts(userId: string, transcript: Pick<Transcript, "
 /** The weakest-point analysis reads the key points of this many most recent scored answers. */
 export const PROGRESS_REPORT_WINDOW = 200;
 
-const keyPointsOnlySchema = z.object({
-  keyPoints: z.array(z.object({ id: z.string(), text: z.string(), weight: z.number(), status: z.enum(["covered", "partial", "missed"]) })),
+/**
+ * The key points of a stored report, as /progress weighs them: a contradicted point (the answer
+ * stated a misconception about it) earned nothing, so it counts as missed.
+ */
+export const keyPointsOnlySchema = z.object({
+  keyPoints: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      weight: z.number(),
+      status: z.enum(["covered", "partial", "missed", "contradicted"]).transform((s) => (s === "contradicted" ? "missed" : s)),
+    }),
+  ),
 });
 
 /**

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe("getQuestionBank", () => {
-  it("loads content/ once and caches it", () => {
+  it("loads content/ once and caches it", { timeout: 30_000 }, () => {
     const a = getQuestionBank();
     expect(getQuestionBank()).toBe(a);
     expect(a.banks().map((b) => b.id)).toEqual(expect.arrayContaining(["python", "javascript"]));
