@@ -30,6 +30,15 @@ const serverSchema = z.object({
   AUTH_SECRET: optionalString,
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
+  /**
+   * Optional outgoing mail for password-reset links: smtp://user:password@host:587 (STARTTLS) or
+   * smtps://user:password@host:465. Unset: no email; an admin makes links with npm run user:reset-link.
+   */
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587"),
+  /** Sender of those emails, e.g. "Interview Studio <no-reply@example.com>". */
+  MAIL_FROM: optionalString,
+  /** Minutes a password-reset link works for. */
+  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** Optional OAuth sign-in; each provider turns on when both its id and secret are set. */
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
@@ -101,7 +110,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       result.error.issues.map((issue) => {
         const name = issue.path.join(".") || "(environment)";
         const value = source[name];
-        const shown = value === undefined ? "unset" : /SECRET|KEY|PASSWORD/i.test(name) ? "(hidden)" : JSON.stringify(value);
+        const shown = value === undefined ? "unset" : /SECRET|KEY|PASSWORD|SMTP_URL/i.test(name) ? "(hidden)" : JSON.stringify(value);
         return `${name}: ${issue.message} (got ${shown})`;
       }),
     );
@@ -110,6 +119,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (data.OPENAI_BASE_URL === undefined && data.INTERVIEWER_MODEL.startsWith("openai:") && !data.OPENAI_API_KEY) {
     throw new EnvError([
       `INTERVIEWER_MODEL: ${data.INTERVIEWER_MODEL} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)`,
+    ]);
+  }
+  if (data.SMTP_URL !== undefined && (!data.NEXTAUTH_URL || !data.MAIL_FROM)) {
+    throw new EnvError([
+      `SMTP_URL: emailed reset links also need ${[!data.NEXTAUTH_URL && "NEXTAUTH_URL (the public address the links point to)", !data.MAIL_FROM && "MAIL_FROM (the sender)"].filter(Boolean).join(" and ")}`,
     ]);
   }
   return { ...data, dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), data.DATA_DIR ?? "data") };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { format } from "date-fns";
 import { ChartCard } from "@/components/progress/chart-card";
-import { DifficultyChart, ScoreOverTimeChart, TopicChart } from "@/components/progress/charts";
+import { DifficultyChart, ScoreOverTimeChart, TopicChart } from "@/components/progress/lazy-charts";
 import { WeakPointsList } from "@/components/progress/weak-points";
 import { ActionForm } from "@/components/sessions/action-form";
 import { LocalTime } from "@/components/sessions/local-time";

@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { FieldErrors } from "@/lib/auth/schemas";
@@ -54,6 +55,17 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="email" label="Email" error={errors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" required error={errors.email} />
       </Field>
+      {errors.email?.includes("already exists") ? (
+        <p className="-mt-2 text-sm">
+          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+            Sign in instead
+          </Link>{" "}
+          or{" "}
+          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href="/forgot-password">
+            reset your password
+          </Link>
+        </p>
+      ) : null}
       <Field id="password" label="Password" hint="At least 10 characters, mixing letters with digits or symbols." error={errors.password}>
         <Input id="password" name="password" type="password" autoComplete="new-password" required error={errors.password} aria-describedby="password-hint" />
       </Field>
@@ -61,7 +73,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <input type="checkbox" name="hiring" className="mt-0.5 h-4 w-4 accent-brand-600" />
         <span>
           <span className="font-medium">I&apos;m hiring</span>
-          <span className="block text-zinc-500">Recruiter account: build and run interview scripts.</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">Recruiter account: build and run interview scripts.</span>
         </span>
       </label>
       <Button type="submit" className="w-full" disabled={pending}>

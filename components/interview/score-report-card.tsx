@@ -5,6 +5,7 @@ import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
 import { ErrataCallout } from "../ui/errata-callout";
 import { STATUS_LABEL, STATUS_TONE } from "../sessions/score-breakdown";
 import { WhatWasWrong } from "./what-was-wrong";
+import { phraseQuotes, snapToWords } from "../sessions/quotes";
 
 /** One question's score with evidence: what was covered (in the candidate's words), what was missed. */
 export function ScoreReportCard({
@@ -23,13 +24,15 @@ export function ScoreReportCard({
   const H = headingLevel === 2 ? "h2" : "h3";
   // Wrong claims first, so they win over evidence on the same words; a contradicted point's
   // "evidence" is the wrong sentence itself, not coverage.
+  // Highlights cover whole words: a span never splits an identifier ("create_" + "task").
+  const words = (e: { start: number; end: number }) => snapToWords(answerText, e.start, e.end);
   const highlights: Highlight[] = [
     ...report.misconceptions
       .filter((r) => !r.corrected)
-      .flatMap((r) => r.evidence.map((e) => ({ start: e.start, end: e.end, kind: "red-flag" as const, label: r.text }))),
+      .flatMap((r) => r.evidence.map((e) => ({ ...words(e), kind: "red-flag" as const, label: r.text }))),
     ...report.keyPoints
       .filter((k) => k.status !== "contradicted")
-      .flatMap((k) => k.evidence.map((e) => ({ start: e.start, end: e.end, kind: "evidence" as const, label: k.text }))),
+      .flatMap((k) => k.evidence.map((e) => ({ ...words(e), kind: "evidence" as const, label: k.text }))),
   ];
   return (
     <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
@@ -41,7 +44,7 @@ export function ScoreReportCard({
         </span>
         <Badge tone={scoreTone(report.score)}>{report.band}</Badge>
       </div>
-      <WhatWasWrong misconceptions={report.misconceptions} headingLevel={headingLevel === 2 ? 3 : 4} />
+      <WhatWasWrong misconceptions={report.misconceptions} headingLevel={headingLevel === 2 ? 3 : 4} answerText={answerText} />
       {report.feedback ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
       <div>
         <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">Your answer, with the evidence the scorer found</p>
@@ -57,7 +60,11 @@ export function ScoreReportCard({
             </Badge>
             <span>
               <InlineCode text={k.text} />
-              {k.evidence[0] ? <span className="block text-xs text-zinc-500">You said: “{k.evidence[0].text}”</span> : null}
+              {phraseQuotes(answerText, k.evidence, 1)[0] ? (
+                <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+                  You said: <q>{phraseQuotes(answerText, k.evidence, 1)[0]}</q>
+                </span>
+              ) : null}
             </span>
           </li>
         ))}

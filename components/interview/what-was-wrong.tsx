@@ -1,5 +1,6 @@
 import type { MisconceptionHit } from "@/lib/scoring/report";
 import { InlineCode } from "../ui/inline-code";
+import { wholePhrase } from "../sessions/quotes";
 
 /**
  * The wrong claims of one question's answers, first in every score view: the candidate's own
@@ -7,13 +8,25 @@ import { InlineCode } from "../ui/inline-code";
  * report then shows it here and the key point as covered). Shown only where the score report is
  * (after the question in Practice mode, at the end in Mock mode), so the correction never comes early.
  */
-export function WhatWasWrong({ misconceptions, headingLevel = 4 }: { misconceptions: readonly MisconceptionHit[]; headingLevel?: 3 | 4 }) {
+export function WhatWasWrong({
+  misconceptions,
+  headingLevel = 4,
+  answerText,
+  questionNumber,
+}: {
+  misconceptions: readonly MisconceptionHit[];
+  headingLevel?: 3 | 4;
+  /** The answers as the scorer saw them: quotes then cover whole phrases, never part of a word. */
+  answerText?: string;
+  /** On a page with several questions (a transcript): names the region uniquely. */
+  questionNumber?: number;
+}) {
   if (misconceptions.length === 0) return null;
   const H = headingLevel === 3 ? "h3" : "h4";
   const standing = misconceptions.filter((m) => !m.corrected).length;
   return (
     <section
-      aria-label="What was wrong"
+      aria-label={questionNumber ? `What was wrong in question ${questionNumber}` : "What was wrong"}
       className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/40"
     >
       <H className="font-semibold text-rose-800 dark:text-rose-200">
@@ -28,7 +41,7 @@ export function WhatWasWrong({ misconceptions, headingLevel = 4 }: { misconcepti
               </span>
               <span className="sr-only">Wrong claim: </span>
               {m.evidence[0] ? (
-                <q className="rounded bg-rose-100 px-1 font-medium text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">{m.evidence[0].text}</q>
+                <q className="rounded bg-rose-100 px-1 font-medium text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">{answerText ? wholePhrase(answerText, m.evidence[0]) : m.evidence[0].text}</q>
               ) : (
                 <InlineCode text={m.text} />
               )}

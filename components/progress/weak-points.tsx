@@ -11,7 +11,7 @@ export function WeakPointsList({ points }: { points: WeakPoint[] }) {
     <ol className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Weakest key points">
       {points.map((p, i) => (
         <li key={`${p.questionId}:${p.keyPointId}`} className="flex gap-3 py-3">
-          <span className="mt-0.5 w-5 shrink-0 text-sm font-medium text-zinc-400 tabular-nums">{i + 1}.</span>
+          <span className="mt-0.5 w-5 shrink-0 text-sm font-medium text-zinc-500 tabular-nums dark:text-zinc-400">{i + 1}.</span>
           <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:gap-4">
             <div className="min-w-0 flex-1">
               <p className="text-sm font-medium leading-6">

@@ -8,11 +8,12 @@ import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
 import { InlineCode } from "../ui/inline-code";
+import { ratingSummary } from "@/lib/scripts/export";
 import { useMounted } from "./local-time";
-import { FollowUpList, RedFlagList } from "./script-document-view";
+import { FollowUpList } from "./script-document-view";
 
 type Rating = 1 | 2 | 3 | 4;
-type Entry = { ticked: string[]; rating: Rating | null; notes: string };
+type Entry = { ticked: string[]; flagged: string[]; rating: Rating | null; notes: string };
 type Draft = {
   candidateName: string;
   step: number;
@@ -34,7 +35,7 @@ function emptyDraft(doc: ScriptDocument): Draft {
   return {
     candidateName: "",
     step: 0,
-    entries: Object.fromEntries(doc.questions.map((q) => [q.id, { ticked: [], rating: null, notes: "" }])),
+    entries: Object.fromEntries(doc.questions.map((q) => [q.id, { ticked: [], flagged: [], rating: null, notes: "" }])),
     seconds: new Array(doc.questions.length + 2).fill(0),
     notes: "",
     recommendation: "undecided",
@@ -50,7 +51,12 @@ function readDraft(scriptId: string, version: number, doc: ScriptDocument): Draf
     return {
       ...base,
       ...d,
-      entries: { ...base.entries, ...d.entries },
+      entries: Object.fromEntries(
+        Object.entries(base.entries).map(([id, e]) => {
+          const saved = d.entries?.[id];
+          return [id, saved ? { ...e, ...saved, flagged: Array.isArray(saved.flagged) ? saved.flagged : [] } : e];
+        }),
+      ),
       seconds: base.seconds.map((_, i) => Number(d.seconds?.[i]) || 0),
       step: Math.min(Math.max(0, Number(d.step) || 0), doc.questions.length + 1),
     };
@@ -71,7 +77,7 @@ function mmss(totalSeconds: number): string {
 /** Renders the live interview once in the browser (the draft lives in localStorage). */
 export function LiveInterview(props: Props) {
   const mounted = useMounted();
-  if (!mounted) return <p className="text-sm text-zinc-500">Loading the interview…</p>;
+  if (!mounted) return <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading the interview…</p>;
   return <LiveInterviewInner {...props} />;
 }
 
@@ -83,6 +89,7 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
   const [runSince, setRunSince] = useState<number | null>(null);
   const [now, setNow] = useState(nowMs);
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -139,7 +146,7 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
   async function saveScorecard() {
     setError(null);
     if (!draft.candidateName.trim()) {
-      setError("Enter the candidate's name before saving.");
+      setNameError("Enter the candidate's name before saving.");
       nameRef.current?.focus();
       return;
     }
@@ -152,6 +159,7 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
         entries: doc.questions.map((q, i) => ({
           questionId: q.id,
           ticked: final.entries[q.id]?.ticked ?? [],
+          flagged: final.entries[q.id]?.flagged ?? [],
           rating: final.entries[q.id]?.rating ?? null,
           notes: final.entries[q.id]?.notes ?? "",
           seconds: Math.round(final.seconds[i + 1] ?? 0),
@@ -208,8 +216,19 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
             maxLength={120}
             autoComplete="off"
             placeholder="Full name"
-            onChange={(e) => setDraft((d) => ({ ...d, candidateName: e.target.value }))}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? "candidate-name-error" : undefined}
+            onChange={(e) => {
+              const value = e.target.value;
+              setDraft((d) => ({ ...d, candidateName: value }));
+              if (value.trim()) setNameError(null);
+            }}
           />
+          {nameError ? (
+            <p id="candidate-name-error" role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+              {nameError}
+            </p>
+          ) : null}
         </div>
         <div className="flex items-center gap-3">
           <p className="text-sm tabular-nums text-zinc-600 dark:text-zinc-400" aria-live="off">
@@ -232,7 +251,6 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
                   type="button"
                   onClick={() => goTo(i)}
                   aria-current={i === step ? "step" : undefined}
-                  aria-label={i === 0 ? "Introduction" : i === last ? "Wrap-up and decision" : `Question ${i}: ${doc.questions[i - 1]!.title}${rating ? `, rated ${rating}` : ""}`}
                   className={cn(
                     "inline-flex h-9 min-w-11 items-center justify-center gap-1 whitespace-nowrap rounded-lg border px-3 text-sm font-medium",
                     i === step
@@ -241,7 +259,12 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
                   )}
                 >
                   {stepLabel(i)}
-                  {rating ? <span className={cn("text-xs", i === step ? "text-brand-100" : "text-zinc-500")}>· {rating}</span> : null}
+                  {i >= 1 && i <= n ? <span className="sr-only">: {doc.questions[i - 1]!.title}</span> : null}
+                  {rating ? (
+                    <span className={cn("text-xs", i === step ? "text-brand-50" : "text-zinc-600 dark:text-zinc-400")}>
+                      <span className="sr-only">, rated</span> · {rating}
+                    </span>
+                  ) : null}
                 </button>
               </li>
             );
@@ -314,6 +337,9 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
                 ))}
               </div>
             </fieldset>
+            {nameError ? (
+              <p className="text-sm text-rose-700 dark:text-rose-300">{nameError} The name field is at the top of the page.</p>
+            ) : null}
             {error ? (
               <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
                 {error}
@@ -379,6 +405,7 @@ function QuestionStep({
   headingRef: React.Ref<HTMLHeadingElement>;
 }) {
   const toggle = (id: string) => onChange({ ticked: entry.ticked.includes(id) ? entry.ticked.filter((t) => t !== id) : [...entry.ticked, id] });
+  const toggleFlag = (id: string) => onChange({ flagged: entry.flagged.includes(id) ? entry.flagged.filter((t) => t !== id) : [...entry.flagged, id] });
   return (
     <>
       <StepHeading ref={headingRef} title={`${index}. ${q.title}`} minutes={q.minutes} seconds={seconds} />
@@ -392,7 +419,7 @@ function QuestionStep({
       <div className="grid gap-5 lg:grid-cols-2">
         <fieldset>
           <legend className="text-sm font-semibold">
-            Key points heard <span className="font-normal text-zinc-500">({entry.ticked.length} of {q.keyPoints.length})</span>
+            Key points heard <span className="font-normal text-zinc-600 dark:text-zinc-400">({entry.ticked.length} of {q.keyPoints.length})</span>
           </legend>
           <ul className="mt-2 space-y-1.5">
             {q.keyPoints.map((k) => (
@@ -421,10 +448,26 @@ function QuestionStep({
             </div>
           ) : null}
           {q.redFlags.length ? (
-            <div>
-              <h3 className="text-sm font-semibold">Red flags</h3>
-              <RedFlagList question={q} listenFor={false} />
-            </div>
+            <fieldset>
+              <legend className="text-sm font-semibold">
+                Red flags heard <span className="font-normal text-zinc-600 dark:text-zinc-400">({entry.flagged.length} of {q.redFlags.length})</span>
+              </legend>
+              <ul className="mt-2 space-y-1.5">
+                {q.redFlags.map((r) => (
+                  <li key={r.id}>
+                    <label
+                      className={cn(
+                        "flex cursor-pointer gap-2.5 rounded-lg px-3 py-2 text-sm leading-6",
+                        entry.flagged.includes(r.id) ? "bg-rose-100 ring-1 ring-rose-400 dark:bg-rose-950 dark:ring-rose-700" : "bg-rose-50 dark:bg-rose-950/40",
+                      )}
+                    >
+                      <input type="checkbox" checked={entry.flagged.includes(r.id)} onChange={() => toggleFlag(r.id)} className="mt-1 h-4 w-4 shrink-0 accent-rose-600" />
+                      <InlineCode text={r.text} />
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
           ) : null}
           {reference ? (
             <details>
@@ -499,6 +542,9 @@ function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live
               Points
             </th>
             <th scope="col" className="py-1.5 pr-3 font-medium">
+              Red flags
+            </th>
+            <th scope="col" className="py-1.5 pr-3 font-medium">
               Rating
             </th>
             <th scope="col" className="py-1.5 font-medium">
@@ -517,13 +563,15 @@ function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live
                 <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">
                   {e.ticked.length}/{q.keyPoints.length}
                 </td>
-                <td className="whitespace-nowrap py-1.5 pr-3">{e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-500">not rated</span>}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">{e.flagged.length ? `${e.flagged.length} heard` : "none"}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3">{e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-600 dark:text-zinc-400">not rated</span>}</td>
                 <td className="py-1.5 font-mono tabular-nums">{mmss(live(i + 1))}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <p className="mt-2 text-sm">Average rating: {ratingSummary(doc.questions.map((q) => ({ rating: draft.entries[q.id]?.rating ?? null }))).text}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { clock, timeline } from "@/lib/scripts/plan";
+import { displayTerms } from "@/lib/scripts/terms";
 import { LEVEL_LABELS, RECOMMENDATION_LABELS, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { cn } from "../ui/cn";
@@ -168,8 +169,8 @@ export function ScriptDocumentView({ doc, showScorecard = true, className }: { d
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {LEVEL_LABELS[doc.level]} · {doc.totalMinutes} minutes · {n} question{n === 1 ? "" : "s"} · topics: {doc.topics.length ? doc.topics.join("; ") : "all"}
         </p>
-        {doc.steering?.terms.length ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">Steered by the job description: {doc.steering.terms.join(", ")}</p>
+        {doc.steering && displayTerms(doc.steering.terms).length ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">Steered by the job description: {displayTerms(doc.steering.terms).join(", ")}</p>
         ) : null}
       </header>
 
@@ -208,7 +209,7 @@ export function ScriptDocumentView({ doc, showScorecard = true, className }: { d
           <div className="flex flex-wrap gap-1.5">
             <Badge>{q.topic}</Badge>
             <DifficultyBadge difficulty={q.difficulty} />
-            {q.matchedTerms.length ? <Badge tone="brand">Matches: {q.matchedTerms.join(", ")}</Badge> : null}
+            {displayTerms(q.matchedTerms).length ? <Badge tone="brand">Matches: {displayTerms(q.matchedTerms).join(", ")}</Badge> : null}
           </div>
           <QuestionDetails question={q} />
           {q.notes.trim() ? (

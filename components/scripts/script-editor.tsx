@@ -15,7 +15,8 @@ import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { alternativeKey, moveQuestion, setQuestionMinutes, setSectionMinutes, swapQuestion, unpinQuestion } from "@/lib/scripts/edit";
-import { refitDocument } from "@/lib/scripts/plan";
+import { refitDocument, squeezeMessage } from "@/lib/scripts/plan";
+import { displayTerms } from "@/lib/scripts/terms";
 import { MAX_QUESTION_MINUTES, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -55,6 +56,7 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
   const dirty = useMemo(() => JSON.stringify(doc) !== saved, [doc, saved]);
   const fit = useMemo(() => refitDocument(doc).fit, [doc]);
   const titleOk = doc.title.trim().length > 0;
+  const squeezed = fit.fits ? squeezeMessage(doc, fit.squeezed) : null;
 
   // Leaving with unsaved edits asks first.
   useEffect(() => {
@@ -195,7 +197,11 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               <MinutesField id="wrap-minutes" label="Wrap-up minutes" value={doc.wrapUp.minutes} min={1} max={30} onCommit={(v) => edit(setSectionMinutes(doc, { wrapUp: v }).doc)} />
             </div>
             <PlanBar doc={doc} />
-            {fit.fits ? (
+            {squeezed ? (
+              <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+                {squeezed}
+              </p>
+            ) : fit.fits ? (
               <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
                 The plan fits: intro, {n} question{n === 1 ? "" : "s"} and wrap-up add up to {doc.totalMinutes} minutes.
               </p>
@@ -246,6 +252,7 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
                       q={q}
                       index={i}
                       count={n}
+                      squeezed={fit.fits && fit.squeezed.some((x) => x.index === i)}
                       alternatives={(alternatives[alternativeKey(q.topic, q.difficulty)] ?? []).filter((a) => !doc.questions.some((x) => x.id === a.id))}
                       onMove={move}
                       onMinutes={(v) => edit(setQuestionMinutes(doc, i, v).doc)}
@@ -416,7 +423,9 @@ function SortableQuestion({
   onUnpin,
   onSwap,
   onNotes,
+  squeezed = false,
 }: {
+  squeezed?: boolean;
   q: ScriptQuestion;
   index: number;
   count: number;
@@ -466,7 +475,7 @@ function SortableQuestion({
           <div className="flex flex-wrap items-center gap-1.5">
             <Badge>{q.topic}</Badge>
             <DifficultyBadge difficulty={q.difficulty} />
-            {q.matchedTerms.length ? <Badge tone="brand">Matches: {q.matchedTerms.slice(0, 3).join(", ")}</Badge> : null}
+            {displayTerms(q.matchedTerms).length ? <Badge tone="brand">Matches: {displayTerms(q.matchedTerms).slice(0, 3).join(", ")}</Badge> : null}
           </div>
         </div>
       </div>
@@ -481,7 +490,9 @@ function SortableQuestion({
             Set by hand · fit automatically
           </Button>
         ) : (
-          <span className="pb-2 text-xs text-zinc-500 dark:text-zinc-400">auto (suggested {q.suggestedMinutes})</span>
+          <span className={cn("pb-2 text-xs", squeezed ? "font-medium text-amber-800 dark:text-amber-200" : "text-zinc-600 dark:text-zinc-400")}>
+            {squeezed ? `auto · squeezed, needs ${q.suggestedMinutes}` : `auto (suggested ${q.suggestedMinutes})`}
+          </span>
         )}
         <div className="ml-auto flex items-center gap-1.5 pb-0.5">
           <button type="button" className={iconButton} aria-label={`Move “${q.title}” up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
@@ -512,7 +523,7 @@ function SortableQuestion({
                     className="cursor-pointer select-none rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
                   >
                     {alt.title}
-                    {alt.matchedTerms.length ? <span className="block text-xs text-zinc-500">Matches: {alt.matchedTerms.slice(0, 3).join(", ")}</span> : null}
+                    {displayTerms(alt.matchedTerms).length ? <span className="block text-xs text-zinc-600 dark:text-zinc-400">Matches: {displayTerms(alt.matchedTerms).slice(0, 3).join(", ")}</span> : null}
                   </DropdownMenu.Item>
                 ))}
               </DropdownMenu.Content>

@@ -98,13 +98,13 @@ export function AttemptsCompare({
         </span>
       </div>
       <ol className="mt-3 flex flex-wrap items-center gap-1.5 text-sm" aria-label="Score of each attempt, oldest first">
-        {start > 0 ? <li className="text-zinc-400">…</li> : null}
+        {start > 0 ? <li className="text-zinc-500 dark:text-zinc-400">…</li> : null}
         {listed.map((a, i) => {
           const isCurrent = a.sessionQuestionId === thisAttempt.sessionQuestionId;
           return (
             <li key={a.sessionQuestionId} className="flex items-center gap-1.5">
               {i > 0 || start > 0 ? (
-                <span aria-hidden="true" className="text-zinc-400">
+                <span aria-hidden="true" className="text-zinc-500 dark:text-zinc-400">
                   →
                 </span>
               ) : null}
@@ -127,7 +127,7 @@ export function AttemptsCompare({
             </li>
           );
         })}
-        {start + LISTED < attempts.length ? <li className="text-zinc-400">…</li> : null}
+        {start + LISTED < attempts.length ? <li className="text-zinc-500 dark:text-zinc-400">…</li> : null}
       </ol>
 
       <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">

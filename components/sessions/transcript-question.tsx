@@ -1,5 +1,5 @@
 import { answersOf, formatDuration, formatOffset, isAnswer } from "@/lib/review/format";
-import { highlightAnswers } from "@/lib/review/highlight";
+import { highlightAnswers, scoredText } from "@/lib/review/highlight";
 import type { QuestionAttempts, TranscriptQuestion } from "@/lib/review/types";
 import { MessageText } from "../interview/message-text";
 import { Badge, DifficultyBadge, scoreTone } from "../ui/badge";
@@ -9,6 +9,7 @@ import { AnswerText } from "./answer-text";
 import { InlineCode } from "../ui/inline-code";
 import { AttemptsCompare } from "./attempts-compare";
 import { LocalTime } from "./local-time";
+import { snapReport } from "./quotes";
 import { ReferencePanel } from "./reference-panel";
 import { ScoreBreakdown } from "./score-breakdown";
 import { ErrataCallout } from "../ui/errata-callout";
@@ -16,7 +17,11 @@ import { ErrataCallout } from "../ui/errata-callout";
 const KIND_BADGE: Record<string, string> = { question: "Question", "follow-up": "Follow-up", "wrap-up": "Wrap-up" };
 const speaker = (turn: { role: string }) => (turn.role === "candidate" ? "You" : turn.role === "system" ? "Notice" : "Interviewer");
 
-/** One question of a transcript: the exchange, the reference beside it, the score, the attempts. */
+/**
+ * One question of a transcript, in reading order: the exchange, the feedback right under the
+ * candidate's answers, then what is secondary behind disclosures (the key points in detail, the
+ * reference answer, earlier attempts).
+ */
 export function TranscriptQuestionSection({
   sessionId,
   sessionStart,
@@ -40,7 +45,9 @@ export function TranscriptQuestionSection({
 }) {
   const n = q.index + 1;
   const answers = answersOf(q);
-  const segments = highlightAnswers(answers, q.report);
+  const answerText = scoredText(answers);
+  const report = q.report ? snapReport(q.report, answerText) : null;
+  const segments = highlightAnswers(answers, report);
   const keyPointText = new Map((q.snapshot?.keyPoints ?? q.report?.keyPoints ?? []).map((k) => [k.id, k.text]));
   let answerNo = 0;
   const followUps = q.turns.filter((t) => t.kind === "follow-up").length;
@@ -93,60 +100,60 @@ export function TranscriptQuestionSection({
         </div>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)] lg:items-start print:block">
-        <ol className="space-y-3" aria-label={`Transcript of question ${n}`}>
-          {q.turns.map((turn) => {
-            const answer = isAnswer(turn);
-            const segs = answer ? segments[answerNo++] ?? [] : null;
-            const probed = turn.kind === "follow-up" && turn.keyPointId ? keyPointText.get(turn.keyPointId) : undefined;
-            return (
-              <li
-                key={turn.id}
-                className={cn(
-                  "rounded-xl border p-3 print:break-inside-avoid",
-                  answer
-                    ? "border-brand-200 bg-brand-50/40 dark:border-brand-900/70 dark:bg-brand-900/10 sm:ml-8"
-                    : turn.role === "system"
-                      ? "border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/30"
-                      : "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60 sm:mr-8",
-                )}
-              >
-                <div className="mb-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-                  <span className="font-semibold text-zinc-800 dark:text-zinc-200">{speaker(turn)}</span>
-                  {KIND_BADGE[turn.kind] ? <Badge tone={turn.kind === "follow-up" ? "brand" : "neutral"}>{KIND_BADGE[turn.kind]}</Badge> : null}
-                  {turn.late ? <Badge tone="warn">Late</Badge> : null}
-                  <span className="ml-auto flex items-center gap-2 tabular-nums">
-                    {answer && turn.elapsedMs != null ? <span>took {formatDuration(turn.elapsedMs)}</span> : null}
-                    <span title="Time since the interview started">{formatOffset(turn.createdAt.getTime() - sessionStart.getTime())}</span>
-                    <LocalTime iso={turn.createdAt.toISOString()} pattern="time" />
-                  </span>
-                </div>
-                {answer ? <AnswerText segments={segs!} /> : <MessageText text={turn.text} />}
-                {probed ? (
-                  <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-                    Probing the key point: <InlineCode text={probed} />
-                  </p>
-                ) : null}
-              </li>
-            );
-          })}
-          {q.turns.length === 0 ? <li className="text-sm text-zinc-500">Not reached.</li> : null}
-        </ol>
-        <div className="lg:sticky lg:top-20 print:mt-4">
-          {referenceHtml ? (
-            <ReferencePanel summary={<span>Reference answer</span>}>
-              <div className="prose-md" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
-              {errataHtml ? <ErrataCallout html={errataHtml} /> : null}
-            </ReferencePanel>
-          ) : (
-            <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">
-              {q.withheld ? "The reference answer is shown when the interview is over." : "The reference answer was not stored with this session."}
-            </p>
-          )}
-        </div>
-      </div>
+      <ol className="space-y-3" aria-label={`Transcript of question ${n}`}>
+        {q.turns.map((turn) => {
+          const answer = isAnswer(turn);
+          const segs = answer ? segments[answerNo++] ?? [] : null;
+          const probed = turn.kind === "follow-up" && turn.keyPointId ? keyPointText.get(turn.keyPointId) : undefined;
+          return (
+            <li
+              key={turn.id}
+              className={cn(
+                "rounded-xl border p-3 print:break-inside-avoid",
+                answer
+                  ? "border-brand-200 bg-brand-50/40 dark:border-brand-900/70 dark:bg-brand-900/10 sm:ml-8"
+                  : turn.role === "system"
+                    ? "border-amber-200 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/30"
+                    : "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60 sm:mr-8",
+              )}
+            >
+              <div className="mb-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="font-semibold text-zinc-800 dark:text-zinc-200">{speaker(turn)}</span>
+                {KIND_BADGE[turn.kind] ? <Badge tone={turn.kind === "follow-up" ? "brand" : "neutral"}>{KIND_BADGE[turn.kind]}</Badge> : null}
+                {turn.late ? <Badge tone="warn">Late</Badge> : null}
+                <span className="ml-auto flex items-center gap-2 tabular-nums">
+                  {answer && turn.elapsedMs != null ? <span>took {formatDuration(turn.elapsedMs)}</span> : null}
+                  <span title="Time since the interview started">{formatOffset(turn.createdAt.getTime() - sessionStart.getTime())}</span>
+                  <LocalTime iso={turn.createdAt.toISOString()} pattern="time" />
+                </span>
+              </div>
+              {answer ? <AnswerText segments={segs!} /> : <MessageText text={turn.text} />}
+              {probed ? (
+                <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+                  Probing the key point: <InlineCode text={probed} />
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+        {q.turns.length === 0 ? <li className="text-sm text-zinc-500">Not reached.</li> : null}
+      </ol>
 
-      {q.report ? <ScoreBreakdown report={q.report} headingId={`question-${n}-score`} /> : null}
+      {q.report ? (
+        <ScoreBreakdown report={q.report} headingId={`question-${n}-score`} id={`question-${n}-feedback`} answerText={answerText} questionNumber={n} />
+      ) : null}
+
+      {referenceHtml ? (
+        <ReferencePanel summary={<span>Reference answer</span>}>
+          <div className="prose-md" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
+          {errataHtml ? <ErrataCallout html={errataHtml} /> : null}
+        </ReferencePanel>
+      ) : (
+        <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700">
+          {q.withheld ? "The reference answer is shown when the interview is over." : "The reference answer was not stored with this session."}
+        </p>
+      )}
+
       {attempts ? (
         <AttemptsCompare data={attempts} current={{ sessionQuestionId: q.id, report: q.report, answers }} headingId={`question-${n}-attempts`} />
       ) : null}

@@ -39,7 +39,7 @@ export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
     const user = await db().user.create({ data: { name, email: parsed.data.email, passwordHash, role } });
     return toPublic(user);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
+    if (isUniqueViolation(error)) throw new SignUpError({ email: "An account with this email already exists." });
     throw error;
   }
 }

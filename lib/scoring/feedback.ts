@@ -1,77 +1,92 @@
 /**
- * Words for the candidate: strengths in their own terms, gaps phrased as what to add (from the
- * rubric's terms, never the reference text), and short actionable feedback.
+ * Words for the candidate: strengths in their own words, gaps phrased as sentences a person would
+ * say (never a key point's id or a list of rubric terms, and never the reference text), and short
+ * actionable feedback.
  */
 import type { Band, KeyPointResult, MisconceptionHit } from "./report.ts";
 import type { PKeyPoint } from "./prepare.ts";
 
 const MAX_QUOTE = 110;
 
+/** A quote on one line, cut (when too long) at a word boundary, never inside a word or identifier. */
 function quote(s: string): string {
   const one = s.replace(/\s+/g, " ").trim();
-  return one.length <= MAX_QUOTE ? one : one.slice(0, MAX_QUOTE - 1).replace(/\s+\S*$/, "") + "…";
+  if (one.length <= MAX_QUOTE) return one;
+  const cut = one.slice(0, MAX_QUOTE - 1);
+  const atSpace = cut.lastIndexOf(" ");
+  return (atSpace > MAX_QUOTE / 2 ? cut.slice(0, atSpace) : cut).replace(/[\s,;:]+$/, "") + "…";
 }
 
-/** A short name for a key point: its id as words ("cpu-bound-no-speedup" -> "cpu bound no speedup"). */
+/**
+ * A short name for a key point: its id as words ("cpu-bound-no-speedup" -> "cpu bound no speedup").
+ * For logs and tools; words for the candidate use the key point's statement or its authored terms.
+ */
 export function keyPointName(id: string): string {
   return id.replace(/^point-(\d+)$/, "point $1").replace(/-/g, " ");
 }
 
-/** Strengths: each covered point, quoting the candidate's own words that evidence it. */
+/** Strengths: each covered point, quoting the candidate's own words (the whole sentence) that evidence it. */
 export function strengthsOf(results: readonly KeyPointResult[], sentenceOf: (start: number) => string): string[] {
   const out: string[] = [];
   for (const r of results) {
     if (r.status !== "covered") continue;
     const ev = r.evidence[0];
     if (!ev) continue;
-    out.push(`${capitalise(keyPointName(r.id))}: “${quote(sentenceOf(ev.start) || ev.text)}”`);
+    const said = quote(sentenceOf(ev.start) || ev.text);
+    const point = r.text.trim().replace(/[.:;]+$/, "");
+    out.push(point ? `${point}: you said “${said}”` : `You said “${said}”`);
   }
   return out;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** An authored term a person would say aloud: several plain words rather than an identifier. */
+function topicOf(p: PKeyPoint | undefined): string {
+  const labels = [...(p?.termTexts ?? []), ...(p?.labels ?? [])].map((l) => l.trim()).filter(Boolean);
+  const plain = (l: string) => /^[\p{L}][\p{L}\s'-]*$/u.test(l);
+  const words = (l: string) => l.split(/\s+/).length;
+  return (
+    labels.find((l) => plain(l) && words(l) >= 2 && words(l) <= 4) ??
+    labels.find((l) => plain(l) && l.length >= 4 && words(l) <= 4) ??
+    ""
+  );
 }
 
-function listTerms(labels: readonly string[], n: number): string {
-  const picked: string[] = [];
-  // Short terms name a topic without giving the answer away; long ones read like the reference.
-  const ordered = labels.filter((l) => l.trim().split(/\s+/).length <= 3);
-  for (const l of ordered.length > 0 ? ordered : labels.slice(0, 1)) {
-    const t = l.trim();
-    if (!t || picked.some((p) => p.toLowerCase() === t.toLowerCase())) continue;
-    picked.push(t);
-    if (picked.length >= n) break;
-  }
-  if (picked.length <= 1) return picked[0] ?? "";
-  return `${picked.slice(0, -1).join(", ")} and ${picked[picked.length - 1]}`;
-}
+const ORDER: Record<KeyPointResult["status"], number> = { partial: 0, missed: 1, contradicted: 2, covered: 3 };
 
 /**
- * Gaps, most important first: what to add, phrased from the key point's terms so the reference
- * answer is not pasted.
+ * Gaps, most important first: what to add, as a sentence a person would say. It names the topic
+ * with one of the key point's authored terms (never its id, never a list of terms) and does not
+ * paste the key point's statement or the reference: the score report lists the points themselves.
  */
 export function gapsOf(results: readonly KeyPointResult[], points: readonly PKeyPoint[], generic: boolean): string[] {
   const byId = new Map(points.map((p) => [p.id, p]));
   const missing = results
     .filter((r) => r.status !== "covered")
-    .sort((a, b) => b.weight - a.weight || (a.status === "partial" ? -1 : 1));
+    // A contradicted point comes after the others of its weight: the wrong claim leads the feedback already.
+    .sort((a, b) => b.weight - a.weight || ORDER[a.status] - ORDER[b.status]);
   const out: string[] = [];
   for (const r of missing) {
-    const p = byId.get(r.id);
-    const terms = listTerms(p?.labels ?? [], 3);
-    const name = keyPointName(r.id);
-    if (generic) {
+    const topic = topicOf(byId.get(r.id));
+    const about = topic ? `${/^[A-Z]{2}/.test(topic) ? topic : topic.charAt(0).toLowerCase() + topic.slice(1)}` : "";
+    if (r.status === "partial") {
       out.push(
-        r.status === "partial"
-          ? `Develop ${terms ? `the part about ${terms}` : name}: you touched on it; say what it is and why it matters.`
-          : `Add ${terms ? `the point about ${terms}` : name}.`,
+        about
+          ? `Go further on ${about}: you touched on it; say what it is and why it matters.`
+          : "Go further on the point you only touched on: say what it is and why it matters.",
       );
+    } else if (r.status === "contradicted") {
+      out.push(
+        about
+          ? `Check what you said about ${about}: part of it is not right, and the correction is with the score.`
+          : "Check the claim marked as wrong: the correction is with the score.",
+      );
+    } else if (generic) {
+      out.push(about ? `Add a sentence or two about ${about}.` : "Add the key point you missed: it is listed with the score.");
     } else {
       out.push(
-        r.status === "partial"
-          ? `Go further on ${name}${terms ? ` (e.g. ${terms})` : ""}: you touched on it but did not explain it.`
-          : `Add ${name}${terms ? ` (e.g. ${terms}) and explain why it matters` : ""}.`,
+        about
+          ? `Add what you know about ${about}, and explain why it matters.`
+          : "Add the key point you missed (it is listed with the score), and explain why it matters.",
       );
     }
   }

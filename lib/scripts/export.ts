@@ -3,6 +3,7 @@
  * itself, the same JSON the CLI prints), and scorecards as JSON, CSV and Markdown. Pure.
  */
 import { clock, timeline } from "./plan.ts";
+import { displayTerms } from "./terms.ts";
 import { LEVEL_LABELS, RECOMMENDATION_LABELS, type Recommendation, type ScriptDocument, type StoredScorecardEntry } from "./schemas.ts";
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -20,7 +21,7 @@ export function scriptToMarkdown(doc: ScriptDocument): string {
   out.push(`# ${doc.title}`, "");
   out.push(`${LEVEL_LABELS[doc.level]} · ${doc.totalMinutes} minutes · ${n} question${n === 1 ? "" : "s"} · seed \`${doc.seed}\``, "");
   out.push(`Topics: ${doc.topics.length ? doc.topics.join("; ") : "all"}`, "");
-  if (doc.steering?.terms.length) out.push(`Steered by the job description: ${doc.steering.terms.join(", ")}`, "");
+  if (doc.steering && displayTerms(doc.steering.terms).length) out.push(`Steered by the job description: ${displayTerms(doc.steering.terms).join(", ")}`, "");
   if (doc.notes.trim()) out.push("## Notes", "", doc.notes.trim(), "");
 
   out.push("## Plan", "", "| Time | Section | Minutes |", "| --- | --- | ---: |");
@@ -31,7 +32,7 @@ export function scriptToMarkdown(doc: ScriptDocument): string {
 
   doc.questions.forEach((q, i) => {
     out.push(`## ${i + 1}. ${q.title} (${q.minutes} min)`, "");
-    out.push(`*${q.topic} · ${cap(q.difficulty)}${q.matchedTerms.length ? ` · matches: ${q.matchedTerms.join(", ")}` : ""}*`, "");
+    out.push(`*${q.topic} · ${cap(q.difficulty)}${displayTerms(q.matchedTerms).length ? ` · matches: ${displayTerms(q.matchedTerms).join(", ")}` : ""}*`, "");
     if (q.prompt.trim()) out.push("**Ask:**", "", q.prompt.trim(), "");
     out.push("### What a good answer covers", "");
     for (const k of q.keyPoints) out.push(`- ${k.essential ? "**Essential:** " : ""}${k.text}`);
@@ -75,9 +76,26 @@ export type ScorecardRecord = {
 };
 
 /** Mean of the given 1-4 ratings, one decimal; null when none was given. */
+/** The average of the rated questions (unrated ones are left out: see `ratingSummary` to say so). */
 export function averageRating(entries: readonly { rating: number | null }[]): number | null {
   const rated = entries.map((e) => e.rating).filter((r): r is number => r !== null);
   return rated.length ? Math.round((rated.reduce((a, b) => a + b, 0) / rated.length) * 10) / 10 : null;
+}
+
+/** The average and how many questions it leaves out, in words: "2.5 / 4 (1 of 3 questions not rated, left out)". */
+export function ratingSummary(entries: readonly { rating: number | null }[]): { average: number | null; rated: number; unrated: number; text: string } {
+  const average = averageRating(entries);
+  const unrated = entries.filter((e) => e.rating === null).length;
+  const rated = entries.length - unrated;
+  const text =
+    entries.length === 0
+      ? "no questions"
+      : average === null
+        ? `not rated (none of the ${entries.length} question${entries.length === 1 ? " was" : "s were"} rated)`
+        : unrated > 0
+          ? `${average} / 4 over ${rated} of ${entries.length} questions (${unrated} not rated, left out)`
+          : `${average} / 4`;
+  return { average, rated, unrated, text };
 }
 
 export function scorecardsToJson(script: { id: string; title: string }, scorecards: readonly ScorecardRecord[]): string {
@@ -90,6 +108,7 @@ export function scorecardsToJson(script: { id: string; title: string }, scorecar
         createdAt: s.createdAt.toISOString(),
         recommendation: s.recommendation,
         averageRating: averageRating(s.entries),
+        unratedQuestions: s.entries.filter((e) => e.rating === null).length,
         scriptVersion: s.scriptVersion,
         notes: s.notes,
         questions: s.entries,
@@ -128,9 +147,9 @@ export function scorecardsToCsv(scorecards: readonly ScorecardRecord[]): string 
 
 export function scorecardToMarkdown(scriptTitle: string, s: ScorecardRecord): string {
   const out: string[] = [];
-  const avg = averageRating(s.entries);
+  const summary = ratingSummary(s.entries);
   out.push(`## ${s.candidateName}`, "");
-  out.push(`${scriptTitle} · ${s.createdAt.toISOString().slice(0, 10)} · **${RECOMMENDATION_LABELS[s.recommendation]}**${avg !== null ? ` · average rating ${avg}/4` : ""}`, "");
+  out.push(`${scriptTitle} · ${s.createdAt.toISOString().slice(0, 10)} · **${RECOMMENDATION_LABELS[s.recommendation]}** · average rating ${summary.text}`, "");
   if (s.notes.trim()) out.push(s.notes.trim(), "");
   s.entries.forEach((e, i) => {
     const heard = e.keyPoints.filter((k) => k.ticked).length;
@@ -138,6 +157,12 @@ export function scorecardToMarkdown(scriptTitle: string, s: ScorecardRecord): st
     out.push(`Rating: ${e.rating ?? "not rated"}${e.rating ? "/4" : ""} · key points heard: ${heard}/${e.keyPoints.length} · time: ${Math.round(e.seconds / 60)} min`, "");
     for (const k of e.keyPoints) out.push(`- [${k.ticked ? "x" : " "}] ${k.text}`);
     out.push("");
+    const flags = e.redFlags.filter((r) => r.heard);
+    if (flags.length) {
+      out.push("Red flags heard:", "");
+      for (const r of flags) out.push(`- ${r.text}`);
+      out.push("");
+    }
     if (e.notes.trim()) out.push(e.notes.trim(), "");
   });
   return out.join("\n");

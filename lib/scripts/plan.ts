@@ -72,7 +72,14 @@ export function apportion(total: number, weights: readonly number[], min = MIN_Q
   return floors;
 }
 
-export type PlanItem = { weight: number; pinned: number | null };
+/**
+ * A plan item: its weight, its hand-set minutes (null: fits automatically) and the least it needs
+ * (the bank's suggested minutes). An automatic fit below `minimum` is reported as squeezed, never silent.
+ */
+export type PlanItem = { weight: number; pinned: number | null; minimum?: number };
+
+/** A question the automatic fit gave fewer minutes than it needs. */
+export type SqueezedQuestion = { index: number; minutes: number; minimum: number };
 
 export type PlanFit = {
   /** Minutes per question, in order. */
@@ -86,6 +93,8 @@ export type PlanFit = {
   status: "fits" | "over" | "under";
   /** For people, when it does not fit. */
   message: string | null;
+  /** Questions fitted below their minimum (only when the minutes add up; pinned ones are the recruiter's choice). */
+  squeezed: SqueezedQuestion[];
 };
 
 function plural(n: number, word: string): string {
@@ -106,7 +115,13 @@ export function fitPlan(input: { totalMinutes: number; introMinutes: number; wra
   }
   const assigned = minutes.reduce((a, b) => a + b, 0);
   const diff = assigned - available;
-  if (diff === 0) return { minutes, fits: true, available, assigned, status: "fits", message: null };
+  if (diff === 0) {
+    const squeezed = input.items.flatMap((it, index): SqueezedQuestion[] => {
+      const minimum = Math.min(MAX_QUESTION_MINUTES, Math.max(MIN_QUESTION_MINUTES, it.minimum ?? MIN_QUESTION_MINUTES));
+      return it.pinned === null && minutes[index]! < minimum ? [{ index, minutes: minutes[index]!, minimum }] : [];
+    });
+    return { minutes, fits: true, available, assigned, status: "fits", message: null, squeezed };
+  }
   if (diff > 0) {
     return {
       minutes,
@@ -114,6 +129,7 @@ export function fitPlan(input: { totalMinutes: number; introMinutes: number; wra
       available,
       assigned,
       status: "over",
+      squeezed: [],
       message: `The plan no longer fits: it needs ${plural(diff, "minute")} more than the ${input.totalMinutes}-minute interview. Shorten a question or the intro/wrap-up, or lengthen the interview.`,
     };
   }
@@ -123,6 +139,7 @@ export function fitPlan(input: { totalMinutes: number; introMinutes: number; wra
     available,
     assigned,
     status: "under",
+    squeezed: [],
     message: `The plan no longer fits: ${plural(-diff, "minute")} of the ${input.totalMinutes}-minute interview ${-diff === 1 ? "is" : "are"} not assigned. Lengthen a question (or let one fit automatically), or shorten the interview.`,
   };
 }
@@ -133,9 +150,23 @@ export function refitDocument(doc: ScriptDocument): { doc: ScriptDocument; fit: 
     totalMinutes: doc.totalMinutes,
     introMinutes: doc.intro.minutes,
     wrapUpMinutes: doc.wrapUp.minutes,
-    items: doc.questions.map((q) => ({ weight: questionWeight(q.suggestedMinutes, doc.level), pinned: q.pinned ? q.minutes : null })),
+    items: doc.questions.map((q) => ({ weight: questionWeight(q.suggestedMinutes, doc.level), pinned: q.pinned ? q.minutes : null, minimum: q.suggestedMinutes })),
   });
   return { doc: { ...doc, questions: doc.questions.map((q, i) => ({ ...q, minutes: fit.minutes[i]! })) }, fit };
+}
+
+/**
+ * For people: which questions the plan squeezed and by how much, or null. "“Design a rate limiter”
+ * (question 3) gets 3 minutes, 9 fewer than the 12 it needs." Titles come from the document.
+ */
+export function squeezeMessage(doc: Pick<ScriptDocument, "questions">, squeezed: readonly SqueezedQuestion[]): string | null {
+  if (squeezed.length === 0) return null;
+  const parts = squeezed.map((s) => {
+    const title = doc.questions[s.index]?.title ?? `Question ${s.index + 1}`;
+    const short = s.minimum - s.minutes;
+    return `“${title}” (question ${s.index + 1}) gets ${plural(s.minutes, "minute")}, ${short} fewer than the ${s.minimum} it needs`;
+  });
+  return `The minutes add up, but the plan squeezes ${squeezed.length === 1 ? "a question" : `${squeezed.length} questions`}: ${parts.join("; ")}. Shorten a question you set by hand, remove a question, or lengthen the interview.`;
 }
 
 /** Whether a document's minutes sum to its total as they stand (no re-fit). */

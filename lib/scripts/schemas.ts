@@ -216,6 +216,8 @@ export const scorecardEntrySchema = z
     questionId: text().min(1).max(200),
     /** Key point ids ticked as heard. */
     ticked: z.array(text().max(200)).max(50).default([]),
+    /** Red flag ids heard during the answer. */
+    flagged: z.array(text().max(200)).max(50).default([]),
     rating: ratingSchema.nullable().default(null),
     notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     seconds: z.number().int().min(0).max(24 * 3600).default(0),
@@ -243,6 +245,8 @@ export const storedScorecardEntrySchema = z.object({
   difficulty: text(),
   minutes: z.number(),
   keyPoints: z.array(z.object({ id: text(), text: text(), ticked: z.boolean() })),
+  /** The question's red flags and whether each was heard (scorecards saved before this field: none). */
+  redFlags: z.array(z.object({ id: text(), text: text(), heard: z.boolean() })).default([]),
   rating: ratingSchema.nullable(),
   notes: text(),
   seconds: z.number(),

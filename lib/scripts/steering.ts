@@ -8,6 +8,7 @@
  */
 import { stemmedTerms, tokenize, stem } from "../bank/search.ts";
 import type { Question } from "../bank/schema.ts";
+import { isTellingTerm, wordKey } from "./terms.ts";
 
 /** Job-ad words that say nothing about the technical content. */
 const JD_STOPWORDS = new Set(
@@ -30,9 +31,13 @@ const BODY_WEIGHT = 1;
 export type Steering = {
   /** Relevance of each question id (0 when nothing matched). */
   scores: Map<string, number>;
-  /** Per question id, the description words it matched, most telling first. */
+  /**
+   * Per question id, the words it matched, most telling first, for display: only words found in
+   * the question's title, tags or topic in the same form as in the description (so never a stem
+   * collision such as "suites" for "suitable"), and never a generic word.
+   */
   matched: Map<string, string[]>;
-  /** The description's words that matched any question, most telling first (surface forms). */
+  /** The description's words shown as matching some question (same rule as `matched`), most telling first. */
   terms: string[];
   /** Topics by their share of the total relevance, highest first. */
   topics: { topic: string; share: number }[];
@@ -47,12 +52,16 @@ function bodyText(q: Question): string {
   return `${q.prompt} ${points}`;
 }
 
+type QuestionTerms = { primary: Set<string>; body: Set<string>; primaryWords: Map<string, string> };
+
 /** Stemmed terms of a question's fields, computed once per loaded question. */
-const termCache = new WeakMap<Question, { primary: Set<string>; body: Set<string> }>();
-function termsOf(q: Question): { primary: Set<string>; body: Set<string> } {
+const termCache = new WeakMap<Question, QuestionTerms>();
+function termsOf(q: Question): QuestionTerms {
   let t = termCache.get(q);
   if (!t) {
-    t = { primary: new Set(stemmedTerms(primaryText(q))), body: new Set(stemmedTerms(bodyText(q))) };
+    const primaryWords = new Map<string, string>();
+    for (const w of tokenize(primaryText(q))) if (!primaryWords.has(wordKey(w))) primaryWords.set(wordKey(w), w);
+    t = { primary: new Set(stemmedTerms(primaryText(q))), body: new Set(stemmedTerms(bodyText(q))), primaryWords };
     termCache.set(q, t);
   }
   return t;
@@ -88,6 +97,16 @@ export function steer(jobDescription: string | undefined, questions: readonly Qu
   const scores = new Map<string, number>();
   const matched = new Map<string, string[]>();
   const display = (t: string) => [...(surface.get(t) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? t;
+  /** The question's own word for a description term, when it has the same word (plural aside). */
+  const shownIn = (d: QuestionTerms, t: string): string | null => {
+    if (!d.primary.has(t)) return null;
+    for (const form of surface.get(t)?.keys() ?? []) {
+      const own = d.primaryWords.get(wordKey(form));
+      if (own && isTellingTerm(own)) return own;
+    }
+    return null;
+  };
+  const shownAnywhere = new Map<string, string>();
   for (const d of docs) {
     const hits: { t: string; v: number }[] = [];
     for (const [t, w] of weight) {
@@ -96,13 +115,20 @@ export function steer(jobDescription: string | undefined, questions: readonly Qu
     }
     hits.sort((a, b) => b.v - a.v || (a.t < b.t ? -1 : 1));
     scores.set(d.q.id, hits.reduce((s, h) => s + h.v, 0));
-    matched.set(d.q.id, hits.slice(0, 5).map((h) => display(h.t)));
+    const shown: string[] = [];
+    for (const h of hits) {
+      const word = shownIn(d, h.t);
+      if (word && !shown.includes(word)) shown.push(word);
+      if (word && !shownAnywhere.has(h.t)) shownAnywhere.set(h.t, display(h.t));
+    }
+    matched.set(d.q.id, shown.slice(0, 5));
   }
 
   const terms = [...weight]
+    .filter(([t]) => shownAnywhere.has(t))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 12)
-    .map(([t]) => display(t));
+    .map(([t]) => shownAnywhere.get(t)!);
 
   const byTopic = new Map<string, number>();
   let total = 0;

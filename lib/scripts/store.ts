@@ -439,10 +439,14 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
     const kp = new Set(q.keyPoints.map((k) => k.id));
     const bad = e.ticked.find((t) => !kp.has(t));
     if (bad) throw new ScriptError("invalid", `The scorecard ticks a key point the question does not have (${bad}).`, { entries: "Unknown key point." });
+    const flags = new Set(q.redFlags.map((r) => r.id));
+    const badFlag = e.flagged.find((f) => !flags.has(f));
+    if (badFlag) throw new ScriptError("invalid", `The scorecard marks a red flag the question does not have (${badFlag}).`, { entries: "Unknown red flag." });
   }
   const entries: StoredScorecardEntry[] = doc.questions.map((q) => {
     const e = byId.get(q.id);
     const ticked = new Set(e?.ticked ?? []);
+    const flagged = new Set(e?.flagged ?? []);
     return {
       questionId: q.id,
       title: q.title,
@@ -450,6 +454,7 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
       difficulty: q.difficulty,
       minutes: q.minutes,
       keyPoints: q.keyPoints.map((k) => ({ id: k.id, text: k.text, ticked: ticked.has(k.id) })),
+      redFlags: q.redFlags.map((r) => ({ id: r.id, text: r.text, heard: flagged.has(r.id) })),
       rating: e?.rating ?? null,
       notes: e?.notes ?? "",
       seconds: e?.seconds ?? 0,

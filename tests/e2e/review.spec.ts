@@ -46,6 +46,11 @@ test("after an interview: the transcript shows the answer with evidence, exports
   await expect(firstAnswer.locator("mark.evidence").first()).toBeVisible();
   await expect(firstAnswer.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
   await expect(firstAnswer).toContainText(/took \d+s|took \d+m/);
+  // The feedback sits under the answers; the key points in detail and the reference are folded.
+  const feedback = page.getByRole("region", { name: "Feedback on question 1" });
+  await expect(feedback).toBeVisible();
+  await expect(page.getByRole("list", { name: "Covered key points" })).toBeHidden();
+  await feedback.getByText("Key points in detail").click();
   await expect(page.getByRole("list", { name: "Covered key points" })).toBeVisible();
   await expect(page.getByText("Reference answer", { exact: true })).toBeVisible();
   await expect(review.retakeButtons).toHaveCount(1);

@@ -131,7 +131,7 @@ test("a recruiter runs a script live and the scorecard is saved and listed", asy
   await expect(page.getByText("Restored the unsaved scorecard kept in this browser.")).toBeVisible();
   await expect(page.getByLabel("Notes on this answer")).toHaveValue("Clear on the basics.");
 
-  await page.getByRole("button", { name: "Wrap-up and decision" }).click();
+  await page.getByRole("button", { name: "Wrap-up", exact: true }).click();
   await expect(page.getByRole("table").getByText("3 · Solid")).toBeVisible();
   await page.getByRole("radio", { name: "Hire", exact: true }).check();
   await page.getByLabel("Overall notes").fill("Would like a second interview on system design.");
@@ -146,4 +146,64 @@ test("a recruiter runs a script live and the scorecard is saved and listed", asy
   await expect(row).toContainText("3 / 4");
   const csv = await page.request.get(page.url().replace(/\/scripts\//, "/api/scripts/") + "/export?format=csv");
   expect(await csv.text()).toContain("Ada Lovelace");
+});
+
+test("recruiters: a squeezed question is named, job-description matches are words, red flags and unrated questions are recorded", async ({ page, browser }) => {
+  await new AuthPage(page).signUp(newAccount("squeeze"), { hiring: true });
+  await expect(page).toHaveURL(/\/scripts$/);
+  const scripts = new ScriptsPage(page);
+  await scripts.build({
+    minutes: 60,
+    count: 4,
+    level: "Senior",
+    seed: "squeeze",
+    jobDescription: "You will own our FastAPI services, write asyncio code and pytest test suites, and mentor others.",
+  });
+  // Matched terms are words of the question, never generic job-ad words.
+  const matches = await page.getByText(/^Matches: /).allInnerTexts();
+  for (const m of matches) for (const word of ["own", "write", "others", "mentor", "code"]) expect(m.replace(/^Matches: /, "").split(", ")).not.toContain(word);
+
+  // One question set to 40 minutes squeezes the others below what they need: the page says which and by how much.
+  const titles = await scripts.titles();
+  await scripts.minutesOf(titles[0]!).fill("40");
+  await scripts.minutesOf(titles[0]!).press("Tab");
+  const warning = page.getByRole("status").filter({ hasText: "The minutes add up, but the plan squeezes" });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(/“.+” \(question \d\) gets \d+ minutes?, \d+ fewer than the \d+ it needs/);
+  await expect(page.getByText("The plan fits: intro,")).toHaveCount(0);
+  await expect(page.getByText(/auto · squeezed, needs \d+/).first()).toBeVisible();
+  await page.getByRole("button", { name: `Fit “${titles[0]}” automatically` }).click();
+  await expect(page.getByText("The plan fits: intro,")).toBeVisible();
+
+  // The public share page shows words too.
+  const url = await scripts.createShareLink();
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  await guestPage.goto(url);
+  const steered = await guestPage.getByText(/^Steered by the job description: /).allInnerTexts();
+  for (const line of steered) for (const word of ["own", "write", "others", "suites"]) expect(line.replace(/^Steered by the job description: /, "").split(", ")).not.toContain(word);
+  await guest.close();
+
+  // Live: a stale name error clears once the name is filled in; red flags can be recorded.
+  await page.getByRole("link", { name: "Run live interview" }).click();
+  await page.getByRole("button", { name: "Wrap-up", exact: true }).click();
+  await page.getByRole("button", { name: "Save scorecard" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Enter the candidate's name before saving." })).toBeVisible();
+  await expect(page.getByLabel("Candidate")).toBeFocused();
+  await page.getByLabel("Candidate").fill("Grace Hopper");
+  await expect(page.getByText("Enter the candidate's name before saving.")).toHaveCount(0);
+  await expect(page.getByLabel("Candidate")).not.toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("button", { name: /^Q1/ }).click();
+  const flags = page.getByRole("group", { name: /Red flags heard/ }).getByRole("checkbox");
+  await flags.first().check();
+  await expect(page.getByRole("group", { name: /Red flags heard \(1 of \d+\)/ })).toBeVisible();
+  await page.getByRole("radio", { name: /^2 · / }).check();
+  await page.getByRole("button", { name: "Wrap-up", exact: true }).click();
+  await expect(page.getByText(/Average rating: 2 \/ 4 over 1 of 4 questions \(3 not rated, left out\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Save scorecard" }).click();
+  await expect(page.getByRole("heading", { name: "Scorecard: Grace Hopper" })).toBeVisible();
+  await expect(page.getByText("Average rating: 2 / 4 over 1 of 4 questions (3 not rated, left out)")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Red flags heard: 1 of \d+/ })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Red flag heard:" })).toHaveCount(1);
 });

@@ -21,9 +21,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm callbackUrl={target} initialError={error} />
         <OAuthButtons providers={oauthProviders()} callbackUrl={target} />
       </div>
-      <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-4 text-sm">
+        <Link className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-200" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link className="font-medium text-brand-600 hover:underline dark:text-brand-200" href={`/sign-up?callbackUrl=${encodeURIComponent(target)}`}>
+        <Link className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-200" href={`/sign-up?callbackUrl=${encodeURIComponent(target)}`}>
           Create an account
         </Link>
       </p>

@@ -11,6 +11,7 @@ import {
 import { alternativeKey, moveQuestion, swapQuestion } from "../../../lib/scripts/edit.ts";
 import { gist, rubricFor, scriptKeyPoints } from "../../../lib/scripts/rubric.ts";
 import { seededRandom } from "../../../lib/scripts/random.ts";
+import { displayTerms } from "../../../lib/scripts/terms.ts";
 import { LEVELS, scriptDocumentSchema, type BuilderInput } from "../../../lib/scripts/schemas.ts";
 import { fixtureBank, TOPICS } from "./fixtures.ts";
 
@@ -201,6 +202,20 @@ describe("job-description steering", () => {
     const doc = buildScript({ level: "senior", minutes: 45, jobDescription: jd }, bank);
     expect(doc.steering!.terms).toEqual(expect.arrayContaining(["asyncio", "fastapi", "sqlalchemy", "pytest", "celery"]));
     for (const filler of ["experience", "team", "strong", "communication", "python"]) expect(doc.steering!.terms).not.toContain(filler);
+  });
+
+  it("shows matched terms as words found in the question, never stems or generic verbs", () => {
+    const ad = "You will own our FastAPI services, write asyncio code and pytest test suites, and mentor others.";
+    const doc = buildScript({ level: "senior", count: 5, jobDescription: ad }, bank);
+    for (const generic of ["own", "write", "others", "code", "suites", "mentor"]) {
+      expect(doc.steering!.terms).not.toContain(generic);
+      for (const q of doc.questions) expect(q.matchedTerms).not.toContain(generic);
+    }
+    for (const q of doc.questions) {
+      const words = new Set(`${q.title} ${q.tags.join(" ")} ${q.topic} ${q.id.replace(/-/g, " ")}`.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+      for (const t of q.matchedTerms) expect(words.has(t)).toBe(true);
+    }
+    expect(displayTerms(["own", "write", "others", "suites", "asyncio", "Asyncio", "pytest"])).toEqual(["suites", "asyncio", "pytest"]);
   });
 
   it("a description with nothing technical changes nothing", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildScript } from "../../../lib/scripts/builder.ts";
 import {
   averageRating,
+  ratingSummary,
   scorecardsToCsv,
   scorecardsToJson,
   scorecardsToMarkdown,
@@ -53,14 +54,25 @@ describe("scorecard exports", () => {
     scriptVersion: 2,
     createdAt: new Date("2026-05-01T10:00:00Z"),
     entries: [
-      { questionId: "q1", title: "Q one", topic: "T", difficulty: "easy", minutes: 6, keyPoints: [{ id: "a", text: "A", ticked: true }, { id: "b", text: "B", ticked: false }], rating: 3, notes: "good", seconds: 330 },
-      { questionId: "q2", title: "Q two", topic: "T", difficulty: "hard", minutes: 8, keyPoints: [{ id: "c", text: "C", ticked: true }], rating: 4, notes: "", seconds: 0 },
+      { questionId: "q1", title: "Q one", topic: "T", difficulty: "easy", minutes: 6, keyPoints: [{ id: "a", text: "A", ticked: true }, { id: "b", text: "B", ticked: false }], redFlags: [{ id: "r1", text: "Thinks threads run Python in parallel", heard: true }], rating: 3, notes: "good", seconds: 330 },
+      { questionId: "q2", title: "Q two", topic: "T", difficulty: "hard", minutes: 8, keyPoints: [{ id: "c", text: "C", ticked: true }], redFlags: [], rating: 4, notes: "", seconds: 0 },
     ],
   };
 
   it("averages the ratings given", () => {
     expect(averageRating(card.entries)).toBe(3.5);
     expect(averageRating([{ rating: null }])).toBeNull();
+  });
+
+  it("says when the average leaves an unrated question out", () => {
+    expect(ratingSummary(card.entries).text).toBe("3.5 / 4");
+    const partly = ratingSummary([{ rating: 3 }, { rating: null }, { rating: 2 }]);
+    expect(partly).toMatchObject({ average: 2.5, rated: 2, unrated: 1 });
+    expect(partly.text).toBe("2.5 / 4 over 2 of 3 questions (1 not rated, left out)");
+    expect(ratingSummary([{ rating: null }, { rating: null }]).text).toBe("not rated (none of the 2 questions were rated)");
+    const md = scorecardsToMarkdown("Script", [{ ...card, entries: [card.entries[0]!, { ...card.entries[1]!, rating: null }] }]);
+    expect(md).toContain("average rating 3 / 4 over 1 of 2 questions (1 not rated, left out)");
+    expect(md).toContain("Red flags heard:\n\n- Thinks threads run Python in parallel");
   });
 
   it("CSV: one row per candidate and question, quoted, formulas defused", () => {

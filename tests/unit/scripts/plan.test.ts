@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildScript } from "../../../lib/scripts/builder.ts";
 import { setQuestionMinutes, setSectionMinutes, unpinQuestion } from "../../../lib/scripts/edit.ts";
-import { apportion, clock, defaultSectionMinutes, documentFits, fitPlan, refitDocument, timeline } from "../../../lib/scripts/plan.ts";
+import { apportion, clock, defaultSectionMinutes, documentFits, fitPlan, refitDocument, squeezeMessage, timeline } from "../../../lib/scripts/plan.ts";
 import { seededRandom } from "../../../lib/scripts/random.ts";
 import { LEVELS, MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type ScriptDocument } from "../../../lib/scripts/schemas.ts";
 import { fixtureBank } from "./fixtures.ts";
@@ -121,6 +121,26 @@ describe("editing minutes re-fits the plan and says when it no longer fits", () 
     const { doc: longer, fit } = setSectionMinutes(doc, { totalMinutes: 90 });
     expect(fit.fits).toBe(true);
     expect(planTotal(longer)).toBe(90);
+  });
+
+  it("never squeezes a question below the minutes it needs without saying which and by how much", () => {
+    const pinned = setQuestionMinutes(doc, 0, 40);
+    expect(pinned.fit.fits).toBe(true);
+    expect(pinned.fit.squeezed.length).toBeGreaterThan(0);
+    for (const s of pinned.fit.squeezed) {
+      expect(s.index).not.toBe(0); // the pinned one is the recruiter's choice
+      expect(s.minutes).toBeLessThan(s.minimum);
+      expect(s.minimum).toBe(pinned.doc.questions[s.index]!.suggestedMinutes);
+    }
+    const first = pinned.fit.squeezed[0]!;
+    const q = pinned.doc.questions[first.index]!;
+    const message = squeezeMessage(pinned.doc, pinned.fit.squeezed)!;
+    expect(message).toContain(`“${q.title}” (question ${first.index + 1}) gets ${first.minutes} minute`);
+    expect(message).toContain(`${first.minimum - first.minutes} fewer than the ${first.minimum} it needs`);
+    expect(message).not.toMatch(/plan fits/i);
+    // A roomy plan squeezes nothing.
+    expect(setSectionMinutes(doc, { totalMinutes: 120 }).fit.squeezed).toEqual([]);
+    expect(squeezeMessage(doc, [])).toBeNull();
   });
 
   it("fitPlan reports intro and wrap-up longer than the interview", () => {

@@ -8,7 +8,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { ScriptError } from "@/lib/scripts/errors";
-import { averageRating } from "@/lib/scripts/export";
+import { ratingSummary } from "@/lib/scripts/export";
 import { RECOMMENDATION_LABELS } from "@/lib/scripts/schemas";
 import { canUseScripts, getScript, listScorecards } from "@/lib/scripts/store";
 
@@ -91,7 +91,7 @@ export default async function ScorecardsPage({ params, searchParams }: { params:
             </thead>
             <tbody>
               {cards.map((c) => {
-                const avg = averageRating(c.entries);
+                const summary = ratingSummary(c.entries);
                 const heard = c.entries.reduce((s, e) => s + e.keyPoints.filter((k) => k.ticked).length, 0);
                 const total = c.entries.reduce((s, e) => s + e.keyPoints.length, 0);
                 return (
@@ -107,7 +107,7 @@ export default async function ScorecardsPage({ params, searchParams }: { params:
                     <td className="px-4 py-2.5">
                       <Badge tone={RECOMMENDATION_TONES[c.recommendation]}>{RECOMMENDATION_LABELS[c.recommendation]}</Badge>
                     </td>
-                    <td className="px-4 py-2.5 tabular-nums">{avg === null ? "—" : `${avg} / 4`}</td>
+                    <td className="px-4 py-2.5 tabular-nums">{summary.text}</td>
                     <td className="px-4 py-2.5 tabular-nums">
                       {heard} of {total}
                     </td>

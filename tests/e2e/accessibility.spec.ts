@@ -1,0 +1,134 @@
+import { createRequire } from "node:module";
+import { expect, test, type Page } from "@playwright/test";
+import { AuthPage, newAccount } from "./pages/auth-page";
+import { InterviewPage } from "./pages/interview-page";
+import { ScriptsPage } from "./pages/scripts-page";
+
+/**
+ * The axe sweep (issue 13): every page state a person can reach, in light and dark, at 1280×800
+ * and on a 390×844 phone, with zero violations. Unlike tests/e2e/support/axe.ts it keeps going
+ * after a failing state and reports every state's violations at the end, so one run shows them all.
+ */
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+type Found = { state: string; id: string; impact: string | null; help: string; targets: string[] };
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+async function sweep(page: Page, state: string, found: Found[]) {
+  const original = page.viewportSize();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        type V = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: V[] }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ["violations"] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 6).map((n) => JSON.stringify(n.target)) }));
+      });
+      for (const v of violations) found.push({ state: `${state} (${size.width}px, ${colorScheme})`, ...v });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (original) await page.setViewportSize(original);
+}
+
+function report(found: Found[]): string {
+  return found.map((f) => `${f.state}: ${f.id} (${f.impact}) ${f.help}\n   ${f.targets.join("\n   ")}`).join("\n");
+}
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(600_000);
+
+test("signed out: home, sign-in, sign-up, forgot password, bank, a bank question, 404", async ({ page }) => {
+  const found: Found[] = [];
+  for (const [path, state] of [
+    ["/", "home"],
+    ["/sign-in", "sign-in"],
+    ["/sign-up", "sign-up"],
+    ["/forgot-password", "forgot password"],
+    ["/bank", "bank"],
+  ] as const) {
+    await page.goto(path);
+    await sweep(page, state, found);
+  }
+  await page.goto("/bank");
+  await page.getByRole("main").locator('a[href^="/bank/"]').first().click();
+  await expect(page).toHaveURL(/\/bank\/.+/);
+  await sweep(page, "bank question", found);
+  await page.goto("/reset-password/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+  await sweep(page, "reset link expired", found);
+  await page.goto("/no-such-page");
+  await sweep(page, "404", found);
+  expect(found, report(found)).toEqual([]);
+});
+
+test("a candidate: practice, a live interview, transcript, sessions list, progress, settings", async ({ page }) => {
+  const found: Found[] = [];
+  await new AuthPage(page).signUp(newAccount("axe-cand"));
+  await expect(page).toHaveURL(/\/practice/);
+  await sweep(page, "practice set-up", found);
+  const room = new InterviewPage(page);
+  await room.start({ count: 1, mode: "Practice" });
+  await sweep(page, "live interview", found);
+  await room.answer("The GIL lets one thread run Python bytecode at a time; I/O releases it, so threads help for I/O-bound work and processes for CPU-bound work.");
+  await expect(room.scoreReport.or(page.getByRole("button", { name: /Finish interview|Next question/ })).first()).toBeVisible({ timeout: 30_000 });
+  await sweep(page, "live interview after an answer", found);
+  const session = room.sessionUrl.replace("/interview/", "/sessions/");
+  await page.goto(session);
+  await sweep(page, "transcript", found);
+  await page.goto("/sessions");
+  await sweep(page, "sessions list", found);
+  await page.goto("/progress");
+  await sweep(page, "progress", found);
+  await page.goto("/settings");
+  await sweep(page, "settings", found);
+  expect(found, report(found)).toEqual([]);
+});
+
+test("a recruiter: scripts list, builder, editor, share page, live interview, scorecard", async ({ page, browser }) => {
+  const found: Found[] = [];
+  await new AuthPage(page).signUp(newAccount("axe-rec"), { hiring: true });
+  await expect(page).toHaveURL(/\/scripts$/);
+  await sweep(page, "scripts list, empty", found);
+  await page.goto("/scripts/new");
+  await sweep(page, "script builder", found);
+  const scripts = new ScriptsPage(page);
+  await scripts.build({ minutes: 45, level: "Senior", seed: "axe", jobDescription: "FastAPI services, asyncio and pytest." });
+  await sweep(page, "script editor", found);
+  const editorUrl = page.url();
+  const titles = await scripts.titles();
+  await scripts.minutesOf(titles[0]!).fill("30");
+  await scripts.minutesOf(titles[0]!).press("Tab");
+  await sweep(page, "script editor, a question squeezed", found);
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  const url = await scripts.createShareLink();
+  const guest = await browser.newContext();
+  const guestPage = await guest.newPage();
+  await guestPage.goto(url);
+  await sweep(guestPage, "public share page", found);
+  await guest.close();
+  await page.goto("/scripts");
+  await sweep(page, "scripts list", found);
+  await page.goto(editorUrl);
+  await page.getByRole("link", { name: "Run live interview" }).click();
+  await sweep(page, "script live interview, intro", found);
+  await page.getByRole("button", { name: /^Q1/ }).click();
+  await page.getByRole("radio", { name: /^3 · / }).check();
+  await sweep(page, "script live interview, a question", found);
+  await page.getByRole("button", { name: "Wrap-up", exact: true }).click();
+  await page.getByRole("button", { name: "Save scorecard" }).click();
+  await sweep(page, "script live interview, name missing", found);
+  await page.getByLabel("Candidate").fill("Axe Candidate");
+  await page.getByRole("button", { name: "Save scorecard" }).click();
+  await expect(page.getByRole("heading", { name: "Scorecard: Axe Candidate" })).toBeVisible();
+  await sweep(page, "scorecard", found);
+  await page.getByRole("link", { name: /Scorecards for/ }).click();
+  await sweep(page, "scorecards list", found);
+  expect(found, report(found)).toEqual([]);
+});
