@@ -4,6 +4,8 @@
 // on the same subject with the same vocabulary ("not": none may be found as any misconception).
 // Every shipped question's cues stay silent on its own truth (reference, key points, corrections,
 // clarifications), and the syntax and the matcher's polarity and claim rules are pinned here.
+// tests/fixtures/cues-correct/<question id>.json holds whole correct answers, written in several
+// styles (textbook, conversational, myth-debunking, short): no cue may fire on any of them.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,6 +99,24 @@ describe("cue fixtures: paraphrases found, near-miss truths left alone", () => {
         }
       }
       expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe("cue fixtures: whole correct answers trigger no cue", () => {
+  const dir = path.join(projectRoot, "tests/fixtures/cues-correct");
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  for (const file of files) {
+    const id = file.replace(/\.json$/, "");
+    it(`${id}`, () => {
+      const q = questions.find((x) => x.id === id);
+      expect(q, `no question ${id}`).toBeDefined();
+      const answers = z.array(z.string().min(40)).min(1).parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
+      const cues = Object.fromEntries(q!.misconceptions.map((m) => [m.id, m.cues ?? []]));
+      const fired = answers.flatMap((answer, i) =>
+        findCueHits(analyze(answer), Object.entries(cues).map(([mid, c]) => ({ id: mid, cues: c }))).map((h) => `answer ${i + 1}: ${h.id} on "${answer.slice(h.start, h.end)}"`),
+      );
+      expect(fired).toEqual([]);
     });
   }
 });
