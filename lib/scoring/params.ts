@@ -66,6 +66,13 @@ export const PARAMS = {
   misconceptionCap: 30,
   misconceptionCap2: 18,
   minorMisconceptionCap: 60,
+  /**
+   * Wrong claims that each sit next to a correct statement of their point (evidence of at least
+   * `besideCoreEvidence` outside the claim's sentence) cap the score at `besideCoreCap`, the
+   * "about one band off" of eval/GRADING.md (still in the partial band), instead of the caps above.
+   */
+  besideCoreCap: 55,
+  besideCoreEvidence: 0.45,
   /** A wrong claim corrected in a later answer costs a little. */
   correctedPenalty: 5,
   /** Evidence strength (a span's score) that counts as a later answer setting a claim right. */

@@ -391,6 +391,23 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   }
   const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, literalMisconceptions(P, rfIdx, a, text), findCueHits(a, P.misconceptions, masked));
   const standing = misconceptions.filter((m) => !m.corrected);
+  // A wrong claim next to a correct statement of the same point elsewhere in the answer (evidence
+  // outside the claim's sentence) is "a significant error next to an otherwise correct core"
+  // (eval/GRADING.md): it costs about a band instead of capping the answer.
+  const besideCore = new Set(
+    standing
+      .filter((m) => {
+        const e = evals.find((x) => x.point.id === m.keyPointId);
+        const claim = m.evidence[0];
+        return (
+          !!e &&
+          !!claim &&
+          e.status === "covered" &&
+          e.spans.some((sp) => sp.score >= PARAMS.besideCoreEvidence && (sp.end <= claim.start || sp.start >= claim.end))
+        );
+      })
+      .map((m) => m.id),
+  );
   for (const m of standing) {
     const e = evals.find((x) => x.point.id === m.keyPointId);
     if (e) e.status = "contradicted";
@@ -441,9 +458,13 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     // A wrong claim about a central point caps the score the way a grader caps the grade.
     flags.push("misconception");
     const weightOf = (id: string | null) => (id ? (P.keyPoints.find((k) => k.id === id)?.weight ?? 5) : 5);
-    const central = standing.filter((m) => weightOf(m.keyPointId) >= PARAMS.centralWeight).length;
+    const capping = standing.filter((m) => !besideCore.has(m.id));
+    const central = capping.filter((m) => weightOf(m.keyPointId) >= PARAMS.centralWeight).length;
     score -= PARAMS.misconceptionPenalty * Math.min(2, standing.length);
-    score = Math.min(score, central >= 2 ? PARAMS.misconceptionCap2 : central === 1 ? PARAMS.misconceptionCap : PARAMS.minorMisconceptionCap);
+    score = Math.min(
+      score,
+      central >= 2 ? PARAMS.misconceptionCap2 : central === 1 ? PARAMS.misconceptionCap : capping.length > 0 ? PARAMS.minorMisconceptionCap : PARAMS.besideCoreCap,
+    );
   }
   if (misconceptions.length > standing.length) {
     flags.push("corrected");

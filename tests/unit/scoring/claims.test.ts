@@ -39,12 +39,23 @@ describe("wrong claims", () => {
   });
 
   it("caps a fluent answer whose central claim is wrong, however much vocabulary it covers", () => {
-    const fluent = `${gilGood} ${wrong}`;
+    // Everything right about the GIL except the point it gets wrong.
+    const fluent = `${gilGood.replace(/ And it does not make your code thread-safe.*$/, "")} ${wrong}`;
     expect(score(gilGood).score).toBeGreaterThanOrEqual(80);
     const r = score(fluent);
     expect(r.flags).toContain("misconception");
     expect(r.score).toBeLessThanOrEqual(30);
     expect(r.band).toBe("weak");
+  });
+
+  it("a wrong claim next to a correct statement of the same point costs about a band: partial, not weak", () => {
+    // eval/GRADING.md: "about one band off (usually to 2-3) if it is a significant error next to
+    // an otherwise correct core". The cap stays in the partial band.
+    const r = score(`${gilGood} ${wrong}`);
+    expect(r.misconceptions.map((m) => m.id)).toContain("gil-makes-thread-safe");
+    expect(r.score).toBeLessThanOrEqual(59);
+    expect(r.score).toBeGreaterThanOrEqual(35);
+    expect(r.band).toBe("partial");
   });
 
   it("is not fooled by a sentence that reports the misconception as one", () => {
