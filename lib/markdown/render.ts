@@ -54,6 +54,16 @@ const LANG_ALIAS: Record<string, string> = {
 
 export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
 
+/**
+ * The two GitHub themes' colours that fall short of WCAG AA (4.5:1) on their own backgrounds, each
+ * replaced by a colour of the same hue that passes: github-light's orange (numbers, parameters) is
+ * 3.5:1 on #fff, github-dark's grey (comments) 3.0:1 on #24292e. Keys are lowercase, as Shiki wants.
+ */
+export const SHIKI_COLOR_REPLACEMENTS: Record<string, Record<string, string>> = {
+  "github-light": { "#e36209": "#b94c00" }, // 5.1:1 on #fff
+  "github-dark": { "#6a737d": "#8b949e" }, // 4.8:1 on #24292e
+};
+
 const CACHE_LIMIT = 500;
 // Process-wide on globalThis: the instrumentation bundle warms these for the route bundles.
 const shared = ((globalThis as unknown as { __interviewStudioMarkdown?: MarkdownState }).__interviewStudioMarkdown ??= {
@@ -103,6 +113,7 @@ function buildProcessor(highlighter: HighlighterCore) {
     .use(() =>
       rehypeShikiFromHighlighter(highlighter, {
         themes: SHIKI_THEMES,
+        colorReplacements: SHIKI_COLOR_REPLACEMENTS,
         defaultColor: "light",
         defaultLanguage: "text",
         fallbackLanguage: "text",

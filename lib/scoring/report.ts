@@ -43,7 +43,12 @@ export const keyPointResultSchema = z.object({
 export type KeyPointResult = z.infer<typeof keyPointResultSchema>;
 
 /** How a wrong claim was found. */
-export const MISCONCEPTION_SOURCES = ["authored", "negation", "llm"] as const;
+/**
+ * How a wrong claim was found: in the bank's own words (a phrasing or a cue: "authored"), by
+ * resemblance to a misconception's wording or examples ("resemblance"), as a denial of a key point
+ * ("negation"), or by the LLM judge ("llm").
+ */
+export const MISCONCEPTION_SOURCES = ["authored", "resemblance", "negation", "llm"] as const;
 
 /** A wrong claim in the answer. */
 export const misconceptionHitSchema = z.object({

@@ -263,13 +263,14 @@ function judgeClaims(
     return i;
   };
   // Latest statement per wrong claim.
-  const latest = new Map<string, { kind: "misconception" | "denial"; id: string; keyPointId: string | null; start: number; end: number }>();
+  // `sure`: stated in the bank's own words (a phrasing or a cue), not a resemblance.
+  const latest = new Map<string, { kind: "misconception" | "denial"; id: string; keyPointId: string | null; start: number; end: number; sure: boolean }>();
   // Authored cues are as sure as the literal phrasings: they count even beside a covered point.
   for (const l of [...literal, ...cued]) {
     const m = P.misconceptions.find((x) => x.id === l.id)!;
     const key = `misconception:${l.id}`;
     const cur = latest.get(key);
-    if (!cur || l.start > cur.start) latest.set(key, { kind: "misconception", id: l.id, keyPointId: m.keyPointId, start: l.start, end: l.end });
+    if (!cur || l.start > cur.start) latest.set(key, { kind: "misconception", id: l.id, keyPointId: m.keyPointId, start: l.start, end: l.end, sure: true });
   }
   for (const w of found) {
     // A claim that merely resembles a misconception counts only when the answer does not state
@@ -280,7 +281,7 @@ function judgeClaims(
     }
     const key = `${w.kind}:${w.id}`;
     const cur = latest.get(key);
-    if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, { ...w });
+    if (!cur || answerOf(w.start) > answerOf(cur.start)) latest.set(key, { ...w, sure: false });
   }
   for (const h of contrasted) {
     const m = P.misconceptions.find((x) => x.id === h.id)!;
@@ -293,7 +294,7 @@ function judgeClaims(
     }
     const key = `misconception:${h.id}`;
     const cur = latest.get(key);
-    if (!cur || answerOf(h.start) > answerOf(cur.start)) latest.set(key, { kind: "misconception", id: h.id, keyPointId: m.keyPointId, start: h.start, end: h.end });
+    if (!cur || answerOf(h.start) > answerOf(cur.start)) latest.set(key, { kind: "misconception", id: h.id, keyPointId: m.keyPointId, start: h.start, end: h.end, sure: false });
   }
   // A later denial of a point that a misconception already contradicts restates that misconception.
   for (const w of [...latest.values()]) {
@@ -328,7 +329,7 @@ function judgeClaims(
     const evidence = [{ ...span, text: text.slice(span.start, span.end) }];
     if (w.kind === "misconception") {
       const m = P.misconceptions.find((x) => x.id === w.id)!;
-      out.push({ id: m.id, keyPointId: m.keyPointId, text: m.text, correction: m.correction, evidence, answerIndex, corrected, source: "authored" });
+      out.push({ id: m.id, keyPointId: m.keyPointId, text: m.text, correction: m.correction, evidence, answerIndex, corrected, source: w.sure ? "authored" : "resemblance" });
     } else {
       const kp = e!.point;
       out.push({
