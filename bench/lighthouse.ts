@@ -19,7 +19,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +26,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { createDb } from "../lib/db/client.ts";
 import { resolveTarget } from "../lib/db/adapters.ts";
-import { signUpAndIn } from "../tests/support/multi-instance.ts";
+import { freePort, signUpAndIn, waitForOk } from "../tests/support/multi-instance.ts";
 import { seedSessions } from "../tests/support/seed-sessions.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,32 +41,6 @@ const DIST = process.env.NEXT_DIST_DIR || ".next-lighthouse";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGET = { accessibility: 100, cls: 0.1, progressTbtMs: 300 };
 const log = (...a: unknown[]) => console.error(...a);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
-}
 
 type Page = { name: string; path: string; signedIn: boolean };
 type Result = Page & { accessibility: number; performance: number; cls: number; tbtMs: number; failing: string[] };
@@ -162,7 +135,7 @@ try {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitFor(`${base}/api/health`, 60_000);
+  await waitForOk(`${base}/api/health`, 60_000);
 
   log("signing up…");
   // A real account, through the app's sign-up and sign-in.

@@ -18,13 +18,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
 import { resolveTarget } from "../lib/db/adapters.ts";
+import { freePort, waitForOk } from "../tests/support/multi-instance.ts";
 import { seedSessions } from "../tests/support/seed-sessions.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -41,31 +41,6 @@ const BUDGET_P50_MS = 50;
 const EMAIL = "bench@example.com";
 const PASSWORD = "bench-password-1";
 const log = (...a: unknown[]) => console.error(...a);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
-}
 
 /** Cookies from Set-Cookie headers, merged into a jar. */
 function absorb(jar: Map<string, string>, res: Response) {
@@ -198,7 +173,7 @@ try {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  await waitFor(`${base}/api/health`, 60_000);
+  await waitForOk(`${base}/api/health`, 60_000);
   const cookie = await signIn(base);
 
   if (flag("serve")) {

@@ -22,7 +22,7 @@ export function QuestionList({ questions, showTopic, label }: { questions: Quest
 function QuestionRow({ question: q, showTopic }: { question: Question; showTopic?: boolean }) {
   return (
     <li data-question-id={q.id} className="relative flex gap-3 px-4 py-3 transition-colors hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-      <span aria-hidden="true" className="w-6 shrink-0 pt-0.5 text-right font-mono text-xs leading-5 text-zinc-400 tabular-nums">
+      <span aria-hidden="true" className="w-6 shrink-0 pt-0.5 text-right font-mono text-xs leading-5 text-zinc-500 tabular-nums dark:text-zinc-400">
         {q.number ?? "·"}
       </span>
       <div className="min-w-0 flex-1">

@@ -9,7 +9,7 @@ export function weightLabel(weight: number): string {
 
 const weightTone = (weight: number) =>
   weight >= 5
-    ? "bg-brand-600 text-white dark:bg-brand-500"
+    ? "bg-brand-600 text-white"
     : weight === 4
       ? "bg-brand-50 text-brand-700 ring-1 ring-brand-600/20 ring-inset dark:bg-brand-900/40 dark:text-brand-200"
       : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";

@@ -102,7 +102,7 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
               >
                 <input type="radio" name="level" value={l} checked={level === l} onChange={() => chooseLevel(l)} className="sr-only" />
                 <span className="font-medium">{LEVEL_LABELS[l]}</span>
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">{LEVEL_HINTS[l]}</span>
+                <span className="text-xs text-zinc-600 dark:text-zinc-400">{LEVEL_HINTS[l]}</span>
               </label>
             ))}
           </div>

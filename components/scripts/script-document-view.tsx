@@ -241,7 +241,8 @@ export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
         Scorecard
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Candidate: ____________________ · Date: ____________ · Interviewer: ____________________</p>
-      <div className="mt-3 overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable so the keyboard can scroll it too. */}
+      <div role="region" aria-label="Scorecard table" tabIndex={0} className="mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand-500">
         <table className="w-full min-w-[36rem] border-collapse text-sm">
           <thead>
             <tr className="text-left">
@@ -265,10 +266,10 @@ export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
                 <td className="border-b border-zinc-100 py-2 pr-3 dark:border-zinc-800">
                   {i + 1}. {q.title}
                 </td>
-                <td className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-400 dark:border-zinc-800" aria-label={`${q.keyPoints.length} boxes`}>
+                <td className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400" aria-label={`${q.keyPoints.length} boxes`}>
                   {q.keyPoints.map(() => "☐").join("")}
                 </td>
-                <td className="whitespace-nowrap border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-400 dark:border-zinc-800">1 2 3 4</td>
+                <td className="whitespace-nowrap border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">1 2 3 4</td>
                 <td className="border-b border-zinc-100 py-2 dark:border-zinc-800" />
               </tr>
             ))}

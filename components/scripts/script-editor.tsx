@@ -485,8 +485,9 @@ function SortableQuestion({
         <span className="pb-2 text-sm text-zinc-600 dark:text-zinc-400" aria-hidden="true">
           min
         </span>
+        {/* The unpin button's accessible name starts with its visible text (WCAG 2.5.3, label in name). */}
         {q.pinned ? (
-          <Button type="button" size="sm" variant="ghost" onClick={onUnpin} aria-label={`Fit “${q.title}” automatically`} className="mb-0.5">
+          <Button type="button" size="sm" variant="ghost" onClick={onUnpin} aria-label={`Set by hand · fit automatically: “${q.title}”`} className="mb-0.5">
             Set by hand · fit automatically
           </Button>
         ) : (

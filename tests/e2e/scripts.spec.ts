@@ -64,7 +64,7 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   await scripts.minutesOf(first).fill("50");
   await expect(page.getByRole("alert").filter({ hasText: "The plan no longer fits" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
-  await page.getByRole("button", { name: `Fit “${first}” automatically` }).click();
+  await page.getByRole("button", { name: `Set by hand · fit automatically: “${first}”` }).click();
   await expect(page.getByText("The plan fits: intro,")).toBeVisible();
 
   // Swap a question for an alternative of the same topic and difficulty.
@@ -172,7 +172,7 @@ test("recruiters: a squeezed question is named, job-description matches are word
   await expect(warning).toContainText(/“.+” \(question \d\) gets \d+ minutes?, \d+ fewer than the \d+ it needs/);
   await expect(page.getByText("The plan fits: intro,")).toHaveCount(0);
   await expect(page.getByText(/auto · squeezed, needs \d+/).first()).toBeVisible();
-  await page.getByRole("button", { name: `Fit “${titles[0]}” automatically` }).click();
+  await page.getByRole("button", { name: `Set by hand · fit automatically: “${titles[0]}”` }).click();
   await expect(page.getByText("The plan fits: intro,")).toBeVisible();
 
   // The public share page shows words too.

@@ -38,6 +38,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Waits until `url` answers 2xx (the body read and dropped), or throws after `timeoutMs`. */
+export async function waitForOk(url: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
+}
+
 /** A fresh PostgreSQL database with every migration applied (by the migration command); drop() removes it. */
 export function createMigratedPostgresDatabase(prefix = "is_multi"): Promise<{ url: string; drop(): Promise<void> }> {
   return createPostgresDatabase(prefix, (url) => {
