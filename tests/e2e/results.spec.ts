@@ -58,9 +58,16 @@ async function twoQuestionInterview(page: Page): Promise<{ answers: string[]; as
 
 /** No key point's id, as written or as words ("asgi-in-process", "asgi in process"), and no term lists. */
 function expectWordsForPeople(text: string, asked: Asked[]) {
-  for (const k of asked.flatMap((q) => q.keyPoints).filter((k) => k.id.includes("-"))) {
-    expect(text).not.toContain(k.id);
-    if (k.id.split("-").length >= 3) expect(text.toLowerCase()).not.toContain(k.id.replace(/-/g, " "));
+  for (const q of asked) {
+    const prose = [q.reference, ...q.keyPoints.map((k) => k.text), ...q.misconceptions.flatMap((m) => [m.text, m.correction ?? ""])]
+      .join(" ")
+      .toLowerCase();
+    for (const k of q.keyPoints.filter((k) => k.id.includes("-"))) {
+      expect(text).not.toContain(k.id);
+      const words = k.id.replace(/-/g, " ");
+      // An id that is English the bank itself writes ("the class of a class") is not a leaked slug.
+      if (k.id.split("-").length >= 3 && !prose.includes(words)) expect(text.toLowerCase()).not.toContain(words);
+    }
   }
   expect(text).not.toMatch(/\(e\.g\./);
 }
