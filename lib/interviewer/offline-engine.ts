@@ -707,7 +707,6 @@ function lowerFirstSafe(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Move on
 
-const count = numberWord;
 
 const MOVE_ON_LEAD: Record<MoveOnTurn["reason"], string[]> = {
   covered: ["Good.", "Okay, good.", "That does it.", "Nicely done.", "", "Right."],
@@ -742,8 +741,8 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
     parts.push(
       pick(
         [
-          `${standing === 1 ? "One claim" : `${count(standing)} claims`} in your answer ${standing === 1 ? "doesn't" : "don't"} hold up; the feedback below sets ${standing === 1 ? "it" : "them"} right.`,
-          `Watch out: ${standing === 1 ? "something you stated is" : `${count(standing)} things you stated are`} not correct, and the report explains why.`,
+          `${standing === 1 ? "One claim" : `${numberWord(standing)} claims`} in your answer ${standing === 1 ? "doesn't" : "don't"} hold up; the feedback below sets ${standing === 1 ? "it" : "them"} right.`,
+          `Watch out: ${standing === 1 ? "something you stated is" : `${numberWord(standing)} things you stated are`} not correct, and the report explains why.`,
           `There's ${standing === 1 ? "a wrong claim" : `more than one wrong claim`} in there; read the correction in the report.`,
         ],
         turn,
@@ -769,14 +768,14 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
   const got = covered.length > 0 ? covered.length : partial.length;
   const gotForms =
     covered.length > 0
-      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${count(got)} key ${got === 1 ? "point" : "points"} out of ${count(n)}`, `${got} ${got === 1 ? "point" : "points"} of ${n}`]
-      : [`part of ${got} of ${n} key points`, `some of ${got} points out of ${count(n)}`];
+      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${numberWord(got)} key ${got === 1 ? "point" : "points"} out of ${numberWord(n)}`, `${got} ${got === 1 ? "point" : "points"} of ${n}`]
+      : [`part of ${got} of ${n} key points`, `some of ${got} points out of ${numberWord(n)}`];
   const gotText = pick(gotForms, turn, "verdict-count");
   const missingText =
     essentialMissing > 0
-      ? `${count(essentialMissing)} essential ${essentialMissing === 1 ? "point was" : "points were"} missing`
+      ? `${numberWord(essentialMissing)} essential ${essentialMissing === 1 ? "point was" : "points were"} missing`
       : notCovered.length + partial.length > 0
-        ? `${notCovered.length + partial.length === 1 ? "one detail" : `${count(notCovered.length + partial.length)} details`} could be added`
+        ? `${notCovered.length + partial.length === 1 ? "one detail" : `${numberWord(notCovered.length + partial.length)} details`} could be added`
         : "";
   const forms = [
     `You got ${gotText}{q}; ${missingText}.`,
