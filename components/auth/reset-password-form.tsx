@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { resetPasswordAction, type ResetState } from "@/app/(auth)/actions";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
@@ -9,6 +9,10 @@ const initial: ResetState = { status: "idle", fieldErrors: {} };
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, initial);
+  // Controlled, so a refused submission (too short, not matching, expired link) keeps what was
+  // typed: React resets uncontrolled fields after every form action.
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
   if (state.status === "done") {
     return (
       <div role="status" className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
@@ -30,10 +34,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </p>
       ) : null}
       <Field id="password" label="New password" hint="At least 10 characters, mixing letters with digits or symbols." error={state.fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" required error={state.fieldErrors.password} aria-describedby="password-hint" />
+        <Input id="password" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={state.fieldErrors.password} aria-describedby="password-hint" />
       </Field>
       <Field id="confirm" label="New password again" error={state.fieldErrors.confirm}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required error={state.fieldErrors.confirm} />
+        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={state.fieldErrors.confirm} />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}

@@ -108,7 +108,9 @@ test("a forgotten password: the admin's one-time link sets a new one, and the li
   await page.getByLabel("New password again").fill("a-different-one-1");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByText("The two passwords are not the same.")).toBeVisible();
-  await page.getByLabel("New password", { exact: true }).fill("a-new-secret-2026");
+  // A refused submission keeps what was typed: only the mistyped field needs typing again.
+  await expect(page.getByLabel("New password", { exact: true })).toHaveValue("a-new-secret-2026");
+  await expect(page.getByLabel("New password again")).toHaveValue("a-different-one-1");
   await page.getByLabel("New password again").fill("a-new-secret-2026");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password has been changed.");
