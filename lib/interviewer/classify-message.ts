@@ -44,12 +44,12 @@ export const MESSAGE_WINDOW = 600;
 /** Messages longer than this (in words) are answers whatever cue phrases they contain. */
 const SHORT_MESSAGE_WORDS = 45;
 
-const SKIP = /\b(?:skip(?: this)?(?: one| question)?|pass on this|i(?:'ll| will) pass|next question(?: please)?|can we move on|let'?s move on|move on to the next|i give up)\b/i;
-const HINT = /\b(?:a hint|any hints?|hint\s*\?|hint,? please|give me a clue|give me a clue|a pointer|point me in (?:a|the right|some) direction|nudge|help me get started|where should i start|where do i start|get me started)\b/i;
+const SKIP = /\b(?:skip(?: this)?(?: one| question)?|pass on this|i(?:'ll| will) pass|next question(?: please)?|next one(?: please)?|can we move on|let'?s move on|move on(?: please| for now)?|move on to the next|come back to (?:this|it) later|i give up)\b|^\W*pass\W*$|^\W*pass\s*[,.;!]/i;
+const HINT = /\b(?:a (?:small |little |quick |tiny )?hint|any hints?|hint\s*\?|^\s*hint\b|hint,? please|hint at what|give me a clue|a (?:small |little )?clue|a pointer|point me in (?:a|the right|some) direction|nudge|help me get started|where should i (?:even )?start|where do i (?:even )?start|where would i (?:even )?(?:start|begin)|where (?:do|should|would|could) i begin|get me started|get me going|to get going)\b/i;
 const DONT_KNOW =
-  /\b(?:i (?:do not|don'?t|really don'?t|honestly don'?t) know|i don'?t really know|i do not really know|never (?:really )?used|haven'?t (?:really )?(?:used|worked with|done)|no idea|not sure where to start|no clue|i'?m blanking|i (?:can'?t|cannot|don'?t) remember|never heard of|not familiar with|i have not used|i haven'?t used|i'?m not sure|i am not sure|not really sure|i'?m stuck|i am stuck|drawing a blank|i forget)\b/i;
+  /\b(?:i (?:do not|don'?t|dont|really don'?t|honestly don'?t|genuinely don'?t|just don'?t)(?: (?:really|honestly|actually|genuinely|fully|quite))? (?:know|get it|understand)|(?:genuinely|honestly|really|just) (?:don'?t|do not)\s*(?:[,.;!]|$)|(?:^|[.!,;]\s*)(?:i )?(?:don'?t|dont|do not) know\b|^\s*idk\b|\bidk\b|i don'?t really know|i do not really know|never (?:really )?(?:used|learned|learnt|studied|touched|understood|looked (?:at|into)|come across|came across|tested|had to|needed)|haven'?t (?:really )?(?:used|worked with|done|learned|touched|looked)|no idea|not sure where to start|no clue|(?:i'?m|i am|totally|completely|kind of|kinda|sorta) blanking|blanking on|mind(?:'s| is| has| went| has gone|'s gone) (?:completely |totally )?blank|gone blank|i (?:can'?t|cannot|don'?t) remember|never heard of|not familiar with|i have not used|i haven'?t used|i'?m not sure|i am not sure|^\s*not (?:really |too )?sure\b|not really sure|i'?m stuck|i am stuck|drawing a (?:total |complete )?blank|i forget|(?:couldn'?t|could not|can'?t|cannot|wouldn'?t) (?:really )?(?:tell you|say|explain|answer|name|describe)|(?:wouldn'?t|would not) know|is (?:honestly |really )?a gap for me|don'?t have (?:a|an) (?:good |real )?answer|i'?d (?:just )?be guessing|i (?:just )?google (?:it|this)|no (?:real )?experience with)\b/i;
 const CLARIFY_CUES =
-  /(?:^|[.?!]\s+|:\s+)(?:is (?:this|it|that)|are (?:we|you)|could you (?:give|clarify|say|tell)|can you (?:clarify|give|say|tell)|do i|should i|would you|which|what kind|how (?:much|many|big|stale|deep|long))\b|\b(?:before i (?:answer|start|design|begin|write|go)|what you'?re after|do you mean|did you mean|what do you mean|what you mean|are you asking|is the question|just to clarify|to clarify|quick question|before i answer|before i start|should i|do you want|would you like me|can i assume|may i assume|should we assume|are we talking about|does it matter|which version|what version|how much detail|how deep|how detailed|how long should|is it ok if|is it okay if|am i allowed|do i need to|are you looking for|what are you looking for|in which context|in what context|which interpreter|cpython or|python 2 or|for python 2|python 3 only|by .{1,40}? do you mean)\b/i;
+  /(?:^|[.?!]\s+|:\s+)(?:is (?:this|it|that)|are (?:we|you)|could you (?:give|clarify|say|tell)|can you (?:clarify|give|say|tell)|do i|should i|would you|which|what kind|how (?:much|many|big|stale|deep|long))\b|\b(?:before i (?:answer|start|design|begin|write|go)|what you'?re after|do you mean|did you mean|what do you mean|what you mean|are you asking|is the question|just to clarify|to clarify|quick question|before i answer|before i start|should i|do you want|would you like me|can i assume|may i assume|should we assume|are we talking about|does it matter|which version|what version|how much detail|how deep|how detailed|how long should|is it ok if|is it okay if|am i allowed|do i need to|are you looking for|what are you looking for|in which context|in what context|which interpreter|cpython or|python 2 or|for python 2|python 3 only|by .{1,40}? do you mean|would it help|fair game|in scope|we'?re talking about|how (?:heavy|large|often|fast|big|many) (?:is|are|will|would|should|do)|would (?:a|an|some) [a-z ]{1,30}? help)\b/i;
 const CORRECTION_CUES =
   /\b(?:actually|i was wrong|i stand corrected|that was wrong|that's wrong|that is wrong|that's not right|that is not right|that wasn't right|not quite right|let me correct|correct myself|correction|i misspoke|scratch that|i take that back|on second thought|thinking about it again|now that i think|come to think of it|i see now|i realise|i realize|you're right|you are right|good point|hmm,? no|wait,? no|i mixed up|my mistake)\b/i;
 
@@ -101,7 +101,22 @@ const TOPIC_CUES: readonly [ClarificationTopic, RegExp][] = [
  * question, whatever vocabulary it shares ("immutable" in Haskell, "closes the file" with Go's defer).
  */
 export const OTHER_STACK =
-  /\b(?:javascript|typescript|java|golang|kotlin|swift|scala|rust|ruby|php|perl|haskell|elixir|erlang|clojure|ocaml|dart|lua|c#|c\+\+|node\.?js|deno|react|redux|vue|angular|svelte|jquery|lombok|spring|\.net|dotnet|excel|eslint|webpack|cypress|jest|junit|mocha)\b|\bin go\b|\bgo's\b|\bgo (?:code|routines?|channels?|programs?|services?)\b|\bgoroutines?\b/i;
+  /\b(?:javascript|typescript|java|golang|kotlin|swift|scala|rust|ruby|php|perl|haskell|elixir|erlang|clojure|ocaml|dart|lua|node\.?js|deno|react|redux|vue|angular|svelte|jquery|lombok|spring|\.net|dotnet|excel|eslint|webpack|cypress|jest|junit|mocha|jvm|rails|sidekiq)\b|(?:^|[^\w#+])(?:c#|c\+\+|f#)(?![\w#+])|\bin node\b|\bnode's\b|\bin go\b|\bgo's\b|\bgo (?:code|routines?|channels?|programs?|services?)\b|\bgoroutines?\b/i;
+/**
+ * A message that opens on another language or stack ("In JavaScript you have…", "C++ supports…",
+ * "Ruby MRI has…"): with no word of Python anywhere it describes that stack, not Python.
+ */
+const OPENS_ON_OTHER_STACK =
+  /^\W*(?:(?:so|well|ok|okay|hmm|honestly|basically|i mean)[, ]+)?(?:in |with |on |for |using )?(?:the )?(?:javascript|typescript|java|golang|go|kotlin|swift|scala|rust|ruby(?: mri)?|php|perl|haskell|elixir|erlang|clojure|c#|c\+\+|f#|node(?:\.?js)?|deno|spring(?: boot)?|\.net|rails|ruby on rails)(?:'s|\b|(?![\w#+]))/i;
+/**
+ * Talk about the job, the company, the interview itself or the room ("How big is the team?", "Is
+ * there a take-home next?", "Can I grab some water?"): not about the question, whatever its form.
+ */
+/** The candidate's career and experience told instead of an answer (with next to nothing covered). */
+const CAREER_TALK =
+  /\b(?:in my (?:current|last|previous|first) (?:role|job|company|team|position)|at my (?:current|last|previous|first) (?:job|company|place|role|team)|my (?:last|previous|current|first) (?:job|role|company)|my background|my career|in my career|i'?m a (?:senior|junior|staff|lead|principal)|i (?:led|lead|managed|manage|run|ran) (?:a|the|our) team|(?:for|about|almost|over) (?:\w+ )?years (?:now|at|on|in)|i'?ve (?:been )?work(?:ed|ing) (?:on|at|in) [\w ,-]{1,40}? for (?:about |almost |over )?\w+ years)\b/i;
+const SMALL_TALK =
+  /\b(?:the team|your team|engineering team|this team|the company|your company|work(?:ing)? here|the office|the role|this role|the position|the job|salary|compensation|benefits|on-?call|rounds? (?:left|after|is|are)|(?:technical|next|final|last) (?:round|stage)|next stage|take-?home|hiring|onboarding|parking|commute|camera|microphone|\bmic\b|my internet|connection (?:is|dropped)|glass of water|bathroom|(?:quick|short) break|the weather|this weekend|last weekend|series [a-e]\b|funding|someone'?s at the door|can you (?:still )?(?:see|hear) me|my cat|my dog|get feedback after)\b/i;
 const PYTHON_WORD = /\b(?:python(?:'s)?|cpython|pythonic|pypy)\b/i;
 /** Code names of the key points that are also plain English words: no anchor in Python. */
 const ENGLISH_CODE = new Set(["is", "with", "open", "id", "hash", "global", "finally", "append", "assert", "return", "import", "yield", "lambda", "type", "object", "property", "builtins", "top", "record", "delete", "any", "list", "dict", "set"]);
@@ -240,8 +255,13 @@ function bankWeights(bank: readonly InterviewQuestion[]): Map<string, number> {
   return weights;
 }
 
-/** A message this much nearer another question of the bank (in weighted vocabulary share) answers that one. */
+/**
+ * A message this much nearer another question of the bank (in weighted vocabulary share) answers
+ * that one, even when it uses some of its own question's words and scores some points there
+ * (below 70); at NEAR_OTHER_QUESTION_GAP, only when it also scores low and is off the subject.
+ */
 export const OTHER_QUESTION_GAP = 0.35;
+export const NEAR_OTHER_QUESTION_GAP = 0.25;
 /** ...and with less than this share of its own question's weighted vocabulary. */
 export const OTHER_QUESTION_OWN_MAX = 0.45;
 
@@ -255,6 +275,7 @@ export function answersAnotherQuestion(
   text: string,
   question: InterviewQuestion,
   bank: readonly InterviewQuestion[] | undefined,
+  gap: number = OTHER_QUESTION_GAP,
 ): { questionId: string; own: number; other: number } | null {
   if (!bank || bank.length < 3) return null;
   const stems = contentStems(text);
@@ -276,7 +297,7 @@ export function answersAnotherQuestion(
   for (const q of bank) {
     if (q.id === question.id) continue;
     const other = shareIn(questionVocabulary(q));
-    if (other - own >= OTHER_QUESTION_GAP && (!best || other > best.other)) best = { questionId: q.id, own, other };
+    if (other - own >= gap && (!best || other > best.other)) best = { questionId: q.id, own, other };
   }
   return best;
 }
@@ -292,6 +313,23 @@ function wordCount(text: string): number {
   let n = 0;
   for (const _ of text.matchAll(/\S+/g)) n += 1;
   return n;
+}
+
+/**
+ * An answer that ends by checking in ("… Does that answer it?", "Should I go deeper on X?"): its
+ * statements alone make a substantial on-topic reply, so the question mark does not make it a
+ * question about the question.
+ */
+const CHECK_IN =
+  /\b(?:does (?:that|this) (?:answer|make sense|cover|help)|(?:is|was) (?:that|this) (?:what you|enough|ok|okay|right|clear|the (?:kind|level|distinction|sort|depth|answer))|(?:do|would) you (?:want|like) (?:an|a|some|me)|makes? sense|should i (?:go|elaborate|expand|dig|add|say)|want me to (?:go|elaborate|expand|dig|add|say)|(?:go|dig) deeper|more detail|elaborate|anything else|am i (?:on the right track|missing)|did i (?:miss|cover))\b/i;
+function answersBeforeAsking(text: string, question: InterviewQuestion): boolean {
+  const statements = text
+    .split(/(?<=[.?!])\s+/)
+    .filter((sentence) => !sentence.trimEnd().endsWith("?"))
+    .join(" ");
+  const share = topicShare(statements, question);
+  const n = wordCount(statements);
+  return share !== null && share >= 0.3 && (n >= 40 || (n >= 15 && CHECK_IN.test(text.slice(-200))));
 }
 
 export function clarificationTopicsOf(text: string): ClarificationTopic[] {
@@ -313,13 +351,18 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
   const substantive = share !== null && share >= 0.3 && words >= 12;
 
   if (short && SKIP.test(cues) && !substantive) return result("skip");
+  // Before the cue phrases below: "Before I forget, is there a take-home?" is neither a question
+  // about the question nor an "I don't know".
+  if (short && SMALL_TALK.test(cues) && (share === null || share < 0.4) && subjectCoverage(cues, context.question).hit === 0) {
+    return result("off-topic");
+  }
   if (short && HINT.test(cues)) return result("dont-know", { hintRequested: true });
   // "I don't know" before a clarifying question: "I don't know, is it about memory?" is a guess, not
   // a question about the question; only an explicit clarification ("do you mean …") outranks it.
   const dontKnow = words <= DONT_KNOW_MAX_WORDS && DONT_KNOW.test(cues) && !attemptsAnswer(trimmed, context.question);
   if (dontKnow && !EXPLICIT_CLARIFY.test(cues)) return result("dont-know");
   const asks = trimmed.includes("?");
-  if (short && asks && CLARIFY_CUES.test(cues) && !(context.hasEarlierClaim && CORRECTION_CUES.test(cues))) {
+  if (short && asks && CLARIFY_CUES.test(cues) && !answersBeforeAsking(trimmed, context.question) && !(context.hasEarlierClaim && CORRECTION_CUES.test(cues))) {
     return result("clarifying-question", { clarificationTopics: clarificationTopicsOf(cues) });
   }
   if (dontKnow) return result("dont-know");
@@ -353,10 +396,15 @@ function isOffTopic(text: string, cues: string, share: number | null, context: C
   const subject = subjectCoverage(cues, context.question);
   const onSubject = subject.of > 0 && subject.hit / subject.of >= 0.5 && !otherStack;
   if (otherStack && !anchored && score < 40 && (share === null || share < 0.8)) return true;
+  if (OPENS_ON_OTHER_STACK.test(cues) && !PYTHON_WORD.test(text) && score < 70) return true;
   if (flagged && (share === null || share < 0.46) && !onSubject) return true;
   if (share !== null && share < OFF_TOPIC_SHARE && !onSubject) return true;
   if (share !== null && share < 0.5 && score < 30 && subject.of > 0 && subject.hit === 0 && !anchored) return true;
+  if (score <= 10 && CAREER_TALK.test(cues)) return true;
   if (context.afterRedirect && score < 15 && (flagged || subject.hit === 0 || otherStack)) return true;
-  if (score < 40 && !onSubject && answersAnotherQuestion(text, context.question, context.bank)) return true;
+  // A short message shares too few words to say which question it answers.
+  const words = wordCount(text);
+  if (score < 40 && !onSubject && answersAnotherQuestion(text, context.question, context.bank, words >= 30 ? NEAR_OTHER_QUESTION_GAP : OTHER_QUESTION_GAP)) return true;
+  if (score < 70 && words >= 30 && answersAnotherQuestion(text, context.question, context.bank)) return true;
   return false;
 }
