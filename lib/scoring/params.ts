@@ -82,6 +82,15 @@ export const PARAMS = {
   /** Score cap for a full keyword dump (scaled by how much of a dump it is). */
   dumpCap: 15,
   offTopicCap: 8,
+  /**
+   * The least an on-topic answer without a wrong claim scores: onTopicFloor when at least
+   * onTopicFloorShare of its (IDF-weighted) words are the question's, proportionally below; only
+   * with at least onTopicFloorMinWords different content words and some evidence for a key point.
+   */
+  onTopicFloor: 30,
+  onTopicFloorShare: 0.4,
+  onTopicFloorMinWords: 8,
+  onTopicFloorMinCoverage: 0.01,
   codeOnlyCap: 75,
   /** Evidence spans reported per key point. */
   maxSpans: 3,

@@ -455,6 +455,13 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     score = Math.min(score, PARAMS.offTopicCap);
   }
 
+  // An on-topic answer that states nothing checkable still shows the candidate has heard of the
+  // subject ("Thin or vague … some signal", grade 1-2 in eval/GRADING.md): it ranks above a keyword
+  // dump and an answer to another question, not below them. Not for a wrong claim (capped below).
+  // It needs a few words of its own and some evidence for a key point: "I don't know" is not it.
+  if (!flags.includes("off-topic") && standing.length === 0 && seenStem.size >= PARAMS.onTopicFloorMinWords && coverage >= PARAMS.onTopicFloorMinCoverage) {
+    score = Math.max(score, PARAMS.onTopicFloor * Math.min(1, topicShare / PARAMS.onTopicFloorShare));
+  }
   if (standing.length > 0) {
     // A wrong claim about a central point caps the score the way a grader caps the grade.
     flags.push("misconception");
