@@ -39,7 +39,7 @@ export interface Claim {
  * Not a bare "false": in an answer about Python that is usually the value `False`.
  */
 export const DISCLAIMER =
-  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall)s?|(?:people|many|some|beginners|developers|juniors|folks) (?:often |sometimes |wrongly |mistakenly )?(?:think|believe|assume|say|claim)|contrary to|not true|isn't true|untrue|mistaken(?:ly)?|misunderstanding|wrong to|incorrect(?:ly)?|falsely|a false (?:belief|assumption|claim|idea)|a trap|beware)\b/i;
+  /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall|belief|assumption|confusion|gotcha|trap)s?|(?:people|many|some|beginners|developers|juniors|folks|candidates|newcomers|everyone|a lot of (?:people|devs|developers)|lots of (?:people|devs|developers)) (?:often |sometimes |wrongly |mistakenly |usually |tend to |will )?(?:think|thinks|believe|assume|say|claim|expect|guess|imagine)|(?:you|one) (?:might|may|would|could) (?:think|expect|assume|imagine|guess)|(?:it'?s|it is) (?:tempting|easy|natural) to (?:think|assume|believe|expect)|the (?:belief|assumption|idea|notion|intuition) that|contrary to|not true|isn'?t true|untrue|mistaken(?:ly)?|misunderstanding|misread|wrong to|incorrect(?:ly)?|falsely|a false (?:belief|assumption|claim|idea)|a trap|beware)\b/i;
 
 /** Words that start a new claim inside a sentence. */
 const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);

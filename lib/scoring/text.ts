@@ -188,6 +188,19 @@ const CODE_LINE_RE =
 const SQL_LINE_RE =
   /^\s*(?:SELECT|FROM|WHERE|(?:LEFT |RIGHT |INNER |FULL |CROSS |OUTER )*JOIN|GROUP BY|ORDER BY|HAVING|LIMIT|INSERT INTO|VALUES|UPDATE|SET|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|WITH|UNION|ON)\b|^\s*--\s/;
 
+/** Function words of English that are not Python keywords or common Python names. */
+const ENGLISH_ONLY: ReadonlySet<string> = new Set(
+  "the a an it its you your this that these those which when so can will would should because are be been has have of to than then".split(" "),
+);
+
+function countEnglishOnly(line: string): number {
+  let n = 0;
+  // Words inside string literals are data ("print('the value of x')"), not the line's own prose.
+  const outsideStrings = line.toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"/g, " ");
+  for (const m of outsideStrings.matchAll(/\b[a-z]+\b/g)) if (ENGLISH_ONLY.has(m[0])) n++;
+  return n;
+}
+
 /** True for a line that reads as code rather than prose. */
 export function isCodeLine(line: string): boolean {
   const t = line.trim();
@@ -208,6 +221,10 @@ export function isCodeLine(line: string): boolean {
     else if (c === "," && depth === 0) topCommas++;
   }
   if (topCommas >= 4 && !/[^=!<>]=[^=]/.test(t) && !/^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import|(?:return|yield|raise|assert)\s+[^,\s]|print\()/.test(t)) return false;
+  // Prose that starts with a code word ("except Exception also catches …", "@property turns a
+  // method into …", "cls._count += 1 is shared by …"): English function words that Python does
+  // not use, several of them, in a line that does not open a block.
+  if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 3) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
@@ -395,7 +412,8 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
       }
       if (t.cue) {
         const next = tokens[i + 1];
-        if (next && next.sent === t.sent && NEGATION_RELEASE.has(next.word)) {
+        // "not only", "no matter what": not a denial. "doesn't matter" is one.
+        if (next && next.sent === t.sent && NEGATION_RELEASE.has(next.word) && (next.word !== "matter" || t.word === "no")) {
           continue;
         }
         // "no longer": the second word belongs to the cue.

@@ -1,6 +1,7 @@
 /** Claims, not words: wrong claims found by polarity, opposites and misconceptions, and what they cost. */
 import { describe, expect, it } from "vitest";
-import { analyze } from "../../../lib/scoring/text.ts";
+import { DISCLAIMER } from "../../../lib/scoring/claims.ts";
+import { analyze, isCodeLine } from "../../../lib/scoring/text.ts";
 import { scoreAnswer } from "../../../lib/scoring/index.ts";
 import { gil, gilGood } from "./fixtures.ts";
 
@@ -16,6 +17,12 @@ describe("polarity of words", () => {
     );
     expect(polarity("the threads run sequentially", "sequentially")).toBe(true);
     expect(polarity("a non-blocking call", "blocking")).toBe(true);
+  });
+
+  it("denies 'matter' after a negation, but not in 'no matter what'", () => {
+    expect(polarity("the order of the entries doesn't matter", "matter")).toBe(true);
+    expect(polarity("the order matters", "matters")).toBe(false);
+    expect(polarity("no matter what the order is, it works", "order")).toBe(false);
   });
 
   it("cancels two denials in one scope", () => {
@@ -97,5 +104,30 @@ describe("wrong claims", () => {
     const b = time(big);
     // 12x the text: a quadratic step would take ~150x as long. Generous bound for a busy machine.
     expect(b).toBeLessThan(Math.max(50, a) * 40);
+  });
+});
+
+describe("what is read as a claim", () => {
+  it("reads prose that starts with a code word as prose, and code as code", () => {
+    expect(isCodeLine("except Exception catches everything, including KeyboardInterrupt, so it is the safe default.")).toBe(false);
+    expect(isCodeLine("@property turns a method into an attribute that you can set without a setter.")).toBe(false);
+    expect(isCodeLine("cls._count += 1 is shared by all the instances of the class.")).toBe(false);
+    expect(isCodeLine("x = [i for i in range(10) if i % 2 == 0]")).toBe(true);
+    expect(isCodeLine("print('the value of the thing is', x)")).toBe(true);
+    expect(isCodeLine("raise ValueError('the value must be positive') from e")).toBe(true);
+  });
+
+  it("a sentence that reports a myth does not hold it", () => {
+    for (const s of [
+      "It's a common belief that the GIL makes code thread safe.",
+      "People expect the GIL to protect their counters.",
+      "You might think threads run in parallel.",
+      "It's tempting to think that += is atomic.",
+      "The belief that the GIL removes races is wrong.",
+      "Some candidates say the GIL makes locks unnecessary.",
+    ])
+      expect(DISCLAIMER.test(s), s).toBe(true);
+    expect(DISCLAIMER.test("The GIL makes counter += 1 atomic, so you never need a lock.")).toBe(false);
+    expect(DISCLAIMER.test("It returns False when the key is missing.")).toBe(false);
   });
 });
