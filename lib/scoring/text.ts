@@ -419,8 +419,9 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         // "no longer": the second word belongs to the cue.
         if (t.word === "no" && next && next.word === "longer") next.stop = true;
         parity = scope > 0 ? !parity : true;
-        // "without" denies its object ("without a lock"), not the clause after it.
-        scope = t.word === "without" ? 1 : NEG_SCOPE;
+        // "without" denies its object ("without a lock"), not the clause after it; "doesn't
+        // matter" denies only "matter" ("it doesn't matter what order the entries are in").
+        scope = t.word === "without" || next?.word === "matter" ? 1 : NEG_SCOPE;
         continue;
       }
       // "no inheritance or registration", "doesn't read or write it": a denial spans "or"/"nor".

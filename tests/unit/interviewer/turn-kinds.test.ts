@@ -14,11 +14,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadBanks } from "@/lib/bank/load.ts";
 import { MESSAGE_KINDS, classifyMessage, type MessageKind } from "@/lib/interviewer/classify-message.ts";
-import { scoreAnswer } from "@/lib/scoring/rubric.ts";
+import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "@/lib/scoring/index.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const { banks } = loadBanks([path.join(projectRoot, "content")], { cwd: projectRoot });
 const python = banks.flatMap((b) => b.questions).filter((q) => q.id.startsWith("python-"));
+// As the app scores: IDF over every shipped question (lib/sessions/scoring.ts).
+setDefaultCorpus(corpusFromQuestions(banks.flatMap((b) => b.questions)));
 
 const turnFile = z.object({
   questionId: z.string(),
