@@ -44,7 +44,7 @@ export function requiredShare(k: number, strict: boolean): number {
 }
 
 /** Red-flag phrasings of 4+ words: the share (by IDF) that must match, within one clause, and the fewest words. */
-const RED_FLAG_SHARE = 0.85;
+const RED_FLAG_SHARE = 0.9;
 const RED_FLAG_MIN_WORDS = 3;
 
 /**

@@ -190,7 +190,8 @@ const SQL_LINE_RE =
 
 /** Function words of English that are not Python keywords or common Python names. */
 const ENGLISH_ONLY: ReadonlySet<string> = new Set(
-  "the a an it its you your this that these those which when so can will would should because are be been has have of to than then".split(" "),
+  // Not "a": a common one-letter variable name ("b = a").
+  "the an it its you your this that these those which when so can will would should because are be been has have of to than then".split(" "),
 );
 
 function countEnglishOnly(line: string): number {
@@ -224,7 +225,7 @@ export function isCodeLine(line: string): boolean {
   // Prose that starts with a code word ("except Exception also catches …", "@property turns a
   // method into …", "cls._count += 1 is shared by …"): English function words that Python does
   // not use, several of them, in a line that does not open a block.
-  if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 3) return false;
+  if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
