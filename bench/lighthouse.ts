@@ -15,7 +15,8 @@
  *
  * Targets (issue 13): accessibility 100 on every page, CLS <= 0.1, /progress TBT < 300 ms. Writes the
  * "Lighthouse" section of bench/RESULTS.md (other sections kept) and exits non-zero on a miss.
- * Flags: --no-build, --runs=N, --json (print the results), --no-write.
+ * Flags: --no-build, --runs=N, --json (print the results), --no-write, --details (failing nodes and
+ * shifted elements on stderr).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -57,10 +58,20 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const a11y = lhr.categories.accessibility!;
-  const failing = a11y.auditRefs
+  const failingAudits = a11y.auditRefs
     .map((r) => lhr.audits[r.id]!)
-    .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === "binary")
-    .map((x) => x.id);
+    .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === "binary");
+  const failing = failingAudits.map((x) => x.id);
+  if (flag("details")) {
+    // What to fix: the failing accessibility nodes and the elements that shifted.
+    for (const a of [...failingAudits, lhr.audits["layout-shifts"]].filter(Boolean)) {
+      const items = (a!.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+      for (const item of items.slice(0, 8)) {
+        const node = item.node as { snippet?: string; selector?: string; explanation?: string } | undefined;
+        log(`  ${a!.id}: ${node?.selector ?? ""} ${node?.snippet?.slice(0, 160) ?? ""} ${node?.explanation?.slice(0, 200) ?? ""} ${item.score ?? ""}`);
+      }
+    }
+  }
   return {
     accessibility: Math.round((a11y.score ?? 0) * 100),
     performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),

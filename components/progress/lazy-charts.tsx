@@ -1,29 +1,64 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
 import type { DifficultyChart as Difficulty, ScoreOverTimeChart as OverTime, TopicChart as Topic } from "./charts";
 
 /*
  * The /progress charts, loaded after the numbers: the page (figures, summaries, data tables) is
- * drawn and interactive first; Recharts' code is fetched and each chart drawn when the browser is
- * idle, one chart per task, in a box of the chart's own height (nothing moves when it arrives).
+ * drawn and interactive first; Recharts' code is fetched and each chart drawn when its box is near
+ * the viewport and the browser is idle, one chart per task, in a box of the chart's own height
+ * (nothing moves when it arrives).
  */
 
 function Placeholder({ height }: { height: number }) {
   return <div style={{ height }} className="rounded-lg bg-zinc-50 dark:bg-zinc-900/40" aria-hidden="true" />;
 }
 
+/**
+ * Draws its chart once the box comes near the viewport and the browser is idle: a chart below the
+ * fold costs nothing until the reader scrolls to it (on a phone, Recharts drawing three charts on
+ * load blocked the main thread for 600 ms).
+ */
 function WhenIdle({ height, children }: { height: number; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (typeof window.requestIdleCallback === "function") {
-      const id = window.requestIdleCallback(() => setReady(true), { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
+    const element = box.current;
+    if (!element) return;
+    let cancel: (() => void) | undefined;
+    const draw = () => {
+      if (typeof window.requestIdleCallback === "function") {
+        const id = window.requestIdleCallback(() => setReady(true), { timeout: 3000 });
+        cancel = () => window.cancelIdleCallback(id);
+      } else {
+        const id = window.setTimeout(() => setReady(true), 200);
+        cancel = () => window.clearTimeout(id);
+      }
+    };
+    if (typeof IntersectionObserver !== "function") {
+      draw();
+      return () => cancel?.();
     }
-    const id = window.setTimeout(() => setReady(true), 200);
-    return () => window.clearTimeout(id);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          draw();
+        }
+      },
+      { rootMargin: "200px 0px" },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancel?.();
+    };
   }, []);
-  return <div style={{ minHeight: height }}>{ready ? children : <Placeholder height={height} />}</div>;
+  return (
+    <div ref={box} style={{ minHeight: height }}>
+      {ready ? children : <Placeholder height={height} />}
+    </div>
+  );
 }
 
 const OVER_TIME_HEIGHT = 280;

@@ -129,7 +129,7 @@ export function TranscriptQuestionSection({
               </div>
               {answer ? <AnswerText segments={segs!} /> : <MessageText text={turn.text} />}
               {probed ? (
-                <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
                   Probing the key point: <InlineCode text={probed} />
                 </p>
               ) : null}
