@@ -59,6 +59,15 @@ export const PARAMS = {
   fuzzyMisconceptions: true,
   denials: true,
   contrast: true,
+  /**
+   * Whether those three routes and the near-literal phrasing match also run for a question whose
+   * misconceptions have cue patterns (the shipped bank). Off: on 550 correct answers written for
+   * development (tests/fixtures/cues-correct) they flagged 82 as wrong (phrasings 25, resemblance
+   * 37, denial 29; the cues none), and on the tune split they found 2 more of 50 confidently-wrong
+   * answers than the cues alone (Spearman 0.866 with them, 0.861 without). Questions without cues
+   * (user banks, generic mode) keep them: there they are the only way to find a wrong claim.
+   */
+  otherRoutesWithCues: false,
   /** Key points at or above this weight are central: a wrong claim about one caps the score. */
   centralWeight: 4,
   /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */

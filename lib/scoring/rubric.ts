@@ -225,6 +225,16 @@ function literalMisconceptions(P: PreparedQuestion, idx: AnswerIndex, a: Analysi
   return out;
 }
 
+/**
+ * Whether wrong claims are also read from the phrasings (near-literal), by resemblance and by
+ * denial, besides the cue patterns: only for a question without cue patterns (a user's bank,
+ * generic mode), unless PARAMS.otherRoutesWithCues. With cues they add little and misread
+ * correct answers (a reported myth, a denied phrasing, a sentence near a myth's words).
+ */
+function otherRoutes(P: PreparedQuestion): boolean {
+  return PARAMS.otherRoutesWithCues || !P.misconceptions.some((m) => m.cues.length > 0);
+}
+
 /** A candidate taking back what they said ("actually, no", "I was wrong", "scratch that"). */
 const SELF_CORRECTION = /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
 
@@ -254,8 +264,9 @@ function judgeClaims(
     targetCache.set(P, targets);
   }
   const claims: Claim[] = claimsOf(a, masked, corpus);
-  const found = findWrongClaims(claims, PARAMS.fuzzyMisconceptions ? targets.mcs : [], PARAMS.denials ? targets.kps : []);
-  const contrasted = PARAMS.contrast ? contrastMisconceptions(claims, targets.contrast) : [];
+  const broad = otherRoutes(P);
+  const found = findWrongClaims(claims, broad && PARAMS.fuzzyMisconceptions ? targets.mcs : [], broad && PARAMS.denials ? targets.kps : []);
+  const contrasted = broad && PARAMS.contrast ? contrastMisconceptions(claims, targets.contrast) : [];
   const starts = answerStarts(answers);
   const answerOf = (pos: number) => {
     let i = 0;
@@ -390,7 +401,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, literalMisconceptions(P, rfIdx, a, text), findCueHits(a, P.misconceptions, masked));
+  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, (otherRoutes(P) ? literalMisconceptions(P, rfIdx, a, text) : []), findCueHits(a, P.misconceptions, masked));
   const standing = misconceptions.filter((m) => !m.corrected);
   // A wrong claim next to a correct statement of the same point elsewhere in the answer (evidence
   // outside the claim's sentence) is "a significant error next to an otherwise correct core"
