@@ -29,18 +29,19 @@ describe("scorer evaluation (held-out split)", () => {
   it("ranks held-out answers like the graders do", () => {
     const labelled = out.results["labelled/heldout"]!;
     expect(labelled.n).toBeGreaterThanOrEqual(200);
-    expect(labelled.spearman).toBeGreaterThanOrEqual(0.7); // measured 0.732 (session 3, with cue patterns); target 0.85
-    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.52); // measured 0.571
+    expect(labelled.spearman).toBeGreaterThanOrEqual(0.75); // measured 0.770 (session 4: cues only for the shipped bank); target 0.85
+    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.569
   });
 
   it("keeps the adversarial kinds down and the excellent answers up", () => {
     const k = out.results["labelled/heldout"]!.perKind;
-    // Measured 86.4 (was 91.8 before the cue patterns: a few cues fire on correct held-out answers;
-    // target 90). Confidently wrong: measured 32.0 (was 43.2; target < 30).
-    expect(k.excellent!.meanScore).toBeGreaterThanOrEqual(84);
+    // Measured 92.4 (session 4; 86.4 in session 3, when the phrasing, resemblance and denial routes
+    // still misread correct answers; target 90). Confidently wrong: measured 33.4 (target < 30).
+    expect(k.excellent!.meanScore).toBeGreaterThanOrEqual(90);
     expect(k["keyword-dump"]!.meanScore).toBeLessThan(20);
-    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(36);
-    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(60);
+    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(35);
+    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 72.6
+    expect(k.vague!.meanScore).toBeLessThan(25); // measured 16.0: on-topic fragments, above keyword dumps
   });
 
   it("never lets an injection raise a score", () => {

@@ -18,19 +18,17 @@ describe("interviewer evaluation, held-out split", () => {
 
   it("meets the floors", () => {
     const m = heldout!;
-    // Measured on held-out (npm run eval:interviewer, session 3 with the cue patterns): floors a little under.
-    expect(m.responsiveFollowUps.share).toBeGreaterThanOrEqual(0.72); // target >= 0.80; measured 0.76 (107/140), scorer-bound: probes after claims it missed
-    // Measured 0.54 (21/39), down from 0.59: wrong claims found on strong answers are challenged before the gap is probed.
-    expect(m.probeWhenExpected.share).toBeGreaterThanOrEqual(0.5);
-    expect(m.misconceptionsChallenged.share).toBeGreaterThanOrEqual(0.45); // target >= 0.90; measured 0.50 (6/12, scorer-bound)
+    // Measured on held-out (npm run eval:interviewer, session 4: cues only for the shipped bank, the
+    // message classifier tuned on the development set of tests/fixtures/turns): floors a little under.
+    expect(m.responsiveFollowUps.share).toBeGreaterThanOrEqual(0.75); // target >= 0.80; measured 0.78 (106/136)
+    expect(m.probeWhenExpected.share).toBeGreaterThanOrEqual(0.5); // measured 0.54 (21/39)
+    expect(m.misconceptionsChallenged.share).toBeGreaterThanOrEqual(0.55); // target >= 0.90; measured 0.58 (7/12, scorer-bound)
     expect(m.clarificationsAnswered.share).toBe(1); // target 1
-    expect(m.scaffoldsAfterDontKnow.share).toBeGreaterThanOrEqual(0.9); // target 1; measured 0.92 (11/12)
-    // Measured 0.58 (7/12), down from 0.92 before this pass: see the report of the second pass (the
-    // subject guard that keeps vague answers on topic also keeps some off-topic ones). Raise it back when fixed.
-    expect(m.redirectsAfterOffTopic.share).toBeGreaterThanOrEqual(0.55); // target 1
-    expect(m.redirectThenMoveOn.share).toBeGreaterThanOrEqual(0.55); // target 1; measured 0.58
+    expect(m.scaffoldsAfterDontKnow.share).toBe(1); // target 1; measured 1 (12/12)
+    expect(m.redirectsAfterOffTopic.share).toBeGreaterThanOrEqual(0.65); // target 1; measured 0.67 (8/12)
+    expect(m.redirectThenMoveOn.share).toBeGreaterThanOrEqual(0.65); // target 1; measured 0.67
     expect(m.singleRedirect.share).toBeGreaterThanOrEqual(0.9); // measured 0.92
-    expect(m.falseRedirects).toBeLessThanOrEqual(2); // target 0; measured 2 (was 1)
+    expect(m.falseRedirects).toBeLessThanOrEqual(1); // target 0; measured 1
     expect(m.correctionsAcknowledged.share).toBeGreaterThanOrEqual(0.95); // measured 1
     expect(m.badQuotes).toBe(0);
     expect(m.unsupportedApprovals).toBe(0);
