@@ -72,9 +72,11 @@ export const PARAMS = {
   centralWeight: 4,
   /** Points off per standing wrong claim (two at most), and the caps (one / two central, minor only). */
   misconceptionPenalty: 15,
-  misconceptionCap: 30,
-  misconceptionCap2: 18,
-  minorMisconceptionCap: 60,
+  // A falsehood that is the answer grades "at most 1" (eval/GRADING.md): 20 sits inside that band
+  // (scores 10-29). Tune split: caps 30/18/60 gave Spearman 0.861, 20/12/40 give 0.866.
+  misconceptionCap: 20,
+  misconceptionCap2: 12,
+  minorMisconceptionCap: 40,
   /**
    * Wrong claims that each sit next to a correct statement of their point (evidence of at least
    * `besideCoreEvidence` outside the claim's sentence) cap the score at `besideCoreCap`, the
