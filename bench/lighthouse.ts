@@ -81,6 +81,18 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   };
 }
 
+/** Lighthouse sometimes fails to record a trace (NO_NAVSTART): that run is taken again, twice at most. */
+async function auditWithRetry(port: number, url: string, cookie: string | null): Promise<Omit<Result, keyof Page>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(port, url, cookie);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("NO_NAVSTART")) throw error;
+      log(`${url}: ${String(error).slice(0, 80)}; running it again`);
+    }
+  }
+}
+
 function writeResults(results: Result[], meta: { load: [number, number]; version: string }) {
   const file = path.join(root, "bench/RESULTS.md");
   const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
@@ -179,7 +191,7 @@ try {
   const results: Result[] = [];
   for (const p of pages) {
     const runs: Array<Omit<Result, keyof Page>> = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await audit(chrome.port, `${base}${p.path}`, p.signedIn ? cookie : null));
+    for (let i = 0; i < RUNS; i++) runs.push(await auditWithRetry(chrome.port, `${base}${p.path}`, p.signedIn ? cookie : null));
     runs.sort((a, b) => a.performance - b.performance);
     const median = runs[Math.floor(runs.length / 2)]!;
     results.push({ ...p, ...median });

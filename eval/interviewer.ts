@@ -140,6 +140,10 @@ function simulate(question: Question, conversation: Conversation, mode: Intervie
       previousText,
       exchange,
       score: (answers) => scoreAnswer({ question, answers }),
+      scoreAgainst: (id, text) => {
+        const other = bank.find((q) => q.id === id);
+        return other ? scoreAnswer({ question: other, answers: [text] }).score : 0;
+      },
       followUpCount,
       secondsLeftForQuestion: null,
       secondsLeftInInterview: null,

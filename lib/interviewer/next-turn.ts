@@ -38,6 +38,8 @@ export type PlanTurnInput = {
   timeUp?: boolean;
   /** The questions of the question's bank (an answer to another of them is off-topic). */
   bank?: readonly InterviewQuestion[];
+  /** The rubric score of a message against another question of that bank, by id (see classify-message.ts). */
+  scoreAgainst?: (questionId: string, text: string) => number;
 };
 
 export type PlannedTurn = {
@@ -72,6 +74,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     correctsEarlierClaim: report.misconceptions.some((m) => m.corrected && m.answerIndex < latestIndex),
     afterRedirect: askedFollowUps.at(-1) === "redirect",
     bank: input.bank,
+    scoreAgainst: input.scoreAgainst,
   });
   const decision: TurnDecision = input.timeUp
     ? { action: input.isLastQuestion ? "finish" : "move-on", reason: "time" }

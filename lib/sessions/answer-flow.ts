@@ -24,7 +24,7 @@ import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from 
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
 import { answerBodySchema, personMessage, type QuestionSnapshot } from "./schemas.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
-import { judgeSnapshot, scoreSnapshot } from "./scoring.ts";
+import { judgeSnapshot, scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
 import { getQuestionBank } from "../bank/load.ts";
 import type { Question } from "../bank/schema.ts";
@@ -91,6 +91,12 @@ function bankOf(snapshot: QuestionSnapshot): readonly Question[] {
   let list = byBank.get(snapshot.bankId);
   if (!list) byBank.set(snapshot.bankId, (list = bank.list().filter((q) => q.bankId === snapshot.bankId)));
   return list;
+}
+
+/** A message scored against another question of the snapshot's bank (0 when it is not there). */
+function scoreAgainstOther(snapshot: QuestionSnapshot, questionId: string, text: string): number {
+  const other = bankOf(snapshot).find((q) => q.id === questionId);
+  return other ? scoreAgainstQuestion(other, text) : 0;
 }
 
 function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
@@ -188,6 +194,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     isLastQuestion,
     timeUp: input.timeUp,
     bank: bankOf(question.snapshot),
+    scoreAgainst: (id, text) => scoreAgainstOther(question.snapshot, id, text),
   });
   const { report, turn } = plan;
   const answers = [...answersOf(session, question), input.text];
@@ -362,6 +369,7 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
     isLastQuestion,
     timeUp: question.status === "scored",
     bank: bankOf(question.snapshot),
+    scoreAgainst: (id, text) => scoreAgainstOther(question.snapshot, id, text),
   });
   const probing = plan.followUpId !== null && question.status !== "scored";
   const text = renderOfflineTurn(probing ? plan.turn : { ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn);

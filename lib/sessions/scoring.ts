@@ -8,6 +8,7 @@ import { getQuestionBank } from "../bank/index.ts";
 import { env } from "../env.ts";
 import { corpusFromQuestions, getDefaultCorpus, scoreAnswer, setDefaultCorpus } from "../scoring/index.ts";
 import { scoreAnswerWithJudge } from "../scoring/llm-judge.ts";
+import type { Question } from "../bank/schema.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { QuestionSnapshot } from "./schemas.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
@@ -25,6 +26,12 @@ function ensureCorpus() {
 export function scoreSnapshot(snapshot: QuestionSnapshot, answers: string[]): ScoreReport {
   ensureCorpus();
   return scoreAnswer({ question: interviewQuestionOf(snapshot) as never, answers });
+}
+
+/** The rubric score of one message against another question of the bank (is it an answer to that one?). */
+export function scoreAgainstQuestion(question: Question, text: string): number {
+  ensureCorpus();
+  return scoreAnswer({ question, answers: [text] }).score;
 }
 
 /** The blended rubric + LLM report, or null when no judge is configured. Never throws. */
