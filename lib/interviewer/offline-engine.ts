@@ -623,6 +623,13 @@ const REDIRECT_FORMS = [
   "That's off the topic of this question. Could you take another go at it? {p}",
 ];
 
+// A practice interviewer has no answers about a job or a company: it says so, without promising later.
+const ASIDE_REDIRECT_FORMS = [
+  "That's not something I can answer here. Back to the question: {p}",
+  "I'll leave that aside and keep to the interview question: {p}",
+  "That's outside this interview, so let's stay with the question: {p}",
+];
+
 const CORRECTION_ACK_PRACTICE = [
   "Good, that's a better way to put it.",
   "Right, that correction matters.",
@@ -693,7 +700,10 @@ function renderFollowUp(turn: FollowUpTurn): string {
       return `${tidy(`${opener} ${answers.join(" ")} ${handBack}`)}\n\n${f}`;
     }
     case "redirect": {
-      const form = pick(REDIRECT_FORMS, turn, "redirect");
+      // A question to the interviewer about the job or the process gets an aside, not "that answers
+      // another question".
+      const asked = (turn.answers.at(-1) ?? "").trim().endsWith("?");
+      const form = asked ? pick(ASIDE_REDIRECT_FORMS, turn, "redirect-aside") : pick(REDIRECT_FORMS, turn, "redirect");
       return `${form.replace("{p}", "").trim()}\n\n${f}`;
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultBankDirs, loadBanks } from "../../../lib/bank/load.ts";
 import { answersAnotherQuestion, classifyMessage, type ClassifyContext } from "../../../lib/interviewer/classify-message.ts";
 import { unanswerableIdentifiers } from "../../../lib/interviewer/follow-up-identifiers.ts";
-import { quotablePhrase } from "../../../lib/interviewer/offline-engine.ts";
+import { quotablePhrase, renderOfflineTurn } from "../../../lib/interviewer/offline-engine.ts";
 import { asCandidateData, buildInterviewerPrompt } from "../../../lib/interviewer/prompts.ts";
 import { checkInterviewerReply } from "../../../lib/interviewer/reply-guard.ts";
 import { firstReport, makeReport, memoryQuestion } from "./fixtures.ts";
@@ -154,5 +154,24 @@ describe("an answer to another question of the bank is off-topic", () => {
 
   it("needs the bank: without it, the rule is silent", () => {
     expect(answersAnotherQuestion("With asyncio you have a single event loop, coroutines await and yield control back.", q("python-gil"), undefined)).toBeNull();
+  });
+});
+
+describe("talk about the job or the process", () => {
+  it("is off-topic, and the redirect sets it aside instead of calling it another question's answer", () => {
+    const text = "Before I forget, is there a take-home assignment in the next stage?";
+    expect(kind(text)).toBe("off-topic");
+    const rendered = renderOfflineTurn({
+      kind: "follow-up",
+      mode: "practice",
+      seed: "s",
+      sequence: 1,
+      question: memoryQuestion,
+      answers: [text],
+      report: makeReport(memoryQuestion.keyPoints, {}, [text]),
+      decision: { action: "redirect" as const, followUp: { id: "redirect", text: memoryQuestion.prompt, source: "generic" as const } },
+    });
+    expect(rendered).toContain(memoryQuestion.prompt);
+    expect(rendered).not.toMatch(/another question/i);
   });
 });
