@@ -64,11 +64,12 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   const failing = failingAudits.map((x) => x.id);
   if (flag("details")) {
     // What to fix: the failing accessibility nodes and the elements that shifted.
-    for (const a of [...failingAudits, lhr.audits["layout-shifts"]].filter(Boolean)) {
+    for (const a of [...failingAudits, lhr.audits["layout-shifts"], lhr.audits["long-tasks"], lhr.audits["bootup-time"]].filter(Boolean)) {
       const items = (a!.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
       for (const item of items.slice(0, 8)) {
         const node = item.node as { snippet?: string; selector?: string; explanation?: string } | undefined;
-        log(`  ${a!.id}: ${node?.selector ?? ""} ${node?.snippet?.slice(0, 160) ?? ""} ${node?.explanation?.slice(0, 200) ?? ""} ${item.score ?? ""}`);
+        const where = typeof item.url === "string" ? `${item.url.split("/").pop()} ${Math.round(Number(item.duration ?? item.total ?? 0))} ms` : "";
+        log(`  ${a!.id}: ${where}${node?.selector ?? ""} ${node?.snippet?.slice(0, 160) ?? ""} ${node?.explanation?.slice(0, 200) ?? ""} ${item.score ?? ""}`);
       }
     }
   }
