@@ -114,6 +114,9 @@ const OPENS_ON_OTHER_STACK =
  * Talk about the job, the company, the interview itself or the room ("How big is the team?", "Is
  * there a take-home next?", "Can I grab some water?"): not about the question, whatever its form.
  */
+const COMPANY_QUESTION =
+  /\b(?:(?:is|are|does|do|did|will|has|have) (?:the|your) (?:team|company|engineers|developers|devs)\b|(?:do|does|did|are) you(?: guys| folks| all)? (?:use|using|run|running|have)\b.{0,50}?\b(?:here|in production|at (?:the|your|this) company)|what (?:database|stack|tools?|language|framework|version) (?:do|does) (?:you|the team|your team) (?:use|run)|here at (?:the|your|this) company)/i;
+
 /** The candidate's career and experience told instead of an answer (with next to nothing covered). */
 const CAREER_TALK =
   /\b(?:in my (?:current|last|previous|first) (?:role|job|company|team|position)|at my (?:current|last|previous|first) (?:job|company|place|role|team)|my (?:last|previous|current|first) (?:job|role|company)|my background|my career|in my career|i'?m a (?:senior|junior|staff|lead|principal)|i (?:led|lead|managed|manage|run|ran) (?:a|the|our) team|(?:for|about|almost|over) (?:\w+ )?years (?:now|at|on|in)|i'?ve (?:been )?work(?:ed|ing) (?:on|at|in) [\w ,-]{1,40}? for (?:about |almost |over )?\w+ years)\b/i;
@@ -374,6 +377,9 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
   if (short && SMALL_TALK.test(cues) && (share === null || share < 0.4) && subjectCoverage(cues, context.question).hit === 0) {
     return result("off-topic");
   }
+  // A question about the company's own use of the subject ("Is the team using FastAPI in
+  // production already?") is about the job, whatever words of the subject it names.
+  if (short && trimmed.endsWith("?") && COMPANY_QUESTION.test(cues)) return result("off-topic");
   if (short && HINT.test(cues)) return result("dont-know", { hintRequested: true });
   // "I don't know" before a clarifying question: "I don't know, is it about memory?" is a guess, not
   // a question about the question; only an explicit clarification ("do you mean …") outranks it.
