@@ -110,16 +110,17 @@ export const OTHER_STACK =
  */
 const OPENS_ON_OTHER_STACK =
   /^\W*(?:(?:so|well|ok|okay|hmm|honestly|basically|i mean)[, ]+)?(?:in |with |on |for |using )?(?:the )?(?:javascript|typescript|java|golang|go|kotlin|swift|scala|rust|ruby(?: mri)?|php|perl|haskell|elixir|erlang|clojure|c#|c\+\+|f#|node(?:\.?js)?|deno|spring(?: boot)?|\.net|rails|ruby on rails)(?:'s|\b|(?![\w#+]))/i;
-/**
- * Talk about the job, the company, the interview itself or the room ("How big is the team?", "Is
- * there a take-home next?", "Can I grab some water?"): not about the question, whatever its form.
- */
+/** A question about the company's own stack or team ("Is the team using FastAPI in production?"). */
 const COMPANY_QUESTION =
   /\b(?:(?:is|are|does|do|did|will|has|have) (?:the|your) (?:team|company|engineers|developers|devs)\b|(?:do|does|did|are) you(?: guys| folks| all)? (?:use|using|run|running|have)\b.{0,50}?\b(?:here|in production|at (?:the|your|this) company)|what (?:database|stack|tools?|language|framework|version) (?:do|does) (?:you|the team|your team) (?:use|run)|here at (?:the|your|this) company)/i;
 
 /** The candidate's career and experience told instead of an answer (with next to nothing covered). */
 const CAREER_TALK =
   /\b(?:in my (?:current|last|previous|first) (?:role|job|company|team|position)|at my (?:current|last|previous|first) (?:job|company|place|role|team)|my (?:last|previous|current|first) (?:job|role|company)|my background|my career|in my career|i'?m a (?:senior|junior|staff|lead|principal)|i (?:led|lead|managed|manage|run|ran) (?:a|the|our) team|(?:for|about|almost|over) (?:\w+ )?years (?:now|at|on|in)|i'?ve (?:been )?work(?:ed|ing) (?:on|at|in) [\w ,-]{1,40}? for (?:about |almost |over )?\w+ years)\b/i;
+/**
+ * Talk about the job, the company, the interview itself or the room ("How big is the team?", "Is
+ * there a take-home next?", "Can I grab some water?"): not about the question, whatever its form.
+ */
 const SMALL_TALK =
   /\b(?:the team|your team|engineering team|this team|the company|your company|work(?:ing)? here|the office|the role|this role|the position|the job|salary|compensation|benefits|on-?call|rounds? (?:left|after|is|are)|(?:technical|next|final|last) (?:round|stage)|next stage|take-?home|hiring|onboarding|parking|commute|camera|microphone|\bmic\b|my internet|connection (?:is|dropped)|glass of water|bathroom|(?:quick|short) break|the weather|this weekend|last weekend|series [a-e]\b|funding|someone'?s at the door|can you (?:still )?(?:see|hear) me|my cat|my dog|get feedback after)\b/i;
 const PYTHON_WORD = /\b(?:python(?:'s)?|cpython|pythonic|pypy)\b/i;
