@@ -401,7 +401,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, (otherRoutes(P) ? literalMisconceptions(P, rfIdx, a, text) : []), findCueHits(a, P.misconceptions, masked));
+  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, otherRoutes(P) ? literalMisconceptions(P, rfIdx, a, text) : [], findCueHits(a, P.misconceptions, masked));
   const standing = misconceptions.filter((m) => !m.corrected);
   // A wrong claim next to a correct statement of the same point elsewhere in the answer (evidence
   // outside the claim's sentence) is "a significant error next to an otherwise correct core"

@@ -196,8 +196,9 @@ const ENGLISH_ONLY: ReadonlySet<string> = new Set(
 
 function countEnglishOnly(line: string): number {
   let n = 0;
-  // Words inside string literals are data ("print('the value of x')"), not the line's own prose.
-  const outsideStrings = line.toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"/g, " ");
+  // Words inside string literals and a trailing comment are not the line's own prose
+  // ("print('the value of x')", "total = add(a, b)  # this is the sum").
+  const outsideStrings = line.toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"/g, " ").replace(/\s#\s.*$/, "");
   for (const m of outsideStrings.matchAll(/\b[a-z]+\b/g)) if (ENGLISH_ONLY.has(m[0])) n++;
   return n;
 }
@@ -223,8 +224,8 @@ export function isCodeLine(line: string): boolean {
   }
   if (topCommas >= 4 && !/[^=!<>]=[^=]/.test(t) && !/^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import|(?:return|yield|raise|assert)\s+[^,\s]|print\()/.test(t)) return false;
   // Prose that starts with a code word ("except Exception also catches …", "@property turns a
-  // method into …", "cls._count += 1 is shared by …"): English function words that Python does
-  // not use, several of them, in a line that does not open a block.
+  // method into …", "cls._count += 1 is shared by …"): two or more English function words that
+  // Python does not use, in a line that does not open a block.
   if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.

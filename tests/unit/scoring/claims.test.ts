@@ -115,6 +115,7 @@ describe("what is read as a claim", () => {
     expect(isCodeLine("x = [i for i in range(10) if i % 2 == 0]")).toBe(true);
     expect(isCodeLine("print('the value of the thing is', x)")).toBe(true);
     expect(isCodeLine("raise ValueError('the value must be positive') from e")).toBe(true);
+    expect(isCodeLine("total = add(a, b)  # this is the sum of the two")).toBe(true);
   });
 
   it("a sentence that reports a myth does not hold it", () => {
