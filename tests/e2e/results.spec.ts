@@ -59,7 +59,9 @@ async function twoQuestionInterview(page: Page): Promise<{ answers: string[]; as
 /** No key point's id, as written or as words ("asgi-in-process", "asgi in process"), and no term lists. */
 function expectWordsForPeople(text: string, asked: Asked[]) {
   for (const q of asked) {
-    const prose = [q.reference, ...q.keyPoints.map((k) => k.text), ...q.misconceptions.flatMap((m) => [m.text, m.correction ?? ""])]
+    // The bank's own words, its key points' terms included: feedback names a topic by an authored
+    // term ("only at await points"), which may hold the words of an id ("only-at-await").
+    const prose = [q.reference, ...q.keyPoints.flatMap((k) => [k.text, ...k.terms]), ...q.misconceptions.flatMap((m) => [m.text, m.correction ?? ""])]
       .join(" ")
       .toLowerCase();
     for (const k of q.keyPoints.filter((k) => k.id.includes("-"))) {
