@@ -22,6 +22,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -31,13 +32,17 @@ import { freePort, signUpAndIn, waitForOk } from "../tests/support/multi-instanc
 import { seedSessions } from "../tests/support/seed-sessions.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const a = args.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split("=")[1]) : fallback;
-};
-const RUNS = option("runs", 3);
+const { values: cli } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    runs: { type: "string", default: "3" },
+    json: { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
+    details: { type: "boolean", default: false },
+  },
+});
+const flag = (name: "no-build" | "json" | "no-write" | "details") => cli[name];
+const RUNS = Number(cli.runs);
 const DIST = process.env.NEXT_DIST_DIR || ".next-lighthouse";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGET = { accessibility: 100, cls: 0.1, progressTbtMs: 300 };

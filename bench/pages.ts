@@ -20,6 +20,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
@@ -28,15 +29,19 @@ import { freePort, waitForOk } from "../tests/support/multi-instance.ts";
 import { seedSessions } from "../tests/support/seed-sessions.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const a = args.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split("=")[1]) : fallback;
-};
-const REQUESTS = option("requests", 200);
+const { values: cli } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    requests: { type: "string", default: "200" },
+    sessions: { type: "string", default: "1000" },
+    serve: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+});
+const flag = (name: "no-build" | "serve" | "json") => cli[name];
+const REQUESTS = Number(cli.requests);
 const WARMUP = 20;
-const SESSIONS = option("sessions", 1000);
+const SESSIONS = Number(cli.sessions);
 const BUDGET_P50_MS = 50;
 const EMAIL = "bench@example.com";
 const PASSWORD = "bench-password-1";
