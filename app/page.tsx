@@ -30,7 +30,8 @@ export default async function HomePage() {
           Practise technical interviews with an interviewer that listens.
         </h1>
         <p className="mx-auto mt-4 max-w-2xl text-lg text-zinc-600 dark:text-zinc-400">
-          Interview Studio asks a question, reads your answer, asks the follow-up a good interviewer would, and scores you against the reference, point by point.
+          Interview Studio asks a question, reads your answer, asks the follow-up a good interviewer would, and scores you against the reference, point by
+          point.
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           {user ? (

@@ -73,7 +73,10 @@ if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.error("No production build: run `npx next build` first.");
   process.exit(1);
 }
-const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(", ");
+const loadAtStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(", ");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "is-bench-interview-"));
 for (const name of ["DATABASE_URL", "REDIS_URL", "INTERVIEWER_MODEL", "SCORER_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_TEST_MODELS"]) {
   delete process.env[name];
@@ -106,7 +109,9 @@ function stats(values: number[]) {
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: unknown }).cause;
-  return cause ? `${error.message} (${cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}` : String(cause)})` : error.message;
+  return cause
+    ? `${error.message} (${cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}` : String(cause)})`
+    : error.message;
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
@@ -196,7 +201,13 @@ async function postAnswer(jar: Jar, s: SessionState, text: string, identity: boo
     const complete = body.includes('"type":"text-end"') && !body.includes('"type":"error"');
     return { ok: complete, status: 200, firstTokenMs, totalMs, error: complete ? undefined : `incomplete stream: ${body.slice(-200)}` };
   } catch (error) {
-    return { ok: false, status: 0, firstTokenMs, totalMs: performance.now() - t0, error: `${describe(error)} after ${(performance.now() - t0).toFixed(0)} ms${Number.isNaN(firstTokenMs) ? "" : ", mid-stream"}` };
+    return {
+      ok: false,
+      status: 0,
+      firstTokenMs,
+      totalMs: performance.now() - t0,
+      error: `${describe(error)} after ${(performance.now() - t0).toFixed(0)} ms${Number.isNaN(firstTokenMs) ? "" : ", mid-stream"}`,
+    };
   }
 }
 
@@ -227,7 +238,10 @@ async function step(jar: Jar, s: SessionState, tally: Tally, identity = args.ide
   if (s.done) return false;
   const result = await postAnswer(jar, s, SCRIPT[s.step]!, identity);
   if (!result.ok) {
-    recordError(tally, `answer ${result.status} (session ${s.id}, question ${s.index}, step ${s.step}, ${tally.answers} answers into the phase): ${result.error}`);
+    recordError(
+      tally,
+      `answer ${result.status} (session ${s.id}, question ${s.index}, step ${s.step}, ${tally.answers} answers into the phase): ${result.error}`,
+    );
     s.done = true; // its turn count is unknown now: stop using it
     return false;
   }
@@ -414,7 +428,14 @@ try {
   const requestRps = (load.answers + load.nexts) / loadSeconds;
   const errors = latency.errors + warm.errors + load.errors + health.errors + byEncoding.identity.tally.errors + byEncoding.gzip.tally.errors;
   const summary = {
-    latency: { coldFirstAnswer: { firstTokenMs: coldFirstTokenMs, wholeReplyMs: coldAnswerMs }, replyEncoding, answers: latency.answers, firstToken: latencyStats, wholeReply: latencyTotal, healthSequential: stats(healthSeq) },
+    latency: {
+      coldFirstAnswer: { firstTokenMs: coldFirstTokenMs, wholeReplyMs: coldAnswerMs },
+      replyEncoding,
+      answers: latency.answers,
+      firstToken: latencyStats,
+      wholeReply: latencyTotal,
+      healthSequential: stats(healthSeq),
+    },
     throughput: {
       clients: CLIENTS,
       seconds: SECONDS,
@@ -430,12 +451,27 @@ try {
       clientsThatRanOut: ranOut,
     },
     errors,
-    errorSamples: [...warm.errorSamples, ...latency.errorSamples, ...load.errorSamples, ...health.errorSamples, ...byEncoding.identity.tally.errorSamples, ...byEncoding.gzip.tally.errorSamples],
+    errorSamples: [
+      ...warm.errorSamples,
+      ...latency.errorSamples,
+      ...load.errorSamples,
+      ...health.errorSamples,
+      ...byEncoding.identity.tally.errorSamples,
+      ...byEncoding.gzip.tally.errorSamples,
+    ],
     ...(args["compare-encoding"]
       ? {
           encodingComparison: {
-            identity: { answersPerSecond: encodingRate(byEncoding.identity), firstToken: stats(byEncoding.identity.tally.firstTokenMs), wholeReply: stats(byEncoding.identity.tally.answerMs) },
-            gzip: { answersPerSecond: encodingRate(byEncoding.gzip), firstToken: stats(byEncoding.gzip.tally.firstTokenMs), wholeReply: stats(byEncoding.gzip.tally.answerMs) },
+            identity: {
+              answersPerSecond: encodingRate(byEncoding.identity),
+              firstToken: stats(byEncoding.identity.tally.firstTokenMs),
+              wholeReply: stats(byEncoding.identity.tally.answerMs),
+            },
+            gzip: {
+              answersPerSecond: encodingRate(byEncoding.gzip),
+              firstToken: stats(byEncoding.gzip.tally.firstTokenMs),
+              wholeReply: stats(byEncoding.gzip.tally.answerMs),
+            },
           },
         }
       : {}),
@@ -450,7 +486,10 @@ try {
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim();
   const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).stdout.trim() ? " (with uncommitted changes)" : "";
   const cpu = os.cpus();
-  const loadAvg = os.loadavg().map((x) => x.toFixed(1)).join(", ");
+  const loadAvg = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(", ");
   const lines = [
     "",
     `### Interview: ${new Date().toISOString().slice(0, 10)}, commit ${commit}${dirty}`,

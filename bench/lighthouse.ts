@@ -63,9 +63,7 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const a11y = lhr.categories.accessibility!;
-  const failingAudits = a11y.auditRefs
-    .map((r) => lhr.audits[r.id]!)
-    .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === "binary");
+  const failingAudits = a11y.auditRefs.map((r) => lhr.audits[r.id]!).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === "binary");
   const failing = failingAudits.map((x) => x.id);
   if (flag("details")) {
     // What to fix: the failing accessibility nodes and the elements that shifted.
@@ -142,7 +140,14 @@ process.on("SIGINT", () => {
 });
 
 try {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST, DATA_DIR: dataDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_AUTH_PER_MINUTE: "100" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST,
+    DATA_DIR: dataDir,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT_AUTH_PER_MINUTE: "100",
+  };
   delete env.DATABASE_URL;
   const load0 = os.loadavg()[0]!;
 
@@ -159,16 +164,24 @@ try {
   const appPort = await freePort();
   const base = `http://127.0.0.1:${appPort}`;
   // As scripts/start.ts serves it: the peer-address hook stamps each request with the socket's address.
-  server = spawn(process.execPath, ["--import", "./scripts/peer-address-hook.ts", "node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  server = spawn(
+    process.execPath,
+    ["--import", "./scripts/peer-address-hook.ts", "node_modules/next/dist/bin/next", "start", "-p", String(appPort), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   await waitForOk(`${base}/api/health`, 60_000);
 
   log("signing up…");
   // A real account, through the app's sign-up and sign-in.
-  const { userId, jar } = await signUpAndIn(base, base, { name: "Lighthouse Candidate", email: `lighthouse-${Date.now()}@example.com`, password: "lighthouse-password-1" });
+  const { userId, jar } = await signUpAndIn(base, base, {
+    name: "Lighthouse Candidate",
+    email: `lighthouse-${Date.now()}@example.com`,
+    password: "lighthouse-password-1",
+  });
   const database = createDb(resolveTarget(undefined, dataDir));
   const seeded = await seedSessions(database, { userId, count: 30, seed: 7, spacingHours: 20 });
   await database.$disconnect();
@@ -193,7 +206,18 @@ try {
     if (res.status !== 200) throw new Error(`${p.path}: HTTP ${res.status} ${body.slice(0, 200)}`);
   }
 
-  chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   const results: Result[] = [];
   for (const p of pages) {
     const runs: Array<Omit<Result, keyof Page>> = [];
@@ -201,7 +225,9 @@ try {
     runs.sort((a, b) => a.performance - b.performance);
     const median = runs[Math.floor(runs.length / 2)]!;
     results.push({ ...p, ...median });
-    log(`${p.path}: accessibility ${median.accessibility}, CLS ${median.cls}, TBT ${median.tbtMs} ms, performance ${median.performance}${median.failing.length ? ` (failing: ${median.failing.join(", ")})` : ""}`);
+    log(
+      `${p.path}: accessibility ${median.accessibility}, CLS ${median.cls}, TBT ${median.tbtMs} ms, performance ${median.performance}${median.failing.length ? ` (failing: ${median.failing.join(", ")})` : ""}`,
+    );
   }
   const version = JSON.parse(readFileSync(path.join(root, "node_modules/lighthouse/package.json"), "utf8")).version as string;
   const load1 = os.loadavg()[0]!;

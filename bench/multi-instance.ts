@@ -51,13 +51,17 @@ registerHooks({
   },
 });
 
-const { createMigratedPostgresDatabase, hasBuild, buildDir, REDIS_URL, replyText, signUpAndIn, startAppInstance } = await import("../tests/support/multi-instance.ts");
+const { createMigratedPostgresDatabase, hasBuild, buildDir, REDIS_URL, replyText, signUpAndIn, startAppInstance } =
+  await import("../tests/support/multi-instance.ts");
 if (!hasBuild()) {
   console.error(`No production build in ${buildDir()}: run \`next build\` first (NEXT_DIST_DIR to build elsewhere).`);
   process.exit(1);
 }
 
-const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(", ");
+const loadAtStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(", ");
 const database = await createMigratedPostgresDatabase("is_bench_multi");
 for (const name of ["INTERVIEWER_MODEL", "SCORER_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_TEST_MODELS"]) delete process.env[name];
 // This process writes sessions on the same database.
@@ -78,7 +82,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : "n/a");
-const describeError = (error: unknown) => (error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error));
+const describeError = (error: unknown) =>
+  error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
 
 const instances = await Promise.all([startAppInstance("bench-a", env), startAppInstance("bench-b", env)]);
 let exitCode = 0;

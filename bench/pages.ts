@@ -102,7 +102,16 @@ async function measure(base: string, cookie: string, name: string, route: string
   }
   times.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10) / 10;
-  return { name, path: route, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), max: round(times.at(-1)!), bytes, kind };
+  return {
+    name,
+    path: route,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    max: round(times.at(-1)!),
+    bytes,
+    kind,
+  };
 }
 
 function writeResults(results: Result[], meta: { sessions: number; load: [number, number] }) {
@@ -177,7 +186,11 @@ try {
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitForOk(`${base}/api/health`, 60_000);
   const cookie = await signIn(base);
 
@@ -198,7 +211,9 @@ try {
   const results: Result[] = [];
   const report = (r: Result) => {
     results.push(r);
-    log(`${r.name.padEnd(50)} p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  ${(r.bytes / 1024).toFixed(0)} kB`);
+    log(
+      `${r.name.padEnd(50)} p50 ${String(r.p50).padStart(6)} ms  p95 ${String(r.p95).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  ${(r.bytes / 1024).toFixed(0)} kB`,
+    );
   };
   const loadStart = os.loadavg()[0]!;
   for (const [name, route, kind] of routes) report(await measure(base, cookie, name, route, kind));

@@ -111,15 +111,18 @@ const out = {
   },
   budgets: BUDGET,
 };
-const pass =
-  out.warm.p50 < BUDGET.p50 && out.warm.p99 < BUDGET.p99 && out.batch.answersPerSecond >= BUDGET.perSecond && outLines === BATCH;
+const pass = out.warm.p50 < BUDGET.p50 && out.warm.p99 < BUDGET.p99 && out.batch.answersPerSecond >= BUDGET.perSecond && outLines === BATCH;
 
 if (json) console.log(JSON.stringify({ ...out, pass }, null, 2));
 else {
   console.log(`scorer ${out.scorerVersion} on ${out.machine}`);
-  console.log(`per answer, warm (${out.warm.samples} samples): p50 ${out.warm.p50} ms, p99 ${out.warm.p99} ms, max ${out.warm.max} ms (budget p50 < ${BUDGET.p50}, p99 < ${BUDGET.p99})`);
+  console.log(
+    `per answer, warm (${out.warm.samples} samples): p50 ${out.warm.p50} ms, p99 ${out.warm.p99} ms, max ${out.warm.max} ms (budget p50 < ${BUDGET.p50}, p99 < ${BUDGET.p99})`,
+  );
   console.log(`per question, cold (first answer, builds caches): p50 ${out.cold.p50} ms, p99 ${out.cold.p99} ms, max ${out.cold.max} ms`);
-  console.log(`batch CLI, ${BATCH} answers incl. process start: ${out.batch.wallMsMedianOf3} ms, ${out.batch.answersPerSecond} answers/s (budget >= ${BUDGET.perSecond})`);
+  console.log(
+    `batch CLI, ${BATCH} answers incl. process start: ${out.batch.wallMsMedianOf3} ms, ${out.batch.answersPerSecond} answers/s (budget >= ${BUDGET.perSecond})`,
+  );
   console.log(pass ? "PASS" : "FAIL");
 }
 process.exitCode = pass ? 0 : 1;

@@ -101,7 +101,9 @@ const ratio = (hit: number, of: number): Ratio => ({ hit, of, share: of > 0 ? hi
 function readConversations(dir: string): Conversation[] {
   if (!existsSync(dir)) return [];
   const rows: Conversation[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
       if (line.trim()) rows.push(JSON.parse(line) as Conversation);
     }
@@ -212,7 +214,8 @@ function unpairedQuoteMark(q: string): boolean {
 }
 
 const APPROVING = /\b(?:right|agree|fair|good|holds|correct|well done|nicely|great|exactly|such as|including|among them)\b/i;
-const PREJUDGED = /\b(?:wrong|incorrect|not (?:right|true|correct|quite)|doesn't (?:sit right|hold)|push back|mistaken|misconception|are you sure|is that so|i'd question|i doubt)\b/i;
+const PREJUDGED =
+  /\b(?:wrong|incorrect|not (?:right|true|correct|quite)|doesn't (?:sit right|hold)|push back|mistaken|misconception|are you sure|is that so|i'd question|i doubt)\b/i;
 
 /** The candidate's quotes in an interviewer text acknowledged with approving words (in the interviewer's sentence around the quote). */
 function approvedQuotes(text: string, authored: readonly string[]): string[] {
@@ -220,7 +223,11 @@ function approvedQuotes(text: string, authored: readonly string[]): string[] {
   for (const a of authored) if (a.trim()) own = own.split(a.trim()).join(" ");
   const out: string[] = [];
   for (const m of own.matchAll(/“([^”]{1,400})”/g)) {
-    const before = own.slice(0, m.index).split(/[.!?]\s|\n/).at(-1) ?? "";
+    const before =
+      own
+        .slice(0, m.index)
+        .split(/[.!?]\s|\n/)
+        .at(-1) ?? "";
     const after = own.slice(m.index + m[0].length).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
     if (APPROVING.test(`${before} ${after}`)) out.push(m[1]!);
   }
@@ -236,7 +243,8 @@ function sentenceRange(text: string, at: number, length: number): { start: numbe
   return { start, end };
 }
 
-const COMPLETE_CLAIM = /\b(?:complete answer|every key point|all the key points|nothing (?:important )?(?:was )?(?:missed|missing|left out)|covers it|that does it|covers what i was looking for)\b/i;
+const COMPLETE_CLAIM =
+  /\b(?:complete answer|every key point|all the key points|nothing (?:important )?(?:was )?(?:missed|missing|left out)|covers it|that does it|covers what i was looking for)\b/i;
 const MOCK_PRAISE = /\b(?:right|correct|good|great|excellent|well done|perfect|nice|nicely|solid|agree)\b/i;
 
 /** The interviewer's own words: quotes of the candidate and authored text (follow-ups, the question) removed. */
@@ -249,7 +257,11 @@ function ownWords(text: string, authored: readonly string[]): string {
 function phraseShare(texts: readonly string[]): SplitMetrics["topPhrase"] {
   const counts = new Map<string, number>();
   for (const t of texts) {
-    const ws = t.toLowerCase().replace(/[^a-z0-9' ]+/g, " ").split(/\s+/).filter(Boolean);
+    const ws = t
+      .toLowerCase()
+      .replace(/[^a-z0-9' ]+/g, " ")
+      .split(/\s+/)
+      .filter(Boolean);
     const grams = new Set<string>();
     for (let i = 0; i + 4 <= ws.length; i += 1) grams.add(ws.slice(i, i + 4).join(" "));
     for (const g of grams) counts.set(g, (counts.get(g) ?? 0) + 1);
@@ -283,7 +295,9 @@ function unsupportedApproval(q: string, sim: readonly Simulated[], report: Score
   const sRange = { start: offset + sentence.start, end: offset + sentence.end };
   const hit = (r: { start: number; end: number }, e: { start: number; end: number }) => e.start < r.end && e.end > r.start;
   if (report.misconceptions.some((m) => m.evidence.some((e) => hit(sRange, e)))) return "a sentence with a misconception hit";
-  const covered = report.keyPoints.filter((k) => k.status === "covered").some((k) => k.evidence.some((e) => hit(qRange, e) && combined.slice(e.start, e.end) === e.text));
+  const covered = report.keyPoints
+    .filter((k) => k.status === "covered")
+    .some((k) => k.evidence.some((e) => hit(qRange, e) && combined.slice(e.start, e.end) === e.text));
   return covered ? undefined : "a quote that is not evidence of a covered point";
 }
 
@@ -300,10 +314,34 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
     const rows = conversations.filter((c) => c.split === split);
     if (rows.length === 0) continue;
     const tally = {
-      turns: 0, followUps: 0, responsive: 0, probeExpected: 0, probed: 0, claims: 0, challenged: 0, clarify: 0, clarified: 0,
-      idk: 0, scaffolded: 0, offTopic: 0, redirected: 0, offTopicConversations: 0, singleRedirect: 0, corrections: 0,
-      acknowledged: 0, unanswerable: 0, quotes: 0, badQuotes: 0, contradictory: 0, mockPraise: 0,
-      redirectThenMoveOn: 0, falseRedirects: 0, approvals: 0, unsupportedApprovals: 0, prejudged: 0, challenges: 0,
+      turns: 0,
+      followUps: 0,
+      responsive: 0,
+      probeExpected: 0,
+      probed: 0,
+      claims: 0,
+      challenged: 0,
+      clarify: 0,
+      clarified: 0,
+      idk: 0,
+      scaffolded: 0,
+      offTopic: 0,
+      redirected: 0,
+      offTopicConversations: 0,
+      singleRedirect: 0,
+      corrections: 0,
+      acknowledged: 0,
+      unanswerable: 0,
+      quotes: 0,
+      badQuotes: 0,
+      contradictory: 0,
+      mockPraise: 0,
+      redirectThenMoveOn: 0,
+      falseRedirects: 0,
+      approvals: 0,
+      unsupportedApprovals: 0,
+      prejudged: 0,
+      challenges: 0,
     };
     const ownTexts: string[] = [];
     for (const c of rows) {
@@ -353,13 +391,19 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
               ? (mapped.missing ?? []).includes(d.keyPointId) || !(mapped.said ?? []).includes(d.keyPointId)
               : (s.report.keyPoints.find((k) => k.id === d.keyPointId)?.status ?? "missed") !== "covered");
           const responds =
-            expect === "challenge" ? d.action === "challenge"
-            : expect === "clarify" ? d.action === "clarify"
-            : expect === "scaffold" ? d.action === "scaffold"
-            : expect === "redirect" ? d.action === "redirect"
-            : expect === "acknowledge" ? Boolean(d.acknowledgeCorrection) && (d.action === "probe" ? probeResponds : true)
-            : d.action === "challenge" ? Boolean(s.turn.claim) || standingMisconceptions(s.report).length > 0
-            : probeResponds || d.action === "scaffold" || d.action === "clarify";
+            expect === "challenge"
+              ? d.action === "challenge"
+              : expect === "clarify"
+                ? d.action === "clarify"
+                : expect === "scaffold"
+                  ? d.action === "scaffold"
+                  : expect === "redirect"
+                    ? d.action === "redirect"
+                    : expect === "acknowledge"
+                      ? Boolean(d.acknowledgeCorrection) && (d.action === "probe" ? probeResponds : true)
+                      : d.action === "challenge"
+                        ? Boolean(s.turn.claim) || standingMisconceptions(s.report).length > 0
+                        : probeResponds || d.action === "scaffold" || d.action === "clarify";
           if (open && responds) tally.responsive += 1;
           if (open && !responds) log.push(`    !! not responsive (${d.action}${d.action === "probe" ? ` ${d.keyPointId}` : ""} after ${expect})`);
           if (expect === "probe") {
@@ -415,7 +459,9 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
             if (essentialOpen || standingMisconceptions(s.report).length > 0) tally.contradictory += 1;
           }
           log.push(`  [${expect}${s.turn.claim ? " claim" : ""}] ${s.turn.say}`);
-          log.push(`    -> ${d.action}${"reason" in d ? `:${d.reason}` : ""}${d.acknowledgeCorrection ? "+ack" : ""} (score ${s.report.score}) ${s.text.replace(/\n+/g, " ⏎ ")}`);
+          log.push(
+            `    -> ${d.action}${"reason" in d ? `:${d.reason}` : ""}${d.acknowledgeCorrection ? "+ack" : ""} (score ${s.report.score}) ${s.text.replace(/\n+/g, " ⏎ ")}`,
+          );
           if (bad.length) log.push(`    !! quotes: ${bad.join(" | ")}`);
         }
         if (c.kind === "off-topic" && mode === "practice") {

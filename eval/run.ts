@@ -21,15 +21,7 @@ import { loadBanks } from "../lib/bank/load.ts";
 import type { Question } from "../lib/bank/schema.ts";
 import { buildCorpusStats, questionDocument, type CorpusStats } from "../lib/scoring/corpus.ts";
 import { detectInjection } from "../lib/scoring/injection.ts";
-import {
-  GRADE_CUTS,
-  mean,
-  pearson,
-  percentile,
-  quadraticWeightedKappa,
-  scoreToGrade,
-  spearman,
-} from "../lib/scoring/metrics.ts";
+import { GRADE_CUTS, mean, pearson, percentile, quadraticWeightedKappa, scoreToGrade, spearman } from "../lib/scoring/metrics.ts";
 import { SCORER_VERSION, scoreAnswer } from "../lib/scoring/rubric.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -81,8 +73,16 @@ function parseArgs(argv: string[]) {
 }
 
 export const ANSWER_KINDS = [
-  "excellent", "good-gap", "partial", "vague", "confidently-wrong", "short-correct", "keyword-dump",
-  "off-topic", "code-only", "prompt-injection",
+  "excellent",
+  "good-gap",
+  "partial",
+  "vague",
+  "confidently-wrong",
+  "short-correct",
+  "keyword-dump",
+  "off-topic",
+  "code-only",
+  "prompt-injection",
 ] as const;
 const rowSchema = z.object({
   id: z.string().min(1),
@@ -104,7 +104,8 @@ function readJsonl(file: string, set: Row["set"]): Row[] {
     .forEach((l, i) => {
       if (!l.trim()) return;
       const parsed = rowSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path.relative(root, file)}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+      if (!parsed.success)
+        throw new Error(`${path.relative(root, file)}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
       rows.push({ ...parsed.data, set });
     });
   return rows;
@@ -167,7 +168,12 @@ function summarise(rows: Scored[]) {
     n: rows.length,
     spearman: r3(spearman(scores, grades)),
     pearson: r3(pearson(scores, grades)),
-    qwk: r3(quadraticWeightedKappa(scores.map((s) => scoreToGrade(s)), grades)),
+    qwk: r3(
+      quadraticWeightedKappa(
+        scores.map((s) => scoreToGrade(s)),
+        grades,
+      ),
+    ),
     exactGrade: r3(mean(rows.map((r) => (scoreToGrade(r.score) === r.grade ? 1 : 0)))),
     perKind,
     injection: {
@@ -243,8 +249,18 @@ export function runScorerEval(args: EvalArgs) {
     if (sets.length > 1 && both.length) results[`all/${sp}`] = summarise(both);
   }
   const latency = {
-    coldP50: r3(percentile(scored.map((s) => s.ms), 50)),
-    coldP99: r3(percentile(scored.map((s) => s.ms), 99)),
+    coldP50: r3(
+      percentile(
+        scored.map((s) => s.ms),
+        50,
+      ),
+    ),
+    coldP99: r3(
+      percentile(
+        scored.map((s) => s.ms),
+        99,
+      ),
+    ),
     warmP50: r3(percentile(warm, 50)),
     warmP99: r3(percentile(warm, 99)),
   };
@@ -278,9 +294,7 @@ function main() {
   }
   console.log(`scorer ${SCORER_VERSION}, ${out.date}, grade cuts ${GRADE_CUTS.join("/")}`);
   for (const [key, r] of Object.entries(results)) {
-    console.log(
-      `\n${key}: n=${r.n}  Spearman ${r.spearman}  Pearson ${r.pearson}  QWK ${r.qwk}  exact grade ${r.exactGrade}`,
-    );
+    console.log(`\n${key}: n=${r.n}  Spearman ${r.spearman}  Pearson ${r.pearson}  QWK ${r.qwk}  exact grade ${r.exactGrade}`);
     for (const [k, v] of Object.entries(r.perKind)) {
       console.log(`  ${k.padEnd(18)} n=${String(v.n).padStart(3)}  mean score ${v.meanScore.toFixed(1).padStart(5)}  mean grade ${v.meanGrade.toFixed(2)}`);
     }
@@ -290,9 +304,7 @@ function main() {
         `  injection check: ${inj.detected}/${inj.n} detected, max gain ${inj.maxGain} ${inj.maxGain <= 0 ? "(OK: never raises the score)" : `(FAIL: ${inj.gainers.join(", ")})`}`,
       );
   }
-  console.log(
-    `\nlatency per answer: cold p50 ${latency.coldP50} ms, p99 ${latency.coldP99} ms; warm p50 ${latency.warmP50} ms, p99 ${latency.warmP99} ms`,
-  );
+  console.log(`\nlatency per answer: cold p50 ${latency.coldP50} ms, p99 ${latency.coldP99} ms; warm p50 ${latency.warmP50} ms, p99 ${latency.warmP99} ms`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();

@@ -23,10 +23,7 @@ const serverSchema = z.object({
     (v) => v === undefined || /^(file:|postgres(ql)?:\/\/)/.test(v),
     "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
   ),
-  REDIS_URL: optionalString.refine(
-    (v) => v === undefined || /^rediss?:\/\//.test(v),
-    "must start with redis:// or rediss://",
-  ),
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must start with redis:// or rediss://"),
   AUTH_SECRET: optionalString,
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
@@ -34,11 +31,19 @@ const serverSchema = z.object({
    * Optional outgoing mail for password-reset links: smtp://user:password@host:587 (STARTTLS) or
    * smtps://user:password@host:465. Unset: no email; an admin makes links with npm run user:reset-link.
    */
-  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587"),
+  SMTP_URL: optionalString.refine(
+    (v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v),
+    "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587",
+  ),
   /** Sender of those emails, e.g. "Interview Studio <no-reply@example.com>". */
   MAIL_FROM: optionalString,
   /** Minutes a password-reset link works for. */
-  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  PASSWORD_RESET_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   /** Optional OAuth sign-in; each provider turns on when both its id and secret are set. */
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
@@ -53,10 +58,7 @@ const serverSchema = z.object({
     .regex(/^(local:rubric|openai:[\w./:-]+)$/, "must be local:rubric or openai:<model-id>, e.g. openai:gpt-4.1-mini")
     .default("local:rubric"),
   /** Judge for scoring; defaults to INTERVIEWER_MODEL. `local:rubric` turns the LLM judge off. */
-  SCORER_MODEL: optionalString.refine(
-    (v) => v === undefined || /^(local:rubric|openai:[\w./:-]+)$/.test(v),
-    "must be local:rubric or openai:<model-id>",
-  ),
+  SCORER_MODEL: optionalString.refine((v) => v === undefined || /^(local:rubric|openai:[\w./:-]+)$/.test(v), "must be local:rubric or openai:<model-id>"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "must be an http(s) URL"),
   /** Milliseconds before an LLM call is abandoned and the offline engine takes over. */
@@ -117,9 +119,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const data = result.data;
   if (data.OPENAI_BASE_URL === undefined && data.INTERVIEWER_MODEL.startsWith("openai:") && !data.OPENAI_API_KEY) {
-    throw new EnvError([
-      `INTERVIEWER_MODEL: ${data.INTERVIEWER_MODEL} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)`,
-    ]);
+    throw new EnvError([`INTERVIEWER_MODEL: ${data.INTERVIEWER_MODEL} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)`]);
   }
   if (data.SMTP_URL !== undefined && (!data.NEXTAUTH_URL || !data.MAIL_FROM)) {
     throw new EnvError([

@@ -33,9 +33,7 @@ for (const bank of banks.filter((b) => !b.language || /^python/i.test(b.language
     const asked = [
       ...q.followUps.map((f, i) => ({ field: `followUps[${i}] (${f.keyPointId})`, text: f.text, severity: "error" as const })),
       ...q.keyPoints.flatMap((k) => (k.scaffold ? [{ field: `keyPoints.${k.id}.scaffold`, text: k.scaffold, severity: "warning" as const }] : [])),
-      ...q.misconceptions.flatMap((m) =>
-        m.challenge ? [{ field: `misconceptions.${m.id}.challenge`, text: m.challenge, severity: "warning" as const }] : [],
-      ),
+      ...q.misconceptions.flatMap((m) => (m.challenge ? [{ field: `misconceptions.${m.id}.challenge`, text: m.challenge, severity: "warning" as const }] : [])),
     ];
     for (const { field, text, severity } of asked) {
       for (const bad of unanswerableIdentifiers(text, `${q.title}\n${q.prompt}`, q.reference)) {

@@ -19,11 +19,18 @@ for (const e of errors) console.error(e.message);
 const questions: Question[] = banks.flatMap((b) => b.questions);
 
 function hitsIn(q: Question, t: string) {
-  return findCueHits(analyze(t), q.misconceptions.map((m) => ({ id: m.id, cues: m.cues ?? [] })));
+  return findCueHits(
+    analyze(t),
+    q.misconceptions.map((m) => ({ id: m.id, cues: m.cues ?? [] })),
+  );
 }
 
 if (all) {
-  let mcs = 0, withCues = 0, phrasings = 0, found = 0, truth = 0;
+  let mcs = 0,
+    withCues = 0,
+    phrasings = 0,
+    found = 0,
+    truth = 0;
   for (const q of questions) {
     const fp = cuesFiringOnTruth(q);
     truth += fp.length;

@@ -7,8 +7,11 @@ var parts = process.versions.node.split(".").map(Number);
 var ok = parts[0] > REQUIRED[0] || (parts[0] === REQUIRED[0] && parts[1] >= REQUIRED[1]);
 if (!ok) {
   console.error(
-    "Interview Studio needs Node.js " + REQUIRED.join(".") + " or newer (24 LTS recommended); this is Node " +
-      process.versions.node + ". Install it from https://nodejs.org or run `nvm install` (the repository has an .nvmrc), then run npm again.",
+    "Interview Studio needs Node.js " +
+      REQUIRED.join(".") +
+      " or newer (24 LTS recommended); this is Node " +
+      process.versions.node +
+      ". Install it from https://nodejs.org or run `nvm install` (the repository has an .nvmrc), then run npm again.",
   );
   process.exit(1);
 }

@@ -32,7 +32,8 @@ function parseArgs(argv: string[]): Args {
   const args: Args = { full: false, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === "--jsonl") continue; // the only format; accepted for clarity
+    if (a === "--jsonl")
+      continue; // the only format; accepted for clarity
     else if (a === "--in") args.in = argv[++i];
     else if (a === "--out") args.out = argv[++i];
     else if (a === "--full") args.full = true;

@@ -1,4 +1,4 @@
-// npm test: the whole suite, in the order CI needs it. Typecheck, lint, schema/migration and bank
+// npm test: the whole suite, in the order CI needs it. Typecheck, lint, formatting (Prettier), schema/migration and bank
 // checks, unit tests, integration tests on SQLite and on PostgreSQL (required, never skipped),
 // then a production build and the end-to-end tests in Chromium. Ends with "N passed, N failed"
 // (a file that could not load counts as a failure: scripts/test-summary.ts).
@@ -15,11 +15,45 @@ const only = process.argv.slice(2);
 const steps: Step[] = [
   { name: "typecheck", cmd: [...bin("node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."] },
   { name: "lint", cmd: [...bin("node_modules/eslint/bin/eslint.js"), "."] },
+  { name: "format", cmd: [...bin("node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."] },
   { name: "schema and migrations in step", cmd: [node, "scripts/db-check.ts"] },
   { name: "bank check", cmd: [node, "scripts/bank-check.ts"] },
-  { name: "unit", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"], report: "test-results/unit.json", kind: "vitest" },
-  { name: "integration (SQLite)", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration-sqlite.json"], env: { TEST_DATABASE: "sqlite" }, report: "test-results/integration-sqlite.json", kind: "vitest" },
-  { name: "integration (PostgreSQL)", cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/integration-postgresql.json"], env: { TEST_DATABASE: "postgresql" }, report: "test-results/integration-postgresql.json", kind: "vitest" },
+  {
+    name: "unit",
+    cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"],
+    report: "test-results/unit.json",
+    kind: "vitest",
+  },
+  {
+    name: "integration (SQLite)",
+    cmd: [
+      ...bin("node_modules/vitest/vitest.mjs"),
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile=test-results/integration-sqlite.json",
+    ],
+    env: { TEST_DATABASE: "sqlite" },
+    report: "test-results/integration-sqlite.json",
+    kind: "vitest",
+  },
+  {
+    name: "integration (PostgreSQL)",
+    cmd: [
+      ...bin("node_modules/vitest/vitest.mjs"),
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile=test-results/integration-postgresql.json",
+    ],
+    env: { TEST_DATABASE: "postgresql" },
+    report: "test-results/integration-postgresql.json",
+    kind: "vitest",
+  },
   { name: "build", cmd: [...bin("node_modules/next/dist/bin/next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
   { name: "e2e (Chromium)", cmd: [...bin("node_modules/@playwright/test/cli.js"), "test"], report: "test-results/e2e.json", kind: "playwright" },
 ];

@@ -12,7 +12,11 @@ const USAGE = "usage: npm run user:reset-link -- <email> [--base-url https://you
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { "base-url": { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: { "base-url": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;

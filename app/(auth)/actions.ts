@@ -15,7 +15,14 @@ export async function requestResetAction(_prev: RequestResetState, form: FormDat
     if (!result.ok) return { status: "error", email, fieldErrors: result.fieldErrors };
     return { status: "sent", email, fieldErrors: {} };
   } catch (error) {
-    if (error instanceof RateLimitError) return { status: "error", email, fieldErrors: { form: `Too many requests. Try again in ${Math.ceil(error.retryAfterMs / 60_000)} minute${Math.ceil(error.retryAfterMs / 60_000) === 1 ? "" : "s"}.` } };
+    if (error instanceof RateLimitError)
+      return {
+        status: "error",
+        email,
+        fieldErrors: {
+          form: `Too many requests. Try again in ${Math.ceil(error.retryAfterMs / 60_000)} minute${Math.ceil(error.retryAfterMs / 60_000) === 1 ? "" : "s"}.`,
+        },
+      };
     throw error;
   }
 }

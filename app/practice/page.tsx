@@ -17,7 +17,10 @@ export default async function PracticePage() {
   }));
   return (
     <>
-      <PageHeader title="Set up a practice interview" description="Choose what to practise. The interviewer asks, listens, follows up on what you missed, and scores each answer." />
+      <PageHeader
+        title="Set up a practice interview"
+        description="Choose what to practise. The interviewer asks, listens, follows up on what you missed, and scores each answer."
+      />
       <StartInterviewForm banks={banks} interviewers={availableInterviewers()} />
     </>
   );

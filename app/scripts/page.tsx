@@ -27,7 +27,10 @@ export default async function ScriptsPage({ searchParams }: { searchParams: Prom
         actions={<ButtonLink href="/scripts/new">New script</ButtonLink>}
       />
       {deleted === "1" ? (
-        <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-300">
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-300"
+        >
           Script deleted.
         </p>
       ) : null}
@@ -35,8 +38,8 @@ export default async function ScriptsPage({ searchParams }: { searchParams: Prom
         <Card className="py-12 text-center">
           <h2 className="text-lg font-semibold">No scripts yet</h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-            Pick a level, a duration and topics (or paste a job description) and get a ready-to-run interview: intro, timed questions, probes,
-            red flags, a rubric and a scorecard.
+            Pick a level, a duration and topics (or paste a job description) and get a ready-to-run interview: intro, timed questions, probes, red flags, a
+            rubric and a scorecard.
           </p>
           <ButtonLink href="/scripts/new" className="mt-6">
             Build your first script
@@ -59,7 +62,11 @@ export default async function ScriptsPage({ searchParams }: { searchParams: Prom
                   </p>
                   <div className="flex flex-wrap items-center gap-1.5 text-xs">
                     <Badge>v{s.version}</Badge>
-                    {s.scorecardCount ? <Badge tone="brand">{s.scorecardCount} scorecard{s.scorecardCount === 1 ? "" : "s"}</Badge> : null}
+                    {s.scorecardCount ? (
+                      <Badge tone="brand">
+                        {s.scorecardCount} scorecard{s.scorecardCount === 1 ? "" : "s"}
+                      </Badge>
+                    ) : null}
                     {s.activeShareCount ? <Badge tone="good">Shared</Badge> : null}
                     <span className="ml-auto text-zinc-500 dark:text-zinc-400">
                       Updated <time dateTime={s.updatedAt.toISOString()}>{formatDistanceToNow(s.updatedAt, { addSuffix: true })}</time>

@@ -22,7 +22,11 @@ export type DeleteState = { error?: string };
 export async function deleteAccountAction(_prev: DeleteState, form: FormData): Promise<DeleteState> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  if (String(form.get("confirm") ?? "").trim().toLowerCase() !== user.email) {
+  if (
+    String(form.get("confirm") ?? "")
+      .trim()
+      .toLowerCase() !== user.email
+  ) {
     return { error: "Type your email address exactly to confirm." };
   }
   await deleteAccount(user.id);

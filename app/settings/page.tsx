@@ -51,7 +51,9 @@ export default async function SettingsPage() {
         </Card>
         <Card className="border-rose-200 dark:border-rose-900">
           <h2 className="font-semibold text-rose-700 dark:text-rose-300">Delete account</h2>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Deletes your account and everything it owns: sessions, transcripts, scripts and scorecards. This cannot be undone.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Deletes your account and everything it owns: sessions, transcripts, scripts and scorecards. This cannot be undone.
+          </p>
           <DeleteAccountForm email={user.email} />
         </Card>
       </div>

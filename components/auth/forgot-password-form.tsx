@@ -10,7 +10,10 @@ export function ForgotPasswordForm({ emails }: { emails: boolean }) {
   const [state, action, pending] = useActionState(requestResetAction, initial);
   if (state.status === "sent") {
     return (
-      <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
+      <p
+        role="status"
+        className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100"
+      >
         {emails
           ? `If an account uses ${state.email}, an email with a reset link is on its way. The link works once, for a short time. Check your spam folder if it does not arrive.`
           : `This server cannot email ${state.email} a link. Ask the administrator to run “npm run user:reset-link -- ${state.email}” and send you the link it prints.`}
@@ -20,7 +23,10 @@ export function ForgotPasswordForm({ emails }: { emails: boolean }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.fieldErrors.form ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+        >
           {state.fieldErrors.form}
         </p>
       ) : null}

@@ -15,7 +15,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [confirm, setConfirm] = useState("");
   if (state.status === "done") {
     return (
-      <div role="status" className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100">
+      <div
+        role="status"
+        className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-100"
+      >
         <p>Your password has been changed. Sign in with it now.</p>
         <p>
           <Link className="font-medium underline underline-offset-2" href={`/sign-in`}>
@@ -29,15 +32,37 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.fieldErrors.form ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+        >
           {state.fieldErrors.form}
         </p>
       ) : null}
       <Field id="password" label="New password" hint="At least 10 characters, mixing letters with digits or symbols." error={state.fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={state.fieldErrors.password} aria-describedby="password-hint" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={state.fieldErrors.password}
+          aria-describedby="password-hint"
+        />
       </Field>
       <Field id="confirm" label="New password again" error={state.fieldErrors.confirm}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={state.fieldErrors.confirm} />
+        <Input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={state.fieldErrors.confirm}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}

@@ -45,7 +45,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {errors.form ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+        >
           {errors.form}
         </p>
       ) : null}
@@ -57,7 +60,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </Field>
       {errors.email?.includes("already exists") ? (
         <p className="-mt-2 text-sm">
-          <Link className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+          <Link
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"
+            href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          >
             Sign in instead
           </Link>{" "}
           or{" "}

@@ -18,7 +18,13 @@ function first(value: string | string[] | undefined): string {
 }
 
 export function parseBankQuery(params: RawParams): BankQuery {
-  return normaliseQuery({ q: first(params.q), bank: first(params.bank), topic: first(params.topic), difficulty: first(params.difficulty), tag: first(params.tag) });
+  return normaliseQuery({
+    q: first(params.q),
+    bank: first(params.bank),
+    topic: first(params.topic),
+    difficulty: first(params.difficulty),
+    tag: first(params.tag),
+  });
 }
 
 /** The values as the URL carries them (trimmed; difficulty lowercased). */

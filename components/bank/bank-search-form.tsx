@@ -92,7 +92,12 @@ export function BankSearchForm({
         </div>
         <div className="flex gap-2">
           <div className="relative min-w-0 flex-1">
-            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-zinc-400">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-zinc-400"
+            >
               <path
                 fillRule="evenodd"
                 d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.08 3.08a.75.75 0 1 1-1.06 1.06l-3.08-3.08A7 7 0 0 1 2 9Z"
@@ -118,10 +123,46 @@ export function BankSearchForm({
         </div>
       </div>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <SelectField id="bank-bank" name="bank" label="Bank" value={state.bank} all="All banks" options={banks} onChange={(v) => choose("bank", v)} className={select} />
-        <SelectField id="bank-topic" name="topic" label="Topic" value={state.topic} all="All topics" options={topics} onChange={(v) => choose("topic", v)} className={select} />
-        <SelectField id="bank-difficulty" name="difficulty" label="Difficulty" value={state.difficulty} all="Any difficulty" options={difficulties} onChange={(v) => choose("difficulty", v)} className={select} />
-        <SelectField id="bank-tag" name="tag" label="Tag" value={state.tag} all="Any tag" options={tags} onChange={(v) => choose("tag", v)} className={select} />
+        <SelectField
+          id="bank-bank"
+          name="bank"
+          label="Bank"
+          value={state.bank}
+          all="All banks"
+          options={banks}
+          onChange={(v) => choose("bank", v)}
+          className={select}
+        />
+        <SelectField
+          id="bank-topic"
+          name="topic"
+          label="Topic"
+          value={state.topic}
+          all="All topics"
+          options={topics}
+          onChange={(v) => choose("topic", v)}
+          className={select}
+        />
+        <SelectField
+          id="bank-difficulty"
+          name="difficulty"
+          label="Difficulty"
+          value={state.difficulty}
+          all="Any difficulty"
+          options={difficulties}
+          onChange={(v) => choose("difficulty", v)}
+          className={select}
+        />
+        <SelectField
+          id="bank-tag"
+          name="tag"
+          label="Tag"
+          value={state.tag}
+          all="Any tag"
+          options={tags}
+          onChange={(v) => choose("tag", v)}
+          className={select}
+        />
       </div>
       {isFiltered(values) ? (
         <p className="text-sm">

@@ -11,7 +11,10 @@ const tagList =
 /** A compact list of questions: the whole row opens the question; tags filter the bank. */
 export function QuestionList({ questions, showTopic, label }: { questions: Question[]; showTopic?: boolean; label?: string }) {
   return (
-    <ul aria-label={label} className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60">
+    <ul
+      aria-label={label}
+      className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
       {questions.map((q) => (
         <QuestionRow key={q.id} question={q} showTopic={showTopic} />
       ))}

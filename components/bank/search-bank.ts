@@ -68,14 +68,15 @@ export function searchBank(bank: QuestionBank, query: BankQuery): BankView {
     total: inBank.length,
     topics: [...topicCounts].map(([value, count]) => ({ value, label: value, count, group: topicGroup.get(value) })),
     difficulties: [...difficultyCounts].map(([value, count]) => ({ value, label: difficultyLabel(value), count })),
-    tags: [...tagCounts]
-      .map(([value, count]) => ({ value, label: value, count }))
-      .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+    tags: [...tagCounts].map(([value, count]) => ({ value, label: value, count })).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
   };
 }
 
 /** Results in bank order, grouped by bank and topic (for the unsearched listing). */
-export function groupByTopic(questions: Question[], banks: BankMeta[]): Array<{ key: string; bank: BankMeta | undefined; topic: string; questions: Question[] }> {
+export function groupByTopic(
+  questions: Question[],
+  banks: BankMeta[],
+): Array<{ key: string; bank: BankMeta | undefined; topic: string; questions: Question[] }> {
   const groups = new Map<string, { key: string; bank: BankMeta | undefined; topic: string; questions: Question[] }>();
   for (const q of questions) {
     const key = `${q.bankId}\u0000${q.topic}`;

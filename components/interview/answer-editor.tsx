@@ -88,10 +88,14 @@ export const AnswerEditor = forwardRef<
       />
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <p id="answer-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
-          {tabIndents ? "Tab indents (Esc, then Tab, leaves the box)" : "Tab moves on; inside a ``` code block it indents (Esc, then Tab, leaves)"} · Ctrl/⌘+Enter sends
+          {tabIndents ? "Tab indents (Esc, then Tab, leaves the box)" : "Tab moves on; inside a ``` code block it indents (Esc, then Tab, leaves)"} ·
+          Ctrl/⌘+Enter sends
         </p>
         {check.showCounter ? (
-          <p id="answer-count" className={cn("text-xs tabular-nums", over ? "font-semibold text-rose-700 dark:text-rose-300" : "text-zinc-600 dark:text-zinc-400")}>
+          <p
+            id="answer-count"
+            className={cn("text-xs tabular-nums", over ? "font-semibold text-rose-700 dark:text-rose-300" : "text-zinc-600 dark:text-zinc-400")}
+          >
             {over ? <span aria-hidden="true">⚠ </span> : null}
             {counterText(check)}
           </p>

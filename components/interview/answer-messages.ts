@@ -145,8 +145,10 @@ export function sendErrorMessage(statusCode: number | undefined, raw: string): s
   const body = parseBody(raw);
   const code = body?.code;
   if (statusCode === 401) return `Your answer was not sent: you are signed out. Sign in again in another tab, then send it. ${keep}`;
-  if (code === "too-large" || statusCode === 413) return `Your answer was not sent: it is too long. Answers are limited to ${count(MAX_ANSWER_CHARS)} characters. ${keep}`;
-  if (code === "rate-limited" || statusCode === 429) return `Your answer was not sent: answers are being sent too quickly. Wait a minute, then send it again. ${keep}`;
+  if (code === "too-large" || statusCode === 413)
+    return `Your answer was not sent: it is too long. Answers are limited to ${count(MAX_ANSWER_CHARS)} characters. ${keep}`;
+  if (code === "rate-limited" || statusCode === 429)
+    return `Your answer was not sent: answers are being sent too quickly. Wait a minute, then send it again. ${keep}`;
   if (code === "conflict" || code === "already-answered" || code === "finished") return `${personWords(body?.error)} ${keep}`;
   if (code === "invalid") return `Your answer was not sent: ${lowerFirst(personWords(body?.error))} ${keep}`;
   if (body?.error) return `${personWords(body.error)} ${keep}`;
@@ -191,7 +193,8 @@ export function warningText(level: TimeWarning, msLeft: number): string {
 export function timeUpText(sent: { chars: number; words: number; cut: number }): string {
   if (sent.chars === 0) return "Time is up: the clock for this question reached zero before you typed anything, so no answer was sent.";
   const what = `what you had typed (${sent.words} word${sent.words === 1 ? "" : "s"}) was sent as your answer`;
-  const cut = sent.cut > 0 ? ` The last ${chars(sent.cut)} were over the ${count(MAX_ANSWER_CHARS)}-character limit and were not sent; they are shown below.` : "";
+  const cut =
+    sent.cut > 0 ? ` The last ${chars(sent.cut)} were over the ${count(MAX_ANSWER_CHARS)}-character limit and were not sent; they are shown below.` : "";
   return `Time is up: the clock for this question reached zero, so ${what}.${cut}`;
 }
 

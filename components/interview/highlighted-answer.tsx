@@ -14,9 +14,7 @@ const PREFIX = { evidence: "Covers", "red-flag": "Wrong claim" } as const;
 export function HighlightedAnswer({ text, highlights }: { text: string; highlights: Highlight[] }) {
   const id = useId();
   const notes: ReactNode[] = [];
-  const sorted = highlights
-    .filter((h) => h.end > h.start && h.start >= 0 && h.end <= text.length)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = highlights.filter((h) => h.end > h.start && h.start >= 0 && h.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end);
   const parts: ReactNode[] = [];
   let at = 0;
   const kinds = new Set<Highlight["kind"]>();
@@ -29,7 +27,14 @@ export function HighlightedAnswer({ text, highlights }: { text: string; highligh
     const note = `${PREFIX[h.kind]}: ${labels.join("; ")}`;
     const noteId = `${id}-${h.start}`;
     parts.push(
-      <mark key={`${h.start}-${h.end}`} tabIndex={0} className={h.kind === "evidence" ? "evidence" : "red-flag"} data-kind={h.kind} data-note={note} aria-describedby={noteId}>
+      <mark
+        key={`${h.start}-${h.end}`}
+        tabIndex={0}
+        className={h.kind === "evidence" ? "evidence" : "red-flag"}
+        data-kind={h.kind}
+        data-note={note}
+        aria-describedby={noteId}
+      >
         {text.slice(h.start, h.end)}
       </mark>,
     );

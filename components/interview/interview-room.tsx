@@ -299,7 +299,11 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
           ) : null}
         </div>
         {error ? (
-          <p id="answer-error" role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+          <p
+            id="answer-error"
+            role="alert"
+            className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+          >
             {error}
           </p>
         ) : null}
@@ -324,7 +328,14 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
             >
               {warning.level !== "up" && warning.text ? (
                 <>
-                  <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1.5 inline size-4 -translate-y-px" fill="none" stroke="currentColor" strokeWidth="1.6">
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 16 16"
+                    className="mr-1.5 inline size-4 -translate-y-px"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                  >
                     <circle cx="8" cy="9" r="5.5" />
                     <path d="M8 6v3l2 1.5M6.5 1.5h3" strokeLinecap="round" />
                   </svg>
@@ -334,7 +345,14 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
                 ""
               )}
             </div>
-            <AnswerEditor ref={answerRef} value={answer} onChange={onType} onSubmit={() => send()} readOnly={streaming || pending !== null} describedBy={error ? "answer-error" : undefined} />
+            <AnswerEditor
+              ref={answerRef}
+              value={answer}
+              onChange={onType}
+              onSubmit={() => send()}
+              readOnly={streaming || pending !== null}
+              describedBy={error ? "answer-error" : undefined}
+            />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={streaming}>
                 Send answer
@@ -350,7 +368,13 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
         ) : !streaming ? (
           <div className="space-y-4">
             {question.report ? (
-              <ScoreReportCard headingLevel={2} report={question.report} answerText={answersText} referenceHtml={revealed[view.currentIndex]?.referenceHtml} errataHtml={revealed[view.currentIndex]?.errataHtml} />
+              <ScoreReportCard
+                headingLevel={2}
+                report={question.report}
+                answerText={answersText}
+                referenceHtml={revealed[view.currentIndex]?.referenceHtml}
+                errataHtml={revealed[view.currentIndex]?.errataHtml}
+              />
             ) : (
               <p className="rounded-lg border border-zinc-200 p-3 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
                 Answer recorded. Feedback comes at the end of the mock interview.
@@ -399,14 +423,28 @@ function Message({ message }: { message: UIMessage }) {
   const notices = message.parts.filter((p) => p.type === "data-notice").map((p) => (p as { data: { text: string } }).data.text);
   const meta = (message.metadata ?? {}) as { createdAt?: string; late?: boolean };
   if (message.role === "system") {
-    return <p className="w-full rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{text}</p>;
+    return (
+      <p className="w-full rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+        {text}
+      </p>
+    );
   }
   const mine = message.role === "user";
   return (
-    <div className={mine ? "max-w-[90%] rounded-2xl rounded-br-sm bg-brand-600 px-4 py-3 text-white" : "max-w-[90%] rounded-2xl rounded-bl-sm border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"}>
+    <div
+      className={
+        mine
+          ? "max-w-[90%] rounded-2xl rounded-br-sm bg-brand-600 px-4 py-3 text-white"
+          : "max-w-[90%] rounded-2xl rounded-bl-sm border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"
+      }
+    >
       <p className={mine ? "mb-1 text-xs font-medium text-brand-100" : "mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400"}>
         {mine ? "You" : "Interviewer"}
-        {meta.createdAt ? <time dateTime={meta.createdAt} className="ml-2 font-normal">{new Date(meta.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}</time> : null}
+        {meta.createdAt ? (
+          <time dateTime={meta.createdAt} className="ml-2 font-normal">
+            {new Date(meta.createdAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+          </time>
+        ) : null}
         {meta.late ? <span className="ml-2 rounded bg-amber-200 px-1 text-amber-900">late</span> : null}
       </p>
       {notices.map((n) => (

@@ -27,15 +27,16 @@ export function ScoreReportCard({
   // Highlights cover whole words: a span never splits an identifier ("create_" + "task").
   const words = (e: { start: number; end: number }) => snapToWords(answerText, e.start, e.end);
   const highlights: Highlight[] = [
-    ...report.misconceptions
-      .filter((r) => !r.corrected)
-      .flatMap((r) => r.evidence.map((e) => ({ ...words(e), kind: "red-flag" as const, label: r.text }))),
+    ...report.misconceptions.filter((r) => !r.corrected).flatMap((r) => r.evidence.map((e) => ({ ...words(e), kind: "red-flag" as const, label: r.text }))),
     ...report.keyPoints
       .filter((k) => k.status !== "contradicted")
       .flatMap((k) => k.evidence.map((e) => ({ ...words(e), kind: "evidence" as const, label: k.text }))),
   ];
   return (
-    <section aria-label="Score for this question" className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40">
+    <section
+      aria-label="Score for this question"
+      className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 p-4 dark:border-zinc-800 dark:bg-zinc-900/40"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <H className="text-base font-semibold">Your score</H>
         <span className="text-2xl font-semibold tabular-nums">

@@ -19,7 +19,10 @@ export function StartInterviewForm({ banks, interviewers }: { banks: BankOption[
     <Card>
       <form action={action} className="grid gap-5 lg:grid-cols-2">
         {state.error ? (
-          <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 lg:col-span-2 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+          <p
+            role="alert"
+            className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 lg:col-span-2 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+          >
             {state.error}
           </p>
         ) : null}
@@ -72,7 +75,17 @@ export function StartInterviewForm({ banks, interviewers }: { banks: BankOption[
               <label htmlFor="minutes" className="block text-sm font-medium">
                 Minutes per question
               </label>
-              <input id="minutes" name="minutes" type="number" min={0.25} max={60} step={0.25} placeholder="Suggested" aria-describedby="minutes-hint" className={inputClass} />
+              <input
+                id="minutes"
+                name="minutes"
+                type="number"
+                min={0.25}
+                max={60}
+                step={0.25}
+                placeholder="Suggested"
+                aria-describedby="minutes-hint"
+                className={inputClass}
+              />
               <p id="minutes-hint" className="text-xs text-zinc-500">
                 Empty: each question&apos;s suggested time.
               </p>

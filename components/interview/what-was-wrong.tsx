@@ -41,7 +41,9 @@ export function WhatWasWrong({
               </span>
               <span className="sr-only">Wrong claim: </span>
               {m.evidence[0] ? (
-                <q className="rounded bg-rose-100 px-1 font-medium text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">{answerText ? wholePhrase(answerText, m.evidence[0]) : m.evidence[0].text}</q>
+                <q className="rounded bg-rose-100 px-1 font-medium text-rose-900 dark:bg-rose-900/60 dark:text-rose-100">
+                  {answerText ? wholePhrase(answerText, m.evidence[0]) : m.evidence[0].text}
+                </q>
               ) : (
                 <InlineCode text={m.text} />
               )}

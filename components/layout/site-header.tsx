@@ -15,7 +15,10 @@ export async function SiteHeader() {
     ...(user && (user.role === "recruiter" || user.role === "admin") ? [{ href: "/scripts", label: "Scripts" }] : []),
   ];
   return (
-    <header data-site-header className="relative z-40 sm:sticky sm:top-0 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85">
+    <header
+      data-site-header
+      className="relative z-40 sm:sticky sm:top-0 border-b border-zinc-200 bg-white/85 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/85"
+    >
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-4 px-4 sm:h-14 sm:flex-nowrap">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden="true" className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">

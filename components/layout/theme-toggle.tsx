@@ -8,7 +8,11 @@ const noopSubscribe = () => () => {};
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // false during server render and hydration, true after: the theme is only known in the browser.
-  const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
   const current = mounted ? (theme ?? "system") : "system";
   const next = current === "light" ? "dark" : current === "dark" ? "system" : "light";
   const icon = current === "light" ? "☀" : current === "dark" ? "☾" : "◐";

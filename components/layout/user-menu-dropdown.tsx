@@ -18,10 +18,7 @@ export default function UserMenuDropdown({ name, email, role, initials, defaultO
     "flex cursor-pointer select-none items-center rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800";
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen}>
-      <DropdownMenu.Trigger
-        aria-label={accountMenuName(name, initials)}
-        className={TRIGGER_CLASS}
-      >
+      <DropdownMenu.Trigger aria-label={accountMenuName(name, initials)} className={TRIGGER_CLASS}>
         {initials || "?"}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -61,7 +61,9 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
       const res = await fetch("/api/scripts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const data = (await res.json().catch(() => ({}))) as { script?: { id: string }; fieldErrors?: FieldErrors; error?: string };
       if (!res.ok || !data.script) {
-        setErrors(data.fieldErrors && Object.keys(data.fieldErrors).length ? data.fieldErrors : { form: data.error ?? "The script could not be built. Try again." });
+        setErrors(
+          data.fieldErrors && Object.keys(data.fieldErrors).length ? data.fieldErrors : { form: data.error ?? "The script could not be built. Try again." },
+        );
         return;
       }
       router.push(`/scripts/${data.script.id}`);
@@ -76,7 +78,10 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {formError ? (
-        <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+        >
           {formError}
         </p>
       ) : null}
@@ -84,7 +89,14 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
       <Card className="space-y-5">
         <h2 className="text-base font-semibold">The role</h2>
         <Field id="title" label="Role title" hint={`Optional. Default: “${LEVEL_LABELS[level]} ${bank?.name ?? ""} engineer”.`} error={errors.title}>
-          <Input id="title" name="title" maxLength={120} placeholder={`${LEVEL_LABELS[level]} ${bank?.name ?? ""} engineer`} error={errors.title} aria-describedby="title-hint" />
+          <Input
+            id="title"
+            name="title"
+            maxLength={120}
+            placeholder={`${LEVEL_LABELS[level]} ${bank?.name ?? ""} engineer`}
+            error={errors.title}
+            aria-describedby="title-hint"
+          />
         </Field>
 
         <fieldset>
@@ -126,9 +138,24 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
         <h2 className="text-base font-semibold">Time</h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="minutes" label="Total minutes" hint="10–240, including the intro and the wrap-up." error={errors.minutes}>
-            <Input id="minutes" name="minutes" type="number" inputMode="numeric" min={10} max={240} defaultValue={45} error={errors.minutes} aria-describedby="minutes-hint" />
+            <Input
+              id="minutes"
+              name="minutes"
+              type="number"
+              inputMode="numeric"
+              min={10}
+              max={240}
+              defaultValue={45}
+              error={errors.minutes}
+              aria-describedby="minutes-hint"
+            />
           </Field>
-          <Field id="count" label="Number of questions" hint="Optional: empty fits as many as the time allows; with no minutes, the questions set the time." error={errors.count}>
+          <Field
+            id="count"
+            label="Number of questions"
+            hint="Optional: empty fits as many as the time allows; with no minutes, the questions set the time."
+            error={errors.count}
+          >
             <Input id="count" name="count" type="number" inputMode="numeric" min={1} max={15} error={errors.count} aria-describedby="count-hint" />
           </Field>
         </div>
@@ -195,8 +222,22 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
           <textarea id="jobDescription" name="jobDescription" rows={5} maxLength={20000} className={inputClass} aria-describedby="jobDescription-hint" />
         </Field>
 
-        <Field id="seed" label="Seed" hint="Optional. Blank picks a random one. The same inputs and seed give the same script (the CLI too)." error={errors.seed}>
-          <Input id="seed" name="seed" maxLength={32} autoComplete="off" spellCheck={false} className="sm:max-w-xs" error={errors.seed} aria-describedby="seed-hint" />
+        <Field
+          id="seed"
+          label="Seed"
+          hint="Optional. Blank picks a random one. The same inputs and seed give the same script (the CLI too)."
+          error={errors.seed}
+        >
+          <Input
+            id="seed"
+            name="seed"
+            maxLength={32}
+            autoComplete="off"
+            spellCheck={false}
+            className="sm:max-w-xs"
+            error={errors.seed}
+            aria-describedby="seed-hint"
+          />
         </Field>
       </Card>
 

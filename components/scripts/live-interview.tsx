@@ -167,7 +167,11 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
         notes: final.notes,
         recommendation: final.recommendation,
       };
-      const res = await fetch(`/api/scripts/${scriptId}/scorecards`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`/api/scripts/${scriptId}/scorecards`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const data = (await res.json().catch(() => ({}))) as { scorecard?: { id: string }; error?: string };
       if (!res.ok || !data.scorecard) throw new Error(data.error ?? `Saving failed (${res.status}). Your notes are kept in this browser; try again.`);
       setRunSince(null);
@@ -186,7 +190,10 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
   return (
     <div className="space-y-4">
       {showRestored ? (
-        <p role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2 text-sm dark:border-brand-900 dark:bg-brand-900/30">
+        <p
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-brand-200 bg-brand-50 px-4 py-2 text-sm dark:border-brand-900 dark:bg-brand-900/30"
+        >
           Restored the unsaved scorecard kept in this browser.
           <Button
             type="button"
@@ -321,7 +328,9 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
                     key={r}
                     className={cn(
                       "flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500",
-                      draft.recommendation === r ? "border-brand-600 bg-brand-50 dark:border-brand-500 dark:bg-brand-900/40" : "border-zinc-300 dark:border-zinc-700",
+                      draft.recommendation === r
+                        ? "border-brand-600 bg-brand-50 dark:border-brand-500 dark:bg-brand-900/40"
+                        : "border-zinc-300 dark:border-zinc-700",
                     )}
                   >
                     <input
@@ -337,11 +346,12 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
                 ))}
               </div>
             </fieldset>
-            {nameError ? (
-              <p className="text-sm text-rose-700 dark:text-rose-300">{nameError} The name field is at the top of the page.</p>
-            ) : null}
+            {nameError ? <p className="text-sm text-rose-700 dark:text-rose-300">{nameError} The name field is at the top of the page.</p> : null}
             {error ? (
-              <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300">
+              <p
+                role="alert"
+                className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
+              >
                 {error}
               </p>
             ) : null}
@@ -378,7 +388,11 @@ function StepHeading({ title, minutes, seconds, ref }: { title: string; minutes:
       <p
         className={cn(
           "shrink-0 rounded-lg px-3 py-1 font-mono text-sm tabular-nums",
-          over ? "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300" : nearly ? "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+          over
+            ? "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300"
+            : nearly
+              ? "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300"
+              : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
         )}
       >
         {over ? `Over by ${mmss(-left)}` : `${mmss(left)} left`} <span className="font-sans text-xs">of {minutes} min</span>
@@ -419,13 +433,21 @@ function QuestionStep({
       <div className="grid gap-5 lg:grid-cols-2">
         <fieldset>
           <legend className="text-sm font-semibold">
-            Key points heard <span className="font-normal text-zinc-600 dark:text-zinc-400">({entry.ticked.length} of {q.keyPoints.length})</span>
+            Key points heard{" "}
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">
+              ({entry.ticked.length} of {q.keyPoints.length})
+            </span>
           </legend>
           <ul className="mt-2 space-y-1.5">
             {q.keyPoints.map((k) => (
               <li key={k.id}>
                 <label className="flex cursor-pointer gap-2.5 rounded-lg p-1.5 text-sm leading-6 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
-                  <input type="checkbox" checked={entry.ticked.includes(k.id)} onChange={() => toggle(k.id)} className="mt-1 h-4 w-4 shrink-0 accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    checked={entry.ticked.includes(k.id)}
+                    onChange={() => toggle(k.id)}
+                    className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
+                  />
                   <span>
                     {k.essential ? (
                       <Badge tone="brand" className="mr-1.5 align-[1px]">
@@ -450,7 +472,10 @@ function QuestionStep({
           {q.redFlags.length ? (
             <fieldset>
               <legend className="text-sm font-semibold">
-                Red flags heard <span className="font-normal text-zinc-600 dark:text-zinc-400">({entry.flagged.length} of {q.redFlags.length})</span>
+                Red flags heard{" "}
+                <span className="font-normal text-zinc-600 dark:text-zinc-400">
+                  ({entry.flagged.length} of {q.redFlags.length})
+                </span>
               </legend>
               <ul className="mt-2 space-y-1.5">
                 {q.redFlags.map((r) => (
@@ -458,10 +483,17 @@ function QuestionStep({
                     <label
                       className={cn(
                         "flex cursor-pointer gap-2.5 rounded-lg px-3 py-2 text-sm leading-6",
-                        entry.flagged.includes(r.id) ? "bg-rose-100 ring-1 ring-rose-400 dark:bg-rose-950 dark:ring-rose-700" : "bg-rose-50 dark:bg-rose-950/40",
+                        entry.flagged.includes(r.id)
+                          ? "bg-rose-100 ring-1 ring-rose-400 dark:bg-rose-950 dark:ring-rose-700"
+                          : "bg-rose-50 dark:bg-rose-950/40",
                       )}
                     >
-                      <input type="checkbox" checked={entry.flagged.includes(r.id)} onChange={() => toggleFlag(r.id)} className="mt-1 h-4 w-4 shrink-0 accent-rose-600" />
+                      <input
+                        type="checkbox"
+                        checked={entry.flagged.includes(r.id)}
+                        onChange={() => toggleFlag(r.id)}
+                        className="mt-1 h-4 w-4 shrink-0 accent-rose-600"
+                      />
                       <InlineCode text={r.text} />
                     </label>
                   </li>
@@ -564,7 +596,9 @@ function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live
                   {e.ticked.length}/{q.keyPoints.length}
                 </td>
                 <td className="whitespace-nowrap py-1.5 pr-3 tabular-nums">{e.flagged.length ? `${e.flagged.length} heard` : "none"}</td>
-                <td className="whitespace-nowrap py-1.5 pr-3">{e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-600 dark:text-zinc-400">not rated</span>}</td>
+                <td className="whitespace-nowrap py-1.5 pr-3">
+                  {e.rating ? `${e.rating} · ${q.rubric[e.rating - 1]!.label}` : <span className="text-zinc-600 dark:text-zinc-400">not rated</span>}
+                </td>
                 <td className="py-1.5 font-mono tabular-nums">{mmss(live(i + 1))}</td>
               </tr>
             );

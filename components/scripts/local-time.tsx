@@ -5,7 +5,11 @@ const noopSubscribe = () => () => {};
 
 /** False on the server and during hydration, true after: local time zones are only known in the browser. */
 export function useMounted(): boolean {
-  return useSyncExternalStore(noopSubscribe, () => true, () => false);
+  return useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
 }
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -52,7 +56,11 @@ function subscribeNow(listener: () => void) {
   };
 }
 function useNow(): number {
-  return useSyncExternalStore(subscribeNow, () => nowValue, () => 0);
+  return useSyncExternalStore(
+    subscribeNow,
+    () => nowValue,
+    () => 0,
+  );
 }
 
 export function LocalTime({ iso, relative: asRelative = false }: { iso: string; relative?: boolean }) {

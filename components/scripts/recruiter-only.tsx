@@ -8,9 +8,9 @@ export function RecruiterOnly() {
       <Card className="space-y-3">
         <h1 className="text-xl font-semibold tracking-tight">Interview scripts are for recruiters</h1>
         <p className="text-sm leading-6 text-zinc-600 dark:text-zinc-400">
-          Scripts help people who run interviews: a timed plan, what a good answer covers, follow-up probes, red flags, a 1–4 rubric and a
-          scorecard. Your account is a candidate account. To build scripts, switch your account to <strong>recruiter</strong> in Settings; you
-          can switch back at any time and your practice sessions stay as they are.
+          Scripts help people who run interviews: a timed plan, what a good answer covers, follow-up probes, red flags, a 1–4 rubric and a scorecard. Your
+          account is a candidate account. To build scripts, switch your account to <strong>recruiter</strong> in Settings; you can switch back at any time and
+          your practice sessions stay as they are.
         </p>
         <div className="flex flex-wrap gap-2 pt-1">
           <ButtonLink href="/settings">Open Settings</ButtonLink>

@@ -44,7 +44,12 @@ export function ScorecardView({ card }: { card: ScorecardRecord }) {
               <h2 className="text-base font-semibold">
                 {i + 1}. {e.title}
               </h2>
-              <span className={cn("rounded-md px-2 py-0.5 text-sm font-medium", e.rating ? "bg-brand-50 text-brand-700 dark:bg-brand-900/40 dark:text-brand-200" : "text-zinc-600 dark:text-zinc-400")}>
+              <span
+                className={cn(
+                  "rounded-md px-2 py-0.5 text-sm font-medium",
+                  e.rating ? "bg-brand-50 text-brand-700 dark:bg-brand-900/40 dark:text-brand-200" : "text-zinc-600 dark:text-zinc-400",
+                )}
+              >
                 {e.rating ? `${e.rating} · ${RATING_LABELS[e.rating]}` : "Not rated"}
               </span>
             </div>

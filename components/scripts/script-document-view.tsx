@@ -107,9 +107,7 @@ export function RedFlagList({ question, listenFor = true }: { question: ScriptQu
         <li key={r.id} className="rounded-lg bg-rose-50 px-3 py-2 dark:bg-rose-950/40">
           <InlineCode text={r.text} />
           {listenFor && r.listenFor.length ? (
-            <span className="block text-xs text-rose-800 dark:text-rose-300">
-              Listen for: {r.listenFor.map((p) => `“${p}”`).join(", ")}
-            </span>
+            <span className="block text-xs text-rose-800 dark:text-rose-300">Listen for: {r.listenFor.map((p) => `“${p}”`).join(", ")}</span>
           ) : null}
         </li>
       ))}
@@ -167,7 +165,8 @@ export function ScriptDocumentView({ doc, showScorecard = true, className }: { d
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold tracking-tight">{doc.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {LEVEL_LABELS[doc.level]} · {doc.totalMinutes} minutes · {n} question{n === 1 ? "" : "s"} · topics: {doc.topics.length ? doc.topics.join("; ") : "all"}
+          {LEVEL_LABELS[doc.level]} · {doc.totalMinutes} minutes · {n} question{n === 1 ? "" : "s"} · topics:{" "}
+          {doc.topics.length ? doc.topics.join("; ") : "all"}
         </p>
         {doc.steering && displayTerms(doc.steering.terms).length ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">Steered by the job description: {displayTerms(doc.steering.terms).join(", ")}</p>
@@ -199,7 +198,11 @@ export function ScriptDocumentView({ doc, showScorecard = true, className }: { d
       </section>
 
       {doc.questions.map((q, i) => (
-        <section key={q.id} aria-labelledby={`doc-q-${i}`} className="space-y-4 rounded-xl border border-zinc-200 p-4 break-inside-avoid-page dark:border-zinc-800">
+        <section
+          key={q.id}
+          aria-labelledby={`doc-q-${i}`}
+          className="space-y-4 rounded-xl border border-zinc-200 p-4 break-inside-avoid-page dark:border-zinc-800"
+        >
           <div className="flex flex-wrap items-start justify-between gap-2">
             <h2 id={`doc-q-${i}`} className="text-base font-semibold">
               {i + 1}. {q.title}
@@ -266,10 +269,15 @@ export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
                 <td className="border-b border-zinc-100 py-2 pr-3 dark:border-zinc-800">
                   {i + 1}. {q.title}
                 </td>
-                <td className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400" aria-label={`${q.keyPoints.length} boxes`}>
+                <td
+                  className="border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+                  aria-label={`${q.keyPoints.length} boxes`}
+                >
                   {q.keyPoints.map(() => "☐").join("")}
                 </td>
-                <td className="whitespace-nowrap border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">1 2 3 4</td>
+                <td className="whitespace-nowrap border-b border-zinc-100 py-2 pr-3 font-mono tracking-widest text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+                  1 2 3 4
+                </td>
                 <td className="border-b border-zinc-100 py-2 dark:border-zinc-800" />
               </tr>
             ))}

@@ -1,14 +1,5 @@
 "use client";
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-} from "@dnd-kit/core";
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useRouter } from "next/navigation";
@@ -120,7 +111,9 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
       setSaved(JSON.stringify(doc));
       setNote("");
       setStatus({ kind: "saved", message: `Saved as version ${s.version}.` });
-      const list = await fetch(`/api/scripts/${scriptId}/revisions`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+      const list = await fetch(`/api/scripts/${scriptId}/revisions`)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null);
       if (list?.revisions) setRevisions(list.revisions as RevisionRow[]);
       router.refresh();
     } catch {
@@ -130,7 +123,11 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
 
   async function restore(v: number) {
     setStatus({ kind: "saving" });
-    const res = await fetch(`/api/scripts/${scriptId}/revisions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ version: v }) }).catch(() => null);
+    const res = await fetch(`/api/scripts/${scriptId}/revisions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: v }),
+    }).catch(() => null);
     const data = res ? ((await res.json().catch(() => ({}))) as { script?: { version: number; content: ScriptDocument }; error?: string }) : {};
     if (!res?.ok || !data.script) {
       setStatus({ kind: "error", message: data.error ?? "Restoring failed. Try again." });
@@ -140,7 +137,9 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
     setSaved(JSON.stringify(data.script.content));
     setVersion(data.script.version);
     setStatus({ kind: "saved", message: `Restored version ${v} as version ${data.script.version}.` });
-    const list = await fetch(`/api/scripts/${scriptId}/revisions`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    const list = await fetch(`/api/scripts/${scriptId}/revisions`)
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null);
     if (list?.revisions) setRevisions(list.revisions as RevisionRow[]);
     router.refresh();
   }
@@ -192,13 +191,37 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               {!titleOk ? <p className="text-xs text-rose-600 dark:text-rose-400">Give the script a title.</p> : null}
             </div>
             <div className="flex flex-wrap gap-4">
-              <MinutesField id="total-minutes" label="Total minutes" value={doc.totalMinutes} min={MIN_TOTAL_MINUTES} max={MAX_TOTAL_MINUTES} onCommit={(v) => edit(setSectionMinutes(doc, { totalMinutes: v }).doc)} />
-              <MinutesField id="intro-minutes" label="Intro minutes" value={doc.intro.minutes} min={1} max={30} onCommit={(v) => edit(setSectionMinutes(doc, { intro: v }).doc)} />
-              <MinutesField id="wrap-minutes" label="Wrap-up minutes" value={doc.wrapUp.minutes} min={1} max={30} onCommit={(v) => edit(setSectionMinutes(doc, { wrapUp: v }).doc)} />
+              <MinutesField
+                id="total-minutes"
+                label="Total minutes"
+                value={doc.totalMinutes}
+                min={MIN_TOTAL_MINUTES}
+                max={MAX_TOTAL_MINUTES}
+                onCommit={(v) => edit(setSectionMinutes(doc, { totalMinutes: v }).doc)}
+              />
+              <MinutesField
+                id="intro-minutes"
+                label="Intro minutes"
+                value={doc.intro.minutes}
+                min={1}
+                max={30}
+                onCommit={(v) => edit(setSectionMinutes(doc, { intro: v }).doc)}
+              />
+              <MinutesField
+                id="wrap-minutes"
+                label="Wrap-up minutes"
+                value={doc.wrapUp.minutes}
+                min={1}
+                max={30}
+                onCommit={(v) => edit(setSectionMinutes(doc, { wrapUp: v }).doc)}
+              />
             </div>
             <PlanBar doc={doc} />
             {squeezed ? (
-              <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+              <p
+                role="status"
+                className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+              >
                 {squeezed}
               </p>
             ) : fit.fits ? (
@@ -206,7 +229,10 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
                 The plan fits: intro, {n} question{n === 1 ? "" : "s"} and wrap-up add up to {doc.totalMinutes} minutes.
               </p>
             ) : (
-              <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+              <p
+                role="alert"
+                className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+              >
                 {fit.message}
               </p>
             )}
@@ -222,7 +248,14 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             <label htmlFor="intro-text" className="block text-base font-semibold">
               Introduction <span className="font-normal text-zinc-500">· {doc.intro.minutes} min</span>
             </label>
-            <textarea id="intro-text" rows={4} className={textareaClass} value={doc.intro.text} maxLength={5000} onChange={(e) => edit({ ...doc, intro: { ...doc.intro, text: e.target.value } })} />
+            <textarea
+              id="intro-text"
+              rows={4}
+              className={textareaClass}
+              value={doc.intro.text}
+              maxLength={5000}
+              onChange={(e) => edit({ ...doc, intro: { ...doc.intro, text: e.target.value } })}
+            />
           </Card>
 
           <section aria-labelledby="questions-heading" className="space-y-3">
@@ -240,7 +273,8 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               accessibility={{
                 announcements,
                 screenReaderInstructions: {
-                  draggable: "To pick up a question, press space or enter. Use the up and down arrow keys to move it, space or enter to drop it, escape to cancel.",
+                  draggable:
+                    "To pick up a question, press space or enter. Use the up and down arrow keys to move it, space or enter to drop it, escape to cancel.",
                 },
               }}
             >
@@ -273,7 +307,14 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             <label htmlFor="wrap-text" className="block text-base font-semibold">
               Wrap-up <span className="font-normal text-zinc-500">· {doc.wrapUp.minutes} min</span>
             </label>
-            <textarea id="wrap-text" rows={3} className={textareaClass} value={doc.wrapUp.text} maxLength={5000} onChange={(e) => edit({ ...doc, wrapUp: { ...doc.wrapUp, text: e.target.value } })} />
+            <textarea
+              id="wrap-text"
+              rows={3}
+              className={textareaClass}
+              value={doc.wrapUp.text}
+              maxLength={5000}
+              onChange={(e) => edit({ ...doc, wrapUp: { ...doc.wrapUp, text: e.target.value } })}
+            />
           </Card>
 
           <Card className="space-y-2">
@@ -302,7 +343,14 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               <label htmlFor="save-note" className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
                 What changed (optional)
               </label>
-              <input id="save-note" className={inputClass} value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Swapped the GIL question" />
+              <input
+                id="save-note"
+                className={inputClass}
+                value={note}
+                maxLength={200}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder="e.g. Swapped the GIL question"
+              />
             </div>
             <div className="flex flex-wrap gap-2">
               <Button type="button" onClick={() => void save()} disabled={!dirty || !fit.fits || !titleOk || status.kind === "saving"}>
@@ -350,7 +398,14 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
                     </span>
                   </span>
                   {r.version !== version ? (
-                    <Button type="button" size="sm" variant="ghost" aria-label={`Restore version ${r.version}`} disabled={dirty || status.kind === "saving"} onClick={() => void restore(r.version)}>
+                    <Button
+                      type="button"
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Restore version ${r.version}`}
+                      disabled={dirty || status.kind === "saving"}
+                      onClick={() => void restore(r.version)}
+                    >
                       Restore
                     </Button>
                   ) : (
@@ -367,7 +422,8 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             {confirmDelete ? (
               <div className="space-y-2">
                 <p className="text-sm">
-                  Delete this script with its history, share links{scorecardCount ? ` and ${scorecardCount} scorecard${scorecardCount === 1 ? "" : "s"}` : ""}? This cannot be undone.
+                  Delete this script with its history, share links{scorecardCount ? ` and ${scorecardCount} scorecard${scorecardCount === 1 ? "" : "s"}` : ""}?
+                  This cannot be undone.
                 </p>
                 <div className="flex gap-2">
                   <Button type="button" size="sm" variant="danger" onClick={() => void remove()}>
@@ -395,7 +451,9 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
       {dirty || status.kind === "error" ? (
         <div className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95 print:hidden">
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-3">
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">{status.kind === "error" ? status.message : fit.fits ? "Unsaved changes" : "Make the plan fit to save"}</p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {status.kind === "error" ? status.message : fit.fits ? "Unsaved changes" : "Make the plan fit to save"}
+            </p>
             <Button type="button" size="sm" onClick={() => void save()} disabled={!dirty || !fit.fits || !titleOk || status.kind === "saving"}>
               {status.kind === "saving" ? "Saving…" : "Save changes"}
             </Button>
@@ -481,7 +539,15 @@ function SortableQuestion({
       </div>
 
       <div className="mt-3 flex flex-wrap items-end gap-2 sm:pl-9">
-        <MinutesField id={`minutes-${q.id}`} label={`Minutes for “${q.title}”`} visibleLabel={false} value={q.minutes} min={1} max={MAX_QUESTION_MINUTES} onCommit={onMinutes} />
+        <MinutesField
+          id={`minutes-${q.id}`}
+          label={`Minutes for “${q.title}”`}
+          visibleLabel={false}
+          value={q.minutes}
+          min={1}
+          max={MAX_QUESTION_MINUTES}
+          onCommit={onMinutes}
+        />
         <span className="pb-2 text-sm text-zinc-600 dark:text-zinc-400" aria-hidden="true">
           min
         </span>
@@ -499,12 +565,24 @@ function SortableQuestion({
           <button type="button" className={iconButton} aria-label={`Move “${q.title}” up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
             <span aria-hidden="true">↑</span>
           </button>
-          <button type="button" className={iconButton} aria-label={`Move “${q.title}” down`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+          <button
+            type="button"
+            className={iconButton}
+            aria-label={`Move “${q.title}” down`}
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+          >
             <span aria-hidden="true">↓</span>
           </button>
           <DropdownMenu.Root>
             <DropdownMenu.Trigger asChild disabled={alternatives.length === 0}>
-              <Button type="button" size="sm" variant="secondary" aria-label={`Swap “${q.title}” for an alternative`} title={alternatives.length ? undefined : "No other question of this topic and difficulty"}>
+              <Button
+                type="button"
+                size="sm"
+                variant="secondary"
+                aria-label={`Swap “${q.title}” for an alternative`}
+                title={alternatives.length ? undefined : "No other question of this topic and difficulty"}
+              >
                 Swap
               </Button>
             </DropdownMenu.Trigger>
@@ -514,9 +592,7 @@ function SortableQuestion({
                 sideOffset={6}
                 className="z-50 max-h-80 w-[min(26rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
               >
-                <DropdownMenu.Label className="px-2 py-1.5 text-xs text-zinc-500">
-                  Same topic and difficulty ({q.difficulty})
-                </DropdownMenu.Label>
+                <DropdownMenu.Label className="px-2 py-1.5 text-xs text-zinc-500">Same topic and difficulty ({q.difficulty})</DropdownMenu.Label>
                 {alternatives.map((alt) => (
                   <DropdownMenu.Item
                     key={alt.id}
@@ -524,7 +600,9 @@ function SortableQuestion({
                     className="cursor-pointer select-none rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800"
                   >
                     {alt.title}
-                    {displayTerms(alt.matchedTerms).length ? <span className="block text-xs text-zinc-600 dark:text-zinc-400">Matches: {displayTerms(alt.matchedTerms).slice(0, 3).join(", ")}</span> : null}
+                    {displayTerms(alt.matchedTerms).length ? (
+                      <span className="block text-xs text-zinc-600 dark:text-zinc-400">Matches: {displayTerms(alt.matchedTerms).slice(0, 3).join(", ")}</span>
+                    ) : null}
                   </DropdownMenu.Item>
                 ))}
               </DropdownMenu.Content>
@@ -546,9 +624,15 @@ function SortableQuestion({
         <label htmlFor={`notes-${q.id}`} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
           Notes for question {index + 1}
         </label>
-        <textarea id={`notes-${q.id}`} rows={2} maxLength={5000} className={cn(inputClass, "max-h-96 min-h-[3.5rem] leading-6 [field-sizing:content]")} value={q.notes} onChange={(e) => onNotes(e.target.value)} />
+        <textarea
+          id={`notes-${q.id}`}
+          rows={2}
+          maxLength={5000}
+          className={cn(inputClass, "max-h-96 min-h-[3.5rem] leading-6 [field-sizing:content]")}
+          value={q.notes}
+          onChange={(e) => onNotes(e.target.value)}
+        />
       </div>
     </li>
   );
 }
-

@@ -73,8 +73,8 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     <Card className="space-y-3 p-4">
       <h2 className="text-base font-semibold">Share</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        A read-only link anyone can open without signing in. It shows the script as saved when you make the link (later saves do not
-        change it), without your notes, never scorecards or candidates.
+        A read-only link anyone can open without signing in. It shows the script as saved when you make the link (later saves do not change it), without your
+        notes, never scorecards or candidates.
       </p>
       {fresh ? (
         <div className="space-y-2 rounded-lg border border-brand-200 bg-brand-50 p-3 dark:border-brand-900 dark:bg-brand-900/30">
@@ -110,7 +110,14 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
                   </>
                 ) : null}
               </span>
-              <Button type="button" size="sm" variant="ghost" disabled={busy} aria-label={`Revoke the link created ${when(l.createdAt)}`} onClick={() => void revoke(l.id)}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                disabled={busy}
+                aria-label={`Revoke the link created ${when(l.createdAt)}`}
+                onClick={() => void revoke(l.id)}
+              >
                 Revoke
               </Button>
             </li>
@@ -119,7 +126,11 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
       ) : (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">No active links.</p>
       )}
-      {revoked ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{revoked} revoked or expired link{revoked === 1 ? "" : "s"} no longer open{revoked === 1 ? "s" : ""}.</p> : null}
+      {revoked ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          {revoked} revoked or expired link{revoked === 1 ? "" : "s"} no longer open{revoked === 1 ? "s" : ""}.
+        </p>
+      ) : null}
     </Card>
   );
 }

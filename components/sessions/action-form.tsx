@@ -5,7 +5,19 @@ import { Button } from "../ui/button";
 
 type State = { error?: string };
 
-function Submit({ children, pendingLabel, variant, size, className }: { children: ReactNode; pendingLabel: string; variant: "primary" | "secondary" | "danger"; size: "sm" | "md"; className?: string }) {
+function Submit({
+  children,
+  pendingLabel,
+  variant,
+  size,
+  className,
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  variant: "primary" | "secondary" | "danger";
+  size: "sm" | "md";
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant={variant} size={size} disabled={pending} aria-disabled={pending} className={className}>

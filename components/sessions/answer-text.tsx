@@ -58,7 +58,9 @@ export function MarkLegend() {
       <span>
         <mark className="red-flag">wrong claim</mark>
       </span>
-      <span className="hidden sm:inline print:hidden">(solid underline: covered, dashed: partly, wavy: wrong; Tab to or hover a highlight to see the key point)</span>
+      <span className="hidden sm:inline print:hidden">
+        (solid underline: covered, dashed: partly, wavy: wrong; Tab to or hover a highlight to see the key point)
+      </span>
     </p>
   );
 }

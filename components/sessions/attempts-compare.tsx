@@ -70,7 +70,10 @@ export function AttemptsCompare({
   const listed = attempts.slice(start, start + LISTED);
 
   const columnHead = (side: Side) => (
-    <th scope="col" className={cn("hidden w-40 px-3 py-2 text-left align-bottom font-medium sm:table-cell", side.current && "bg-brand-50/70 dark:bg-brand-900/20")}>
+    <th
+      scope="col"
+      className={cn("hidden w-40 px-3 py-2 text-left align-bottom font-medium sm:table-cell", side.current && "bg-brand-50/70 dark:bg-brand-900/20")}
+    >
       <span className="block">{side.label}</span>
       <span className="flex flex-wrap items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
         <LocalTime iso={side.attempt.completedAt.toISOString()} pattern="date" />
@@ -178,7 +181,9 @@ export function AttemptsCompare({
                   >
                     <span className="sr-only sm:hidden">{later.label}: </span>
                     {a ? <Chip status={a.status} /> : "—"}
-                    {change > 0 ? <span className="ml-2 text-xs font-medium text-emerald-700 sm:ml-0 sm:mt-1 sm:block dark:text-emerald-400">↑ improved</span> : null}
+                    {change > 0 ? (
+                      <span className="ml-2 text-xs font-medium text-emerald-700 sm:ml-0 sm:mt-1 sm:block dark:text-emerald-400">↑ improved</span>
+                    ) : null}
                     {change < 0 ? <span className="ml-2 text-xs font-medium text-rose-700 sm:ml-0 sm:mt-1 sm:block dark:text-rose-400">↓ slipped</span> : null}
                   </td>
                 </tr>

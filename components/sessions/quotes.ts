@@ -98,7 +98,10 @@ export function snapSpan<S extends SpanLike>(text: string, span: S): S {
  * A report whose evidence spans cover whole words of `text` (the answers joined as the scorer saw
  * them), so a highlight never splits an identifier ("create_" + "task").
  */
-export function snapReport<R extends { keyPoints: Array<{ evidence: SpanLike[] }>; misconceptions: Array<{ evidence: SpanLike[] }> }>(report: R, text: string): R {
+export function snapReport<R extends { keyPoints: Array<{ evidence: SpanLike[] }>; misconceptions: Array<{ evidence: SpanLike[] }> }>(
+  report: R,
+  text: string,
+): R {
   return {
     ...report,
     keyPoints: report.keyPoints.map((k) => ({ ...k, evidence: k.evidence.map((e) => snapSpan(text, e)) })),

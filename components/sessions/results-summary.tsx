@@ -41,7 +41,15 @@ export function ResultsSummary({ t }: { t: Transcript }) {
     for (const k of r.keyPoints) {
       if (k.status === "covered") went.push({ key: `${n}:${k.id}`, n, weight: k.weight, point: k.text, said: phraseQuotes(text, k.evidence, 1)[0] });
       else if (k.status === "contradicted" && r.misconceptions.some((m) => m.keyPointId === k.id && !m.corrected)) continue;
-      else next.push({ key: `${n}:${k.id}`, n, rank: k.weight * 2 + (k.status === "partial" ? 0 : 1), kind: k.status, point: k.text, scaffold: scaffold.get(k.id) });
+      else
+        next.push({
+          key: `${n}:${k.id}`,
+          n,
+          rank: k.weight * 2 + (k.status === "partial" ? 0 : 1),
+          kind: k.status,
+          point: k.text,
+          scaffold: scaffold.get(k.id),
+        });
     }
   }
   went.sort((a, b) => b.weight - a.weight);
@@ -64,7 +72,8 @@ export function ResultsSummary({ t }: { t: Transcript }) {
           </p>
         </div>
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {answeredSentence(answered, t.questionCount)} <span className="text-zinc-600 dark:text-zinc-400">{t.mode === "mock" ? "Mock interview." : "Practice."}</span>
+          {answeredSentence(answered, t.questionCount)}{" "}
+          <span className="text-zinc-600 dark:text-zinc-400">{t.mode === "mock" ? "Mock interview." : "Practice."}</span>
         </p>
         <div className="flex flex-wrap gap-2 sm:ml-auto">
           <ButtonLink href={`/sessions/${t.id}`}>View transcript</ButtonLink>
@@ -139,7 +148,9 @@ export function ResultsSummary({ t }: { t: Transcript }) {
                   ) : (
                     <>
                       <p>
-                        <span className="font-medium">{x.kind === "partial" ? "Explain more fully: " : x.kind === "contradicted" ? "Set right: " : "Add: "}</span>
+                        <span className="font-medium">
+                          {x.kind === "partial" ? "Explain more fully: " : x.kind === "contradicted" ? "Set right: " : "Add: "}
+                        </span>
                         <InlineCode text={x.point} />
                       </p>
                       {x.scaffold ? (

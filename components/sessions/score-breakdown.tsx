@@ -40,7 +40,11 @@ export function ScoreBreakdown({
   const missed = report.keyPoints.filter((k) => k.status === "missed" || k.status === "contradicted");
   const partly = covered.filter((k) => k.status === "partial").length;
   return (
-    <section id={id} aria-labelledby={headingId} className="scroll-mt-20 space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60 print:break-inside-avoid print:shadow-none">
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className="scroll-mt-20 space-y-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60 print:break-inside-avoid print:shadow-none"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h3 id={headingId} className="font-semibold">
           Feedback{questionNumber ? <span className="sr-only"> on question {questionNumber}</span> : null}
@@ -61,62 +65,64 @@ export function ScoreBreakdown({
           </span>
         </summary>
         <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
-        <div className="grid gap-4 md:grid-cols-2">
-          <div>
-            <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-400">
-              Covered: {covered.length - partly}
-              {partly ? ` fully, ${partly} partly` : ""} of {report.keyPoints.length}
-            </h4>
-            {covered.length ? (
-              <ul className="space-y-3" aria-label="Covered key points">
-                {covered.map((k) => (
-                  <li key={k.id} className="text-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone={STATUS_TONE[k.status]}>{STATUS_LABEL[k.status]}</Badge>
-                      <Weight weight={k.weight} />
-                    </div>
-                    <p className="mt-1">
-                      <InlineCode text={k.text} />
-                    </p>
-                    {phraseQuotes(answerText, k.evidence).length ? (
-                      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                        You said:{" "}
-                        {phraseQuotes(answerText, k.evidence).map((q, i) => (
-                          <span key={i}>
-                            {i > 0 ? "; " : ""}
-                            <q>{q}</q>
-                          </span>
-                        ))}
+          <div className="grid gap-4 md:grid-cols-2">
+            <div>
+              <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-400">
+                Covered: {covered.length - partly}
+                {partly ? ` fully, ${partly} partly` : ""} of {report.keyPoints.length}
+              </h4>
+              {covered.length ? (
+                <ul className="space-y-3" aria-label="Covered key points">
+                  {covered.map((k) => (
+                    <li key={k.id} className="text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Badge tone={STATUS_TONE[k.status]}>{STATUS_LABEL[k.status]}</Badge>
+                        <Weight weight={k.weight} />
+                      </div>
+                      <p className="mt-1">
+                        <InlineCode text={k.text} />
                       </p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">None of the key points yet.</p>
-            )}
+                      {phraseQuotes(answerText, k.evidence).length ? (
+                        <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                          You said:{" "}
+                          {phraseQuotes(answerText, k.evidence).map((q, i) => (
+                            <span key={i}>
+                              {i > 0 ? "; " : ""}
+                              <q>{q}</q>
+                            </span>
+                          ))}
+                        </p>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-zinc-500 dark:text-zinc-400">None of the key points yet.</p>
+              )}
+            </div>
+            <div>
+              <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-400">
+                Missed or contradicted key points ({missed.length})
+              </h4>
+              {missed.length ? (
+                <ul className="space-y-3" aria-label="Missed key points">
+                  {missed.map((k) => (
+                    <li key={k.id} className="text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Badge tone="bad">{STATUS_LABEL[k.status]}</Badge>
+                        <Weight weight={k.weight} />
+                      </div>
+                      <p className="mt-1">
+                        <InlineCode text={k.text} />
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing missed. Well done.</p>
+              )}
+            </div>
           </div>
-          <div>
-            <h4 className="mb-2 text-xs font-semibold uppercase tracking-wide text-rose-700 dark:text-rose-400">Missed or contradicted key points ({missed.length})</h4>
-            {missed.length ? (
-              <ul className="space-y-3" aria-label="Missed key points">
-                {missed.map((k) => (
-                  <li key={k.id} className="text-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone="bad">{STATUS_LABEL[k.status]}</Badge>
-                      <Weight weight={k.weight} />
-                    </div>
-                    <p className="mt-1">
-                      <InlineCode text={k.text} />
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing missed. Well done.</p>
-            )}
-          </div>
-        </div>
         </div>
       </details>
       {report.flags.filter((f) => f !== "misconception").length ? (

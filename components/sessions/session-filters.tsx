@@ -43,7 +43,10 @@ export function SessionFilters({ topics, topic, score }: { topics: string[]; top
           Apply filters
         </Button>
         {active ? (
-          <Link href="/sessions" className="inline-flex h-10 items-center rounded-lg px-3 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white">
+          <Link
+            href="/sessions"
+            className="inline-flex h-10 items-center rounded-lg px-3 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+          >
             Clear
           </Link>
         ) : null}

@@ -19,7 +19,10 @@ export function SessionList({ items }: { items: SessionListItem[] }) {
         const shown = s.questions.slice(0, 3);
         const topics = [...new Set(s.questions.map((q) => q.topic))];
         return (
-          <li key={s.id} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 gap-y-2 p-4 sm:grid-cols-[9rem_minmax(0,1fr)_4.5rem_auto] sm:items-center">
+          <li
+            key={s.id}
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 gap-y-2 p-4 sm:grid-cols-[9rem_minmax(0,1fr)_4.5rem_auto] sm:items-center"
+          >
             <div>
               <LocalTime iso={iso} pattern="date" className="block text-sm font-medium" />
               <span className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -54,10 +57,13 @@ export function SessionList({ items }: { items: SessionListItem[] }) {
                     ) : null}
                   </li>
                 ))}
-                {s.questions.length > shown.length ? <li className="text-xs text-zinc-500 dark:text-zinc-400">+{s.questions.length - shown.length} more</li> : null}
+                {s.questions.length > shown.length ? (
+                  <li className="text-xs text-zinc-500 dark:text-zinc-400">+{s.questions.length - shown.length} more</li>
+                ) : null}
               </ol>
               <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-                {s.mode === "mock" ? <Badge tone="warn">Mock</Badge> : "Practice"} · {s.questionCount} question{s.questionCount === 1 ? "" : "s"} · {topics.join(", ")}
+                {s.mode === "mock" ? <Badge tone="warn">Mock</Badge> : "Practice"} · {s.questionCount} question{s.questionCount === 1 ? "" : "s"} ·{" "}
+                {topics.join(", ")}
               </p>
             </div>
             <div className="col-span-2 flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium sm:order-4 sm:col-span-1">

@@ -86,16 +86,16 @@ export function TranscriptQuestionSection({
             <Badge tone={scoreTone(null)}>{q.status === "pending" ? "Not reached" : "Not scored"}</Badge>
           )}
           {q.withheld && !q.snapshot ? null : (
-          <ActionForm
-            action={retakeAction}
-            fields={{ sessionId, questionIndex: String(q.index) }}
-            pendingLabel="Starting…"
-            variant="secondary"
-            size="sm"
-            className="print:hidden"
-          >
-            Retake this question
-          </ActionForm>
+            <ActionForm
+              action={retakeAction}
+              fields={{ sessionId, questionIndex: String(q.index) }}
+              pendingLabel="Starting…"
+              variant="secondary"
+              size="sm"
+              className="print:hidden"
+            >
+              Retake this question
+            </ActionForm>
           )}
         </div>
       </div>
@@ -103,7 +103,7 @@ export function TranscriptQuestionSection({
       <ol className="space-y-3" aria-label={`Transcript of question ${n}`}>
         {q.turns.map((turn) => {
           const answer = isAnswer(turn);
-          const segs = answer ? segments[answerNo++] ?? [] : null;
+          const segs = answer ? (segments[answerNo++] ?? []) : null;
           const probed = turn.kind === "follow-up" && turn.keyPointId ? keyPointText.get(turn.keyPointId) : undefined;
           return (
             <li

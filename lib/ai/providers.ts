@@ -14,10 +14,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModel } from "ai";
 import { env as loadEnv, type ServerEnv } from "../env.ts";
 
-type ModelEnv = Pick<
-  ServerEnv,
-  "INTERVIEWER_MODEL" | "SCORER_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_TEST_MODELS"
->;
+type ModelEnv = Pick<ServerEnv, "INTERVIEWER_MODEL" | "SCORER_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_TEST_MODELS">;
 type LanguageModelV4 = Extract<LanguageModel, { specificationVersion: "v4" }>;
 
 export const LOCAL_RUBRIC = "local:rubric";
@@ -73,9 +70,7 @@ function modelFor(spec: string, e: ModelEnv): LanguageModel | null {
 function lazyTestModel(kind: "interviewer" | "judge"): LanguageModelV4 {
   let instance: Promise<LanguageModelV4> | undefined;
   const load = () =>
-    (instance ??= import("./test-models.ts").then((m) =>
-      kind === "interviewer" ? m.createTestInterviewerModel() : m.createTestJudgeModel(),
-    ));
+    (instance ??= import("./test-models.ts").then((m) => (kind === "interviewer" ? m.createTestInterviewerModel() : m.createTestJudgeModel())));
   return {
     specificationVersion: "v4",
     provider: "test",

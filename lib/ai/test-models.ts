@@ -126,9 +126,7 @@ export function sampleFromJsonSchema(schema: JsonSchema | undefined, root: JsonS
     case "array": {
       const items = Array.isArray(schema.items) ? schema.items : [];
       const n = Math.max(schema.minItems ?? 0, items.length);
-      return Array.from({ length: n }, (_, i) =>
-        sampleFromJsonSchema(Array.isArray(schema.items) ? schema.items[i] : schema.items, root, depth + 1),
-      );
+      return Array.from({ length: n }, (_, i) => sampleFromJsonSchema(Array.isArray(schema.items) ? schema.items[i] : schema.items, root, depth + 1));
     }
     case "string":
       return "x".repeat(schema.minLength ?? 0);

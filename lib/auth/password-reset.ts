@@ -25,9 +25,14 @@ export const resetRequestSchema = z.object({ email: emailSchema }).strict();
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string({ error: "This reset link is incomplete. Open the link from the email again, or ask for a new one." }).regex(RESET_TOKEN_PATTERN, "This reset link is incomplete. Open the link from the email again, or ask for a new one."),
+    token: z
+      .string({ error: "This reset link is incomplete. Open the link from the email again, or ask for a new one." })
+      .regex(RESET_TOKEN_PATTERN, "This reset link is incomplete. Open the link from the email again, or ask for a new one."),
     password: passwordSchema,
-    confirm: z.string({ error: "Type the new password again." }).regex(/^[^\u0000]*$/, NUL_MESSAGE).max(128, "Use at most 128 characters."),
+    confirm: z
+      .string({ error: "Type the new password again." })
+      .regex(/^[^\u0000]*$/, NUL_MESSAGE)
+      .max(128, "Use at most 128 characters."),
   })
   .strict()
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });

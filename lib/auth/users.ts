@@ -30,7 +30,12 @@ function isUniqueViolation(error: unknown): boolean {
 /** Creates an account. Throws SignUpError with a message per field; nothing is written on error. */
 export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
   const parsed = signUpSchema.safeParse(input);
-  const email = typeof (input as { email?: unknown })?.email === "string" ? String((input as { email: string }).email).trim().toLowerCase() : "";
+  const email =
+    typeof (input as { email?: unknown })?.email === "string"
+      ? String((input as { email: string }).email)
+          .trim()
+          .toLowerCase()
+      : "";
   await enforceRateLimits([`signup:ip:${ip}`, ...(email ? [`signup:email:${email}`] : [])], env().RATE_LIMIT_AUTH_PER_MINUTE);
   if (!parsed.success) throw new SignUpError(fieldErrorsOf(parsed.error));
   const { name, password, role } = parsed.data;

@@ -214,7 +214,13 @@ function readBankMeta(dir: string, err: Err): BankMeta | undefined {
       if (data.description === undefined && parsed.content.trim()) data.description = parsed.content.trim();
     } catch (error) {
       const mark = (error as { mark?: { line?: number } }).mark;
-      err("unreadable", mdFile, typeof mark?.line === "number" ? mark.line + 1 : 1, "bank.md", `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+      err(
+        "unreadable",
+        mdFile,
+        typeof mark?.line === "number" ? mark.line + 1 : 1,
+        "bank.md",
+        `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      );
       return undefined;
     }
     keyLine = (key) => {
@@ -240,7 +246,13 @@ function readBankMeta(dir: string, err: Err): BankMeta | undefined {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "");
       const missing = data[key] === undefined;
-      err(missing ? "missing-field" : "invalid-field", file, keyLine(key), key || path.basename(file), missing ? `missing required bank field "${key}"` : issue.message);
+      err(
+        missing ? "missing-field" : "invalid-field",
+        file,
+        keyLine(key),
+        key || path.basename(file),
+        missing ? `missing required bank field "${key}"` : issue.message,
+      );
     }
     return undefined;
   }

@@ -97,7 +97,10 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     errors.push(new BankError({ code, file: input.displayPath, line, field, message, expected }));
   };
   const contentHash = sha256(input.bytes);
-  const text = Buffer.from(input.bytes).toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = Buffer.from(input.bytes)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
 
   // ---- front matter -------------------------------------------------------------------------
   if (!/^---[ \t]*\n/.test(text)) {
@@ -162,8 +165,7 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
   // at a high cost; they are masked for the parse (same length, so offsets hold) and read back below.
   body = body.replace(CUES_LINE, (line) => line.replaceAll("|", CUE_BAR));
   const tree = markdown.parse(body);
-  const lineOf = (node: { position?: { start: { line: number } } } | undefined) =>
-    (node?.position?.start.line ?? 1) + lineOffset;
+  const lineOf = (node: { position?: { start: { line: number } } } | undefined) => (node?.position?.start.line ?? 1) + lineOffset;
   const source = (nodes: RootContent[]) => sliceSource(body, nodes);
 
   const sections = new Map<SectionName, Section>();
@@ -182,7 +184,13 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
         current = undefined;
         skipping = true;
       } else if (sections.has(known)) {
-        err("unknown-section", lineOf(node), `## ${title}`, `section "${known}" appears twice (first on line ${sections.get(known)!.line})`, "each section once");
+        err(
+          "unknown-section",
+          lineOf(node),
+          `## ${title}`,
+          `section "${known}" appears twice (first on line ${sections.get(known)!.line})`,
+          "each section once",
+        );
         current = undefined;
         skipping = true;
       } else {
@@ -204,7 +212,14 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
   const questionSection = sections.get("Question");
   if (questionSection) {
     const md = source(meaningful(questionSection.nodes)).trim();
-    if (!md) err("empty-section", questionSection.line, "## Question", "the Question section is empty", "the question text, or no Question heading (the title is asked)");
+    if (!md)
+      err(
+        "empty-section",
+        questionSection.line,
+        "## Question",
+        "the Question section is empty",
+        "the question text, or no Question heading (the title is asked)",
+      );
     else prompt = md;
   }
 
@@ -262,13 +277,27 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       for (const node of block.nodes) {
         if (node.type === "paragraph") parts.push(source([node]).trim());
         else if (node.type === "list") {
-          for (const item of labelledItems(node, ["terms", "code", "scaffold"], field, lineOf, errors, input.displayPath, "**Terms:**, **Code:** or **Scaffold:**")) {
+          for (const item of labelledItems(
+            node,
+            ["terms", "code", "scaffold"],
+            field,
+            lineOf,
+            errors,
+            input.displayPath,
+            "**Terms:**, **Code:** or **Scaffold:**",
+          )) {
             if (item.label === "terms") terms.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
             else if (item.label === "scaffold") scaffold = inlineSource(body, item.rest);
             else code.push(...codeItems(item.rest));
           }
         } else if (!isIgnorable(node)) {
-          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a key point`, "one paragraph (the statement) and **Terms:** / **Code:** / **Scaffold:** list items");
+          err(
+            "malformed-item",
+            lineOf(node),
+            field,
+            `unexpected ${describe(node)} in a key point`,
+            "one paragraph (the statement) and **Terms:** / **Code:** / **Scaffold:** list items",
+          );
         }
       }
       const statement = parts.join("\n\n");
@@ -291,7 +320,13 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       const headingText = toString(block.heading).trim();
       const line = lineOf(block.heading);
       if (!slugSchema.safeParse(headingText).success) {
-        err("malformed-heading", line, "followUps", `malformed follow-up heading "### ${headingText}"`, "### <key-point-id>, the id of the key point it probes");
+        err(
+          "malformed-heading",
+          line,
+          "followUps",
+          `malformed follow-up heading "### ${headingText}"`,
+          "### <key-point-id>, the id of the key point it probes",
+        );
         continue;
       }
       const field = `followUps.${headingText}`;
@@ -327,11 +362,25 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     const found: Record<string, string> = {};
     for (const node of clSection.nodes) {
       if (node.type === "list") {
-        for (const item of labelledItems(node, ["scope", "version", "expected", "code"], "clarifications", lineOf, errors, input.displayPath, "**Scope:**, **Version:**, **Expected:** or **Code:**")) {
+        for (const item of labelledItems(
+          node,
+          ["scope", "version", "expected", "code"],
+          "clarifications",
+          lineOf,
+          errors,
+          input.displayPath,
+          "**Scope:**, **Version:**, **Expected:** or **Code:**",
+        )) {
           found[item.label] = inlineSource(body, item.rest);
         }
       } else if (!isIgnorable(node)) {
-        err("malformed-item", lineOf(node), "clarifications", `unexpected ${describe(node)} in Clarifications`, "- **Scope:** / **Version:** / **Expected:** / **Code:** list items");
+        err(
+          "malformed-item",
+          lineOf(node),
+          "clarifications",
+          `unexpected ${describe(node)} in Clarifications`,
+          "- **Scope:** / **Version:** / **Expected:** / **Code:** list items",
+        );
       }
     }
     const parsed = clarificationsSchema.safeParse(found);
@@ -354,7 +403,13 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       const field = `misconceptions.${headingText}`;
       let ok = true;
       if (misconceptionIds.has(headingText)) {
-        err("duplicate-id", line, field, `misconception "${headingText}" is defined twice (first on line ${misconceptionIds.get(headingText)})`, "unique misconception ids within a question");
+        err(
+          "duplicate-id",
+          line,
+          field,
+          `misconception "${headingText}" is defined twice (first on line ${misconceptionIds.get(headingText)})`,
+          "unique misconception ids within a question",
+        );
         ok = false;
       } else misconceptionIds.set(headingText, line);
       const parts: string[] = [];
@@ -366,24 +421,48 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       for (const node of block.nodes) {
         if (node.type === "paragraph") parts.push(source([node]).trim());
         else if (node.type === "list") {
-          for (const item of labelledItems(node, ["phrasings", "cues", "contradicts", "correction", "challenge"], field, lineOf, errors, input.displayPath, "**Contradicts:**, **Phrasings:**, **Cues:**, **Correction:** or **Challenge:**")) {
+          for (const item of labelledItems(
+            node,
+            ["phrasings", "cues", "contradicts", "correction", "challenge"],
+            field,
+            lineOf,
+            errors,
+            input.displayPath,
+            "**Contradicts:**, **Phrasings:**, **Cues:**, **Correction:** or **Challenge:**",
+          )) {
             if (item.label === "phrasings") phrasings.push(...splitList(toString({ type: "paragraph", children: item.rest }), ";"));
             else if (item.label === "cues") {
               // The source, backticks kept (`is` is the operator) and escapes undone.
-              for (const pattern of splitList(inlineSource(body, item.rest).replaceAll(CUE_BAR, "|").replace(/\\([`|!+*_])/g, "$1"), ";")) {
+              for (const pattern of splitList(
+                inlineSource(body, item.rest)
+                  .replaceAll(CUE_BAR, "|")
+                  .replace(/\\([`|!+*_])/g, "$1"),
+                ";",
+              )) {
                 const split = splitCuePattern(pattern);
                 if ("error" in split) {
-                  err("malformed-item", lineOf(node), `${field}.cues`, split.error, "groups joined by ' + ', alternatives by '|', '!' before a group that must be absent");
+                  err(
+                    "malformed-item",
+                    lineOf(node),
+                    `${field}.cues`,
+                    split.error,
+                    "groups joined by ' + ', alternatives by '|', '!' before a group that must be absent",
+                  );
                   ok = false;
                 } else cues.push(split.source);
               }
-            }
-            else if (item.label === "contradicts") keyPointId = toString({ type: "paragraph", children: item.rest }).replace(/`/g, "").trim();
+            } else if (item.label === "contradicts") keyPointId = toString({ type: "paragraph", children: item.rest }).replace(/`/g, "").trim();
             else if (item.label === "correction") correction = inlineSource(body, item.rest);
             else challenge = inlineSource(body, item.rest);
           }
         } else if (!isIgnorable(node)) {
-          err("malformed-item", lineOf(node), field, `unexpected ${describe(node)} in a misconception`, "one paragraph and **Contradicts:** / **Phrasings:** / **Cues:** / **Correction:** / **Challenge:** list items");
+          err(
+            "malformed-item",
+            lineOf(node),
+            field,
+            `unexpected ${describe(node)} in a misconception`,
+            "one paragraph and **Contradicts:** / **Phrasings:** / **Cues:** / **Correction:** / **Challenge:** list items",
+          );
         }
       }
       const description = parts.join("\n\n");
@@ -397,11 +476,25 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
       }
       if (keyPointId !== undefined && !keyPointIds.has(keyPointId)) {
         const known = [...keyPointIds.keys()];
-        err("unknown-key-point", line, `${field}.contradicts`, `misconception contradicts key point "${keyPointId}", which the question does not have`, known.length ? `one of ${known.join(", ")}` : "a key point defined under ## Key points");
+        err(
+          "unknown-key-point",
+          line,
+          `${field}.contradicts`,
+          `misconception contradicts key point "${keyPointId}", which the question does not have`,
+          known.length ? `one of ${known.join(", ")}` : "a key point defined under ## Key points",
+        );
         ok = false;
       }
       if (!ok) continue;
-      const parsed = misconceptionSchema.safeParse({ id: headingText, text: description, keyPointId, phrasings, cues: cues.length ? cues : undefined, correction, challenge });
+      const parsed = misconceptionSchema.safeParse({
+        id: headingText,
+        text: description,
+        keyPointId,
+        phrasings,
+        cues: cues.length ? cues : undefined,
+        correction,
+        challenge,
+      });
       if (parsed.success) misconceptions.push(parsed.data);
       else reportIssues(parsed.error, field, line, err);
     }
@@ -468,7 +561,11 @@ function frontMatterFieldLines(text: string, lastLine: number): Map<string, numb
 }
 
 function normaliseSectionName(title: string): string {
-  return title.toLowerCase().replace(/[\s_-]+/g, " ").replace(/:$/, "").trim();
+  return title
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .replace(/:$/, "")
+    .trim();
 }
 
 /** HTML comments carry notes for authors; they are not content. */
@@ -555,20 +652,11 @@ function splitByH3(section: Section, errors: BankError[], file: string, lineOf: 
 type LabelledItem = { label: string; rest: PhrasingContent[] };
 
 /** `- **Label:** rest` list items; reports items without a known label. */
-function labelledItems(
-  list: List,
-  labels: string[],
-  field: string,
-  lineOf: LineOf,
-  errors: BankError[],
-  file: string,
-  expected: string,
-): LabelledItem[] {
+function labelledItems(list: List, labels: string[], field: string, lineOf: LineOf, errors: BankError[], file: string, expected: string): LabelledItem[] {
   const out: LabelledItem[] = [];
   for (const item of list.children) {
     const para = item.children[0];
-    const bad = (message: string) =>
-      errors.push(new BankError({ code: "malformed-item", file, line: lineOf(item), field, message, expected }));
+    const bad = (message: string) => errors.push(new BankError({ code: "malformed-item", file, line: lineOf(item), field, message, expected }));
     if (!para || para.type !== "paragraph") {
       bad("a list item without a label");
       continue;

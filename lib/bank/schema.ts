@@ -9,9 +9,7 @@ export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
 /** Stable ids: lowercase slug, unique across all banks, never reused once published. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a lowercase slug such as python-memory-model");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a lowercase slug such as python-memory-model");
 
 /** The front matter of one question file. */
 export const frontMatterSchema = z.object({

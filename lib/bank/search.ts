@@ -25,7 +25,13 @@ const PREFIX_FACTOR = 0.5;
 
 /** Lowercased words (letters and digits) of a text, in order. */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 const stemCache = new Map<string, string>();

@@ -15,7 +15,6 @@ export function providerOf(databaseUrl: string): Provider {
   return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
 }
 
-
 export type DatabaseTarget = { provider: Provider; url: string };
 
 /**

@@ -12,7 +12,8 @@ export function numberWord(n: number): string {
 /** "You answered the question", "both questions", "all three questions", "one of three questions". */
 export function answeredSentence(answered: number, total: number): string {
   if (total === 0) return "There were no questions in this interview.";
-  if (answered === 0) return `You did not answer ${total === 1 ? "the question" : total === 2 ? "either question" : `any of the ${numberWord(total)} questions`}.`;
+  if (answered === 0)
+    return `You did not answer ${total === 1 ? "the question" : total === 2 ? "either question" : `any of the ${numberWord(total)} questions`}.`;
   if (answered === total) {
     if (total === 1) return "You answered the question.";
     if (total === 2) return "You answered both questions.";

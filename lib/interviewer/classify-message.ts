@@ -46,8 +46,10 @@ export const MESSAGE_WINDOW = 600;
 /** Messages longer than this (in words) are answers whatever cue phrases they contain. */
 const SHORT_MESSAGE_WORDS = 45;
 
-const SKIP = /\b(?:skip(?: this)?(?: one| question)?|pass on this|i(?:'ll| will) pass|next question(?: please)?|next one(?: please)?|can we move on|let'?s move on|move on(?: please| for now)?|move on to the next|come back to (?:this|it) later|i give up)\b|^\W*pass\W*$|^\W*pass\s*[,.;!]/i;
-const HINT = /\b(?:a (?:small |little |quick |tiny )?hint|any hints?|hint\s*\?|^\s*hint\b|hint,? please|hint at what|give me a clue|a (?:small |little )?clue|a pointer|point me in (?:a|the right|some) direction|nudge|help me get started|where should i (?:even )?start|where do i (?:even )?start|where would i (?:even )?(?:start|begin)|where (?:do|should|would|could) i begin|get me started|get me going|to get going)\b/i;
+const SKIP =
+  /\b(?:skip(?: this)?(?: one| question)?|pass on this|i(?:'ll| will) pass|next question(?: please)?|next one(?: please)?|can we move on|let'?s move on|move on(?: please| for now)?|move on to the next|come back to (?:this|it) later|i give up)\b|^\W*pass\W*$|^\W*pass\s*[,.;!]/i;
+const HINT =
+  /\b(?:a (?:small |little |quick |tiny )?hint|any hints?|hint\s*\?|^\s*hint\b|hint,? please|hint at what|give me a clue|a (?:small |little )?clue|a pointer|point me in (?:a|the right|some) direction|nudge|help me get started|where should i (?:even )?start|where do i (?:even )?start|where would i (?:even )?(?:start|begin)|where (?:do|should|would|could) i begin|get me started|get me going|to get going)\b/i;
 const DONT_KNOW =
   /\b(?:i (?:do not|don'?t|dont|really don'?t|honestly don'?t|genuinely don'?t|just don'?t)(?: (?:really|honestly|actually|genuinely|fully|quite))? (?:know|get it|understand)|(?:genuinely|honestly|really|just) (?:don'?t|do not)\s*(?:[,.;!]|$)|(?:^|[.!,;]\s*)(?:i )?(?:don'?t|dont|do not) know\b|^\s*idk\b|\bidk\b|i don'?t really know|i do not really know|never (?:really )?(?:used|learned|learnt|studied|touched|understood|looked (?:at|into)|come across|came across|tested|had to|needed)|haven'?t (?:really )?(?:used|worked with|done|learned|touched|looked)|no idea|not sure where to start|no clue|(?:i'?m|i am|totally|completely|kind of|kinda|sorta) blanking|blanking on|mind(?:'s| is| has| went| has gone|'s gone) (?:completely |totally )?blank|gone blank|i (?:can'?t|cannot|don'?t) remember|never heard of|not familiar with|i have not used|i haven'?t used|i'?m not sure|i am not sure|^\s*not (?:really |too )?sure\b|not really sure|i'?m stuck|i am stuck|drawing a (?:total |complete )?blank|i forget|(?:couldn'?t|could not|can'?t|cannot|wouldn'?t) (?:really )?(?:tell you|say|explain|answer|name|describe)|(?:wouldn'?t|would not) know|is (?:honestly |really )?a gap for me|don'?t have (?:a|an) (?:good |real )?answer|i'?d (?:just )?be guessing|i (?:just )?google (?:it|this)|no (?:real )?experience with)\b/i;
 const CLARIFY_CUES =
@@ -93,8 +95,14 @@ const RETRACTION_OPENING =
 const TOPIC_CUES: readonly [ClarificationTopic, RegExp][] = [
   ["version", /\b(?:version|python ?[23]\b|3\.\d+|py2|py3|older python|newer python|latest python|free-threaded)/i],
   ["code", /\b(?:code|write|implement|snippet|example|pseudo-?code|syntax|type hints|run it|an ide|a function)\b/i],
-  ["expected", /\b(?:how much detail|how deep|detailed|depth|how long|high[- ]level|looking for|expected|expect|cover|focus|in depth|briefly|overview|internals)\b/i],
-  ["scope", /\b(?:do you mean|did you mean|mean|cpython|pypy|jython|interpreter|in general|only|include|scope|context|which|specifically|talking about|referring to|assume|standard library|framework)\b/i],
+  [
+    "expected",
+    /\b(?:how much detail|how deep|detailed|depth|how long|high[- ]level|looking for|expected|expect|cover|focus|in depth|briefly|overview|internals)\b/i,
+  ],
+  [
+    "scope",
+    /\b(?:do you mean|did you mean|mean|cpython|pypy|jython|interpreter|in general|only|include|scope|context|which|specifically|talking about|referring to|assume|standard library|framework)\b/i,
+  ],
 ];
 
 /**
@@ -125,7 +133,32 @@ const SMALL_TALK =
   /\b(?:the team|your team|engineering team|this team|the company|your company|work(?:ing)? here|the office|the role|this role|the position|the job|salary|compensation|benefits|on-?call|rounds? (?:left|after|is|are)|(?:technical|next|final|last) (?:round|stage)|next stage|take-?home|hiring|onboarding|parking|commute|camera|microphone|\bmic\b|my internet|connection (?:is|dropped)|glass of water|bathroom|(?:quick|short) break|the weather|this weekend|last weekend|series [a-e]\b|funding|someone'?s at the door|can you (?:still )?(?:see|hear) me|my cat|my dog|get feedback after)\b/i;
 const PYTHON_WORD = /\b(?:python(?:'s)?|cpython|pythonic|pypy)\b/i;
 /** Code names of the key points that are also plain English words: no anchor in Python. */
-const ENGLISH_CODE = new Set(["is", "with", "open", "id", "hash", "global", "finally", "append", "assert", "return", "import", "yield", "lambda", "type", "object", "property", "builtins", "top", "record", "delete", "any", "list", "dict", "set"]);
+const ENGLISH_CODE = new Set([
+  "is",
+  "with",
+  "open",
+  "id",
+  "hash",
+  "global",
+  "finally",
+  "append",
+  "assert",
+  "return",
+  "import",
+  "yield",
+  "lambda",
+  "type",
+  "object",
+  "property",
+  "builtins",
+  "top",
+  "record",
+  "delete",
+  "any",
+  "list",
+  "dict",
+  "set",
+]);
 
 /** Words of a question's title and prompt that say nothing about its subject. */
 const GENERIC_PROMPT_WORDS = new Set(
@@ -220,7 +253,12 @@ export function subjectCoverage(text: string, question: InterviewQuestion): { hi
   let hit = 0;
   for (const s of stems) {
     if (said.has(s)) hit += 1;
-    else for (const w of said) if (sameStem(w, s)) { hit += 1; break; }
+    else
+      for (const w of said)
+        if (sameStem(w, s)) {
+          hit += 1;
+          break;
+        }
   }
   return { hit, of: stems.length };
 }
@@ -392,10 +430,7 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
   }
   if (dontKnow) return result("dont-know");
   const retracts = RETRACTION_OPENING.test(trimmed.slice(0, 160));
-  if (
-    (context.hasEarlierClaim && (context.correctsEarlierClaim || CORRECTION_CUES.test(trimmed.slice(0, 200)))) ||
-    (context.hasEarlierAnswer && retracts)
-  ) {
+  if ((context.hasEarlierClaim && (context.correctsEarlierClaim || CORRECTION_CUES.test(trimmed.slice(0, 200)))) || (context.hasEarlierAnswer && retracts)) {
     return result("self-correction");
   }
   return isOffTopic(trimmed, cues, share, context) ? result("off-topic") : result("answer");
@@ -429,7 +464,8 @@ function isOffTopic(text: string, cues: string, share: number | null, context: C
   if (context.afterRedirect && score < 15 && (flagged || subject.hit === 0 || otherStack)) return true;
   // A short message shares too few words to say which question it answers.
   const words = wordCount(text);
-  if (score < 40 && !onSubject && answersAnotherQuestion(text, context.question, context.bank, words >= 30 ? NEAR_OTHER_QUESTION_GAP : OTHER_QUESTION_GAP)) return true;
+  if (score < 40 && !onSubject && answersAnotherQuestion(text, context.question, context.bank, words >= 30 ? NEAR_OTHER_QUESTION_GAP : OTHER_QUESTION_GAP))
+    return true;
   if (score < 70 && words >= 30 && answersAnotherQuestion(text, context.question, context.bank)) return true;
   if (words >= 20 && context.scoreAgainst && answersOtherRubric(text, score, context)) return true;
   return false;

@@ -393,7 +393,8 @@ const CONVENTIONAL_NAMES = new Set(
 
 export type UnanswerableIdentifier = { identifier: string; reason: "unknown-name" | "unseen-code" };
 
-const UNSEEN_CODE = /\b(?:(?:the|this) (?:[a-z/-]{1,30} )?(?:code|snippet|example|function|class|program|loop|decorator|factory|generator) (?:above|below|earlier)|(?:above|earlier|previous) (?:code|snippet|example)|the [a-z/-]+ code\b(?! like| such| that| where| which))/i;
+const UNSEEN_CODE =
+  /\b(?:(?:the|this) (?:[a-z/-]{1,30} )?(?:code|snippet|example|function|class|program|loop|decorator|factory|generator) (?:above|below|earlier)|(?:above|earlier|previous) (?:code|snippet|example)|the [a-z/-]+ code\b(?! like| such| that| where| which))/i;
 
 /** Inline code without its string literals, call arguments and file or URL paths: the names it is about. */
 function codeNames(code: string): string[] {

@@ -47,10 +47,7 @@ export { buildInterviewerPrompt } from "./prompts.ts";
 /** The offline engine, shared (it is stateless). */
 export const offlineInterviewer: InterviewerEngine = createOfflineInterviewer();
 
-type InterviewerEnv = Pick<
-  ServerEnv,
-  "INTERVIEWER_MODEL" | "SCORER_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_TEST_MODELS" | "LLM_TIMEOUT_MS"
->;
+type InterviewerEnv = Pick<ServerEnv, "INTERVIEWER_MODEL" | "SCORER_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_TEST_MODELS" | "LLM_TIMEOUT_MS">;
 
 /**
  * The configured interviewer: the LLM engine when INTERVIEWER_MODEL names a model (or
@@ -121,10 +118,7 @@ function fallbackReason(error: unknown): FallbackInfo["reason"] {
  * reports it through `onFallback`. The result (full text, engine, fallback) goes to `onEnd` and is
  * the generator's return value.
  */
-export async function* streamTurnWithFallback(
-  turn: InterviewerTurn,
-  options: StreamWithFallbackOptions,
-): AsyncGenerator<string, TurnStreamResult> {
+export async function* streamTurnWithFallback(turn: InterviewerTurn, options: StreamWithFallbackOptions): AsyncGenerator<string, TurnStreamResult> {
   const { primary, signal } = options;
   const fallback = options.fallback ?? offlineInterviewer;
   let text = "";

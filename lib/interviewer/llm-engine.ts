@@ -52,11 +52,7 @@ export function createLlmInterviewer(options: LlmEngineOptions): InterviewerEngi
   };
 }
 
-async function* streamLlmTurn(
-  turn: InterviewerTurn,
-  options: LlmEngineOptions,
-  callerSignal: AbortSignal | undefined,
-): AsyncGenerator<string> {
+async function* streamLlmTurn(turn: InterviewerTurn, options: LlmEngineOptions, callerSignal: AbortSignal | undefined): AsyncGenerator<string> {
   callerSignal?.throwIfAborted();
   const { instructions, messages } = buildInterviewerPrompt(turn);
 
@@ -66,14 +62,12 @@ async function* streamLlmTurn(
   const arm = () => {
     clearTimeout(timer);
     timer = setTimeout(
-      () =>
-        timeout.abort(new InterviewerLlmError("timeout", `the interviewer model sent nothing for ${options.timeoutMs} ms`)),
+      () => timeout.abort(new InterviewerLlmError("timeout", `the interviewer model sent nothing for ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
   };
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
-  const failure = (): unknown =>
-    callerSignal?.aborted ? callerSignal.reason : timeout.signal.aborted ? timeout.signal.reason : undefined;
+  const failure = (): unknown => (callerSignal?.aborted ? callerSignal.reason : timeout.signal.aborted ? timeout.signal.reason : undefined);
 
   arm();
   let text = "";

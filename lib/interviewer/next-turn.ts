@@ -6,13 +6,7 @@
  */
 import type { ScoreReport } from "../scoring/report.ts";
 import { classifyMessage, type MessageClassification } from "./classify-message.ts";
-import {
-  countsAsFollowUp,
-  decideNextTurn,
-  isFollowUpDecision,
-  type InterviewQuestion,
-  type TurnDecision,
-} from "./turn-policy.ts";
+import { countsAsFollowUp, decideNextTurn, isFollowUpDecision, type InterviewQuestion, type TurnDecision } from "./turn-policy.ts";
 import type { ExchangeMessage, FollowUpTurn, InterviewMode, MoveOnTurn } from "./turns.ts";
 
 export type PlanTurnInput = {
@@ -59,9 +53,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
   const scored = answers.filter((a) => a.trim());
   const report = input.score(scored);
   const latest = answers.at(-1) ?? "";
-  const askedFollowUps = input.exchange
-    .filter((m) => m.role === "interviewer" && m.action)
-    .map((m) => m.action!);
+  const askedFollowUps = input.exchange.filter((m) => m.role === "interviewer" && m.action).map((m) => m.action!);
   const challenged = askedFollowUps.some((a) => a.startsWith("challenge:"));
   const latestIndex = Math.max(0, scored.length - 1);
   const earlierClaim = challenged || report.misconceptions.some((m) => m.answerIndex < latestIndex);

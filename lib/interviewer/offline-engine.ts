@@ -14,15 +14,7 @@
  */
 import { answeredSentence, numberWord } from "../format/count.ts";
 import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
-import type {
-  AskTurn,
-  InterviewerEngine,
-  InterviewerTurn,
-  FollowUpTurn,
-  MoveOnTurn,
-  StreamTurnOptions,
-  WrapUpTurn,
-} from "./turns.ts";
+import type { AskTurn, InterviewerEngine, InterviewerTurn, FollowUpTurn, MoveOnTurn, StreamTurnOptions, WrapUpTurn } from "./turns.ts";
 import { OTHER_STACK } from "./classify-message.ts";
 import { sayMinutes } from "../format/duration.ts";
 
@@ -74,10 +66,7 @@ export function chunkWords(text: string): string[] {
  * Streams a text word by word. `produce` runs on the first pull, so the first chunk is available as
  * soon as the text is computed (well under a millisecond for any turn).
  */
-export async function* streamText(
-  produce: () => string,
-  options: { delayMs?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<string> {
+export async function* streamText(produce: () => string, options: { delayMs?: number; signal?: AbortSignal } = {}): AsyncGenerator<string> {
   const { delayMs = 0, signal } = options;
   signal?.throwIfAborted();
   const chunks = chunkWords(produce());
@@ -148,11 +137,7 @@ function marker(template: string): string {
  * templates by `sequence`, so consecutive uses differ; a template whose text already appears in the
  * previous message is skipped when another one is available.
  */
-function pick(
-  templates: readonly string[],
-  turn: { seed: string; sequence: number; previousText?: string },
-  slot: string,
-): string {
+function pick(templates: readonly string[], turn: { seed: string; sequence: number; previousText?: string }, slot: string): string {
   const order = permutation(templates.length, hashSeed(turn.seed, slot));
   const start = ((turn.sequence % templates.length) + templates.length) % templates.length;
   const previous = turn.previousText ?? "";
@@ -184,16 +169,11 @@ const ASK_NEXT = [
   "Moving on to question {n} of {total}.",
   "Here's question {n} of {total}.",
 ];
-const ASK_LAST = [
-  "Last one, question {n} of {total}.",
-  "Final question, {n} of {total}.",
-  "And the last one, question {n} of {total}.",
-];
+const ASK_LAST = ["Last one, question {n} of {total}.", "Final question, {n} of {total}.", "And the last one, question {n} of {total}."];
 
 function renderAsk(turn: AskTurn): string {
   const total = Math.max(turn.total, turn.index + 1);
-  const templates =
-    total === 1 ? ASK_ONLY : turn.index === 0 ? ASK_FIRST : turn.index === total - 1 ? ASK_LAST : ASK_NEXT;
+  const templates = total === 1 ? ASK_ONLY : turn.index === 0 ? ASK_FIRST : turn.index === total - 1 ? ASK_LAST : ASK_NEXT;
   let intro = fill(pick(templates, turn, "ask"), { n: turn.index + 1, total });
   if (turn.minutes && turn.minutes > 0) {
     intro += ` You have about ${sayMinutes(turn.minutes)}.`;
@@ -226,8 +206,10 @@ export const MIN_QUOTE_WORDS = 4;
 export const MAX_QUOTE_WORDS = 14;
 
 /** Negation cues: a quote taken from a sentence that has one outside the quote would drop it. */
-const NEGATION = /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bnor\b|\bneither\b|\bwithout\b|\binstead of\b|\brather than\b|\bhardly\b|\bwrong\b|\bmyth\b|\bfalse\b|\bisnt\b|\bdont\b|\bdoesnt\b)/i;
-const LEADING_FILLER = /^(?:i think|i believe|i guess|i'd say|basically|honestly|anyway|so|well|um+|uh+|hmm+|ok|okay|oh|yes|yeah|right|and|but|also|plus|like|then|because|since)\b[\s,]*/i;
+const NEGATION =
+  /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bnor\b|\bneither\b|\bwithout\b|\binstead of\b|\brather than\b|\bhardly\b|\bwrong\b|\bmyth\b|\bfalse\b|\bisnt\b|\bdont\b|\bdoesnt\b)/i;
+const LEADING_FILLER =
+  /^(?:i think|i believe|i guess|i'd say|basically|honestly|anyway|so|well|um+|uh+|hmm+|ok|okay|oh|yes|yeah|right|and|but|also|plus|like|then|because|since)\b[\s,]*/i;
 /** A clause that opens like this is a supposition or a condition, not something the candidate claims. */
 const NOT_A_CLAIM = /^(?:if|when|whether|unless|say|suppose|imagine|assuming|let's say|what if|although|though|while)\b/i;
 /**
@@ -474,10 +456,7 @@ export function candidateQuotes(report: ScoreReport, answers: readonly string[],
       seen.add(found.text.toLowerCase());
       const sentenceText = combined.slice(found.sentence.start, found.sentence.end);
       const approvable =
-        k.status === "covered" &&
-        !wrongSpans.some((w) => overlaps(w, found.sentence)) &&
-        !CAUTION.test(sentenceText) &&
-        !OTHER_STACK.test(sentenceText);
+        k.status === "covered" && !wrongSpans.some((w) => overlaps(w, found.sentence)) && !CAUTION.test(sentenceText) && !OTHER_STACK.test(sentenceText);
       quotes.push({ keyPointId: k.id, status: k.status, weight: k.weight, text: found.text, answerIndex, approvable });
     }
   }
@@ -502,10 +481,7 @@ function chooseQuote(turn: FollowUpTurn | MoveOnTurn, options: { approving?: boo
   if (turn.kind === "move-on" && turn.reason === "off-topic") skip.add(turn.answers.length - 1);
   const latest = turn.answers.length - 1;
   return candidateQuotes(turn.report, turn.answers, skip).find(
-    (q) =>
-      (!options.approving || q.approvable) &&
-      (!options.latestOnly || q.answerIndex === latest) &&
-      !spoken.includes(q.text.toLowerCase()),
+    (q) => (!options.approving || q.approvable) && (!options.latestOnly || q.answerIndex === latest) && !spoken.includes(q.text.toLowerCase()),
   );
 }
 
@@ -591,12 +567,7 @@ const SCAFFOLD_FORMS = [
   "Fair enough. Try this one: {f}",
   "Let's come at it from an easier side. {f}",
 ];
-const HINT_FORMS = [
-  "Here's a way in: {f}",
-  "Sure. Start from this: {f}",
-  "A hint, as a question: {f}",
-  "Think about this first. {f}",
-];
+const HINT_FORMS = ["Here's a way in: {f}", "Sure. Start from this: {f}", "A hint, as a question: {f}", "Think about this first. {f}"];
 
 const CLARIFY_OPENERS = ["Good question.", "Fair question.", "Sure.", "Happy to clarify.", "Yes, let me clarify.", ""];
 const CLARIFY_OPENERS_MOCK = ["Sure.", "Let me clarify.", "Okay.", ""];
@@ -717,17 +688,28 @@ function lowerFirstSafe(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Move on
 
-
 const MOVE_ON_LEAD: Record<MoveOnTurn["reason"], string[]> = {
   covered: ["Good.", "Okay, good.", "That does it.", "Nicely done.", "", "Right."],
   time: ["We're nearly out of time on this one.", "Time is short here.", "The clock is running down on this one.", "We're low on time."],
   "max-follow-ups": ["Let's leave it there.", "Okay, let's stop there.", "That's enough on this one.", "I'll stop you there.", ""],
   "no-probe-left": ["Okay, let's leave it there.", "Alright, that's this question done.", "Let's stop there.", ""],
   skipped: ["Sure, we can skip it.", "No problem, let's skip this one.", "Fine, skipping it."],
-  "off-topic": ["That's still another subject, so let's leave this question.", "We've drifted, so let's stop this one here.", "Let's leave this question there."],
+  "off-topic": [
+    "That's still another subject, so let's leave this question.",
+    "We've drifted, so let's stop this one here.",
+    "Let's leave this question there.",
+  ],
 };
 const MOVE_ON_CLOSE = ["Let's move on.", "On to the next one.", "Next question.", "Let's keep going.", "Moving on.", "", ""];
-const MOCK_MOVE_ON = ["Thanks, let's move on.", "Thank you. Next one.", "Okay, thanks.", "Noted. Moving on.", "Alright, next.", "Thanks.", "Okay. Let's continue."];
+const MOCK_MOVE_ON = [
+  "Thanks, let's move on.",
+  "Thank you. Next one.",
+  "Okay, thanks.",
+  "Noted. Moving on.",
+  "Alright, next.",
+  "Thanks.",
+  "Okay. Let's continue.",
+];
 const MOCK_TIME_MOVE_ON = ["We're short on time, so let's move on.", "Time's nearly up here; moving on.", "Let's keep an eye on the clock and continue."];
 const MOCK_SKIP = ["Sure, we'll skip it.", "Okay, skipping this one.", "Fine, next one then."];
 const MOCK_LAST = ["Thanks, that was the last question.", "Thank you, that was the final question.", "That's the last one, thanks."];
@@ -744,7 +726,9 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
   const partial = points.filter((k) => k.status === "partial");
   const notCovered = points.filter((k) => k.status === "missed" || k.status === "contradicted");
   const essentialMissing = points.filter((k) => k.weight >= 4 && k.status !== "covered").length;
-  const standing = report.misconceptions.filter((m) => !m.corrected).length + points.filter((k) => k.status === "contradicted" && !report.misconceptions.some((m) => m.keyPointId === k.id)).length;
+  const standing =
+    report.misconceptions.filter((m) => !m.corrected).length +
+    points.filter((k) => k.status === "contradicted" && !report.misconceptions.some((m) => m.keyPointId === k.id)).length;
   const corrected = report.misconceptions.filter((m) => m.corrected).length;
   const parts: string[] = [];
   if (standing > 0) {
@@ -760,25 +744,57 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
       ),
     );
   } else if (corrected > 0) {
-    parts.push(pick(["You corrected your earlier claim, and the report shows both.", "Your correction counts; the report notes the first version too."], turn, "verdict-corrected"));
+    parts.push(
+      pick(
+        ["You corrected your earlier claim, and the report shows both.", "Your correction counts; the report notes the first version too."],
+        turn,
+        "verdict-corrected",
+      ),
+    );
   }
   if (n === 0) return [...parts, `Your score for this one is ${report.score}.`].join(" ");
   if (covered.length === n) {
     parts.push(
       quote
-        ? fill(pick(["You covered every key point, including “{q}”.", "Every key point was there, “{q}” among them.", "All the key points were there; “{q}” was a good one."], turn, "verdict-all-q"), { q: quote.text })
+        ? fill(
+            pick(
+              [
+                "You covered every key point, including “{q}”.",
+                "Every key point was there, “{q}” among them.",
+                "All the key points were there; “{q}” was a good one.",
+              ],
+              turn,
+              "verdict-all-q",
+            ),
+            { q: quote.text },
+          )
         : pick(["You covered every key point.", "All the key points were there.", "Nothing important was left out."], turn, "verdict-all"),
     );
     return parts.join(" ");
   }
   if (covered.length === 0 && partial.length === 0) {
-    parts.push(pick(["The key points I was listening for didn't come up yet.", "This one needs more work: the main points were not there.", "Most of what matters here is still to come; the report lists it."], turn, "verdict-none"));
+    parts.push(
+      pick(
+        [
+          "The key points I was listening for didn't come up yet.",
+          "This one needs more work: the main points were not there.",
+          "Most of what matters here is still to come; the report lists it.",
+        ],
+        turn,
+        "verdict-none",
+      ),
+    );
     return parts.join(" ");
   }
   const got = covered.length > 0 ? covered.length : partial.length;
   const gotForms =
     covered.length > 0
-      ? [`${got} of ${n} key points`, `${got} of the ${n} points`, `${numberWord(got)} key ${got === 1 ? "point" : "points"} out of ${numberWord(n)}`, `${got} ${got === 1 ? "point" : "points"} of ${n}`]
+      ? [
+          `${got} of ${n} key points`,
+          `${got} of the ${n} points`,
+          `${numberWord(got)} key ${got === 1 ? "point" : "points"} out of ${numberWord(n)}`,
+          `${got} ${got === 1 ? "point" : "points"} of ${n}`,
+        ]
       : [`part of ${got} of ${n} key points`, `some of ${got} points out of ${numberWord(n)}`];
   const gotText = pick(gotForms, turn, "verdict-count");
   const missingText =
@@ -795,7 +811,11 @@ export function practiceVerdict(report: ScoreReport, turn: { seed: string; seque
     `${cap(missingText)}, but ${gotText} came through{q}.`,
   ];
   const form = pick(forms, turn, "verdict-some");
-  parts.push(fill(form, { q: quote && covered.length > 0 ? `, such as “${quote.text}”` : "" }).replace(/; \.$/, ".").replace(/, and \.$/, "."));
+  parts.push(
+    fill(form, { q: quote && covered.length > 0 ? `, such as “${quote.text}”` : "" })
+      .replace(/; \.$/, ".")
+      .replace(/, and \.$/, "."),
+  );
   return parts.join(" ");
 }
 
@@ -811,7 +831,9 @@ function renderMoveOn(turn: MoveOnTurn): string {
   }
   const lead = pick(MOVE_ON_LEAD[turn.reason], turn, `move-on-${turn.reason}`);
   const verdict = practiceVerdict(turn.report, turn, chooseQuote(turn, { approving: true }));
-  const close = turn.isLastQuestion ? pick(["That was the last question.", "That's the last one.", "And that was the final question."], turn, "last") : pick(MOVE_ON_CLOSE, turn, "move-on-close");
+  const close = turn.isLastQuestion
+    ? pick(["That was the last question.", "That's the last one.", "And that was the final question."], turn, "last")
+    : pick(MOVE_ON_CLOSE, turn, "move-on-close");
   return tidy(`${ack} ${lead} ${verdict} ${close}`);
 }
 
@@ -823,9 +845,7 @@ function renderWrapUp(turn: WrapUpTurn): string {
   parts.push(turn.timeUp ? "Time's up, so that's the end of the interview." : "That's the end of the interview.");
   const results = turn.results ?? [];
   if (turn.total > 0) {
-    parts.push(
-      answeredSentence(Math.min(turn.answered, turn.total), turn.total),
-    );
+    parts.push(answeredSentence(Math.min(turn.answered, turn.total), turn.total));
   }
   if (results.length > 0) {
     const average = Math.round(results.reduce((sum, r) => sum + r.report.score, 0) / results.length);

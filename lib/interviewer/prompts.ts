@@ -73,9 +73,7 @@ function questionBlock(question: InterviewQuestion): string {
 }
 
 function keyPointsBlock(report: ScoreReport): string {
-  const lines = report.keyPoints.map(
-    (k) => `- [${k.status}] (weight ${k.weight}) ${k.text.replace(/\s+/g, " ").trim()}`,
-  );
+  const lines = report.keyPoints.map((k) => `- [${k.status}] (weight ${k.weight}) ${k.text.replace(/\s+/g, " ").trim()}`);
   return [
     "CONFIDENTIAL KEY POINTS (for your understanding only; never reveal, hint at or name a missed or",
     "partial one; status is the candidate's coverage so far):",
@@ -100,7 +98,9 @@ function coverageBlock(report: ScoreReport): string {
  * told it may acknowledge them as right, so nothing else is offered.
  */
 function quotesBlock(report: ScoreReport, answers: readonly string[], exchange?: FollowUpTurn["exchange"]): string | undefined {
-  const quotes = candidateQuotes(report, answers, offTopicAnswers(exchange)).filter((q) => q.approvable).slice(0, 3);
+  const quotes = candidateQuotes(report, answers, offTopicAnswers(exchange))
+    .filter((q) => q.approvable)
+    .slice(0, 3);
   if (quotes.length === 0) return undefined;
   return [
     "WHAT THE CANDIDATE SAID THAT EARNED CREDIT (their own words; you may quote one):",
@@ -125,7 +125,13 @@ function exchangeBlock(turn: FollowUpTurn | MoveOnTurn): string {
 function askTask(turn: AskTurn): string {
   const total = Math.max(turn.total, turn.index + 1);
   const position =
-    total === 1 ? "the only question" : turn.index === 0 ? `the first question (1 of ${total})` : turn.index === total - 1 ? `the last question (${total} of ${total})` : `question ${turn.index + 1} of ${total}`;
+    total === 1
+      ? "the only question"
+      : turn.index === 0
+        ? `the first question (1 of ${total})`
+        : turn.index === total - 1
+          ? `the last question (${total} of ${total})`
+          : `question ${turn.index + 1} of ${total}`;
   return [
     `${TASK_MARKER} Write ONE short sentence that introduces ${position}, e.g. "Let's start with question 1 of 5."`,
     'or "Next one, question 3 of 5." Do not state, summarise or hint at the question itself: the app shows it',
@@ -148,7 +154,10 @@ function followUpTask(turn: FollowUpTurn): string {
   let task: string[];
   switch (d.action) {
     case "probe":
-      task = [`${TASK_MARKER} ${ack} ask the follow-up question below, rephrased naturally if you like, keeping its`, "meaning exactly; add no hint, no example answer, no second question."];
+      task = [
+        `${TASK_MARKER} ${ack} ask the follow-up question below, rephrased naturally if you like, keeping its`,
+        "meaning exactly; add no hint, no example answer, no second question.",
+      ];
       break;
     case "challenge": {
       const claim = claimQuote(d.claim) ?? d.claim;
@@ -156,7 +165,7 @@ function followUpTask(turn: FollowUpTurn): string {
         `${TASK_MARKER} The scorer flagged the claim below as possibly wrong (the scorer can be mistaken). Challenge it as a`,
         "good interviewer would: quote or paraphrase their claim below and ask the question below, which makes them reason",
         "it through. Word it as a fair question whether the claim is right or wrong: never say or hint that it is wrong",
-        "(no \"that's not right\", \"I'd push back\", \"are you sure\"), do not say what is right, do not give the answer",
+        '(no "that\'s not right", "I\'d push back", "are you sure"), do not say what is right, do not give the answer',
         "or a hint of it, do not praise the claim.",
         "THEIR CLAIM:",
         candidateBlock("candidate_quote", claim),
@@ -233,7 +242,14 @@ function moveOnTask(turn: MoveOnTurn): string {
     questionBlock(turn.question),
     "",
     ...(turn.mode === "practice"
-      ? [keyPointsBlock(turn.report), "", coverageBlock(turn.report), "", (turn.reason === "off-topic" ? "" : (quotesBlock(turn.report, turn.answers, turn.exchange) ?? "")), ""]
+      ? [
+          keyPointsBlock(turn.report),
+          "",
+          coverageBlock(turn.report),
+          "",
+          turn.reason === "off-topic" ? "" : (quotesBlock(turn.report, turn.answers, turn.exchange) ?? ""),
+          "",
+        ]
       : []),
     exchangeBlock(turn),
   ].join("\n");

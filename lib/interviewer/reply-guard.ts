@@ -19,11 +19,17 @@ const VERDICT =
 const MOCK_PRAISE = /\b(?:correct|right|good|great|excellent|well done|perfect|nice|exactly|spot on|impressive|strong answer)\b/i;
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[^a-z0-9_'.+=()\s-]/g, " ");
+  return text
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/[^a-z0-9_'.+=()\s-]/g, " ");
 }
 
 function wordList(text: string): string[] {
-  return normalise(text).split(/\s+/).map((w) => w.replace(/^[.'()-]+|[.'()-]+$/g, "")).filter(Boolean);
+  return normalise(text)
+    .split(/\s+/)
+    .map((w) => w.replace(/^[.'()-]+|[.'()-]+$/g, ""))
+    .filter(Boolean);
 }
 
 function ngrams(ws: readonly string[], n: number): Set<string> {

@@ -159,8 +159,7 @@ export function decideNextTurn(state: TurnState): TurnDecision {
   const asked = state.askedFollowUps.map((a) => a.trim());
   const acknowledgeCorrection = correctionToAcknowledge(state);
   const withAck = <D extends TurnDecision>(d: D): D => (acknowledgeCorrection ? { ...d, acknowledgeCorrection } : d);
-  const moveOn = (reason: MoveOnReason): MoveOnDecision =>
-    withAck({ action: state.isLastQuestion ? "finish" : "move-on", reason });
+  const moveOn = (reason: MoveOnReason): MoveOnDecision => withAck({ action: state.isLastQuestion ? "finish" : "move-on", reason });
   const timeShort = isShort(state.secondsLeftForQuestion) || isShort(state.secondsLeftInInterview);
   const budgetSpent = followUpCount >= maxFollowUps;
 
@@ -253,8 +252,7 @@ function isShort(seconds: number | null | undefined): boolean {
 // ---------------------------------------------------------------------------------------------
 // Clarifications
 
-const GENERAL_CLARIFICATION =
-  "Answer it for standard CPython and a current Python 3, at the depth you would use in a real interview; code is optional.";
+const GENERAL_CLARIFICATION = "Answer it for standard CPython and a current Python 3, at the depth you would use in a real interview; code is optional.";
 
 function clarify(question: InterviewQuestion, topics: readonly ClarificationTopic[]): ClarifyDecision {
   const authored = question.clarifications ?? {};
@@ -274,7 +272,11 @@ function clarify(question: InterviewQuestion, topics: readonly ClarificationTopi
   }
   const handBack = { text: question.prompt.trim(), source: "authored" as const };
   if (answers.length === 0) {
-    return { action: "clarify", answers: [{ topic: "general", text: GENERAL_CLARIFICATION }], followUp: { id: "clarify:general", ...handBack, source: "generic" } };
+    return {
+      action: "clarify",
+      answers: [{ topic: "general", text: GENERAL_CLARIFICATION }],
+      followUp: { id: "clarify:general", ...handBack, source: "generic" },
+    };
   }
   return { action: "clarify", answers, followUp: { id: `clarify:${answers[0]!.topic}`, ...handBack } };
 }
@@ -309,9 +311,10 @@ function challengeFor(state: TurnState): ChallengeDecision | undefined {
     misconceptionId: best.id,
     keyPointId: kpId,
     claim: claimOf(best),
-    followUp: authored?.challenge && standsAlone(question, authored.challenge)
-      ? { id: `challenge:${best.id}`, text: authored.challenge, source: "authored" }
-      : { id: `challenge:${best.id}`, text: "", source: "generic" },
+    followUp:
+      authored?.challenge && standsAlone(question, authored.challenge)
+        ? { id: `challenge:${best.id}`, text: authored.challenge, source: "authored" }
+        : { id: `challenge:${best.id}`, text: "", source: "generic" },
   };
 }
 
@@ -346,7 +349,8 @@ function scaffoldFor(state: TurnState, followUpCount: number): ScaffoldDecision 
     .map(({ k }) => k);
   for (const k of open) {
     const scaffold = question.keyPoints.find((q) => q.id === k.id)?.scaffold;
-    if (scaffold && standsAlone(question, scaffold)) return { action: "scaffold", keyPointId: k.id, hintRequested, followUp: { id: `scaffold:${k.id}`, text: scaffold, source: "authored" } };
+    if (scaffold && standsAlone(question, scaffold))
+      return { action: "scaffold", keyPointId: k.id, hintRequested, followUp: { id: `scaffold:${k.id}`, text: scaffold, source: "authored" } };
   }
   // No authored scaffold: a smaller question on the prompt's own words (never the key point's).
   const prompt = [question.title, question.prompt].filter(Boolean).join(" ");
@@ -382,13 +386,7 @@ function probeCandidates(report: ScoreReport, probedKeyPoints: ReadonlySet<strin
   return report.keyPoints
     .map((k, i) => ({ k, i }))
     .filter(({ k }) => k.status === "missed" || k.status === "partial")
-    .sort(
-      (a, b) =>
-        Number(probedKeyPoints.has(a.k.id)) - Number(probedKeyPoints.has(b.k.id)) ||
-        rank(a.k) - rank(b.k) ||
-        b.k.weight - a.k.weight ||
-        a.i - b.i,
-    )
+    .sort((a, b) => Number(probedKeyPoints.has(a.k.id)) - Number(probedKeyPoints.has(b.k.id)) || rank(a.k) - rank(b.k) || b.k.weight - a.k.weight || a.i - b.i)
     .map(({ k }) => k);
 }
 
@@ -410,8 +408,7 @@ function askedSets(state: TurnState) {
 function authoredProbe(state: TurnState): ProbeDecision | undefined {
   const { question, report } = state;
   const { asked, probedKeyPoints } = askedSets(state);
-  const isAsked = (f: FollowUp) =>
-    asked.has(normalizeFollowUpText(followUpId(question, f))) || asked.has(normalizeFollowUpText(f.text));
+  const isAsked = (f: FollowUp) => asked.has(normalizeFollowUpText(followUpId(question, f))) || asked.has(normalizeFollowUpText(f.text));
   for (const k of probeCandidates(report, probedKeyPoints)) {
     const open = question.followUps.filter((f) => f.keyPointId === k.id && !isAsked(f));
     const followUp = open.find((f) => standsAlone(question, f.text));

@@ -20,19 +20,7 @@ import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import { unified } from "unified";
 
 /** Languages highlighted; anything else (or no language) renders as plain text, never throws. */
-export const HIGHLIGHT_LANGUAGES = [
-  "python",
-  "bash",
-  "shellscript",
-  "toml",
-  "json",
-  "yaml",
-  "sql",
-  "javascript",
-  "typescript",
-  "ini",
-  "text",
-] as const;
+export const HIGHLIGHT_LANGUAGES = ["python", "bash", "shellscript", "toml", "json", "yaml", "sql", "javascript", "typescript", "ini", "text"] as const;
 
 /** Extra fence names mapped onto the loaded grammars (python/py, js, ts, sh/shell/zsh, yml are built in). */
 const LANG_ALIAS: Record<string, string> = {

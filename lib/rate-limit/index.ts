@@ -19,9 +19,7 @@ export interface RateLimiter {
 const globalForLimiter = globalThis as unknown as { __interviewStudioLimiter?: RateLimiter };
 
 export function rateLimiter(): RateLimiter {
-  globalForLimiter.__interviewStudioLimiter ??= env().REDIS_URL
-    ? new RedisRateLimiter(env().REDIS_URL!)
-    : new MemoryRateLimiter();
+  globalForLimiter.__interviewStudioLimiter ??= env().REDIS_URL ? new RedisRateLimiter(env().REDIS_URL!) : new MemoryRateLimiter();
   return globalForLimiter.__interviewStudioLimiter;
 }
 

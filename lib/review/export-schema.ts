@@ -46,7 +46,7 @@ export const exportQuestionSchema = z
     score: z.number().int().min(0).max(100).nullable(),
     answerText: z
       .string()
-      .describe('The candidate\'s non-empty answers to this question joined by "\\n\\n", in turn order: the report\'s evidence offsets point into it.'),
+      .describe("The candidate's non-empty answers to this question joined by \"\\n\\n\", in turn order: the report's evidence offsets point into it."),
     report: scoreReportSchema.nullable().describe("The score report (its own `version` field), null while unscored."),
     reference: z.string().describe("The reference answer (Markdown) as it was when asked."),
     errata: z.string().describe("Corrections to the reference (Markdown); empty when none."),

@@ -53,9 +53,7 @@ const PRECEDENCE: Record<MarkKind, number> = { "red-flag": 3, evidence: 2, parti
 /** Splits `text` (which starts at `offset` in the combined text) into plain and highlighted segments. */
 export function segmentText(text: string, offset: number, spans: readonly LocatedSpan[]): Segment[] {
   const end = offset + text.length;
-  const inside = spans
-    .map((s) => ({ ...s, start: Math.max(s.start, offset) - offset, end: Math.min(s.end, end) - offset }))
-    .filter((s) => s.end > s.start);
+  const inside = spans.map((s) => ({ ...s, start: Math.max(s.start, offset) - offset, end: Math.min(s.end, end) - offset })).filter((s) => s.end > s.start);
   if (inside.length === 0) return text ? [{ text }] : [];
   const cuts = new Set<number>([0, text.length]);
   for (const s of inside) {

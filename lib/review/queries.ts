@@ -58,7 +58,13 @@ export async function listSessions(userId: string, filters: SessionListFilters):
     userId,
     ...(filters.topic ? { questions: { some: { topic: filters.topic } } } : {}),
     ...(hasScore
-      ? { overallScore: { not: null, ...(filters.minScore != null ? { gte: filters.minScore } : {}), ...(filters.maxScore != null ? { lte: filters.maxScore } : {}) } }
+      ? {
+          overallScore: {
+            not: null,
+            ...(filters.minScore != null ? { gte: filters.minScore } : {}),
+            ...(filters.maxScore != null ? { lte: filters.maxScore } : {}),
+          },
+        }
       : {}),
   };
   const [total, rows] = await Promise.all([

@@ -20,9 +20,7 @@ export function visibleQuestion(session: SessionState, q: TranscriptQuestion): T
   if (!asked) return { ...hidden, title: `Question ${q.index + 1}`, snapshot: null };
   return {
     ...hidden,
-    snapshot: q.snapshot
-      ? { ...q.snapshot, reference: "", errata: "", keyPoints: [], followUps: [], misconceptions: [], clarifications: {} }
-      : null,
+    snapshot: q.snapshot ? { ...q.snapshot, reference: "", errata: "", keyPoints: [], followUps: [], misconceptions: [], clarifications: {} } : null,
   };
 }
 

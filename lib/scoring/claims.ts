@@ -159,18 +159,18 @@ export function misconceptionTargets(P: PreparedQuestion, corpus: CorpusStats, t
     const own = truthOf(m.correction ?? "");
     const truth = { has: (f: string) => common.has(f) || own.has(f) };
     return {
-    id: m.id,
-    keyPointId: m.keyPointId ?? null,
-    text: m.text,
-    correction: m.correction ?? "",
-    targets: m.rawPhrasings
-      .map((p) => {
-        const vec = signedVectorOf(p, corpus);
-        const wrong: SignedVector = new Map();
-        for (const [stem, v] of vec) if (!truth.has((v.neg ? "!" : "") + stem) && v.w >= PARAMS.wrongMinIdf) wrong.set(stem, v);
-        return { vec, norm: normOf(vec), wrong, wrongNorm: normOf(wrong) };
-      })
-      .filter((t) => t.wrongNorm > 0 && t.vec.size >= 2),
+      id: m.id,
+      keyPointId: m.keyPointId ?? null,
+      text: m.text,
+      correction: m.correction ?? "",
+      targets: m.rawPhrasings
+        .map((p) => {
+          const vec = signedVectorOf(p, corpus);
+          const wrong: SignedVector = new Map();
+          for (const [stem, v] of vec) if (!truth.has((v.neg ? "!" : "") + stem) && v.w >= PARAMS.wrongMinIdf) wrong.set(stem, v);
+          return { vec, norm: normOf(vec), wrong, wrongNorm: normOf(wrong) };
+        })
+        .filter((t) => t.wrongNorm > 0 && t.vec.size >= 2),
     };
   });
 }

@@ -76,9 +76,7 @@ export function contrastTargets(P: PreparedQuestion, corpus: CorpusStats): Contr
     const vec = signedVectorOf(text, corpus, exclude);
     return { vec, norm: normOf(vec), id };
   };
-  const wrong = P.misconceptions
-    .flatMap((m) => [...m.rawPhrasings.map((p) => ex(p, m.id)), ex(m.text, m.id)])
-    .filter((e) => e.vec.size >= 2);
+  const wrong = P.misconceptions.flatMap((m) => [...m.rawPhrasings.map((p) => ex(p, m.id)), ex(m.text, m.id)]).filter((e) => e.vec.size >= 2);
   const truth = [
     ...proseSentences(P.reference).map((s) => ex(s, null)),
     ...P.keyPoints.flatMap((k) => [ex(k.text, null), ...k.termTexts.map((t) => ex(t, null))]),

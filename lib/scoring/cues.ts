@@ -41,9 +41,7 @@ function wordsOf(alternative: string): CueWord[] {
   if (tokens.length > 0 && tokens.every((t) => t.cue && t.word !== "none")) return [{ stem: "not", neg: false, anyNegation: true }];
   // Every word but the negation cues, whose meaning is the polarity of the words they govern;
   // "none" on its own is Python's None ("== none", "not none").
-  return tokens
-    .filter((t) => !t.cue || t.word === "none")
-    .map((t) => (t.cue ? { stem: "none", neg: false } : { stem: t.stem, neg: t.neg }));
+  return tokens.filter((t) => !t.cue || t.word === "none").map((t) => (t.cue ? { stem: "none", neg: false } : { stem: t.stem, neg: t.neg }));
 }
 
 /** Compiles one pattern (cached per source text); null when it is malformed or has no words. */
@@ -185,11 +183,7 @@ export interface CueHit {
 }
 
 /** Every claim that states one of the misconceptions by a cue pattern (one hit per misconception and claim). */
-export function findCueHits(
-  a: Analysis,
-  misconceptions: ReadonlyArray<{ id: string; cues: readonly string[] }>,
-  masked?: Uint8Array,
-): CueHit[] {
+export function findCueHits(a: Analysis, misconceptions: ReadonlyArray<{ id: string; cues: readonly string[] }>, masked?: Uint8Array): CueHit[] {
   if (!misconceptions.some((m) => m.cues.length > 0)) return [];
   const idx = cueIndex(a, masked);
   const out: CueHit[] = [];
@@ -212,10 +206,7 @@ export function findCueHits(
 export function truthTexts(q: Question): Array<{ where: string; text: string }> {
   return [
     { where: "reference", text: q.reference },
-    ...q.keyPoints.flatMap((k) => [
-      { where: `keyPoints.${k.id}`, text: k.text },
-      ...k.terms.map((t) => ({ where: `keyPoints.${k.id}.terms`, text: t })),
-    ]),
+    ...q.keyPoints.flatMap((k) => [{ where: `keyPoints.${k.id}`, text: k.text }, ...k.terms.map((t) => ({ where: `keyPoints.${k.id}.terms`, text: t }))]),
     ...q.misconceptions.flatMap((m) => (m.correction ? [{ where: `misconceptions.${m.id}.correction`, text: m.correction }] : [])),
     ...Object.entries(q.clarifications).map(([k, v]) => ({ where: `clarifications.${k}`, text: v ?? "" })),
   ];
@@ -230,7 +221,8 @@ export function cuesFiringOnTruth(q: Question): Array<{ misconception: string; p
   const out: Array<{ misconception: string; pattern: string; where: string; sentence: string }> = [];
   for (const m of q.misconceptions)
     for (const c of m.cues ?? [])
-      if (!compileCuePattern(c)) out.push({ misconception: m.id, pattern: c, where: "pattern", sentence: "a group has no words the scorer can match (only negation words?)" });
+      if (!compileCuePattern(c))
+        out.push({ misconception: m.id, pattern: c, where: "pattern", sentence: "a group has no words the scorer can match (only negation words?)" });
   const withCues = q.misconceptions.map((m) => ({ id: m.id, cues: m.cues ?? [] }));
   for (const { where, text } of truthTexts(q)) {
     const a = analyze(text);

@@ -51,11 +51,7 @@ function claimOf(text: string, qStems: ReadonlySet<string>, corpus: CorpusStats)
 }
 
 /** Derive key points from `q.reference`. Deterministic. */
-export function deriveKeyPoints(
-  q: { prompt: string; reference: string },
-  qStems: ReadonlySet<string>,
-  corpus: CorpusStats,
-): KeyPoint[] {
+export function deriveKeyPoints(q: { prompt: string; reference: string }, qStems: ReadonlySet<string>, corpus: CorpusStats): KeyPoint[] {
   const a = analyze(q.reference);
   let claims: Claim[] = [];
   for (const s of a.sentences) {
@@ -64,8 +60,10 @@ export function deriveKeyPoints(
       // Code lines lend their identifiers to the claim they illustrate.
       const ids = identifiers(text);
       const prev = claims[claims.length - 1];
-      if (prev) for (const id of ids) if (!prev.code.includes(id) && prev.code.length < 6) prev.code.push(id);
-      else if (ids.length > 0) claims.push({ ...claimOf(text, qStems, corpus), code: ids });
+      if (prev)
+        for (const id of ids)
+          if (!prev.code.includes(id) && prev.code.length < 6) prev.code.push(id);
+          else if (ids.length > 0) claims.push({ ...claimOf(text, qStems, corpus), code: ids });
       continue;
     }
     claims.push(claimOf(text, qStems, corpus));
@@ -88,8 +86,7 @@ export function deriveKeyPoints(
     let best = -1;
     let bestParts: string[] = [];
     for (let i = 0; i < claims.length; i++) {
-      const parts = claims[i]!.text
-        .split(CLAUSE_SPLIT)
+      const parts = claims[i]!.text.split(CLAUSE_SPLIT)
         .map((p) => p.trim())
         .filter((p) => salientTokens(analyze(p).tokens, qStems).length >= 2);
       if (parts.length > 1 && (best < 0 || claims[i]!.tokens.length > claims[best]!.tokens.length)) {

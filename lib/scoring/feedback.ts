@@ -44,11 +44,7 @@ function topicOf(p: PKeyPoint | undefined): string {
   const labels = [...(p?.termTexts ?? []), ...(p?.labels ?? [])].map((l) => l.trim()).filter(Boolean);
   const plain = (l: string) => /^[\p{L}][\p{L}\s'-]*$/u.test(l);
   const words = (l: string) => l.split(/\s+/).length;
-  return (
-    labels.find((l) => plain(l) && words(l) >= 2 && words(l) <= 4) ??
-    labels.find((l) => plain(l) && l.length >= 4 && words(l) <= 4) ??
-    ""
-  );
+  return labels.find((l) => plain(l) && words(l) >= 2 && words(l) <= 4) ?? labels.find((l) => plain(l) && l.length >= 4 && words(l) <= 4) ?? "";
 }
 
 const ORDER: Record<KeyPointResult["status"], number> = { partial: 0, missed: 1, contradicted: 2, covered: 3 };
@@ -109,8 +105,7 @@ export function feedbackOf(f: FeedbackFacts): string {
   const parts: string[] = [];
   const cov = `${f.covered} of ${f.total} key points covered${f.partial ? `, ${f.partial} partly` : ""}`;
   if (f.flags.includes("empty")) return "No answer to score. Write what you know, even briefly: a partial answer earns credit.";
-  if (f.flags.includes("injection-only"))
-    return "The answer addresses the grader instead of the question; such text is ignored. Answer the question itself.";
+  if (f.flags.includes("injection-only")) return "The answer addresses the grader instead of the question; such text is ignored. Answer the question itself.";
   // A wrong claim comes first: it matters more than anything covered.
   // (The correction itself is listed with the claim in the report, not repeated here.)
   const wrong = f.misconceptions[0];
@@ -126,8 +121,7 @@ export function feedbackOf(f: FeedbackFacts): string {
   else if (f.band === "solid") parts.push(`Solid answer: ${cov}.`);
   else if (f.band === "partial") parts.push(`Partial answer: ${cov}.`);
   else parts.push(`Weak answer: ${cov}.`);
-  if (f.flags.includes("keyword-dump"))
-    parts.push("Listing terms is not explaining them: say what each does and how they relate, in full sentences.");
+  if (f.flags.includes("keyword-dump")) parts.push("Listing terms is not explaining them: say what each does and how they relate, in full sentences.");
   if (f.flags.includes("contradiction") && !wrong) parts.push("Part of the answer denies something that is true; double-check your claims.");
   if (f.flags.includes("code-only")) parts.push("Add a sentence or two of explanation: the code shows what, not why or when.");
   if (f.flags.includes("injection")) parts.push("Instructions addressed to the grader were ignored.");

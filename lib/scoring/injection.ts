@@ -29,8 +29,17 @@ function isLineBreak(c: number): boolean {
 /** The characters `\s` matches. */
 function isSpace(c: number): boolean {
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 /** The characters a fake role header may be decorated with before the role ("## system:", "> [system]"). */
@@ -132,7 +141,10 @@ export const SENTENCE_PATTERNS: readonly TextTest[] = [
   new RegExp(String.raw`\bto the ${GRADER}\b`, "i"),
   /\b(?:ai |automated |automatic )?(?:grader|evaluator|scorer|examiner|assessor|reviewer)s?\s*[:,]\s/i,
   new RegExp(String.raw`\b(?:before|when|while) (?:grading|scoring|evaluating|marking)\b[^.\n]{0,40}\b(?:note|consider|remember|know|aware)\b`, "i"),
-  new RegExp(String.raw`\b(?:the|any|an|this|dear) ${GRADER}\b[^.\n]{0,50}\b(?:must|should|shall|will|has to|needs? to|is required to|is instructed to|can)\b[^.\n]{0,40}\b(?:give|award|mark|score|grade|rate|accept|pass|consider|treat|ignore)\b`, "i"),
+  new RegExp(
+    String.raw`\b(?:the|any|an|this|dear) ${GRADER}\b[^.\n]{0,50}\b(?:must|should|shall|will|has to|needs? to|is required to|is instructed to|can)\b[^.\n]{0,40}\b(?:give|award|mark|score|grade|rate|accept|pass|consider|treat|ignore)\b`,
+    "i",
+  ),
   // claims about the rubric or the score
   /["']?(?:score|grade|rating|band)["']?\s*[:=]\s*["']?(?:100|9\d|strong|excellent|5\s*\/\s*5)\b/i,
   /\bthe (?:correct|right|reference|expected) answer is (?:whatever|what(?:ever)? i (?:write|wrote|say|said)|my answer|this answer)\b/i,
@@ -225,8 +237,7 @@ export function detectInjection(text: string): TextSpan[] {
       const body = m[0];
       const isComment = body.startsWith("<!--");
       // A comment is only an injection when it says something to the grader.
-      if (isComment && !SENTENCE_PATTERNS.some((p) => p.test(body)) && !COMMENT_WORDS.test(body))
-        continue;
+      if (isComment && !SENTENCE_PATTERNS.some((p) => p.test(body)) && !COMMENT_WORDS.test(body)) continue;
       spans.push({ start: m.index, end: m.index + body.length });
     }
   }

@@ -36,10 +36,9 @@ export const NEGATION_RELEASE: ReadonlySet<string> = new Set(["only", "just", "m
 
 /** Words that end a clause (and so a negation's scope). */
 export const CLAUSE_BOUNDARY_WORDS: ReadonlySet<string> = new Set(
-  (
-    "but however although though whereas while so because since and or which instead rather then unless yet " +
-    "therefore thus hence otherwise except"
-  ).split(/\s+/),
+  ("but however although though whereas while so because since and or which instead rather then unless yet " + "therefore thus hence otherwise except").split(
+    /\s+/,
+  ),
 );
 
 /**

@@ -37,9 +37,7 @@ export const judgeOutputSchema = z.object({
         status: z.enum(COVERAGE).describe("contradicted: the answer asserts the opposite of the point or one of its misconceptions"),
         evidence: z
           .array(z.string())
-          .describe(
-            "short verbatim quotes from the candidate's answer that show the point (for contradicted: that state the wrong claim); empty when missed",
-          ),
+          .describe("short verbatim quotes from the candidate's answer that show the point (for contradicted: that state the wrong claim); empty when missed"),
       }),
     )
     .describe("one entry per key point"),
@@ -123,8 +121,17 @@ export function modelName(model: LanguageModel): string {
 /** The characters `\s` matches. */
 function isSpace(c: number): boolean {
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -136,7 +143,7 @@ function lower(ch: string): string {
 
 /** Stands for a character inside detected injection: never part of a normalised quote. */
 const MASK = "\u0000";
-const QUOTE_MARKS = new Set(["\"", "'", "“", "”", "‘", "’", "`"]);
+const QUOTE_MARKS = new Set(['"', "'", "“", "”", "‘", "’", "`"]);
 
 /**
  * The answer normalised for quote search (whitespace runs collapsed, lowercase), with each
@@ -523,9 +530,7 @@ export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { 
   const rubricStanding = rubric.misconceptions.filter((m) => !m.corrected);
   if (rubricStanding.length > 0) score = Math.min(score, rubric.score);
   const added = judge.misconceptions.filter(
-    (h) =>
-      !rubric.misconceptions.some((m) => m.id === h.id) &&
-      !(h.keyPointId && rubricStanding.some((m) => m.keyPointId === h.keyPointId)),
+    (h) => !rubric.misconceptions.some((m) => m.id === h.id) && !(h.keyPointId && rubricStanding.some((m) => m.keyPointId === h.keyPointId)),
   );
   const addedStanding = added.filter((h) => !h.corrected);
   if (addedStanding.length > 0) {

@@ -29,7 +29,7 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number {
 export function ranks(xs: readonly number[]): number[] {
   const idx = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
   const r = new Array<number>(xs.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1]!.x === idx[i]!.x) j++;
     const avg = (i + j) / 2 + 1;

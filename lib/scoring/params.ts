@@ -106,4 +106,3 @@ export const PARAMS = {
   /** Evidence spans reported per key point. */
   maxSpans: 3,
 };
-

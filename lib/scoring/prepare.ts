@@ -104,14 +104,7 @@ function cleanCode(code: string): string {
     .trim();
 }
 
-function makeTerm(
-  label: string,
-  kind: "term" | "code",
-  qStems: ReadonlySet<string>,
-  corpus: CorpusStats,
-  mx: number,
-  keepQuantifiers = false,
-): PTerm | null {
+function makeTerm(label: string, kind: "term" | "code", qStems: ReadonlySet<string>, corpus: CorpusStats, mx: number, keepQuantifiers = false): PTerm | null {
   const ps = phraseStems(label, keepQuantifiers);
   if (ps.stems.length === 0) return null;
   const idfs = ps.stems.map((s) => idf(corpus, s));
@@ -127,13 +120,7 @@ function makeTerm(
 }
 
 /** IDF-weighted bag of (polarity-marked) stems, question words removed. */
-export function textVector(
-  text: string,
-  qStems: ReadonlySet<string>,
-  corpus: CorpusStats,
-  into: Vector = new Map(),
-  scale = 1,
-): Vector {
+export function textVector(text: string, qStems: ReadonlySet<string>, corpus: CorpusStats, into: Vector = new Map(), scale = 1): Vector {
   for (const t of analyze(text).tokens) {
     if (!isContent(t) || qStems.has(t.stem)) continue;
     const f = t.neg ? "!" + t.stem : t.stem;
@@ -194,7 +181,15 @@ function prepareMisconception(rf: Misconception, qStems: ReadonlySet<string>, co
     const lettersDropped = /(?:^|[^\w.])[a-z](?:$|[^\w(])/i.test(p.replace(/\ba\b/gi, ""));
     if (t && words >= (lettersDropped ? 3 : 2)) phrasings.push(t);
   }
-  return { id: rf.id, text: rf.text, keyPointId: rf.keyPointId ?? null, correction: rf.correction ?? "", phrasings, rawPhrasings: rf.phrasings, cues: rf.cues ?? [] };
+  return {
+    id: rf.id,
+    text: rf.text,
+    keyPointId: rf.keyPointId ?? null,
+    correction: rf.correction ?? "",
+    phrasings,
+    rawPhrasings: rf.phrasings,
+    cues: rf.cues ?? [],
+  };
 }
 
 function prepare(q: ScorableQuestion, corpus: CorpusStats): PreparedQuestion {
@@ -250,9 +245,7 @@ function contrastEntities(q: ScorableQuestion, qStems: ReadonlySet<string>, poin
 }
 
 const COMMON_STEMS_FOR_ENTITIES: ReadonlySet<string> = new Set(
-  ["differ", "differ", "compar", "contrast", "versu", "use", "when", "each", "implic", "python", "explain", "work", "type", "what", "how"].map(
-    (w) => w,
-  ),
+  ["differ", "differ", "compar", "contrast", "versu", "use", "when", "each", "implic", "python", "explain", "work", "type", "what", "how"].map((w) => w),
 );
 
 // ---------------------------------------------------------------------------------------------

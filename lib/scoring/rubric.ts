@@ -6,7 +6,16 @@
 import type { Question } from "../bank/schema.ts";
 import { type CorpusStats, idf } from "./corpus.ts";
 import { findCueHits } from "./cues.ts";
-import { type Claim, type KeyPointTarget, type MisconceptionTargets, DISCLAIMER, claimsOf, findWrongClaims, keyPointTargets, misconceptionTargets } from "./claims.ts";
+import {
+  type Claim,
+  type KeyPointTarget,
+  type MisconceptionTargets,
+  DISCLAIMER,
+  claimsOf,
+  findWrongClaims,
+  keyPointTargets,
+  misconceptionTargets,
+} from "./claims.ts";
 import { type ContrastTargets, contrastMisconceptions, contrastTargets } from "./contrast.ts";
 import { feedbackOf, gapsOf, strengthsOf } from "./feedback.ts";
 import { detectInjection } from "./injection.ts";
@@ -133,13 +142,7 @@ function trackSubjects(a: Analysis, P: PreparedQuestion): void {
   }
 }
 
-function evaluateKeyPoint(
-  kp: PKeyPoint,
-  idx: AnswerIndex,
-  sims: SentVec[],
-  swapSims: SentVec[] | undefined,
-  others: readonly PKeyPoint[] = [],
-): KpEval {
+function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swapSims: SentVec[] | undefined, others: readonly PKeyPoint[] = []): KpEval {
   const spans: KpEval["spans"] = [];
   let miss = 1;
   let swapped = 0;
@@ -236,7 +239,8 @@ function otherRoutes(P: PreparedQuestion): boolean {
 }
 
 /** A candidate taking back what they said ("actually, no", "I was wrong", "scratch that"). */
-const SELF_CORRECTION = /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
+const SELF_CORRECTION =
+  /\b(?:actually,? no|i was wrong|i'm wrong|i am wrong|scratch that|i take (?:that|it) back|correction:|let me correct|on second thought|i misspoke|wait,? no)\b/i;
 
 const targetCache = new WeakMap<PreparedQuestion, { mcs: MisconceptionTargets[]; kps: KeyPointTarget[]; contrast: ContrastTargets }>();
 
@@ -305,7 +309,8 @@ function judgeClaims(
     }
     const key = `misconception:${h.id}`;
     const cur = latest.get(key);
-    if (!cur || answerOf(h.start) > answerOf(cur.start)) latest.set(key, { kind: "misconception", id: h.id, keyPointId: m.keyPointId, start: h.start, end: h.end, sure: false });
+    if (!cur || answerOf(h.start) > answerOf(cur.start))
+      latest.set(key, { kind: "misconception", id: h.id, keyPointId: m.keyPointId, start: h.start, end: h.end, sure: false });
   }
   // A later denial of a point that a misconception already contradicts restates that misconception.
   for (const w of [...latest.values()]) {
@@ -340,7 +345,16 @@ function judgeClaims(
     const evidence = [{ ...span, text: text.slice(span.start, span.end) }];
     if (w.kind === "misconception") {
       const m = P.misconceptions.find((x) => x.id === w.id)!;
-      out.push({ id: m.id, keyPointId: m.keyPointId, text: m.text, correction: m.correction, evidence, answerIndex, corrected, source: w.sure ? "authored" : "resemblance" });
+      out.push({
+        id: m.id,
+        keyPointId: m.keyPointId,
+        text: m.text,
+        correction: m.correction,
+        evidence,
+        answerIndex,
+        corrected,
+        source: w.sure ? "authored" : "resemblance",
+      });
     } else {
       const kp = e!.point;
       out.push({
@@ -381,9 +395,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   const content: Token[] = [];
   for (let i = 0; i < a.tokens.length; i++) if (!masked[i] && isContent(a.tokens[i]!)) content.push(a.tokens[i]!);
   const idx = indexContent(content);
-  const rfIdx = P.misconceptions.length
-    ? indexContent(a.tokens.filter((t, i) => !masked[i] && isContentOrQuantifier(t)))
-    : idx;
+  const rfIdx = P.misconceptions.length ? indexContent(a.tokens.filter((t, i) => !masked[i] && isContentOrQuantifier(t))) : idx;
 
   let evals: KpEval[];
   if (P.entities.size > 0) {
@@ -401,7 +413,17 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const sims = sentenceVectors(a, masked, P);
     evals = P.keyPoints.map((kp) => evaluateKeyPoint(kp, idx, sims, undefined));
   }
-  const misconceptions = judgeClaims(P, corpus, a, masked, text, input.answers, evals, otherRoutes(P) ? literalMisconceptions(P, rfIdx, a, text) : [], findCueHits(a, P.misconceptions, masked));
+  const misconceptions = judgeClaims(
+    P,
+    corpus,
+    a,
+    masked,
+    text,
+    input.answers,
+    evals,
+    otherRoutes(P) ? literalMisconceptions(P, rfIdx, a, text) : [],
+    findCueHits(a, P.misconceptions, masked),
+  );
   const standing = misconceptions.filter((m) => !m.corrected);
   // A wrong claim next to a correct statement of the same point elsewhere in the answer (evidence
   // outside the claim's sentence) is "a significant error next to an otherwise correct core"
@@ -482,7 +504,13 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     score -= PARAMS.misconceptionPenalty * Math.min(2, standing.length);
     score = Math.min(
       score,
-      central >= 2 ? PARAMS.misconceptionCap2 : central === 1 ? PARAMS.misconceptionCap : capping.length > 0 ? PARAMS.minorMisconceptionCap : PARAMS.besideCoreCap,
+      central >= 2
+        ? PARAMS.misconceptionCap2
+        : central === 1
+          ? PARAMS.misconceptionCap
+          : capping.length > 0
+            ? PARAMS.minorMisconceptionCap
+            : PARAMS.besideCoreCap,
     );
   }
   if (misconceptions.length > standing.length) {

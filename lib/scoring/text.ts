@@ -92,7 +92,23 @@ const STEM_CACHE_MAX = 50_000;
  * thing in any technical answer; nothing that Python distinguishes, such as args or property).
  */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["free", "freed", "frees", "freeing", "deallocate", "deallocated", "deallocates", "deallocation", "destroy", "destroyed", "destroys", "reclaim", "reclaimed", "reclaims", "deleted"],
+  [
+    "free",
+    "freed",
+    "frees",
+    "freeing",
+    "deallocate",
+    "deallocated",
+    "deallocates",
+    "deallocation",
+    "destroy",
+    "destroyed",
+    "destroys",
+    "reclaim",
+    "reclaimed",
+    "reclaims",
+    "deleted",
+  ],
   ["fast", "faster", "fastest", "quick", "quicker", "quickly", "speedy", "speedier"],
   ["modify", "modifies", "modified", "modifying", "modification", "mutate", "mutates", "mutated", "mutating", "mutation", "alter", "altered", "alters"],
   ["call", "calls", "called", "calling", "invoke", "invokes", "invoked", "invoking", "invocation"],
@@ -198,7 +214,10 @@ function countEnglishOnly(line: string): number {
   let n = 0;
   // Words inside string literals and a trailing comment are not the line's own prose
   // ("print('the value of x')", "total = add(a, b)  # this is the sum").
-  const outsideStrings = line.toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"/g, " ").replace(/\s#\s.*$/, "");
+  const outsideStrings = line
+    .toLowerCase()
+    .replace(/'[^'\n]*'|"[^"\n]*"/g, " ")
+    .replace(/\s#\s.*$/, "");
   for (const m of outsideStrings.matchAll(/\b[a-z]+\b/g)) if (ENGLISH_ONLY.has(m[0])) n++;
   return n;
 }
@@ -222,15 +241,19 @@ export function isCodeLine(line: string): boolean {
     else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
     else if (c === "," && depth === 0) topCommas++;
   }
-  if (topCommas >= 4 && !/[^=!<>]=[^=]/.test(t) && !/^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import|(?:return|yield|raise|assert)\s+[^,\s]|print\()/.test(t)) return false;
+  if (
+    topCommas >= 4 &&
+    !/[^=!<>]=[^=]/.test(t) &&
+    !/^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import|(?:return|yield|raise|assert)\s+[^,\s]|print\()/.test(t)
+  )
+    return false;
   // Prose that starts with a code word ("except Exception also catches …", "@property turns a
   // method into …", "cls._count += 1 is shared by …"): two or more English function words that
   // Python does not use, in a line that does not open a block.
   if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
-    if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t))
-      return false;
+    if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t)) return false;
     return true;
   }
   if (/^\s{4,}\S/.test(line) && /[=():[\]]/.test(line)) return true;
@@ -317,7 +340,12 @@ export function analyze(text: string): Analysis {
       // `is`, `=`, "return") is a value, not a denial.
       let cue =
         NEGATION_CUES.has(word) &&
-        !(word === "none" && (seg[m.index - 1] === "`" || (m[0] === "None" && /\S/.test(seg.slice(0, m.index))) || PYTHON_NONE_BEFORE.test(seg.slice(Math.max(0, m.index - 12), m.index))));
+        !(
+          word === "none" &&
+          (seg[m.index - 1] === "`" ||
+            (m[0] === "None" && /\S/.test(seg.slice(0, m.index))) ||
+            PYTHON_NONE_BEFORE.test(seg.slice(Math.max(0, m.index - 12), m.index)))
+        );
       const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
       const opposite = OPPOSITES.get(word);
       const same = SAME_AS.get(word);
@@ -400,10 +428,7 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
       if (CLAUSE_BOUNDARY_WORDS.has(t.word)) clause++;
       t.clause = clause;
       const next0 = tokens[i + 1];
-      if (
-        !t.cue &&
-        ((t.word === "instead" && next0?.word === "of") || (t.word === "rather" && next0?.word === "than") || t.word === "unlike")
-      ) {
+      if (!t.cue && ((t.word === "instead" && next0?.word === "of") || (t.word === "rather" && next0?.word === "than") || t.word === "unlike")) {
         // "X instead of Y", "X rather than Y", "unlike Y": Y is denied.
         if (t.word !== "unlike") next0!.stop = true;
         t.stop = true;
@@ -467,7 +492,18 @@ export interface PhraseStems {
  * MUST call them args"): kept, and required, when matching red-flag phrasings.
  */
 export const QUANTIFIERS: ReadonlySet<string> = new Set([
-  "only", "just", "always", "all", "every", "each", "any", "must", "same", "both", "everything", "anything",
+  "only",
+  "just",
+  "always",
+  "all",
+  "every",
+  "each",
+  "any",
+  "must",
+  "same",
+  "both",
+  "everything",
+  "anything",
 ]);
 
 /** Content tokens plus the quantifiers (the index red-flag phrasings are matched against). */
@@ -478,9 +514,7 @@ export function isContentOrQuantifier(t: Token): boolean {
 export function phraseStems(phrase: string, keepQuantifiers = false): PhraseStems {
   const a = analyze(phrase);
   // Red-flag phrasings: single letters are variable names ("c.area()"), not words.
-  const content = a.tokens.filter((t) =>
-    keepQuantifiers ? isContentOrQuantifier(t) && t.word.length > 1 : isContent(t),
-  );
+  const content = a.tokens.filter((t) => (keepQuantifiers ? isContentOrQuantifier(t) && t.word.length > 1 : isContent(t)));
   const toks = content.length > 0 ? content : a.tokens.filter((t) => !t.cue);
   const stems: string[] = [];
   const negs: boolean[] = [];

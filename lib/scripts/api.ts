@@ -129,7 +129,8 @@ export const scriptsApi = {
     run(async () => {
       const script = await getScript(user, id);
       if (format === "json") return download(scriptToJson(script.content), "application/json", fileName(script.title, ".json"));
-      if (format === "md" || format === "markdown" || format === null) return download(scriptToMarkdown(script.content), "text/markdown", fileName(script.title, ".md"));
+      if (format === "md" || format === "markdown" || format === null)
+        return download(scriptToMarkdown(script.content), "text/markdown", fileName(script.title, ".md"));
       throw new ScriptError("invalid", "Choose format=md or format=json.");
     }, id),
 
@@ -149,17 +150,18 @@ export const scriptsApi = {
       await getScript(user, id);
       const hasBody = !!req && (req.headers.get("content-length") ?? "") !== "0" && (req.headers.get("content-type") ?? "") !== "";
       const link = await createShareLink(user, id, hasBody ? await readJson(req!) : {});
-      return json(
-        { link: { id: link.id, version: link.version, createdAt: link.createdAt, expiresAt: link.expiresAt, path: `/share/${link.token}` } },
-        201,
-      );
+      return json({ link: { id: link.id, version: link.version, createdAt: link.createdAt, expiresAt: link.expiresAt, path: `/share/${link.token}` } }, 201);
     }, id),
 
   shareRevoke: (user: User, id: string, linkId: string) =>
-    run(async () => {
-      await revokeShareLink(user, id, linkId);
-      return new Response(null, { status: 204, headers: NO_STORE });
-    }, id, linkId),
+    run(
+      async () => {
+        await revokeShareLink(user, id, linkId);
+        return new Response(null, { status: 204, headers: NO_STORE });
+      },
+      id,
+      linkId,
+    ),
 
   scorecardList: (user: User, id: string) => run(async () => json({ scorecards: await listScorecards(user, id) }), id),
 
@@ -170,13 +172,18 @@ export const scriptsApi = {
       return json({ scorecard }, 201, { location: `/scripts/${id}/scorecards/${scorecard.id}` });
     }, id),
 
-  scorecardGet: (user: User, id: string, scorecardId: string) => run(async () => json({ scorecard: await getScorecard(user, id, scorecardId) }), id, scorecardId),
+  scorecardGet: (user: User, id: string, scorecardId: string) =>
+    run(async () => json({ scorecard: await getScorecard(user, id, scorecardId) }), id, scorecardId),
 
   scorecardDelete: (user: User, id: string, scorecardId: string) =>
-    run(async () => {
-      await deleteScorecard(user, id, scorecardId);
-      return new Response(null, { status: 204, headers: NO_STORE });
-    }, id, scorecardId),
+    run(
+      async () => {
+        await deleteScorecard(user, id, scorecardId);
+        return new Response(null, { status: 204, headers: NO_STORE });
+      },
+      id,
+      scorecardId,
+    ),
 
   scorecardExport: (user: User, id: string, format: string | null) =>
     run(async () => {

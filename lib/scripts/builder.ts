@@ -35,7 +35,11 @@ export const GENERATOR = "interview-studio-scripts/1";
 export class ScriptBuildError extends Error {
   readonly fieldErrors: FieldErrors;
   constructor(fieldErrors: FieldErrors) {
-    super(Object.entries(fieldErrors).map(([k, v]) => (k === "form" ? v : `${k}: ${v}`)).join(" "));
+    super(
+      Object.entries(fieldErrors)
+        .map(([k, v]) => (k === "form" ? v : `${k}: ${v}`))
+        .join(" "),
+    );
     this.name = "ScriptBuildError";
     this.fieldErrors = fieldErrors;
   }
@@ -185,7 +189,9 @@ function choose(pool: readonly Question[], count: number, mix: DifficultyMix, ra
     if (rest.length === 0 || wanted.length === 0) break;
     const distance = (q: Question) => Math.min(...wanted.map((d) => Math.abs(DIFFICULTY_ORDER[q.difficulty] - DIFFICULTY_ORDER[d])));
     const best = rest.reduce((a, b) => (distance(b) < distance(a) ? b : a));
-    const slot = wanted.reduce((a, d) => (Math.abs(DIFFICULTY_ORDER[best.difficulty] - DIFFICULTY_ORDER[d]) < Math.abs(DIFFICULTY_ORDER[best.difficulty] - DIFFICULTY_ORDER[a]) ? d : a));
+    const slot = wanted.reduce((a, d) =>
+      Math.abs(DIFFICULTY_ORDER[best.difficulty] - DIFFICULTY_ORDER[d]) < Math.abs(DIFFICULTY_ORDER[best.difficulty] - DIFFICULTY_ORDER[a]) ? d : a,
+    );
     take(best, slot);
   }
   // Warm-up first: easy, then medium, then hard; within a difficulty, the better match first.
@@ -312,7 +318,9 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
       totalMinutes = MIN_TOTAL_MINUTES;
     }
     if (totalMinutes > MAX_TOTAL_MINUTES) {
-      throw new ScriptBuildError({ count: `${count} questions need ${totalMinutes} minutes, more than the ${MAX_TOTAL_MINUTES}-minute maximum. Ask for fewer questions.` });
+      throw new ScriptBuildError({
+        count: `${count} questions need ${totalMinutes} minutes, more than the ${MAX_TOTAL_MINUTES}-minute maximum. Ask for fewer questions.`,
+      });
     }
   }
 
@@ -384,7 +392,12 @@ export function describeChanges(before: ScriptDocument, after: ScriptDocument): 
   const beforeCommon = beforeIds.filter((id) => afterIds.includes(id));
   if (common.join() !== beforeCommon.join()) changes.push("reordered questions");
   // Reordering and swapping move minutes with their slot; only edited minutes change this multiset.
-  const minutesOf = (d: ScriptDocument) => `${d.totalMinutes}:${d.intro.minutes}:${d.wrapUp.minutes}:` + d.questions.map((q) => q.minutes).sort((a, b) => a - b).join();
+  const minutesOf = (d: ScriptDocument) =>
+    `${d.totalMinutes}:${d.intro.minutes}:${d.wrapUp.minutes}:` +
+    d.questions
+      .map((q) => q.minutes)
+      .sort((a, b) => a - b)
+      .join();
   if (minutesOf(before) !== minutesOf(after)) changes.push("changed timings");
   const notesOf = (d: ScriptDocument) => [d.notes, d.intro.text, d.wrapUp.text, ...d.questions.map((q) => `${q.id}:${q.notes}`).sort()].join("\u0000");
   if (notesOf(before) !== notesOf(after)) changes.push("edited notes");

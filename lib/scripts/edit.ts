@@ -40,7 +40,10 @@ export function unpinQuestion(doc: ScriptDocument, index: number): { doc: Script
 }
 
 /** Changes the total, intro or wrap-up minutes and re-fits the questions. */
-export function setSectionMinutes(doc: ScriptDocument, change: { totalMinutes?: number; intro?: number; wrapUp?: number }): { doc: ScriptDocument; fit: PlanFit } {
+export function setSectionMinutes(
+  doc: ScriptDocument,
+  change: { totalMinutes?: number; intro?: number; wrapUp?: number },
+): { doc: ScriptDocument; fit: PlanFit } {
   return refitDocument({
     ...doc,
     totalMinutes: change.totalMinutes ?? doc.totalMinutes,

@@ -8,7 +8,11 @@ import { LEVEL_LABELS, RECOMMENDATION_LABELS, type Recommendation, type ScriptDo
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 /** A table cell: one line, pipes escaped. */
-const cell = (s: string) => s.replace(/\r?\n+/g, " ").replace(/\|/g, "\\|").trim();
+const cell = (s: string) =>
+  s
+    .replace(/\r?\n+/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
 
 /** The script document as pretty JSON: what `npm run script -- --format json` prints. */
 export function scriptToJson(doc: ScriptDocument): string {
@@ -59,8 +63,14 @@ export function scriptToMarkdown(doc: ScriptDocument): string {
   out.push("| # | Question | Key points heard | Rating (1-4) | Notes |", "| --- | --- | --- | --- | --- |");
   doc.questions.forEach((q, i) => out.push(`| ${i + 1} | ${cell(q.title)} | ${q.keyPoints.map(() => "☐").join(" ")} / ${q.keyPoints.length} |  |  |`));
   out.push("");
-  out.push(`Overall recommendation: ${(["strong-hire", "hire", "no-hire", "strong-no-hire"] as const).map((r) => `☐ ${RECOMMENDATION_LABELS[r]}`).join("  ")}`, "");
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  out.push(
+    `Overall recommendation: ${(["strong-hire", "hire", "no-hire", "strong-no-hire"] as const).map((r) => `☐ ${RECOMMENDATION_LABELS[r]}`).join("  ")}`,
+    "",
+  );
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 // ---- scorecards ---------------------------------------------------------------------------------
@@ -128,7 +138,22 @@ function csvCell(value: string | number | null): string {
 
 /** One row per candidate and question. */
 export function scorecardsToCsv(scorecards: readonly ScorecardRecord[]): string {
-  const header = ["scorecard_id", "candidate", "date", "recommendation", "average_rating", "question_no", "question_id", "question", "rating", "key_points_heard", "key_points_total", "minutes_spent", "question_notes", "overall_notes"];
+  const header = [
+    "scorecard_id",
+    "candidate",
+    "date",
+    "recommendation",
+    "average_rating",
+    "question_no",
+    "question_id",
+    "question",
+    "rating",
+    "key_points_heard",
+    "key_points_total",
+    "minutes_spent",
+    "question_notes",
+    "overall_notes",
+  ];
   const rows = [header.join(",")];
   for (const s of scorecards) {
     const avg = averageRating(s.entries);
@@ -136,7 +161,18 @@ export function scorecardsToCsv(scorecards: readonly ScorecardRecord[]): string 
     if (s.entries.length === 0) rows.push([...base, "", "", "", "", "", "", "", "", s.notes].map(csvCell).join(","));
     s.entries.forEach((e, i) =>
       rows.push(
-        [...base, i + 1, e.questionId, e.title, e.rating, e.keyPoints.filter((k) => k.ticked).length, e.keyPoints.length, Math.round(e.seconds / 60), e.notes, s.notes]
+        [
+          ...base,
+          i + 1,
+          e.questionId,
+          e.title,
+          e.rating,
+          e.keyPoints.filter((k) => k.ticked).length,
+          e.keyPoints.length,
+          Math.round(e.seconds / 60),
+          e.notes,
+          s.notes,
+        ]
           .map(csvCell)
           .join(","),
       ),
@@ -154,7 +190,10 @@ export function scorecardToMarkdown(scriptTitle: string, s: ScorecardRecord): st
   s.entries.forEach((e, i) => {
     const heard = e.keyPoints.filter((k) => k.ticked).length;
     out.push(`### ${i + 1}. ${e.title}`, "");
-    out.push(`Rating: ${e.rating ?? "not rated"}${e.rating ? "/4" : ""} · key points heard: ${heard}/${e.keyPoints.length} · time: ${Math.round(e.seconds / 60)} min`, "");
+    out.push(
+      `Rating: ${e.rating ?? "not rated"}${e.rating ? "/4" : ""} · key points heard: ${heard}/${e.keyPoints.length} · time: ${Math.round(e.seconds / 60)} min`,
+      "",
+    );
     for (const k of e.keyPoints) out.push(`- [${k.ticked ? "x" : " "}] ${k.text}`);
     out.push("");
     const flags = e.redFlags.filter((r) => r.heard);
@@ -172,5 +211,8 @@ export function scorecardsToMarkdown(scriptTitle: string, scorecards: readonly S
   const parts = [`# Scorecards: ${scriptTitle}`, ""];
   if (scorecards.length === 0) parts.push("No scorecards yet.", "");
   for (const s of scorecards) parts.push(scorecardToMarkdown(scriptTitle, s));
-  return `${parts.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${parts
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }

@@ -6,12 +6,7 @@
  * minutes leave too little (or, with every question pinned, too much), the plan says so.
  * Pure; used by the builder, the editor (in the browser) and the save route.
  */
-import {
-  MAX_QUESTION_MINUTES,
-  MIN_QUESTION_MINUTES,
-  type Level,
-  type ScriptDocument,
-} from "./schemas.ts";
+import { MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type Level, type ScriptDocument } from "./schemas.ts";
 
 /** Minutes a question needs on top of its suggested minutes for follow-ups, by level. */
 export const PROBE_ALLOWANCE: Record<Level, number> = { junior: 2, mid: 3, senior: 4, staff: 5 };
@@ -109,7 +104,10 @@ export function fitPlan(input: { totalMinutes: number; introMinutes: number; wra
   const minutes = input.items.map((it) => it.pinned ?? MIN_QUESTION_MINUTES);
   let shares: number[] | null = null;
   if (freeIdx.length > 0) {
-    shares = apportion(rest, freeIdx.map((i) => input.items[i]!.weight));
+    shares = apportion(
+      rest,
+      freeIdx.map((i) => input.items[i]!.weight),
+    );
     if (shares) freeIdx.forEach((i, k) => (minutes[i] = shares![k]!));
     else if (rest > freeIdx.length * MAX_QUESTION_MINUTES) freeIdx.forEach((i) => (minutes[i] = MAX_QUESTION_MINUTES));
   }
@@ -150,7 +148,11 @@ export function refitDocument(doc: ScriptDocument): { doc: ScriptDocument; fit: 
     totalMinutes: doc.totalMinutes,
     introMinutes: doc.intro.minutes,
     wrapUpMinutes: doc.wrapUp.minutes,
-    items: doc.questions.map((q) => ({ weight: questionWeight(q.suggestedMinutes, doc.level), pinned: q.pinned ? q.minutes : null, minimum: q.suggestedMinutes })),
+    items: doc.questions.map((q) => ({
+      weight: questionWeight(q.suggestedMinutes, doc.level),
+      pinned: q.pinned ? q.minutes : null,
+      minimum: q.suggestedMinutes,
+    })),
   });
   return { doc: { ...doc, questions: doc.questions.map((q, i) => ({ ...q, minutes: fit.minutes[i]! })) }, fit };
 }

@@ -162,9 +162,7 @@ export const scriptDocumentSchema = z.object({
   questions: z.array(scriptQuestionSchema).min(1).max(MAX_QUESTIONS),
   wrapUp: scriptSectionSchema,
   /** How the job description steered the choice; null without one. */
-  steering: z
-    .object({ terms: z.array(text()), topics: z.array(z.object({ topic: text(), share: z.number() })) })
-    .nullable(),
+  steering: z.object({ terms: z.array(text()), topics: z.array(z.object({ topic: text(), share: z.number() })) }).nullable(),
   notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
   seed: text(),
   generator: text(),
@@ -220,7 +218,12 @@ export const scorecardEntrySchema = z
     flagged: z.array(text().max(200)).max(50).default([]),
     rating: ratingSchema.nullable().default(null),
     notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
-    seconds: z.number().int().min(0).max(24 * 3600).default(0),
+    seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .default(0),
   })
   .strict();
 export type ScorecardEntryInput = z.input<typeof scorecardEntrySchema>;

@@ -114,7 +114,10 @@ export function steer(jobDescription: string | undefined, questions: readonly Qu
       if (v > 0) hits.push({ t, v });
     }
     hits.sort((a, b) => b.v - a.v || (a.t < b.t ? -1 : 1));
-    scores.set(d.q.id, hits.reduce((s, h) => s + h.v, 0));
+    scores.set(
+      d.q.id,
+      hits.reduce((s, h) => s + h.v, 0),
+    );
     const shown: string[] = [];
     for (const h of hits) {
       const word = shownIn(d, h.t);

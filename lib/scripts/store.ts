@@ -97,7 +97,16 @@ function parseContent(json: string): ScriptDocument {
   return scriptDocumentSchema.parse(JSON.parse(json));
 }
 
-function toRecord(row: { id: string; title: string; level: string; version: number; inputs: string; content: string; createdAt: Date; updatedAt: Date }): ScriptRecord {
+function toRecord(row: {
+  id: string;
+  title: string;
+  level: string;
+  version: number;
+  inputs: string;
+  content: string;
+  createdAt: Date;
+  updatedAt: Date;
+}): ScriptRecord {
   return {
     id: row.id,
     title: row.title,
@@ -201,7 +210,8 @@ async function assertOwned(actor: ScriptActor, id: string): Promise<void> {
 
 function checkDocument(doc: ScriptDocument): void {
   const ids = doc.questions.map((q) => q.id);
-  if (new Set(ids).size !== ids.length) throw new ScriptError("invalid", "A question appears twice in the script.", { content: "A question appears twice in the script." });
+  if (new Set(ids).size !== ids.length)
+    throw new ScriptError("invalid", "A question appears twice in the script.", { content: "A question appears twice in the script." });
   if (!documentFits(doc)) {
     const fit = fitPlan({
       totalMinutes: doc.totalMinutes,
@@ -231,7 +241,10 @@ export async function saveScript(user: ScriptActor | null, id: string, raw: unkn
   if (!current) throw notFound();
   checkDocument(content);
   if (current.version !== version) {
-    throw new ScriptError("conflict", `This script was saved elsewhere since you opened it (now version ${current.version}). Reload to see the latest version; your edits here are not saved.`);
+    throw new ScriptError(
+      "conflict",
+      `This script was saved elsewhere since you opened it (now version ${current.version}). Reload to see the latest version; your edits here are not saved.`,
+    );
   }
   checkQuota(
     await db().scriptRevision.count({ where: { scriptId: current.id } }),
@@ -266,7 +279,11 @@ export async function listRevisions(user: ScriptActor | null, id: string): Promi
   });
 }
 
-export async function getRevision(user: ScriptActor | null, id: string, version: number): Promise<{ version: number; note: string; createdAt: Date; content: ScriptDocument }> {
+export async function getRevision(
+  user: ScriptActor | null,
+  id: string,
+  version: number,
+): Promise<{ version: number; note: string; createdAt: Date; content: ScriptDocument }> {
   const actor = requireRecruiter(user);
   await assertOwned(actor, id);
   const wanted = Number(version);
@@ -432,7 +449,8 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
   if (!rev) throw new ScriptError("invalid", `Version ${input.scriptVersion} of this script does not exist.`, { scriptVersion: "Unknown script version." });
   const doc = parseContent(rev.content);
   const byId = new Map(input.entries.map((e) => [e.questionId, e]));
-  if (byId.size !== input.entries.length) throw new ScriptError("invalid", "A question appears twice in the scorecard.", { entries: "A question appears twice." });
+  if (byId.size !== input.entries.length)
+    throw new ScriptError("invalid", "A question appears twice in the scorecard.", { entries: "A question appears twice." });
   for (const e of input.entries) {
     const q = doc.questions.find((x) => x.id === e.questionId);
     if (!q) throw new ScriptError("invalid", `The scorecard names a question the script does not have (${e.questionId}).`, { entries: "Unknown question." });

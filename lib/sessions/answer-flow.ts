@@ -9,14 +9,7 @@
 import "server-only";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
-import {
-  planNextTurn,
-  renderOfflineTurn,
-  type ExchangeMessage,
-  type FallbackInfo,
-  type InterviewerTurn,
-  type TurnStreamResult,
-} from "../interviewer/index.ts";
+import { planNextTurn, renderOfflineTurn, type ExchangeMessage, type FallbackInfo, type InterviewerTurn, type TurnStreamResult } from "../interviewer/index.ts";
 import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import { notFound, SessionError } from "./errors.ts";
@@ -107,7 +100,11 @@ function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport
 function exchangeOf(session: LoadedSession, question: LoadedQuestion): ExchangeMessage[] {
   return session.turns
     .filter((t) => t.sessionQuestionId === question.id && (t.role === "interviewer" || (t.role === "candidate" && t.kind === "answer")))
-    .map((t) => (t.role === "interviewer" ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null } : { role: "candidate", text: t.text }));
+    .map((t) =>
+      t.role === "interviewer"
+        ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null }
+        : { role: "candidate", text: t.text },
+    );
 }
 
 /**
@@ -241,9 +238,11 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
       // The judge runs only for sessions that chose the LLM interviewer: choosing the offline
       // interviewer means the answers never leave this server.
       if (!probing && session.engine !== "local:rubric") {
-        void applyJudge(session.id, question, answers.filter((a) => a.trim())).catch((error) =>
-          console.error(`interview ${session.id}: LLM judge failed:`, error instanceof Error ? error.message : error),
-        );
+        void applyJudge(
+          session.id,
+          question,
+          answers.filter((a) => a.trim()),
+        ).catch((error) => console.error(`interview ${session.id}: LLM judge failed:`, error instanceof Error ? error.message : error));
       }
     },
   };
@@ -306,7 +305,16 @@ export async function advanceToNextQuestion(userId: string, sessionId: string, e
       data: { status: "answering", startedAt: now, deadlineAt: new Date(now.getTime() + next.minutes * 60_000) },
     });
     await tx.turn.create({
-      data: { sessionId: session.id, sessionQuestionId: next.id, seq: session.turns.length, role: "interviewer", kind: "question", text, engine: "offline", createdAt: now },
+      data: {
+        sessionId: session.id,
+        sessionQuestionId: next.id,
+        seq: session.turns.length,
+        role: "interviewer",
+        kind: "question",
+        text,
+        engine: "offline",
+        createdAt: now,
+      },
     });
   });
 }
@@ -340,7 +348,16 @@ async function closeSession(session: LoadedSession, timeUp: boolean) {
     await claimVersion(tx, session.id, session.version);
     await tx.interviewSession.update({ where: { id: session.id }, data: { status: "finished", finishedAt: now, overallScore: overall } });
     await tx.turn.create({
-      data: { sessionId: session.id, sessionQuestionId: last.id, seq: session.turns.length, role: "interviewer", kind: "wrap-up", text, engine: "offline", createdAt: now },
+      data: {
+        sessionId: session.id,
+        sessionQuestionId: last.id,
+        seq: session.turns.length,
+        role: "interviewer",
+        kind: "wrap-up",
+        text,
+        engine: "offline",
+        createdAt: now,
+      },
     });
   });
 }
@@ -372,7 +389,11 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
     scoreAgainst: (id, text) => scoreAgainstOther(question.snapshot, id, text),
   });
   const probing = plan.followUpId !== null && question.status !== "scored";
-  const text = renderOfflineTurn(probing ? plan.turn : { ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn);
+  const text = renderOfflineTurn(
+    probing
+      ? plan.turn
+      : ({ ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn),
+  );
   try {
     await saveReply(session.id, question.id, session.turns.length, {
       kind: probing ? "follow-up" : "move-on",
@@ -445,7 +466,14 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
       });
     } else {
       await tx.turn.create({
-        data: { sessionId: session.id, sessionQuestionId: question.id, seq: seq++, role: "system", kind: "notice", text: "Time ran out before an answer was written." },
+        data: {
+          sessionId: session.id,
+          sessionQuestionId: question.id,
+          seq: seq++,
+          role: "system",
+          kind: "notice",
+          text: "Time ran out before an answer was written.",
+        },
       });
     }
     await tx.turn.create({

@@ -45,9 +45,7 @@ export function chooseQuestions<Q extends ChoosableQuestion>(options: {
   const random = seededRandom(options.seed);
   const topics = new Set(options.topics ?? []);
   const difficulties = new Set(options.difficulties ?? []);
-  const pool = options.questions.filter(
-    (q) => (topics.size === 0 || topics.has(q.topic)) && (difficulties.size === 0 || difficulties.has(q.difficulty)),
-  );
+  const pool = options.questions.filter((q) => (topics.size === 0 || topics.has(q.topic)) && (difficulties.size === 0 || difficulties.has(q.difficulty)));
   const recentRank = new Map((options.recentIds ?? []).map((id, i) => [id, i]));
   const shuffled = shuffle(pool, random);
   const topicOrder = shuffle([...new Set(shuffled.map((q) => q.topic))], random);

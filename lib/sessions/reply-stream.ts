@@ -44,7 +44,8 @@ export function startReply(pending: PendingReply): string {
         primary: engineFor(pending.engine),
         // A reply replaced after the check ("rejected") is not a failure: no notice.
         onFallback: (info) => {
-          if (info.reason !== "rejected") push(run, { type: "notice", text: "The AI interviewer stopped responding; the offline interviewer is taking over. Nothing you typed is lost." });
+          if (info.reason !== "rejected")
+            push(run, { type: "notice", text: "The AI interviewer stopped responding; the offline interviewer is taking over. Nothing you typed is lost." });
         },
       });
       let step = await stream.next();

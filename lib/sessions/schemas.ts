@@ -65,29 +65,32 @@ export type SessionConfig = z.output<typeof startSessionSchema>;
  * What a session keeps of each question it asked. Snapshots stored before misconceptions existed
  * name them `redFlags` and have no clarifications: they are read as the same thing.
  */
-export const questionSnapshotSchema = z.preprocess((raw) => {
-  if (raw && typeof raw === "object" && !("misconceptions" in raw) && "redFlags" in raw) {
-    const { redFlags, ...rest } = raw as Record<string, unknown>;
-    return { ...rest, misconceptions: redFlags };
-  }
-  return raw;
-}, z.object({
-  id: z.string(),
-  bankId: z.string(),
-  title: z.string(),
-  prompt: z.string(),
-  topic: z.string(),
-  difficulty: difficultySchema,
-  tags: z.array(z.string()),
-  minutes: z.number(),
-  reference: z.string(),
-  keyPoints: z.array(keyPointSchema),
-  followUps: z.array(followUpSchema),
-  misconceptions: z.array(misconceptionSchema),
-  clarifications: clarificationsSchema.default({}),
-  errata: z.string(),
-  contentHash: z.string(),
-}));
+export const questionSnapshotSchema = z.preprocess(
+  (raw) => {
+    if (raw && typeof raw === "object" && !("misconceptions" in raw) && "redFlags" in raw) {
+      const { redFlags, ...rest } = raw as Record<string, unknown>;
+      return { ...rest, misconceptions: redFlags };
+    }
+    return raw;
+  },
+  z.object({
+    id: z.string(),
+    bankId: z.string(),
+    title: z.string(),
+    prompt: z.string(),
+    topic: z.string(),
+    difficulty: difficultySchema,
+    tags: z.array(z.string()),
+    minutes: z.number(),
+    reference: z.string(),
+    keyPoints: z.array(keyPointSchema),
+    followUps: z.array(followUpSchema),
+    misconceptions: z.array(misconceptionSchema),
+    clarifications: clarificationsSchema.default({}),
+    errata: z.string(),
+    contentHash: z.string(),
+  }),
+);
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
 
 export const TURN_ROLES = ["interviewer", "candidate", "system"] as const;

@@ -77,7 +77,9 @@ test("a candidate: practice, a live interview, transcript, sessions list, progre
   await room.start({ count: 1, mode: "Practice" });
   await sweep(page, "live interview", found);
   // Whatever question comes up, a thin answer draws a follow-up (the question stays open)...
-  await room.answer("The GIL lets one thread run Python bytecode at a time; I/O releases it, so threads help for I/O-bound work and processes for CPU-bound work.");
+  await room.answer(
+    "The GIL lets one thread run Python bytecode at a time; I/O releases it, so threads help for I/O-bound work and processes for CPU-bound work.",
+  );
   if (await room.stillAnswering()) {
     await sweep(page, "live interview, a follow-up", found);
     // ...and the score report shows once the follow-ups are answered (two at most).

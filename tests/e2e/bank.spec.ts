@@ -57,7 +57,10 @@ test("the form follows the URL: the counts link, Back, and typing spaces", async
   await expect(page).toHaveURL(/\/bank\?q=asyncio\+gather$/);
   await expect(bank.search).toHaveValue("asyncio gather");
   await expect(bank.search).toBeFocused();
-  await page.getByRole("complementary", { name: /Counts by difficulty and topic/ }).getByRole("link", { name: /^Medium/ }).click();
+  await page
+    .getByRole("complementary", { name: /Counts by difficulty and topic/ })
+    .getByRole("link", { name: /^Medium/ })
+    .click();
   await expect(page).toHaveURL(/difficulty=medium/);
   await expect(bank.difficulty).toHaveValue("medium");
   await expect(bank.search).toHaveValue("asyncio gather");

@@ -51,10 +51,16 @@ test.describe("open redirects after sign-in", () => {
 test.describe("request bodies are capped", () => {
   test("an oversized sign-up or next-auth callback is a 413 with a JSON error", async ({ request }) => {
     const big = "x".repeat(2 * 1024 * 1024);
-    const signUp = await request.post("/api/auth/sign-up", { headers: { "content-type": "application/json" }, data: JSON.stringify({ name: big, email: "a@example.com", password: "long-password-1" }) });
+    const signUp = await request.post("/api/auth/sign-up", {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify({ name: big, email: "a@example.com", password: "long-password-1" }),
+    });
     expect(signUp.status()).toBe(413);
     expect((await signUp.json()).error).toMatch(/too large/);
-    const callback = await request.post("/api/auth/callback/credentials", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `email=a%40example.com&password=${big}` });
+    const callback = await request.post("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: `email=a%40example.com&password=${big}`,
+    });
     expect(callback.status()).toBe(413);
     expect((await callback.json()).error).toMatch(/too large/);
   });

@@ -5,7 +5,9 @@ import { AuthPage, newAccount } from "./pages/auth-page";
 // This app server's interviewer is `openai:fake-model` on a local OpenAI-compatible server.
 test.use({ baseURL: `http://127.0.0.1:${LLM_PORT}` });
 
-test("with an OpenAI-compatible server configured, the LLM interviewer streams its follow-up, and a provider failure mid-reply falls back to the offline interviewer with a notice", async ({ page }) => {
+test("with an OpenAI-compatible server configured, the LLM interviewer streams its follow-up, and a provider failure mid-reply falls back to the offline interviewer with a notice", async ({
+  page,
+}) => {
   await new AuthPage(page).signUp(newAccount("llm"));
   await expect(page).toHaveURL(/\/practice/);
   await page.getByLabel("Number of questions").fill("1");

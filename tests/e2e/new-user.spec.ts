@@ -77,12 +77,18 @@ test("a refused send keeps the text in the editor; draft errors say what really 
 
   // The server refuses the answer (as it does past the limit): the bubble goes, the text stays.
   await page.route("**/api/interview/*/chat", (route) =>
-    route.fulfill({ status: 400, contentType: "application/json", body: JSON.stringify({ error: "text: Answers are limited to 20,000 characters.", code: "invalid" }) }),
+    route.fulfill({
+      status: 400,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "text: Answers are limited to 20,000 characters.", code: "invalid" }),
+    }),
   );
   const text = "A reasonable answer the server will refuse this once.";
   await room.type(text);
   await room.sendButton.click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Your answer was not sent: answers are limited to 20,000 characters. Your answer is still in the box.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Your answer was not sent: answers are limited to 20,000 characters. Your answer is still in the box.",
+  );
   await expect(room.answerBox).toHaveValue(text);
   await expect(room.answerBox).toBeFocused();
   await expect(room.messages).toHaveCount(before);
@@ -90,7 +96,11 @@ test("a refused send keeps the text in the editor; draft errors say what really 
 
   // Draft saves: a conflict, an unreachable server and being offline are told apart.
   await page.route("**/api/interview/*/draft", (route) =>
-    route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: "This interview changed in another tab or window. Reload to continue.", code: "conflict" }) }),
+    route.fulfill({
+      status: 409,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "This interview changed in another tab or window. Reload to continue.", code: "conflict" }),
+    }),
   );
   await room.type(`${text} More.`);
   await expect(draftStatus(page)).toHaveText("Draft kept on this device only: this interview changed in another tab or window. Reload to continue.");
@@ -127,7 +137,9 @@ test("time-up speaks: time in words, warnings announced, what was sent and why, 
   await expect(warnings).toHaveText(/^(10|9) seconds left\. What you have typed is sent when the time is up\.$/, { timeout: 15_000 });
 
   const notice = page.getByRole("status").filter({ hasText: "Time’s up" });
-  await expect(notice).toHaveText(/Time’s up\. The clock for this question reached zero, so what you had typed \(10 words\) was sent as your answer\./i, { timeout: 30_000 });
+  await expect(notice).toHaveText(/Time’s up\. The clock for this question reached zero, so what you had typed \(10 words\) was sent as your answer\./i, {
+    timeout: 30_000,
+  });
   await expect(room.transcript).toContainText(typed);
   await expect(room.finishButton).toBeVisible({ timeout: 30_000 });
   // The notice outlives the page's refresh after the reply.
@@ -153,7 +165,7 @@ test("the one-minute warning is announced once, in words", async ({ page }) => {
   await expect(warnings).toHaveText("");
   const clock = (await room.questionTimer.innerText()).trim();
   const [m, s] = clock.split(":").map(Number);
-  await page.clock.fastForward(((m! * 60 + s!) - 60) * 1000 + 200);
+  await page.clock.fastForward((m! * 60 + s! - 60) * 1000 + 200);
   await expect(warnings).toHaveText(/^(1 minute|59 seconds) left for this question\.$/);
   await expect(room.answerBox).toBeEditable();
 });

@@ -85,7 +85,9 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   const shared = await guestPage.goto(url);
   expect(shared!.status()).toBe(200);
   await expect(guestPage.getByRole("heading", { level: 1, name: "Senior Python engineer" })).toBeVisible();
-  await expect(guestPage.getByText(/A read-only interview script shared from Interview Studio \(version 4\)\. This link stops working on \d{4}-\d\d-\d\d\./)).toBeVisible();
+  await expect(
+    guestPage.getByText(/A read-only interview script shared from Interview Studio \(version 4\)\. This link stops working on \d{4}-\d\d-\d\d\./),
+  ).toBeVisible();
   await expect(guestPage.getByRole("heading", { name: `1. ${altTitle}` })).toBeVisible();
   await expect(guestPage.getByText("Ask for a production example.")).toHaveCount(0); // private notes stay private
   await expect(guestPage.getByRole("link", { name: "Sign in" })).toBeVisible(); // nobody is signed in
@@ -181,7 +183,8 @@ test("recruiters: a squeezed question is named, job-description matches are word
   const guestPage = await guest.newPage();
   await guestPage.goto(url);
   const steered = await guestPage.getByText(/^Steered by the job description: /).allInnerTexts();
-  for (const line of steered) for (const word of ["own", "write", "others", "suites"]) expect(line.replace(/^Steered by the job description: /, "").split(", ")).not.toContain(word);
+  for (const line of steered)
+    for (const word of ["own", "write", "others", "suites"]) expect(line.replace(/^Steered by the job description: /, "").split(", ")).not.toContain(word);
   await guest.close();
 
   // Live: a stale name error clears once the name is filled in; red flags can be recorded.

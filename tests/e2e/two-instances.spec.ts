@@ -117,7 +117,11 @@ test("an interview runs across two instances on PostgreSQL and Redis, and surviv
   expect(await turnsOf(sessionId)).toHaveLength(1);
   const cookie = await cookieHeader(context, a.base);
   const post = (inst: AppInstance, route: string, body: unknown) =>
-    fetch(`${inst.base}/api/interview/${sessionId}/${route}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+    fetch(`${inst.base}/api/interview/${sessionId}/${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify(body),
+    });
 
   // 1. Answer on B; while B streams the reply, A resumes the same stream (relayed through Redis).
   const first = await post(b, "chat", { questionIndex: 0, text: "Objects live on the heap and names refer to them.", expectedTurns: 1 });
@@ -170,7 +174,12 @@ test("an interview runs across two instances on PostgreSQL and Redis, and surviv
   expect(repaired.at(-2)).toMatchObject({ role: "candidate", text: answer });
   expect(repaired.at(-1)).toMatchObject({ role: "interviewer", engine: "offline" });
   // Its first words (the rest may be rendered Markdown: code spans).
-  await expect(transcript).toContainText(repaired.at(-1)!.text.split(/[`*_\n]/)[0]!.slice(0, 24));
+  await expect(transcript).toContainText(
+    repaired
+      .at(-1)!
+      .text.split(/[`*_\n]/)[0]!
+      .slice(0, 24),
+  );
 
   // 4. The candidate goes on, on B: answer the follow-up, or take the next question, to the end.
   for (let guard = 0; guard < 8; guard++) {

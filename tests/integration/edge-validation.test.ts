@@ -41,7 +41,10 @@ describe(`edge validation on ${TEST_PROVIDER}`, () => {
     for (const big of BIG) {
       await expect400(await scriptsApi.save(r, script.id, req({ version: big, content: script.content }, "PUT")), /version must be at most 2147483647/);
       await expect400(await scriptsApi.restore(r, script.id, req({ version: big })), /Say which version/);
-      await expect400(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "Ada", scriptVersion: big, entries: [] })), /scriptVersion must be at most 2147483647/);
+      await expect400(
+        await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "Ada", scriptVersion: big, entries: [] })),
+        /scriptVersion must be at most 2147483647/,
+      );
     }
 
     const nul = /NUL characters/;
@@ -73,7 +76,9 @@ describe(`edge validation on ${TEST_PROVIDER}`, () => {
 
   it("sign-up and sign-in: NUL characters are a 400 (sign-up) or a plain failure (sign-in), never a driver error", async () => {
     const signUp = (body: unknown) =>
-      signUpRoute(new Request("http://localhost/api/auth/sign-up", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+      signUpRoute(
+        new Request("http://localhost/api/auth/sign-up", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      );
     for (const body of [
       { name: `Ada${NUL}`, email: uniqueEmail("nul"), password: "correct horse 1" },
       { name: "Ada", email: `a${NUL}${uniqueEmail("nul")}`, password: "correct horse 1" },

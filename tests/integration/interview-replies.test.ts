@@ -34,7 +34,11 @@ async function collect(key: string): Promise<ReplyEvent[]> {
   return events;
 }
 
-const textOf = (events: ReplyEvent[]) => events.filter((e) => e.type === "text").map((e) => e.text).join("");
+const textOf = (events: ReplyEvent[]) =>
+  events
+    .filter((e) => e.type === "text")
+    .map((e) => e.text)
+    .join("");
 
 /** The JSON chunks of an SSE body (`data: {...}` lines). */
 async function sseChunks(res: Response): Promise<{ type: string; delta?: string; data?: unknown }[]> {
@@ -83,13 +87,21 @@ describe(`interviewer replies on ${TEST_PROVIDER}`, () => {
     expect(types[0]).toBe("text-start");
     expect(types.at(-1)).toBe("text-end");
     expect(types.filter((t) => t === "text-delta").length).toBeGreaterThan(5);
-    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+    const text = chunks
+      .filter((c) => c.type === "text-delta")
+      .map((c) => c.delta)
+      .join("");
     const after = await mustLoad(user.id, session.id);
     expect(after.turns.at(-1)).toMatchObject({ kind: "move-on", text });
 
     const resumed = await resumeReplyResponse(session.id);
     expect(resumed.status).toBe(200);
-    expect((await sseChunks(resumed)).filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe(text);
+    expect(
+      (await sseChunks(resumed))
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe(text);
     expect((await resumeReplyResponse("no-reply-here")).status).toBe(204);
 
     // The UI stream of the in-process run, read as objects.

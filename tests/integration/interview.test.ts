@@ -7,13 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../lib/bank/load.ts";
 import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
 import { resetEnvForTests } from "../../lib/env.ts";
-import {
-  advanceToNextQuestion,
-  finishInterview,
-  settleExpiredDeadlines,
-  submitAnswer,
-  type PendingReply,
-} from "../../lib/sessions/answer-flow.ts";
+import { advanceToNextQuestion, finishInterview, settleExpiredDeadlines, submitAnswer, type PendingReply } from "../../lib/sessions/answer-flow.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
 import { getInterview } from "../../lib/sessions/interview-view.ts";
 import { MAX_ANSWER_CHARS } from "../../lib/sessions/schemas.ts";
@@ -192,7 +186,11 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(q).toMatchObject({ status: "scored", followUpCount: 2, score: scores[2] });
       const covered = Object.fromEntries(q.report!.keyPoints.map((k) => [k.id, k.status]));
       expect(covered).toMatchObject({ "names-references": "covered", refcount: "covered", "cyclic-gc": "covered" });
-      expect(after.turns.filter((t) => t.role === "candidate").map((t) => t.text)).toEqual([PARTIAL_MEMORY_ANSWER, REFCOUNT_MEMORY_ANSWER, CYCLIC_MEMORY_ANSWER]);
+      expect(after.turns.filter((t) => t.role === "candidate").map((t) => t.text)).toEqual([
+        PARTIAL_MEMORY_ANSWER,
+        REFCOUNT_MEMORY_ANSWER,
+        CYCLIC_MEMORY_ANSWER,
+      ]);
       expect(seqsAreDense(after.turns.map((t) => t.seq))).toBe(true);
     });
 
@@ -249,7 +247,8 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       expect(await codeOf(advanceToNextQuestion(user.id, s2.id, moved.turns.length))).toBe("invalid"); // current not answered
       expect(await codeOf(finishInterview(user.id, s2.id))).toBe("invalid"); // answer first
       let pending = await answer(user.id, s2.id, "Lists are mutable, tuples are immutable.");
-      while (pending.turn.kind === "follow-up") pending = await answer(user.id, s2.id, "Strings and tuples are immutable; a tuple holding a list can still change through the list.");
+      while (pending.turn.kind === "follow-up")
+        pending = await answer(user.id, s2.id, "Strings and tuples are immutable; a tuple holding a list can still change through the list.");
       expect(pending.turn).toMatchObject({ kind: "move-on", isLastQuestion: true });
       expect(await codeOf(advanceToNextQuestion(user.id, s2.id, (await mustLoad(user.id, s2.id)).turns.length))).toBe("invalid");
       await finishInterview(user.id, s2.id);
@@ -420,7 +419,10 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
       expect(pending.turn.kind).toBe("move-on");
       const waiting = await mustLoad(user.id, session.id);
-      await expect(advanceToNextQuestion(user.id, session.id, waiting.turns.length)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/still replying/) });
+      await expect(advanceToNextQuestion(user.id, session.id, waiting.turns.length)).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(/still replying/),
+      });
       await ageLastTurn(session.id, 60_000);
       await advanceToNextQuestion(user.id, session.id, waiting.turns.length);
       const after = await mustLoad(user.id, session.id);

@@ -110,8 +110,12 @@ describe(`password reset on ${TEST_PROVIDER}`, () => {
 
     // Single use, and the account's other open link is cancelled.
     expect(await resetTokenIsUsable(made.token)).toBe(false);
-    await expect(resetPassword({ token: made.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toMatchObject({ code: "expired" });
-    await expect(resetPassword({ token: other.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toBeInstanceOf(PasswordResetError);
+    await expect(resetPassword({ token: made.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toMatchObject({
+      code: "expired",
+    });
+    await expect(resetPassword({ token: other.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toBeInstanceOf(
+      PasswordResetError,
+    );
     expect(await authenticate({ email, password: NEW }, freshIp())).toMatchObject({ email });
   });
 
@@ -164,7 +168,10 @@ describe(`password reset on ${TEST_PROVIDER}`, () => {
       const link = message.match(/https:\/\/interviews\.example\.test\/reset-password\/([A-Za-z0-9_-]{43})/);
       expect(link).not.toBeNull();
       expect(await resetTokenIsUsable(link![1]!)).toBe(true);
-      expect(await requestPasswordReset({ email: "not an email" }, freshIp())).toEqual({ ok: false, fieldErrors: { email: "Enter a valid email address, like name@example.com." } });
+      expect(await requestPasswordReset({ email: "not an email" }, freshIp())).toEqual({
+        ok: false,
+        fieldErrors: { email: "Enter a valid email address, like name@example.com." },
+      });
     } finally {
       await smtp.close();
     }

@@ -40,7 +40,9 @@ async function expectQuota(res: Response, message: RegExp) {
 describe(`quotas on ${TEST_PROVIDER}`, () => {
   it("defaults are generous and documented; bad values stop the server naming the variable", () => {
     const e = parseEnv({});
-    expect([e.QUOTA_SCRIPTS, e.QUOTA_REVISIONS_PER_SCRIPT, e.QUOTA_SCORECARDS, e.QUOTA_SHARE_LINKS, e.SHARE_LINK_EXPIRY_DAYS]).toEqual([200, 500, 2000, 50, 30]);
+    expect([e.QUOTA_SCRIPTS, e.QUOTA_REVISIONS_PER_SCRIPT, e.QUOTA_SCORECARDS, e.QUOTA_SHARE_LINKS, e.SHARE_LINK_EXPIRY_DAYS]).toEqual([
+      200, 500, 2000, 50, 30,
+    ]);
     expect(() => parseEnv({ QUOTA_SCRIPTS: "0" })).toThrow(/QUOTA_SCRIPTS/);
     expect(() => parseEnv({ QUOTA_SHARE_LINKS: "lots" })).toThrow(/QUOTA_SHARE_LINKS/);
   });

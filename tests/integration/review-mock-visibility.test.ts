@@ -52,7 +52,10 @@ describe(`review of a running mock interview on ${TEST_PROVIDER}`, () => {
     const [q0, q1, q2] = transcript.questions;
     expect(q0).toMatchObject({ status: "scored", title: memory.title, score: null, report: null, withheld: true });
     expect(q0!.snapshot).toMatchObject({ title: memory.title, reference: "", errata: "", keyPoints: [], followUps: [] });
-    for (const [q, n] of [[q1!, 2], [q2!, 3]] as const) {
+    for (const [q, n] of [
+      [q1!, 2],
+      [q2!, 3],
+    ] as const) {
       expect(q).toMatchObject({ status: "pending", title: `Question ${n}`, snapshot: null, score: null, report: null, withheld: true });
     }
 

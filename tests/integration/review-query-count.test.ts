@@ -29,8 +29,19 @@ beforeAll(async () => {
   globalForDb.__interviewStudioDb = { db: client, target: handle.target };
   const u1 = await createSeedUser(client, uniqueEmail("few"));
   const u2 = await createSeedUser(client, uniqueEmail("many"));
-  few = { user: u1.id, sessions: await seedSessions(client, { userId: u1.id, count: 3, seed: 1, questionIds: ["python-memory-model", "python-gil", "python-slots"] }) };
-  many = { user: u2.id, sessions: await seedSessions(client, { userId: u2.id, count: 60, seed: 2, questionIds: ["python-memory-model", "python-gil", "python-slots", "python-decorators"] }) };
+  few = {
+    user: u1.id,
+    sessions: await seedSessions(client, { userId: u1.id, count: 3, seed: 1, questionIds: ["python-memory-model", "python-gil", "python-slots"] }),
+  };
+  many = {
+    user: u2.id,
+    sessions: await seedSessions(client, {
+      userId: u2.id,
+      count: 60,
+      seed: 2,
+      questionIds: ["python-memory-model", "python-gil", "python-slots", "python-decorators"],
+    }),
+  };
 });
 
 afterAll(async () => {
@@ -82,7 +93,13 @@ describe(`query counts on ${TEST_PROVIDER}`, () => {
 describe(`a heavy user on ${TEST_PROVIDER}`, () => {
   it("with 1,100 sessions, every review query still works (no parameter-limit failures)", async () => {
     const u = await createSeedUser(client, uniqueEmail("heavy"));
-    const seeded = await seedSessions(client, { userId: u.id, count: 1100, seed: 5, questionsPerSession: 1, questionIds: ["python-memory-model", "python-gil"] });
+    const seeded = await seedSessions(client, {
+      userId: u.id,
+      count: 1100,
+      seed: 5,
+      questionsPerSession: 1,
+      questionIds: ["python-memory-model", "python-gil"],
+    });
     expect((await listSessions(u.id, { page: 55 })).items).toHaveLength(20);
     expect((await listSessionTopics(u.id)).length).toBeGreaterThan(0);
     const t = (await getTranscript(u.id, seeded[0]!.id))!;

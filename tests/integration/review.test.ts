@@ -81,7 +81,9 @@ describe(`review queries on ${TEST_PROVIDER}`, () => {
       const text = scoredText(answersOf(q));
       for (const kp of q.report!.keyPoints) for (const e of kp.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
       expect(q.turns.map((x) => x.seq)).toEqual([...q.turns.map((x) => x.seq)].sort((a, b) => a - b));
-      const marked = highlightAnswers(answersOf(q), q.report).flat().filter((s) => s.mark);
+      const marked = highlightAnswers(answersOf(q), q.report)
+        .flat()
+        .filter((s) => s.mark);
       if (q.report!.keyPoints.some((kp) => kp.status !== "missed")) expect(marked.length).toBeGreaterThan(0);
     }
   });
@@ -249,7 +251,8 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
 describe(`the progress cache on ${TEST_PROVIDER} is never stale`, () => {
   const fresh = async (userId: string) => computeProgress(await getProgressRows(userId));
   // The cache keeps sessions in a map: order of equal-time rows may differ, so compare canonically.
-  const canon = (v: Awaited<ReturnType<typeof getProgress>>) => JSON.parse(JSON.stringify({ ...v, weak: v.weak.map((w) => `${w.questionId}:${w.keyPointId}:${w.missRate}`) }));
+  const canon = (v: Awaited<ReturnType<typeof getProgress>>) =>
+    JSON.parse(JSON.stringify({ ...v, weak: v.weak.map((w) => `${w.questionId}:${w.keyPointId}:${w.missRate}`) }));
 
   it("matches a full recomputation after sessions are added, changed (even with a writer's clock behind) and deleted", async () => {
     const user = await createSeedUser(db(), uniqueEmail("cache"));

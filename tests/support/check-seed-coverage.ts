@@ -10,10 +10,17 @@ let missing = 0;
 for (const q of readSeed()) {
   if (only.length && !only.includes(q.number)) continue;
   const file = files.find((f) => Number(f.slice(0, 2)) === q.number);
-  if (!file) { console.log(`Q${q.number}: no file`); missing++; continue; }
+  if (!file) {
+    console.log(`Q${q.number}: no file`);
+    missing++;
+    continue;
+  }
   const text = normaliseForSeedCheck(readFileSync(path.join(dir, file), "utf8"));
   for (const line of q.answerLines) {
-    if (!text.includes(normaliseForSeedCheck(line))) { console.log(`Q${q.number} ${file}: missing line: ${line}`); missing++; }
+    if (!text.includes(normaliseForSeedCheck(line))) {
+      console.log(`Q${q.number} ${file}: missing line: ${line}`);
+      missing++;
+    }
   }
 }
 console.log(missing ? `${missing} missing` : "all seed lines present");

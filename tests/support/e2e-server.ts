@@ -20,6 +20,10 @@ const env = {
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 const migrate = spawnSync(process.execPath, ["scripts/db-migrate.ts"], { cwd: root, env, stdio: "inherit" });
 if (migrate.status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["--import", "./scripts/peer-address-hook.ts", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const server = spawn(
+  process.execPath,
+  ["--import", "./scripts/peer-address-hook.ts", "node_modules/next/dist/bin/next", "start", "-p", process.env.PORT ?? "3210", "-H", "127.0.0.1"],
+  { cwd: root, env, stdio: "inherit" },
+);
 for (const s of ["SIGINT", "SIGTERM"] as const) process.on(s, () => server.kill(s));
 server.on("exit", (code) => process.exit(code ?? 0));

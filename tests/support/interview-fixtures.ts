@@ -50,10 +50,7 @@ export async function createUser(prefix = "candidate"): Promise<{ id: string; em
 }
 
 /** Starts a session on explicit questions (the memory-model question by default). */
-export async function startTestSession(
-  userId: string,
-  overrides: Partial<StartSessionInput> = {},
-): Promise<LoadedSession> {
+export async function startTestSession(userId: string, overrides: Partial<StartSessionInput> = {}): Promise<LoadedSession> {
   const { id } = await startSession(userId, { questionIds: [MEMORY_QUESTION], mode: "practice", seed: "test-seed", ...overrides });
   return mustLoad(userId, id);
 }

@@ -156,7 +156,11 @@ export class Jar {
 }
 
 /** Signs up on one instance and signs in (next-auth credentials flow) on another; returns the user's id and cookies. */
-export async function signUpAndIn(signUpBase: string, signInBase: string, who: { name: string; email: string; password: string }): Promise<{ userId: string; jar: Jar }> {
+export async function signUpAndIn(
+  signUpBase: string,
+  signInBase: string,
+  who: { name: string; email: string; password: string },
+): Promise<{ userId: string; jar: Jar }> {
   const jar = new Jar();
   const signUp = await fetch(`${signUpBase}/api/auth/sign-up`, {
     method: "POST",

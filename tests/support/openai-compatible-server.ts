@@ -170,7 +170,14 @@ export async function startOpenAICompatibleServer(options: ServerOptions = {}): 
     switch (behaviour.kind) {
       case "reply":
         chunk({}, "stop");
-        send({ id, object: "chat.completion.chunk", created, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: limit, total_tokens: 10 + limit } });
+        send({
+          id,
+          object: "chat.completion.chunk",
+          created,
+          model,
+          choices: [],
+          usage: { prompt_tokens: 10, completion_tokens: limit, total_tokens: 10 + limit },
+        });
         res.end("data: [DONE]\n\n");
         return;
       case "drop":

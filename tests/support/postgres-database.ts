@@ -7,10 +7,7 @@ import pg from "pg";
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-export async function createPostgresDatabase(
-  prefix: string,
-  migrate: (url: string) => Promise<void> | void,
-): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(prefix: string, migrate: (url: string) => Promise<void> | void): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();

@@ -184,7 +184,18 @@ export function buildAnswer(q: Question, skill: number, r: () => number): BuiltQ
       };
     }),
     misconceptions: flagged
-      ? [{ id: flagged.id, keyPointId: flagged.keyPointId ?? null, text: flagged.text, correction: flagged.correction ?? "", evidence: text.spans.get(`flag:${flagged.id}`) ?? [], answerIndex: 0, corrected: false, source: "authored" as const }]
+      ? [
+          {
+            id: flagged.id,
+            keyPointId: flagged.keyPointId ?? null,
+            text: flagged.text,
+            correction: flagged.correction ?? "",
+            evidence: text.spans.get(`flag:${flagged.id}`) ?? [],
+            answerIndex: 0,
+            corrected: false,
+            source: "authored" as const,
+          },
+        ]
       : [],
     strengths: covered.slice(0, 3).map((kp) => kp.text),
     gaps: gaps.slice(0, 3).map((kp) => kp.text),
@@ -242,7 +253,7 @@ export async function seedSessions(database: Db, opts: SeedSessionsOptions): Pro
     const start = now - (opts.count - 1 - n) * spacing - Math.floor(r() * 3_600_000);
     const chosen: Question[] = [];
     if (opts.questionIds?.length) {
-      for (let i = 0; i < perSession; i++) chosen.push(pool[(cursor++) % pool.length]!);
+      for (let i = 0; i < perSession; i++) chosen.push(pool[cursor++ % pool.length]!);
     } else {
       const available = [...pool];
       for (let i = 0; i < Math.min(perSession, available.length); i++) chosen.push(available.splice(Math.floor(r() * available.length), 1)[0]!);
@@ -257,14 +268,35 @@ export async function seedSessions(database: Db, opts: SeedSessionsOptions): Pro
       const qStart = t;
       const isOpen = active && index === chosen.length - 1;
       const built = buildAnswer(q, skill, r);
-      turns.push({ id: newId(), sessionId, sessionQuestionId: sqId, seq: seq++, role: "interviewer", kind: "question", text: `Question ${index + 1} of ${chosen.length}. ${q.prompt}`, engine: "offline", createdAt: new Date(t) });
+      turns.push({
+        id: newId(),
+        sessionId,
+        sessionQuestionId: sqId,
+        seq: seq++,
+        role: "interviewer",
+        kind: "question",
+        text: `Question ${index + 1} of ${chosen.length}. ${q.prompt}`,
+        engine: "offline",
+        createdAt: new Date(t),
+      });
       let completedAt: Date | null = null;
       if (!isOpen) {
         const answerTimes = built.answers.map(() => 30_000 + Math.floor(r() * 240_000));
         built.answers.forEach((answer, i) => {
           t += answerTimes[i]!;
           const late = t - qStart > minutes * 60_000 + 10_000;
-          turns.push({ id: newId(), sessionId, sessionQuestionId: sqId, seq: seq++, role: "candidate", kind: "answer", text: answer, late, elapsedMs: answerTimes[i]!, createdAt: new Date(t) });
+          turns.push({
+            id: newId(),
+            sessionId,
+            sessionQuestionId: sqId,
+            seq: seq++,
+            role: "candidate",
+            kind: "answer",
+            text: answer,
+            late,
+            elapsedMs: answerTimes[i]!,
+            createdAt: new Date(t),
+          });
           t += 2_000 + Math.floor(r() * 3_000);
           const probing = i === 0 && built.followUp && built.answers.length > 1;
           turns.push({
@@ -331,7 +363,16 @@ export async function seedSessions(database: Db, opts: SeedSessionsOptions): Pro
       engine: "local:rubric",
       bankId: chosen[0]!.bankId,
       seed: seedText,
-      config: JSON.stringify({ bankId: chosen[0]!.bankId, topics: [], difficulties: [], count: chosen.length, minutesPerQuestion: null, mode, interviewer: "local:rubric", seed: seedText }),
+      config: JSON.stringify({
+        bankId: chosen[0]!.bankId,
+        topics: [],
+        difficulties: [],
+        count: chosen.length,
+        minutesPerQuestion: null,
+        mode,
+        interviewer: "local:rubric",
+        seed: seedText,
+      }),
       questionCount: chosen.length,
       currentIndex: chosen.length - 1,
       version: seq,

@@ -6,10 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const SEED_PATH = path.resolve(
-  import.meta.dirname,
-  "../../docs/source/python-questions-2026.txt",
-);
+export const SEED_PATH = path.resolve(import.meta.dirname, "../../docs/source/python-questions-2026.txt");
 
 const SECTION_LINES = new Set([
   "Core Language & Data Structures",

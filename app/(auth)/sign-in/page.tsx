@@ -28,7 +28,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </p>
       <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-200" href={`/sign-up?callbackUrl=${encodeURIComponent(target)}`}>
+        <Link
+          className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-200"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(target)}`}
+        >
           Create an account
         </Link>
       </p>

@@ -48,96 +48,99 @@ export default async function QuestionPage({ params }: { params: Params }) {
   return (
     <article>
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/bank" className="inline-flex items-center gap-1 font-medium text-zinc-600 hover:text-brand-700 dark:text-zinc-400 dark:hover:text-brand-200">
+        <Link
+          href="/bank"
+          className="inline-flex items-center gap-1 font-medium text-zinc-600 hover:text-brand-700 dark:text-zinc-400 dark:hover:text-brand-200"
+        >
           <span aria-hidden="true">←</span> Question bank
         </Link>
       </nav>
 
       <header className="mt-4 flex flex-col gap-5 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">
-              {bankMeta ? (
-                <>
-                  <Link href={bankHref({ bank: q.bankId })} className="hover:text-brand-700 dark:hover:text-brand-200">
-                    {bankMeta.name}
-                  </Link>
-                  <span aria-hidden="true"> · </span>
-                </>
-              ) : null}
-              <Link href={bankHref({ bank: q.bankId, topic: q.topic })} className="hover:text-brand-700 dark:hover:text-brand-200">
-                {q.topic}
-              </Link>
-              {q.number ? (
-                <>
-                  <span aria-hidden="true"> · </span>
-                  Question {q.number}
-                </>
-              ) : null}
-            </p>
-            <h1 className="mt-1.5 text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
-              <InlineCode text={q.title} />
-            </h1>
-            <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-              <DifficultyBadge difficulty={q.difficulty} />
-              <span className="inline-flex items-center gap-1 text-zinc-600 dark:text-zinc-400">
-                <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-zinc-400">
-                  <path
-                    fillRule="evenodd"
-                    d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z"
-                    clipRule="evenodd"
-                  />
-                </svg>
-                {q.minutes} min suggested
-              </span>
-              {q.tags.length ? (
-                <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
-                  {q.tags.map((t) => (
-                    <li key={t}>
-                      <Link
-                        href={bankHref({ bank: q.bankId, tag: t })}
-                        className="inline-block rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-brand-50 hover:text-brand-700 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-brand-900/40 dark:hover:text-brand-200"
-                      >
-                        #{t}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          </div>
-          <div className="shrink-0">
-            {user ? (
-              <PractiseButton questionId={q.id} bankId={q.bankId} />
-            ) : (
-              <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/bank/${q.id}`)}`} className="w-full sm:w-auto">
-                Sign in to practise
-              </ButtonLink>
-            )}
-          </div>
-        </header>
-
-        {errataHtml ? (
-          <p className="mt-5 flex gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-            <span aria-hidden="true">⚠</span>
-            <span>
-              The source&apos;s reference answer contains a factual error; it is kept as written and corrected in the{" "}
-              <a href="#errata" className="font-semibold underline underline-offset-2">
-                errata
-              </a>
-              . The key points follow the correction.
-            </span>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            {bankMeta ? (
+              <>
+                <Link href={bankHref({ bank: q.bankId })} className="hover:text-brand-700 dark:hover:text-brand-200">
+                  {bankMeta.name}
+                </Link>
+                <span aria-hidden="true"> · </span>
+              </>
+            ) : null}
+            <Link href={bankHref({ bank: q.bankId, topic: q.topic })} className="hover:text-brand-700 dark:hover:text-brand-200">
+              {q.topic}
+            </Link>
+            {q.number ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                Question {q.number}
+              </>
+            ) : null}
           </p>
-        ) : null}
+          <h1 className="mt-1.5 text-2xl font-semibold tracking-tight text-balance sm:text-3xl">
+            <InlineCode text={q.title} />
+          </h1>
+          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+            <DifficultyBadge difficulty={q.difficulty} />
+            <span className="inline-flex items-center gap-1 text-zinc-600 dark:text-zinc-400">
+              <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-zinc-400">
+                <path
+                  fillRule="evenodd"
+                  d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .2.08.39.22.53l3 3a.75.75 0 1 0 1.06-1.06l-2.78-2.78V5Z"
+                  clipRule="evenodd"
+                />
+              </svg>
+              {q.minutes} min suggested
+            </span>
+            {q.tags.length ? (
+              <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
+                {q.tags.map((t) => (
+                  <li key={t}>
+                    <Link
+                      href={bankHref({ bank: q.bankId, tag: t })}
+                      className="inline-block rounded-md bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-brand-50 hover:text-brand-700 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-brand-900/40 dark:hover:text-brand-200"
+                    >
+                      #{t}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        </div>
+        <div className="shrink-0">
+          {user ? (
+            <PractiseButton questionId={q.id} bankId={q.bankId} />
+          ) : (
+            <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`/bank/${q.id}`)}`} className="w-full sm:w-auto">
+              Sign in to practise
+            </ButtonLink>
+          )}
+        </div>
+      </header>
 
-        {promptHtml ? (
-          <Card className="mt-6">
-            <h2 className={sectionHeading}>The question</h2>
-            <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: promptHtml }} />
-          </Card>
-        ) : null}
+      {errataHtml ? (
+        <p className="mt-5 flex gap-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <span aria-hidden="true">⚠</span>
+          <span>
+            The source&apos;s reference answer contains a factual error; it is kept as written and corrected in the{" "}
+            <a href="#errata" className="font-semibold underline underline-offset-2">
+              errata
+            </a>
+            . The key points follow the correction.
+          </span>
+        </p>
+      ) : null}
 
-        <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_13rem]">
-          <div className="min-w-0">
+      {promptHtml ? (
+        <Card className="mt-6">
+          <h2 className={sectionHeading}>The question</h2>
+          <div className="prose-md mt-2" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+        </Card>
+      ) : null}
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_13rem]">
+        <div className="min-w-0">
           <div className="space-y-8">
             <section aria-labelledby="reference-heading">
               <h2 id="reference-heading" className={sectionHeading}>

@@ -29,7 +29,10 @@ export default async function NewScriptPage() {
           ← Scripts
         </Link>
       </p>
-      <PageHeader title="New interview script" description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards." />
+      <PageHeader
+        title="New interview script"
+        description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards."
+      />
       <BuilderForm banks={banks} levelMix={LEVEL_MIX} defaultBankId={defaultBankId} />
     </div>
   );

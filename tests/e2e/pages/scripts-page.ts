@@ -1,6 +1,14 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type BuildOptions = { minutes?: number; count?: number; level?: "Junior" | "Mid-level" | "Senior" | "Staff"; topics?: string[]; seed?: string; title?: string; jobDescription?: string };
+export type BuildOptions = {
+  minutes?: number;
+  count?: number;
+  level?: "Junior" | "Mid-level" | "Senior" | "Staff";
+  topics?: string[];
+  seed?: string;
+  title?: string;
+  jobDescription?: string;
+};
 
 /** The recruiter's script pages, driven by roles and labels. */
 export class ScriptsPage {
@@ -81,7 +89,11 @@ export class ScriptsPage {
   }
 
   async revokeFirstLink() {
-    await this.page.getByRole("list", { name: "Active share links" }).getByRole("button", { name: /^Revoke the link created/ }).first().click();
+    await this.page
+      .getByRole("list", { name: "Active share links" })
+      .getByRole("button", { name: /^Revoke the link created/ })
+      .first()
+      .click();
     await expect(this.page.getByText("No active links.")).toBeVisible();
   }
 }

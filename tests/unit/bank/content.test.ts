@@ -12,8 +12,7 @@ const { banks, errors } = loadBanks([contentDir], { cwd: projectRoot });
 const python = banks.find((b) => b.id === "python");
 const javascript = banks.find((b) => b.id === "javascript");
 const seed = readSeed();
-const sum = (n: (q: NonNullable<typeof python>["questions"][number]) => number) =>
-  python?.questions.reduce((total, q) => total + n(q), 0) ?? 0;
+const sum = (n: (q: NonNullable<typeof python>["questions"][number]) => number) => python?.questions.reduce((total, q) => total + n(q), 0) ?? 0;
 
 describe("content/", () => {
   it("loads without errors", () => {

@@ -21,7 +21,10 @@ const { banks } = loadBanks([path.join(projectRoot, "content")], { cwd: projectR
 const questions = banks.flatMap((b) => b.questions);
 
 const hits = (text: string, cues: Record<string, string[]>) =>
-  findCueHits(analyze(text), Object.entries(cues).map(([id, c]) => ({ id, cues: c }))).map((h) => h.id);
+  findCueHits(
+    analyze(text),
+    Object.entries(cues).map(([id, c]) => ({ id, cues: c })),
+  ).map((h) => h.id);
 
 describe("cue syntax", () => {
   it("splits groups at ' + ', alternatives at '|', and marks '!' groups absent", () => {
@@ -111,10 +114,16 @@ describe("cue fixtures: whole correct answers trigger no cue", () => {
     it(`${id}`, () => {
       const q = questions.find((x) => x.id === id);
       expect(q, `no question ${id}`).toBeDefined();
-      const answers = z.array(z.string().min(40)).min(1).parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
+      const answers = z
+        .array(z.string().min(40))
+        .min(1)
+        .parse(JSON.parse(readFileSync(path.join(dir, file), "utf8")));
       const cues = Object.fromEntries(q!.misconceptions.map((m) => [m.id, m.cues ?? []]));
       const fired = answers.flatMap((answer, i) =>
-        findCueHits(analyze(answer), Object.entries(cues).map(([mid, c]) => ({ id: mid, cues: c }))).map((h) => `answer ${i + 1}: ${h.id} on "${answer.slice(h.start, h.end)}"`),
+        findCueHits(
+          analyze(answer),
+          Object.entries(cues).map(([mid, c]) => ({ id: mid, cues: c })),
+        ).map((h) => `answer ${i + 1}: ${h.id} on "${answer.slice(h.start, h.end)}"`),
       );
       expect(fired).toEqual([]);
     });

@@ -5,7 +5,11 @@ import { BankError } from "@/lib/bank/errors.ts";
 import { loadBanks } from "@/lib/bank/load.ts";
 
 const root = path.resolve(import.meta.dirname, "../../fixtures/banks");
-const load = (...dirs: string[]) => loadBanks(dirs.map((d) => path.join(root, d)), { cwd: root });
+const load = (...dirs: string[]) =>
+  loadBanks(
+    dirs.map((d) => path.join(root, d)),
+    { cwd: root },
+  );
 
 function onlyError(dir: string) {
   const { banks, errors } = load(dir);

@@ -7,7 +7,11 @@ import { sha256 } from "@/lib/bank/parse-question.ts";
 import { questionSchema } from "@/lib/bank/schema.ts";
 
 const root = path.resolve(import.meta.dirname, "../../fixtures/banks");
-const load = (...dirs: string[]) => loadBanks(dirs.map((d) => path.join(root, d)), { cwd: root });
+const load = (...dirs: string[]) =>
+  loadBanks(
+    dirs.map((d) => path.join(root, d)),
+    { cwd: root },
+  );
 
 describe("a valid bank", () => {
   const { banks, errors } = load("good");

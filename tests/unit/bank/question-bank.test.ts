@@ -27,9 +27,7 @@ describe("getQuestionBank", () => {
     resetEnvForTests();
     expect(defaultBankDirs().slice(1)).toEqual([path.join(fixtures, "nested"), path.join(fixtures, "good")]);
     const qb = getQuestionBank();
-    expect(qb.banks().map((b) => b.id)).toEqual(
-      expect.arrayContaining(["python", "javascript", "fixture-good", "fixture-nested-one", "fixture-nested-two"]),
-    );
+    expect(qb.banks().map((b) => b.id)).toEqual(expect.arrayContaining(["python", "javascript", "fixture-good", "fixture-nested-one", "fixture-nested-two"]));
     expect(qb.get("fixture-generators")?.bankId).toBe("fixture-good");
     expect(qb.filter({ bankId: "fixture-good" })).toHaveLength(4);
   });

@@ -38,11 +38,7 @@ describe("QuestionBank", () => {
   it("filters by bank, topics, difficulties and tags (any of each, all facets together)", () => {
     expect(ids(qb.filter({ bankId: "fixture-nested-one" }))).toEqual(["fixture-nested-one-q"]);
     expect(ids(qb.filter({ bankId: "fixture-good", topics: ["core language"] }))).toEqual(["fixture-generators", "fixture-decorators"]);
-    expect(ids(qb.filter({ bankId: "fixture-good", difficulties: ["medium", "hard"] }))).toEqual([
-      "fixture-threads",
-      "fixture-decorators",
-      "fixture-testing",
-    ]);
+    expect(ids(qb.filter({ bankId: "fixture-good", difficulties: ["medium", "hard"] }))).toEqual(["fixture-threads", "fixture-decorators", "fixture-testing"]);
     expect(ids(qb.filter({ tags: ["threading"] }))).toEqual(["fixture-threads", "fixture-testing"]);
     expect(ids(qb.filter({ tags: ["threading"], difficulties: ["medium"] }))).toEqual(["fixture-testing"]);
     expect(ids(qb.filter({ topics: [], tags: [] }))).toHaveLength(6);

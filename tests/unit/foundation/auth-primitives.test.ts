@@ -36,7 +36,17 @@ describe("auth primitives", () => {
 
   it("compares origins: tabs, newlines, encoded slashes and repeated values never leave the site", () => {
     // searchParams are decoded: ?callbackUrl=/%09/evil.example arrives as "/\t/evil.example"
-    for (const bad of ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "\t//evil.example", "/\u0000/x", "/ /evil.example".replace(" ", "\t"), "http:/evil.example", "/\\/evil.example", "javascript:alert(1)"]) {
+    for (const bad of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "\t//evil.example",
+      "/\u0000/x",
+      "/ /evil.example".replace(" ", "\t"),
+      "http:/evil.example",
+      "/\\/evil.example",
+      "javascript:alert(1)",
+    ]) {
       const target = safeCallbackUrl(bad);
       expect(new URL(target, "https://app.example").origin, JSON.stringify(bad)).toBe("https://app.example");
       expect(target).toBe("/");

@@ -67,7 +67,9 @@ describe("draft-save status says what happened", () => {
       "Draft kept on this device only: the server refused it (answers are limited to 20,000 characters).",
     );
     expect(
-      draftStatusText(draftStateFromResponse(409, JSON.stringify({ error: "This question is no longer open: the draft was not saved.", code: "already-answered" }))),
+      draftStatusText(
+        draftStateFromResponse(409, JSON.stringify({ error: "This question is no longer open: the draft was not saved.", code: "already-answered" })),
+      ),
     ).toBe("Draft kept on this device only: this question is no longer open: the draft was not saved.");
     expect(draftStatusText(draftStateFromResponse(401, JSON.stringify({ error: "Sign in to continue." })))).toMatch(/signed out/);
     expect(draftStatusText(draftStateFromResponse(500, "<html>"))).toMatch(/server had a problem/);

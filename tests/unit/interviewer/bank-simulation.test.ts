@@ -37,9 +37,7 @@ describe("offline interviewer over the shipped banks", () => {
       for (let i = 0; i < 4; i += 1) {
         const decision = decideNextTurn({ question: q, report, askedFollowUps: asked, isLastQuestion: false, maxFollowUps: 3 });
         for (const mode of ["practice", "mock"] as const) {
-          const text = renderOfflineTurn(
-            turnForDecision(decision, { mode, seed: q.id, sequence: i + 1, previousText, question: q, answers, report }),
-          );
+          const text = renderOfflineTurn(turnForDecision(decision, { mode, seed: q.id, sequence: i + 1, previousText, question: q, answers, report }));
           const own = (decision.action === "probe" ? text.replace(decision.followUp.text, " ") : text).toLowerCase();
           for (const k of report.keyPoints.filter((r) => r.status !== "covered")) {
             const source = q.keyPoints.find((x) => x.id === k.id);

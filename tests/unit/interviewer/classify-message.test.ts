@@ -116,12 +116,16 @@ describe("linear time on 20,000-character inputs", () => {
 describe("unanswerableIdentifiers (bank:check rule)", () => {
   const reference = "def make_counter():\n    count = 0\n    def inner():\n        nonlocal count\n";
   it("flags names only the reference defines, and references to unseen code", () => {
-    expect(unanswerableIdentifiers("After `make_counter` has returned, where does `count` live?", "Explain closures.", reference).map((u) => u.identifier)).toEqual(["make_counter"]);
+    expect(
+      unanswerableIdentifiers("After `make_counter` has returned, where does `count` live?", "Explain closures.", reference).map((u) => u.identifier),
+    ).toEqual(["make_counter"]);
     expect(unanswerableIdentifiers("What does the retry factory above do on the third failure?", "Explain decorators.", "")[0]?.reason).toBe("unseen-code");
   });
   it("accepts names from the question, the follow-up's own code, builtins and the standard library", () => {
     expect(unanswerableIdentifiers("What does `make_counter()` return?", "Write make_counter.", reference)).toEqual([]);
-    expect(unanswerableIdentifiers("Given this code, what does `inner` print?\n\n```python\ndef inner():\n    print(1)\n```", "Explain closures.", reference)).toEqual([]);
+    expect(
+      unanswerableIdentifiers("Given this code, what does `inner` print?\n\n```python\ndef inner():\n    print(1)\n```", "Explain closures.", reference),
+    ).toEqual([]);
     expect(unanswerableIdentifiers("Why use `functools.wraps` and `threading.Lock` with `len()`?", "Explain.", "functools.wraps threading.Lock")).toEqual([]);
   });
 });
@@ -153,7 +157,9 @@ describe("an answer to another question of the bank is off-topic", () => {
   });
 
   it("needs the bank: without it, the rule is silent", () => {
-    expect(answersAnotherQuestion("With asyncio you have a single event loop, coroutines await and yield control back.", q("python-gil"), undefined)).toBeNull();
+    expect(
+      answersAnotherQuestion("With asyncio you have a single event loop, coroutines await and yield control back.", q("python-gil"), undefined),
+    ).toBeNull();
   });
 });
 

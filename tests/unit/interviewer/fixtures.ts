@@ -137,8 +137,7 @@ export function makeReport(
 }
 
 export const firstAnswer =
-  "In Python variables are just names that point to objects on the heap. " +
-  "When the refcount of an object drops to zero it gets freed right away.";
+  "In Python variables are just names that point to objects on the heap. " + "When the refcount of an object drops to zero it gets freed right away.";
 
 /** After the first answer: names and refcount covered, the rest missed. */
 export function firstReport(overrides: Partial<ScoreReport> = {}): ScoreReport {

@@ -71,13 +71,22 @@ describe("praise only for evidence of a covered point (item 1)", () => {
       ["In Go I would call runtime.GC and objects are freed when the count drops to zero.", "objects are freed when the count drops to zero", "covered"],
     ] as const) {
       const report = makeReport(memoryQuestion.keyPoints, { refcount: { status, evidence: [evidence] } }, [answer]);
-      expect(candidateQuotes(report, [answer]).every((q) => !q.approvable), answer).toBe(true);
-      expect(acknowledgements(report, [answer]).every((a) => !a.approved), answer).toBe(true);
+      expect(
+        candidateQuotes(report, [answer]).every((q) => !q.approvable),
+        answer,
+      ).toBe(true);
+      expect(
+        acknowledgements(report, [answer]).every((a) => !a.approved),
+        answer,
+      ).toBe(true);
     }
   });
 
   it("never approves a sentence with a misconception hit, even a corrected one", () => {
-    const answers = ["Assignment copies the object, and the copy is freed when the count drops to zero.", "No wait, assignment binds a second name to the same object."];
+    const answers = [
+      "Assignment copies the object, and the copy is freed when the count drops to zero.",
+      "No wait, assignment binds a second name to the same object.",
+    ];
     const hit: MisconceptionHit = {
       id: "refcount-copies",
       keyPointId: "names-references",
@@ -98,7 +107,10 @@ describe("praise only for evidence of a covered point (item 1)", () => {
   });
 
   it("approves only from the latest answer, and never quotes an answer the interviewer redirected", () => {
-    const answers = ["In Java the garbage collector runs whenever the heap fills up, generation by generation.", "Reference counting frees an object once its count drops to zero."];
+    const answers = [
+      "In Java the garbage collector runs whenever the heap fills up, generation by generation.",
+      "Reference counting frees an object once its count drops to zero.",
+    ];
     const report = makeReport(
       memoryQuestion.keyPoints,
       {
@@ -136,8 +148,16 @@ describe("off-topic by the question's subject (item 2)", () => {
   });
 
   it("an answer about another language with no anchor in Python is off-topic, whatever words it shares", () => {
-    expect(kind("In Go I just call runtime.GC() when memory gets tight, and the objects get collected when nothing references them anymore.", { messageReport: { ...offTopicReport(25), flags: [] } })).toBe("off-topic");
-    expect(kind("Garbage collection is huge in functional languages. In Haskell everything is immutable, so the collector can be very simple.", { messageReport: { ...offTopicReport(15), flags: [] } })).toBe("off-topic");
+    expect(
+      kind("In Go I just call runtime.GC() when memory gets tight, and the objects get collected when nothing references them anymore.", {
+        messageReport: { ...offTopicReport(25), flags: [] },
+      }),
+    ).toBe("off-topic");
+    expect(
+      kind("Garbage collection is huge in functional languages. In Haskell everything is immutable, so the collector can be very simple.", {
+        messageReport: { ...offTopicReport(15), flags: [] },
+      }),
+    ).toBe("off-topic");
   });
 
   it("a contrast with another language that is about Python stays an answer", () => {
@@ -174,12 +194,14 @@ describe("\"I don't know\" with the question's words (item 3)", () => {
     expect(kind(text, { messageReport: makeReport(memoryQuestion.keyPoints, {}, []) })).toBe("dont-know");
   });
 
-  it("a tentative answer after \"I'm not sure\" is an answer", () => {
+  it('a tentative answer after "I\'m not sure" is an answer', () => {
     expect(kind("I'm not sure, but I think an object is freed when its reference count drops to zero.")).toBe("answer");
-    expect(kind("If I delete both names... I think the objects stay alive? Something about a cycle. There's a module for it but I don't remember it.")).toBe("answer");
+    expect(kind("If I delete both names... I think the objects stay alive? Something about a cycle. There's a module for it but I don't remember it.")).toBe(
+      "answer",
+    );
   });
 
-  it("an explicit clarification still outranks \"I'm not sure\"", () => {
+  it('an explicit clarification still outranks "I\'m not sure"', () => {
     expect(kind("I'm not sure what you mean, do you mean CPython only or PyPy too?")).toBe("clarifying-question");
   });
 });
@@ -253,11 +275,17 @@ describe("challenges that do not prejudge the claim (item 5)", () => {
             misconceptionId: "contradicts-refcount",
             keyPointId: "refcount",
             claim: answer,
-            followUp: { id: "challenge:contradicts-refcount", text: source === "authored" ? "What does `sys.getrefcount` show just before a `del`?" : "", source },
+            followUp: {
+              id: "challenge:contradicts-refcount",
+              text: source === "authored" ? "What does `sys.getrefcount` show just before a `del`?" : "",
+              source,
+            },
           },
         });
         expect(text).toMatch(/\?|step by step|one step at a time/);
-        expect(text.replace(/“[^”]*”/g, " ")).not.toMatch(/\b(?:wrong|incorrect|not (?:right|true|correct)|push back|doesn't sit right|i'd question|is that so|are you sure)\b/i);
+        expect(text.replace(/“[^”]*”/g, " ")).not.toMatch(
+          /\b(?:wrong|incorrect|not (?:right|true|correct)|push back|doesn't sit right|i'd question|is that so|are you sure)\b/i,
+        );
       }
     }
   });
@@ -273,7 +301,13 @@ describe("challenges that do not prejudge the claim (item 5)", () => {
         question: memoryQuestion,
         answers: [answer],
         report: makeReport(memoryQuestion.keyPoints, {}, [answer]),
-        decision: { action: "challenge", misconceptionId: "x", keyPointId: "refcount", claim: answer, followUp: { id: "challenge:x", text: "", source: "generic" } },
+        decision: {
+          action: "challenge",
+          misconceptionId: "x",
+          keyPointId: "refcount",
+          claim: answer,
+          followUp: { id: "challenge:x", text: "", source: "generic" },
+        },
       }).messages[0]!.content,
     );
     expect(content).toContain("can be mistaken");
@@ -306,13 +340,33 @@ describe("authored scaffolds, challenges and probes that name what only the refe
 
   it("falls back to a generic scaffold, challenge and probe", () => {
     const report = makeReport(question.keyPoints, {}, ["x"]);
-    const scaffold = decideNextTurn({ question, report, askedFollowUps: [], isLastQuestion: false, message: { kind: "dont-know", clarificationTopics: [], hintRequested: false } });
+    const scaffold = decideNextTurn({
+      question,
+      report,
+      askedFollowUps: [],
+      isLastQuestion: false,
+      message: { kind: "dont-know", clarificationTopics: [], hintRequested: false },
+    });
     expect(scaffold.action).toBe("scaffold");
     if (scaffold.action === "scaffold") expect(scaffold.followUp.text).not.toContain("make_cache");
 
     const claim = "Memory is freed only when the program exits.";
-    const hit: MisconceptionHit = { id: "freed-at-exit", keyPointId: "refcount", text: "", correction: "", evidence: [{ start: 0, end: claim.length, text: claim }], answerIndex: 0, corrected: false, source: "authored" };
-    const challenge = decideNextTurn({ question, report: makeReport(question.keyPoints, {}, [claim], { misconceptions: [hit] }), askedFollowUps: [], isLastQuestion: false });
+    const hit: MisconceptionHit = {
+      id: "freed-at-exit",
+      keyPointId: "refcount",
+      text: "",
+      correction: "",
+      evidence: [{ start: 0, end: claim.length, text: claim }],
+      answerIndex: 0,
+      corrected: false,
+      source: "authored",
+    };
+    const challenge = decideNextTurn({
+      question,
+      report: makeReport(question.keyPoints, {}, [claim], { misconceptions: [hit] }),
+      askedFollowUps: [],
+      isLastQuestion: false,
+    });
     expect(challenge.action).toBe("challenge");
     if (challenge.action === "challenge") expect(challenge.followUp.source).toBe("generic");
 

@@ -58,7 +58,10 @@ const probe: FollowUpTurn = {
 
 function promptOf(model: MockLanguageModelV4) {
   const call = model.doStreamCalls[0]!;
-  const system = call.prompt.filter((m) => m.role === "system").map((m) => m.content as string).join("\n");
+  const system = call.prompt
+    .filter((m) => m.role === "system")
+    .map((m) => m.content as string)
+    .join("\n");
   const user = call.prompt
     .filter((m) => m.role === "user")
     .flatMap((m) => (m.content as { type: string; text?: string }[]).map((p) => p.text ?? ""))
@@ -135,7 +138,9 @@ describe("LLM engine with MockLanguageModelV4", () => {
     const failing = new MockLanguageModelV4({ doStream: async () => Promise.reject(new Error("boom 500")) });
     await expect(collect(createLlmInterviewer({ model: failing, timeoutMs: 5_000 }).streamTurn(probe))).rejects.toThrow("boom 500");
     await expect(collect(createLlmInterviewer({ model: mockModel([]), timeoutMs: 5_000 }).streamTurn(probe))).rejects.toMatchObject({ reason: "empty" });
-    await expect(collect(createLlmInterviewer({ model: stallingModel(["Hi "]), timeoutMs: 150 }).streamTurn(probe))).rejects.toMatchObject({ reason: "timeout" });
+    await expect(collect(createLlmInterviewer({ model: stallingModel(["Hi "]), timeoutMs: 150 }).streamTurn(probe))).rejects.toMatchObject({
+      reason: "timeout",
+    });
   });
 });
 
@@ -173,7 +178,10 @@ describe("streamTurnWithFallback", () => {
 
   it("keeps the streamed prefix and appends the offline text after a mid-stream error", async () => {
     const prefix = "Good, you mentioned the refcount. Now tell me";
-    const { text, fallbacks } = await run(probe, mockModel(["Good, you mentioned ", "the refcount. ", "Now tell me"], { error: new Error("connection reset") }));
+    const { text, fallbacks } = await run(
+      probe,
+      mockModel(["Good, you mentioned ", "the refcount. ", "Now tell me"], { error: new Error("connection reset") }),
+    );
     expect(text).toBe(`${prefix}${fallbackSeparator(prefix)}${offline}`);
     expect(fallbackSeparator(prefix)).toBe("…\n\n");
     expect(fallbacks).toMatchObject([{ midStream: true, streamedText: prefix }]);
@@ -206,7 +214,8 @@ describe("the reply check after the model speaks (issue 11)", () => {
     for await (const chunk of streamTurnWithFallback(turn, {
       primary: createLlmInterviewer({ model: mockModel(deltas), timeoutMs: 5_000 }),
       onFallback: (info) => fallbacks.push(info),
-    })) text += chunk;
+    }))
+      text += chunk;
     return { text, fallbacks };
   };
   const offlineText = renderOfflineTurn(probe);
@@ -243,7 +252,13 @@ describe("the reply check after the model speaks (issue 11)", () => {
         { role: "interviewer", text: "EARLIER-INTERVIEWER-TURN: what frees a cycle?", action: "cyclic-gc:1" },
         { role: "candidate", text: answer },
       ],
-      decision: { action: "challenge", misconceptionId: "m1", keyPointId: "refcount", claim: "objects are never freed while a thread runs", followUp: { id: "challenge:m1", text: "What would you run to check that?", source: "authored" } },
+      decision: {
+        action: "challenge",
+        misconceptionId: "m1",
+        keyPointId: "refcount",
+        claim: "objects are never freed while a thread runs",
+        followUp: { id: "challenge:m1", text: "What would you run to check that?", source: "authored" },
+      },
     };
     await collect(createLlmInterviewer({ model, timeoutMs: 5_000 }).streamTurn(challenge));
     const { user } = promptOf(model);

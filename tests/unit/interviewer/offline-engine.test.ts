@@ -1,29 +1,16 @@
 import { describe, expect, it } from "vitest";
-import {
-  chunkWords,
-  createOfflineInterviewer,
-  renderOfflineTurn,
-} from "../../../lib/interviewer/offline-engine.ts";
+import { chunkWords, createOfflineInterviewer, renderOfflineTurn } from "../../../lib/interviewer/offline-engine.ts";
 import { decideNextTurn, type ProbeDecision } from "../../../lib/interviewer/turn-policy.ts";
 import { turnForDecision } from "../../../lib/interviewer/next-turn.ts";
 import type { InterviewerTurn, FollowUpTurn } from "../../../lib/interviewer/turns.ts";
 import type { ScoreReport } from "../../../lib/scoring/report.ts";
-import {
-  collect,
-  firstAnswer,
-  firstReport,
-  makeReport,
-  memoryQuestion,
-  unsaidMissedVocabulary,
-} from "./fixtures.ts";
+import { collect, firstAnswer, firstReport, makeReport, memoryQuestion, unsaidMissedVocabulary } from "./fixtures.ts";
 
 const engine = createOfflineInterviewer();
 
 function probeTurn(over: Partial<FollowUpTurn> = {}): FollowUpTurn {
   const report = over.report ?? firstReport();
-  const decision =
-    over.decision ??
-    (decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false }) as ProbeDecision);
+  const decision = over.decision ?? (decideNextTurn({ question: memoryQuestion, report, askedFollowUps: [], isLastQuestion: false }) as ProbeDecision);
   return {
     kind: "follow-up",
     mode: "practice",
@@ -68,7 +55,7 @@ describe("ask", () => {
     expect(text).toContain("about 6 minutes");
   });
 
-  it("says a fraction of a minute as people say it, never \"0.25 minutes\"", () => {
+  it('says a fraction of a minute as people say it, never "0.25 minutes"', () => {
     const ask = (minutes: number) =>
       renderOfflineTurn({ kind: "ask", mode: "mock", seed: "s", sequence: 0, question: memoryQuestion, index: 0, total: 1, minutes });
     expect(ask(0.25)).toContain("You have about 15 seconds.");
@@ -101,8 +88,7 @@ describe("probe", () => {
   });
 
   it("shortens a long evidence span to a few words of the candidate's", () => {
-    const answer =
-      "Well, so basically the way I understand it every single object keeps a count of how many references point at it at any time.";
+    const answer = "Well, so basically the way I understand it every single object keeps a count of how many references point at it at any time.";
     const span = answer.slice(answer.indexOf("every"));
     const report = makeReport(memoryQuestion.keyPoints, { refcount: { status: "covered", evidence: [span] } }, [answer]);
     const text = renderOfflineTurn(probeTurn({ report, answers: [answer] }));
@@ -174,7 +160,15 @@ function simulateQuestion(seed: string, reports: ScoreReport[], answers: string[
     const report = reports[i]!;
     const decision = decideNextTurn({ question: memoryQuestion, report, askedFollowUps: asked, isLastQuestion: false, maxFollowUps: 3 });
     if (decision.action !== "probe" && decision.action !== "move-on") throw new Error(`unexpected ${decision.action}`);
-    const common = { mode: "practice" as const, seed, sequence: (sequence += 1), previousText, question: memoryQuestion, answers: answers.slice(0, i + 1), report };
+    const common = {
+      mode: "practice" as const,
+      seed,
+      sequence: (sequence += 1),
+      previousText,
+      question: memoryQuestion,
+      answers: answers.slice(0, i + 1),
+      report,
+    };
     const turn: InterviewerTurn = turnForDecision(decision, common);
     const text = renderOfflineTurn(turn);
     texts.push(text);
@@ -188,11 +182,15 @@ function simulateQuestion(seed: string, reports: ScoreReport[], answers: string[
 describe("a session", () => {
   const answers = [firstAnswer, "I am not sure how cycles work.", "Slicing copies the list, I think.", "No more."];
   const reports = answers.map((_, i) =>
-    makeReport(memoryQuestion.keyPoints, {
-      "names-references": { status: "covered", evidence: ["variables are just names that point to objects"] },
-      refcount: { status: "covered", evidence: ["the refcount of an object drops to zero"] },
-      ...(i >= 2 ? { "shallow-copy": { status: "partial" as const, evidence: ["Slicing copies the list"] } } : {}),
-    }, answers.slice(0, i + 1)),
+    makeReport(
+      memoryQuestion.keyPoints,
+      {
+        "names-references": { status: "covered", evidence: ["variables are just names that point to objects"] },
+        refcount: { status: "covered", evidence: ["the refcount of an object drops to zero"] },
+        ...(i >= 2 ? { "shallow-copy": { status: "partial" as const, evidence: ["Slicing copies the list"] } } : {}),
+      },
+      answers.slice(0, i + 1),
+    ),
   );
 
   it("never repeats a follow-up and never opens two probes the same way in a row", () => {

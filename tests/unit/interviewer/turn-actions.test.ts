@@ -68,7 +68,11 @@ const render = (s: TurnState, answers: string[], mode: "practice" | "mock" = "pr
 describe("challenge a misconception", () => {
   it("comes before any probe, with the authored challenge and the candidate's claim quoted", () => {
     const s = state({ report: wrongReport() });
-    expect(decideNextTurn(s)).toMatchObject({ action: "challenge", misconceptionId: "refcount-copies", followUp: { id: "challenge:refcount-copies", source: "authored" } });
+    expect(decideNextTurn(s)).toMatchObject({
+      action: "challenge",
+      misconceptionId: "refcount-copies",
+      followUp: { id: "challenge:refcount-copies", source: "authored" },
+    });
     for (let seed = 0; seed < 10; seed += 1) {
       const text = render(s, [wrongAnswer], "practice", `c${seed}`);
       expect(text).toContain(question.misconceptions[0]!.challenge!);
@@ -106,7 +110,10 @@ describe("challenge a misconception", () => {
 
 describe("messages that are not answers", () => {
   it("a clarifying question is answered from the clarifications and the question is handed back", () => {
-    const s = state({ report: makeReport(question.keyPoints, {}, ["Do you mean CPython?"]), message: msg("clarifying-question", { clarificationTopics: ["scope"] }) });
+    const s = state({
+      report: makeReport(question.keyPoints, {}, ["Do you mean CPython?"]),
+      message: msg("clarifying-question", { clarificationTopics: ["scope"] }),
+    });
     const d = decideNextTurn(s);
     expect(d).toMatchObject({ action: "clarify", answers: [{ topic: "scope" }], followUp: { id: "clarify:scope" } });
     const text = render(s, ["Do you mean CPython?"]);
@@ -117,7 +124,11 @@ describe("messages that are not answers", () => {
   });
 
   it("without authored clarifications, general guidance and the question back", () => {
-    const s = state({ question: memoryQuestion, report: makeReport(memoryQuestion.keyPoints, {}, ["Which version?"]), message: msg("clarifying-question", { clarificationTopics: ["version"] }) });
+    const s = state({
+      question: memoryQuestion,
+      report: makeReport(memoryQuestion.keyPoints, {}, ["Which version?"]),
+      message: msg("clarifying-question", { clarificationTopics: ["version"] }),
+    });
     expect(decideNextTurn(s)).toMatchObject({ action: "clarify", answers: [{ topic: "general" }] });
   });
 
@@ -183,21 +194,33 @@ describe("acknowledgements", () => {
       [answer],
     );
     for (let seed = 0; seed < 30; seed += 1) {
-      const text = renderOfflineTurn(turnForDecision(decideNextTurn(state({ report })), { mode: "practice", seed: `q${seed}`, sequence: 2, question, answers: [answer], report }));
+      const text = renderOfflineTurn(
+        turnForDecision(decideNextTurn(state({ report })), { mode: "practice", seed: `q${seed}`, sequence: 2, question, answers: [answer], report }),
+      );
       expect(text).not.toContain("“names that point to objects");
       for (const m of text.matchAll(/“([^”]+)”/g)) expect(m[1]!.split(" ").length).toBeGreaterThanOrEqual(4);
     }
   });
   it("never quote the same span twice on a question", () => {
     const report = firstReport();
-    const first = renderOfflineTurn(turnForDecision(decideNextTurn(state({ report })), { mode: "practice", seed: "x", sequence: 0, question, answers: [firstAnswer], report }));
+    const first = renderOfflineTurn(
+      turnForDecision(decideNextTurn(state({ report })), { mode: "practice", seed: "x", sequence: 0, question, answers: [firstAnswer], report }),
+    );
     const quoted = /“([^”]+)”/.exec(first)?.[1];
     if (!quoted) return;
     for (let seed = 0; seed < 10; seed += 1) {
       const next = renderOfflineTurn(
         turnForDecision(decideNextTurn(state({ report, askedFollowUps: ["cyclic-gc:1"] })), {
-          mode: "practice", seed: `y${seed}`, sequence: 2, question, answers: [firstAnswer], report,
-          exchange: [{ role: "candidate", text: firstAnswer }, { role: "interviewer", text: first, action: "cyclic-gc:1" }],
+          mode: "practice",
+          seed: `y${seed}`,
+          sequence: 2,
+          question,
+          answers: [firstAnswer],
+          report,
+          exchange: [
+            { role: "candidate", text: firstAnswer },
+            { role: "interviewer", text: first, action: "cyclic-gc:1" },
+          ],
         }),
       );
       expect(next).not.toContain(`“${quoted}”`);
@@ -208,10 +231,14 @@ describe("acknowledgements", () => {
 describe("planNextTurn (the answer flow's planning, shared with the evaluation)", () => {
   it("classifies the latest message, scores every answer, and says what to store", () => {
     const plan = planNextTurn({
-      question, mode: "practice", seed: "p", sequence: 1,
+      question,
+      mode: "practice",
+      seed: "p",
+      sequence: 1,
       exchange: [{ role: "candidate", text: "Sorry, do you mean CPython specifically?" }],
       score: (answers) => makeReport(question.keyPoints, {}, answers),
-      followUpCount: 0, isLastQuestion: false,
+      followUpCount: 0,
+      isLastQuestion: false,
     });
     expect(plan.message.kind).toBe("clarifying-question");
     expect(plan.followUpId).toBe("clarify:scope");

@@ -202,7 +202,10 @@ describe("helpers", () => {
   });
 
   it("isCovered needs every point when none is essential", () => {
-    const pts = [{ id: "a", weight: 2, text: "aaaaaaaaaaaa" }, { id: "b", weight: 3, text: "bbbbbbbbbbbb" }];
+    const pts = [
+      { id: "a", weight: 2, text: "aaaaaaaaaaaa" },
+      { id: "b", weight: 3, text: "bbbbbbbbbbbb" },
+    ];
     expect(isCovered(makeReport(pts, { a: "covered" }))).toBe(false);
     expect(isCovered(makeReport(pts, { a: "covered", b: "covered" }))).toBe(true);
   });

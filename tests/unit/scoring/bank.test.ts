@@ -37,7 +37,10 @@ describe("scorer on the bank", () => {
 
   it("stays within the latency budget per answer", () => {
     const q = questions[0]!;
-    const answer = q.keyPoints.map((k) => k.text).join(" ").repeat(3);
+    const answer = q.keyPoints
+      .map((k) => k.text)
+      .join(" ")
+      .repeat(3);
     scoreAnswer({ question: q, answers: [answer] }, { corpus });
     const t0 = performance.now();
     for (let i = 0; i < 50; i++) scoreAnswer({ question: q, answers: [answer] }, { corpus });

@@ -32,7 +32,8 @@ describe("polarity of words", () => {
 });
 
 describe("wrong claims", () => {
-  const wrong = "The GIL is a mutex so only one thread executes bytecode at a time. The GIL makes my code thread safe, so there is no need for locks because of the GIL.";
+  const wrong =
+    "The GIL is a mutex so only one thread executes bytecode at a time. The GIL makes my code thread safe, so there is no need for locks because of the GIL.";
 
   it("marks the contradicted key point, quotes the candidate's sentence and leads the feedback with it", () => {
     const r = score(wrong);
@@ -72,7 +73,8 @@ describe("wrong claims", () => {
   });
 
   it("lets a later answer correct the claim: the report shows both, and the cap lifts", () => {
-    const later = "Actually no: a thread switch can land between the read and the write of counter += 1, so it is not thread safe; there is a race condition and you still need locks.";
+    const later =
+      "Actually no: a thread switch can land between the read and the write of counter += 1, so it is not thread safe; there is a race condition and you still need locks.";
     const r = score(wrong, later);
     const hit = r.misconceptions.find((m) => m.id === "gil-makes-thread-safe")!;
     expect(hit.corrected).toBe(true);

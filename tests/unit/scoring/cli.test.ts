@@ -24,7 +24,10 @@ describe("score CLI", () => {
     ].join("\n");
     const res = spawnSync(process.execPath, [path.join(root, "scripts/score.ts"), "--jsonl"], { cwd: root, input, encoding: "utf8" });
     expect(res.status).toBe(0);
-    const out = res.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = res.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o.id)).toEqual(["a", null, "b", "c", "d", "e"]);
     expect(out[0]).toMatchObject({ method: "rubric" });
     expect(typeof out[0]!.score).toBe("number");

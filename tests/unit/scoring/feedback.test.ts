@@ -6,7 +6,14 @@ import type { KeyPointResult } from "../../../lib/scoring/report.ts";
 // Suggestions are sentences a person would say: never a key point's id, never a list of rubric terms.
 const point = (id: string, termTexts: string[], labels: string[] = termTexts) =>
   ({ id, text: "x", weight: 3, terms: [], labels, termTexts, vec: new Map(), norm: 0, subject: new Set() }) as unknown as PKeyPoint;
-const result = (id: string, status: KeyPointResult["status"], weight = 3, text = "The statement."): KeyPointResult => ({ id, text, weight, status, confidence: 0.5, evidence: [] });
+const result = (id: string, status: KeyPointResult["status"], weight = 3, text = "The statement."): KeyPointResult => ({
+  id,
+  text,
+  weight,
+  status,
+  confidence: 0.5,
+  evidence: [],
+});
 
 describe("gapsOf", () => {
   const points = [

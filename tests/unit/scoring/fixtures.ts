@@ -60,7 +60,8 @@ export const gil: Question = {
       id: "gil-makes-thread-safe",
       text: "Believes the GIL removes the need for synchronisation.",
       keyPointId: "thread-safety",
-      correction: "The GIL makes single bytecodes atomic, not `counter += 1`: a thread switch between the read and the write loses updates, so shared state still needs a lock.",
+      correction:
+        "The GIL makes single bytecodes atomic, not `counter += 1`: a thread switch between the read and the write loses updates, so shared state still needs a lock.",
       phrasings: ["the gil makes my code thread safe", "no need for locks because of the gil"],
     },
     {

@@ -45,11 +45,15 @@ describe("scoreAnswer (generic mode)", () => {
     };
     const right = scoreAnswer({
       question: q,
-      answers: ["TCP sets up a connection with a handshake and gives reliable, ordered delivery, retransmitting lost data; good for web pages and file transfer. UDP is connectionless, just sends datagrams with less overhead and no guarantees; good for live video, games and DNS."],
+      answers: [
+        "TCP sets up a connection with a handshake and gives reliable, ordered delivery, retransmitting lost data; good for web pages and file transfer. UDP is connectionless, just sends datagrams with less overhead and no guarantees; good for live video, games and DNS.",
+      ],
     });
     const swapped = scoreAnswer({
       question: q,
-      answers: ["UDP sets up a connection with a handshake and gives reliable, ordered delivery, retransmitting lost data; good for web pages and file transfer. TCP is connectionless, just sends datagrams with less overhead and no guarantees; good for live video, games and DNS."],
+      answers: [
+        "UDP sets up a connection with a handshake and gives reliable, ordered delivery, retransmitting lost data; good for web pages and file transfer. TCP is connectionless, just sends datagrams with less overhead and no guarantees; good for live video, games and DNS.",
+      ],
     });
     expect(right.score).toBeGreaterThanOrEqual(80);
     expect(swapped.score).toBeLessThan(40);
@@ -63,7 +67,10 @@ describe("scoreAnswer (generic mode)", () => {
         "Photosynthesis is the process by which plants, algae and some bacteria convert light energy into chemical energy. " +
         "Chlorophyll in the chloroplasts absorbs light. Carbon dioxide and water are turned into glucose, and oxygen is released as a by-product.",
     };
-    const good = scoreAnswer({ question: q, answers: ["Plants use chlorophyll in their chloroplasts to capture light energy and turn carbon dioxide and water into glucose, giving off oxygen."] });
+    const good = scoreAnswer({
+      question: q,
+      answers: ["Plants use chlorophyll in their chloroplasts to capture light energy and turn carbon dioxide and water into glucose, giving off oxygen."],
+    });
     const bad = scoreAnswer({ question: q, answers: ["It is when animals digest food in their stomach."] });
     expect(good.score).toBeGreaterThan(60);
     expect(bad.score).toBeLessThan(20);
@@ -74,7 +81,10 @@ describe("scoreAnswer (generic mode)", () => {
         "Underlying causes were militarism, the alliance system, imperial rivalry and nationalism. " +
         "The alliances turned a regional conflict between Austria-Hungary and Serbia into a continental war.",
     };
-    const h = scoreAnswer({ question: history, answers: ["The assassination of Franz Ferdinand in Sarajevo triggered it, but alliances, militarism and nationalism made it spread."] });
+    const h = scoreAnswer({
+      question: history,
+      answers: ["The assassination of Franz Ferdinand in Sarajevo triggered it, but alliances, militarism and nationalism made it spread."],
+    });
     expect(h.score).toBeGreaterThan(55);
   });
 });

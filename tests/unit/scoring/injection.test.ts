@@ -54,4 +54,3 @@ describe("detectInjection", () => {
     expect(detectInjection(text)).toEqual([]);
   });
 });
-

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  alternativesFor,
-  buildScript,
-  describeChanges,
-  difficultyTargets,
-  LEVEL_MIX,
-  resolveTopics,
-  ScriptBuildError,
-} from "../../../lib/scripts/builder.ts";
+import { alternativesFor, buildScript, describeChanges, difficultyTargets, LEVEL_MIX, resolveTopics, ScriptBuildError } from "../../../lib/scripts/builder.ts";
 import { alternativeKey, moveQuestion, swapQuestion } from "../../../lib/scripts/edit.ts";
 import { gist, rubricFor, scriptKeyPoints } from "../../../lib/scripts/rubric.ts";
 import { seededRandom } from "../../../lib/scripts/random.ts";
@@ -43,7 +35,13 @@ describe("determinism", () => {
   });
 
   it("different seeds choose different questions", () => {
-    const sets = new Set(Array.from({ length: 12 }, (_, i) => buildScript({ level: "mid", minutes: 45, seed: `s${i}` }, bank).questions.map((q) => q.id).join()));
+    const sets = new Set(
+      Array.from({ length: 12 }, (_, i) =>
+        buildScript({ level: "mid", minutes: 45, seed: `s${i}` }, bank)
+          .questions.map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(sets.size).toBeGreaterThan(6);
   });
 

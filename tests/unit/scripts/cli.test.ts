@@ -9,7 +9,11 @@ import { scriptToMarkdown } from "../../../lib/scripts/export.ts";
 import { scriptDocumentSchema } from "../../../lib/scripts/schemas.ts";
 
 function cli(...args: string[]) {
-  const res = spawnSync(process.execPath, ["scripts/script.ts", ...args], { cwd: process.cwd(), encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  const res = spawnSync(process.execPath, ["scripts/script.ts", ...args], {
+    cwd: process.cwd(),
+    encoding: "utf8",
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -36,7 +40,10 @@ describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("Steered by the job description:");
-    const doc = buildScript({ level: "mid", minutes: 60, jobDescription: "We run FastAPI on asyncio with SQLAlchemy and test with pytest.", seed: "1" }, getQuestionBank());
+    const doc = buildScript(
+      { level: "mid", minutes: 60, jobDescription: "We run FastAPI on asyncio with SQLAlchemy and test with pytest.", seed: "1" },
+      getQuestionBank(),
+    );
     expect(a.stdout).toBe(scriptToMarkdown(doc));
   });
 

@@ -20,7 +20,8 @@ describe("script exports", () => {
     const parsed = JSON.parse(scriptToJson(doc));
     expect(scriptDocumentSchema.parse(parsed)).toEqual(doc);
     expect(parsed.totalMinutes).toBe(45);
-    for (const q of parsed.questions) expect(Object.keys(q)).toEqual(expect.arrayContaining(["id", "title", "minutes", "keyPoints", "followUps", "redFlags", "rubric"]));
+    for (const q of parsed.questions)
+      expect(Object.keys(q)).toEqual(expect.arrayContaining(["id", "title", "minutes", "keyPoints", "followUps", "redFlags", "rubric"]));
   });
 
   it("Markdown has the plan, every question with its sections, the wrap-up and a scorecard", () => {
@@ -30,7 +31,8 @@ describe("script exports", () => {
     expect(md).toContain("| 0:00–0:05 | Introduction | 5 |");
     expect(md).toMatch(/\| 0:40–0:45 \| Wrap-up and candidate's questions \| 5 \|/);
     doc.questions.forEach((q, i) => expect(md).toContain(`## ${i + 1}. ${q.title} (${q.minutes} min)`));
-    for (const h of ["### What a good answer covers", "### Follow-up probes", "### Red flags", "### Rating", "## Wrap-up (5 min)", "## Scorecard"]) expect(md).toContain(h);
+    for (const h of ["### What a good answer covers", "### Follow-up probes", "### Red flags", "### Rating", "## Wrap-up (5 min)", "## Scorecard"])
+      expect(md).toContain(h);
     expect(md).toContain("| 4 · Excellent |");
     expect(md).toContain("Steered by the job description: ");
     expect(md).not.toMatch(/\n{3,}/);
@@ -54,8 +56,33 @@ describe("scorecard exports", () => {
     scriptVersion: 2,
     createdAt: new Date("2026-05-01T10:00:00Z"),
     entries: [
-      { questionId: "q1", title: "Q one", topic: "T", difficulty: "easy", minutes: 6, keyPoints: [{ id: "a", text: "A", ticked: true }, { id: "b", text: "B", ticked: false }], redFlags: [{ id: "r1", text: "Thinks threads run Python in parallel", heard: true }], rating: 3, notes: "good", seconds: 330 },
-      { questionId: "q2", title: "Q two", topic: "T", difficulty: "hard", minutes: 8, keyPoints: [{ id: "c", text: "C", ticked: true }], redFlags: [], rating: 4, notes: "", seconds: 0 },
+      {
+        questionId: "q1",
+        title: "Q one",
+        topic: "T",
+        difficulty: "easy",
+        minutes: 6,
+        keyPoints: [
+          { id: "a", text: "A", ticked: true },
+          { id: "b", text: "B", ticked: false },
+        ],
+        redFlags: [{ id: "r1", text: "Thinks threads run Python in parallel", heard: true }],
+        rating: 3,
+        notes: "good",
+        seconds: 330,
+      },
+      {
+        questionId: "q2",
+        title: "Q two",
+        topic: "T",
+        difficulty: "hard",
+        minutes: 8,
+        keyPoints: [{ id: "c", text: "C", ticked: true }],
+        redFlags: [],
+        rating: 4,
+        notes: "",
+        seconds: 0,
+      },
     ],
   };
 
@@ -78,16 +105,23 @@ describe("scorecard exports", () => {
   it("CSV: one row per candidate and question, quoted, formulas defused", () => {
     const csv = scorecardsToCsv([card]);
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("scorecard_id,candidate,date,recommendation,average_rating,question_no,question_id,question,rating,key_points_heard,key_points_total,minutes_spent,question_notes,overall_notes");
+    expect(lines[0]).toBe(
+      "scorecard_id,candidate,date,recommendation,average_rating,question_no,question_id,question,rating,key_points_heard,key_points_total,minutes_spent,question_notes,overall_notes",
+    );
     expect(lines).toHaveLength(3); // header and 2 rows (a quoted note keeps its bare \n inside the cell)
     expect(csv).toContain('"Ada ""The Countess"", Lovelace"');
-    expect(csv).toContain("\"'=HYPERLINK(evil)\nsecond line\"");
+    expect(csv).toContain('"\'=HYPERLINK(evil)\nsecond line"');
     expect(lines[1]).toContain(",Hire,3.5,1,q1,Q one,3,1,2,6,good,");
   });
 
   it("JSON and Markdown", () => {
     const json = JSON.parse(scorecardsToJson({ id: "s", title: "Script" }, [card]));
-    expect(json.scorecards[0]).toMatchObject({ candidateName: card.candidateName, averageRating: 3.5, recommendation: "hire", createdAt: "2026-05-01T10:00:00.000Z" });
+    expect(json.scorecards[0]).toMatchObject({
+      candidateName: card.candidateName,
+      averageRating: 3.5,
+      recommendation: "hire",
+      createdAt: "2026-05-01T10:00:00.000Z",
+    });
     const md = scorecardsToMarkdown("Script", [card]);
     expect(md).toContain("# Scorecards: Script");
     expect(md).toContain("- [x] A");

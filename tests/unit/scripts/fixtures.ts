@@ -16,7 +16,18 @@ export const TOPICS = [
 
 const SUBJECTS: Record<(typeof TOPICS)[number], string[]> = {
   "Core Language & Data Structures": ["lists", "dicts", "sets", "tuples", "strings", "slicing", "sorting", "comprehensions", "equality", "memory"],
-  "OOP, Decorators & Generators": ["decorators", "generators", "descriptors", "metaclasses", "closures", "properties", "slots", "dunders", "mixins", "inheritance"],
+  "OOP, Decorators & Generators": [
+    "decorators",
+    "generators",
+    "descriptors",
+    "metaclasses",
+    "closures",
+    "properties",
+    "slots",
+    "dunders",
+    "mixins",
+    "inheritance",
+  ],
   "Concurrency & Async": ["asyncio", "threads", "multiprocessing", "locks", "queues", "gather", "timeouts", "semaphores", "executors", "event loop"],
   "Standard Library & Ecosystem": ["pathlib", "datetime", "logging", "pydantic", "venv", "imports", "itertools", "collections", "json", "argparse"],
   "Testing, Performance & System Design": ["pytest", "fixtures", "profiling", "caching", "fastapi", "sqlalchemy", "celery", "config", "patterns", "mocking"],
@@ -79,7 +90,8 @@ export function fixtureBank(): QuestionBank {
         followUps: [],
         misconceptions: [],
         clarifications: {},
-        reference: "A closure is a function that remembers the variables of the scope it was created in. The variables are captured by reference, not copied, so later changes are visible. Closures are used for factories and callbacks.",
+        reference:
+          "A closure is a function that remembers the variables of the scope it was created in. The variables are captured by reference, not copied, so later changes are visible. Closures are used for factories and callbacks.",
       },
     ],
   };

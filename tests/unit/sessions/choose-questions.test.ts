@@ -80,7 +80,9 @@ describe("chooseQuestions", () => {
   });
 
   // Every question of topic A and two of B were practised recently (a0..a7, b0, b1).
-  const RECENT = POOL.filter((q) => q.topic !== "D").slice(0, 10).map((q) => q.id);
+  const RECENT = POOL.filter((q) => q.topic !== "D")
+    .slice(0, 10)
+    .map((q) => q.id);
 
   it("picks topics that still have fresh questions before a topic whose questions were all practised recently", () => {
     for (let s = 0; s < 30; s++) {
@@ -104,7 +106,12 @@ describe("chooseQuestions", () => {
     // Most recent first (a0 practised last, a5 longest ago); a6 and a7 were never practised.
     const recent = ["a0", "a1", "a2", "a3", "a4", "a5"];
     const chosen = chooseQuestions({ questions: onlyA, count: 4, recentIds: recent, seed: "least-recent" });
-    expect(chosen.slice(0, 2).map((q) => q.id).sort()).toEqual(["a6", "a7"]);
+    expect(
+      chosen
+        .slice(0, 2)
+        .map((q) => q.id)
+        .sort(),
+    ).toEqual(["a6", "a7"]);
     expect(chosen.slice(2).map((q) => q.id)).toEqual(["a5", "a4"]);
   });
 
@@ -113,7 +120,13 @@ describe("chooseQuestions", () => {
     const first = chooseQuestions(options).map((q) => q.id);
     expect(chooseQuestions(options).map((q) => q.id)).toEqual(first);
     expect(chooseQuestions({ ...options, questions: [...POOL] }).map((q) => q.id)).toEqual(first);
-    const others = new Set(Array.from({ length: 20 }, (_, i) => chooseQuestions({ ...options, seed: `other-${i}` }).map((q) => q.id).join()));
+    const others = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        chooseQuestions({ ...options, seed: `other-${i}` })
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
     expect(others.size).toBeGreaterThan(1);
   });
 

@@ -37,7 +37,19 @@ function question(q: typeof memory, index: number, status: LoadedQuestion["statu
 }
 
 function turn(seq: number, sessionQuestionId: string, role: LoadedTurn["role"], kind: LoadedTurn["kind"], text: string): LoadedTurn {
-  return { id: `t${seq}`, seq, sessionQuestionId, role, kind, text, keyPointId: kind === "follow-up" ? "refcount" : null, late: false, elapsedMs: null, engine: role === "interviewer" ? "offline" : null, createdAt: t0 };
+  return {
+    id: `t${seq}`,
+    seq,
+    sessionQuestionId,
+    role,
+    kind,
+    text,
+    keyPointId: kind === "follow-up" ? "refcount" : null,
+    late: false,
+    elapsedMs: null,
+    engine: role === "interviewer" ? "offline" : null,
+    createdAt: t0,
+  };
 }
 
 /** Question 1 scored, question 2 being answered (with a draft), question 3 not asked yet. */
@@ -56,11 +68,7 @@ function session(mode: "practice" | "mock", status: "active" | "finished" = "act
     startedAt: t0,
     endsAt: new Date(t0.getTime() + 30 * 60_000),
     finishedAt: status === "finished" ? t0 : null,
-    questions: [
-      question(memory, 0, "scored"),
-      question(gil, 1, "answering", { draft: "The GIL is a mutex" }),
-      question(mutable, 2, "pending"),
-    ],
+    questions: [question(memory, 0, "scored"), question(gil, 1, "answering", { draft: "The GIL is a mutex" }), question(mutable, 2, "pending")],
     turns: [
       turn(0, "sq-0", "interviewer", "question", memory.prompt),
       turn(1, "sq-0", "candidate", "answer", ANSWER),
@@ -81,7 +89,15 @@ describe("toInterviewView: what the browser may see", () => {
     const [scored, current, pending] = view.questions;
     expect(scored).toMatchObject({ status: "scored", score: report.score, reference: memory.reference });
     expect(scored!.report?.score).toBe(report.score);
-    expect(current).toMatchObject({ status: "answering", score: null, report: null, reference: null, errata: null, draft: "The GIL is a mutex", prompt: gil.prompt });
+    expect(current).toMatchObject({
+      status: "answering",
+      score: null,
+      report: null,
+      reference: null,
+      errata: null,
+      draft: "The GIL is a mutex",
+      prompt: gil.prompt,
+    });
     const json = JSON.stringify(current);
     for (const secret of secretsOf(gil)) expect(json).not.toContain(secret);
     expect(pending).toMatchObject({ status: "pending", title: "Question 3", prompt: "", reference: null, report: null, draft: "" });
@@ -160,7 +176,11 @@ describe("questionVisibility: the one rule the interview page and review share",
   });
 
   it("is what toInterviewView applies to every question", () => {
-    for (const [mode, status] of [["practice", "active"], ["mock", "active"], ["mock", "finished"]] as const) {
+    for (const [mode, status] of [
+      ["practice", "active"],
+      ["mock", "active"],
+      ["mock", "finished"],
+    ] as const) {
       const s = session(mode, status);
       const view = toInterviewView(s);
       for (const [i, q] of s.questions.entries()) {

@@ -18,7 +18,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         </div>
       ) : (
         <div className="mt-4 space-y-4 text-sm">
-          <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100">
+          <p
+            role="alert"
+            className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+          >
             This reset link has expired or has already been used. Links work once, for a short time.
           </p>
           <p>

@@ -16,7 +16,8 @@ export async function POST(req: Request) {
     const user = await signUp(body, clientIp(req.headers));
     return NextResponse.json({ user: { id: user.id, name: user.name, role: user.role } }, { status: 201 });
   } catch (error) {
-    if (error instanceof SignUpError) return NextResponse.json({ fieldErrors: error.fieldErrors }, { status: error.fieldErrors.email?.includes("already") ? 409 : 400 });
+    if (error instanceof SignUpError)
+      return NextResponse.json({ fieldErrors: error.fieldErrors }, { status: error.fieldErrors.email?.includes("already") ? 409 : 400 });
     if (error instanceof RateLimitError) {
       return NextResponse.json({ error: error.message }, { status: 429, headers: { "retry-after": String(Math.ceil(error.retryAfterMs / 1000)) } });
     }
