@@ -42,7 +42,7 @@ import { renderOfflineTurn } from "../lib/interviewer/offline-engine.ts";
 import { unanswerableIdentifiers } from "../lib/interviewer/follow-up-identifiers.ts";
 import { essentialPoints, standingMisconceptions, type TurnDecision } from "../lib/interviewer/turn-policy.ts";
 import type { ExchangeMessage, InterviewMode } from "../lib/interviewer/turns.ts";
-import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "../lib/scoring/index.ts";
+import { corpusFromQuestions, scoreAnswer, type CorpusStats } from "../lib/scoring/index.ts";
 import type { ScoreReport } from "../lib/scoring/report.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -126,7 +126,7 @@ type Simulated = {
 };
 
 /** One conversation through the app's own planning function; stops when the interviewer moves on. */
-function simulate(question: Question, conversation: Conversation, mode: InterviewMode, bank: readonly Question[]): Simulated[] {
+function simulate(question: Question, conversation: Conversation, mode: InterviewMode, bank: readonly Question[], corpus: CorpusStats): Simulated[] {
   const exchange: ExchangeMessage[] = [];
   const out: Simulated[] = [];
   let followUpCount = 0;
@@ -141,10 +141,10 @@ function simulate(question: Question, conversation: Conversation, mode: Intervie
       sequence: i + 1,
       previousText,
       exchange,
-      score: (answers) => scoreAnswer({ question, answers }),
+      score: (answers) => scoreAnswer({ question, answers }, { corpus }),
       scoreAgainst: (id, text) => {
         const other = bank.find((q) => q.id === id);
-        return other ? scoreAnswer({ question: other, answers: [text] }).score : 0;
+        return other ? scoreAnswer({ question: other, answers: [text] }, { corpus }).score : 0;
       },
       followUpCount,
       secondsLeftForQuestion: null,
@@ -305,7 +305,8 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
   const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
   const { banks } = loadBanks(defaultBankDirs());
   const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
-  setDefaultCorpus(corpusFromQuestions([...questions.values()]));
+  // As the app scores: IDF over every loaded question (lib/sessions/scoring.ts bankCorpus).
+  const corpus = corpusFromQuestions([...questions.values()]);
   const keypointMap = readKeypointMap(dir);
   const conversations = readConversations(dir).filter((c) => !options.split || options.split === "all" || c.split === options.split);
   const logs: ExchangeLog[] = [];
@@ -349,7 +350,7 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
       if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
       const questionText = `${question.title}\n${question.prompt}`;
       for (const mode of ["practice", "mock"] as const) {
-        const sim = simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? []);
+        const sim = simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? [], corpus);
         const log: string[] = [];
         let redirects = 0;
         const offTopicActions: string[] = [];

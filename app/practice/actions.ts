@@ -1,35 +1,46 @@
 "use server";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { SessionError } from "@/lib/sessions/errors";
+import { action, messageState } from "@/lib/api/action";
+import { startSessionSchema } from "@/lib/sessions/schemas";
 import { startSession } from "@/lib/sessions/service";
 
+/** What the "practise this question" button reads (components/bank): the message of a refusal. */
 export type StartState = { error?: string };
 
-function list(form: FormData, name: string): string[] {
-  return form.getAll(name).map(String).filter(Boolean);
-}
+const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
 
-/** The set-up form and every "practise this" button post here; success opens the interview. */
+/**
+ * The set-up form and every "practise this" button post here; success opens the interview. The
+ * form is read as startSessionSchema's input and validated with it ("set-up" in its messages).
+ */
+export const startInterview = action(
+  {
+    auth: "user",
+    input: startSessionSchema,
+    subject: "set-up",
+    signIn: "/practice",
+    fromForm: (form) => {
+      const minutes = String(form.get("minutes") ?? "").trim();
+      const questionIds = list(form, "questionIds");
+      return {
+        bankId: String(form.get("bankId") ?? "python"),
+        topics: list(form, "topics"),
+        difficulties: list(form, "difficulties"),
+        count: Number(form.get("count") ?? 3),
+        minutesPerQuestion: minutes ? Number(minutes) : null,
+        mode: form.get("mode") === "mock" ? "mock" : "practice",
+        interviewer: String(form.get("interviewer") ?? "local:rubric"),
+        questionIds: questionIds.length ? questionIds : undefined,
+      };
+    },
+  },
+  async ({ user, input }) => {
+    const { id } = await startSession(user.id, input);
+    redirect(`/interview/${id}`);
+  },
+);
+
+/** The same action for forms that read `{ error?: string }`. */
 export async function startInterviewAction(_prev: StartState, form: FormData): Promise<StartState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?callbackUrl=%2Fpractice");
-  const minutes = String(form.get("minutes") ?? "").trim();
-  let id: string;
-  try {
-    ({ id } = await startSession(user.id, {
-      bankId: String(form.get("bankId") ?? "python"),
-      topics: list(form, "topics"),
-      difficulties: list(form, "difficulties") as never,
-      count: Number(form.get("count") ?? 3),
-      minutesPerQuestion: minutes ? Number(minutes) : null,
-      mode: form.get("mode") === "mock" ? "mock" : "practice",
-      interviewer: String(form.get("interviewer") ?? "local:rubric"),
-      questionIds: list(form, "questionIds").length ? list(form, "questionIds") : undefined,
-    }));
-  } catch (error) {
-    if (error instanceof SessionError) return { error: error.message };
-    throw error;
-  }
-  redirect(`/interview/${id}`);
+  return messageState(await startInterview(null, form));
 }

@@ -1,21 +1,24 @@
 "use server";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { action, messageState } from "@/lib/api/action";
+import { ApiError } from "@/lib/api/errors";
+import { rephrase } from "@/lib/api/to-api-error";
 import { practiseWeakSpots } from "@/lib/review/commands";
-import { SessionError } from "@/lib/sessions/errors";
 import type { ActionState } from "../sessions/actions";
 
-/** "Practise my weak spots": an interview of the questions behind your weakest key points. */
-export async function practiseWeakSpotsAction(_prev: ActionState, _form: FormData): Promise<ActionState> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?callbackUrl=%2Fprogress");
+const weakSpots = action({ auth: "user", input: z.object({}), fromForm: () => ({}), signIn: "/progress" }, async ({ user }) => {
   let started: { id: string } | null;
   try {
     started = await practiseWeakSpots(user.id);
   } catch (error) {
-    if (error instanceof SessionError) return { error: `Could not start the interview: ${error.message}` };
-    throw error;
+    throw rephrase(error, (m) => `Could not start the interview: ${m}`);
   }
-  if (!started) return { error: "No weak spots yet: finish an interview first." };
+  if (!started) throw new ApiError("not_found", "No weak spots yet: finish an interview first.");
   redirect(`/interview/${started.id}`);
+});
+
+/** "Practise my weak spots": an interview of the questions behind your weakest key points. */
+export async function practiseWeakSpotsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return messageState(await weakSpots(null, form));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { format } from "date-fns";
 import { ChartCard } from "@/components/progress/chart-card";
-import { DifficultyChart, ScoreOverTimeChart, TopicChart } from "@/components/progress/lazy-charts";
+import { DifficultyChart, ScoreOverTimeChart, TopicChart } from "@/components/progress/charts";
 import { WeakPointsList } from "@/components/progress/weak-points";
 import { ActionForm } from "@/components/sessions/action-form";
 import { LocalTime } from "@/components/sessions/local-time";
@@ -41,7 +41,9 @@ export default async function ProgressPage() {
         <PageHeader title="Progress" description={DESCRIPTION} actions={yourSessions} />
         <Card className="py-12 text-center">
           <h2 className="text-lg font-semibold">No progress to show yet</h2>
-          <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">Finish an interview and your scores, charts and weak spots will appear here.</p>
+          <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+            Finish an interview and your scores, charts and weak spots will appear here.
+          </p>
           <ButtonLink href="/practice" className="mt-6">
             Start an interview
           </ButtonLink>
@@ -72,7 +74,13 @@ export default async function ProgressPage() {
         />
         <Stat
           label="Last practised"
-          value={summary.lastPractisedAt ? <LocalTime iso={summary.lastPractisedAt.toISOString()} pattern="short" className="whitespace-nowrap text-lg sm:text-2xl" /> : "—"}
+          value={
+            summary.lastPractisedAt ? (
+              <LocalTime iso={summary.lastPractisedAt.toISOString()} pattern="short" className="whitespace-nowrap text-lg sm:text-2xl" />
+            ) : (
+              "—"
+            )
+          }
         />
       </div>
 
@@ -120,7 +128,10 @@ export default async function ProgressPage() {
           description="Average score per difficulty."
           summary={difficulties.map((g) => `${g.label} ${g.average}`).join("; ")}
           chart={<DifficultyChart groups={difficulties} />}
-          table={{ head: ["Difficulty", "Average", "Last 5", "Best", "Answers"], rows: difficulties.map((g) => [g.label, g.average, g.recentAverage, g.best, g.count]) }}
+          table={{
+            head: ["Difficulty", "Average", "Last 5", "Best", "Answers"],
+            rows: difficulties.map((g) => [g.label, g.average, g.recentAverage, g.best, g.count]),
+          }}
         />
       </div>
 
@@ -129,7 +140,9 @@ export default async function ProgressPage() {
           <h2 id="weak-title" className="font-semibold">
             Weakest key points
           </h2>
-          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">The points you miss most often, across your last {p.reportWindow} answered questions.</p>
+          <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+            The points you miss most often, across your last {p.reportWindow} answered questions.
+          </p>
           {weak.length ? (
             <>
               <WeakPointsList points={weak} />

@@ -1,33 +1,51 @@
 "use server";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { action, messageState } from "@/lib/api/action";
+import { ApiError } from "@/lib/api/errors";
+import { rephrase } from "@/lib/api/to-api-error";
 import { removeSession, retakeQuestion } from "@/lib/review/commands";
-import { SessionError } from "@/lib/sessions/errors";
 
+/** What the session page's forms read (components/sessions): the message of a refusal. */
 export type ActionState = { error?: string };
+
+const sessionForm = z.object({ sessionId: z.string() });
+const backToSession = (form: FormData) => `/sessions/${String(form.get("sessionId") ?? "")}`;
+const GONE = "This session no longer exists.";
+
+const retake = action(
+  {
+    auth: "user",
+    input: sessionForm.extend({ questionIndex: z.coerce.number() }),
+    fromForm: (form) => ({ sessionId: String(form.get("sessionId") ?? ""), questionIndex: form.get("questionIndex") }),
+    signIn: backToSession,
+  },
+  async ({ user, input }) => {
+    let started: { id: string } | null;
+    try {
+      started = await retakeQuestion(user.id, input.sessionId, input.questionIndex);
+    } catch (error) {
+      throw rephrase(error, (m) => `Could not start the retake: ${m}`);
+    }
+    if (!started) throw new ApiError("not_found", GONE);
+    redirect(`/interview/${started.id}`);
+  },
+);
+
+const remove = action(
+  { auth: "user", input: sessionForm, fromForm: (form) => ({ sessionId: String(form.get("sessionId") ?? "") }), signIn: backToSession },
+  async ({ user, input }) => {
+    if (!(await removeSession(user.id, input.sessionId))) throw new ApiError("not_found", GONE);
+    redirect("/sessions?deleted=1");
+  },
+);
 
 /** "Retake this question": a new one-question session of a question from one of your sessions. */
 export async function retakeQuestionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const sessionId = String(form.get("sessionId") ?? "");
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/sessions/${sessionId}`)}`);
-  let started: { id: string } | null;
-  try {
-    started = await retakeQuestion(user.id, sessionId, Number(form.get("questionIndex")));
-  } catch (error) {
-    if (error instanceof SessionError) return { error: `Could not start the retake: ${error.message}` };
-    throw error;
-  }
-  if (!started) return { error: "This session no longer exists." };
-  redirect(`/interview/${started.id}`);
+  return messageState(await retake(null, form));
 }
 
 /** Deletes one of your sessions (after the dialog's confirmation), then back to the list. */
 export async function deleteSessionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const sessionId = String(form.get("sessionId") ?? "");
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/sessions/${sessionId}`)}`);
-  const deleted = await removeSession(user.id, sessionId);
-  if (!deleted) return { error: "This session no longer exists." };
-  redirect("/sessions?deleted=1");
+  return messageState(await remove(null, form));
 }

@@ -1,14 +1,16 @@
 "use client";
-import { useActionState } from "react";
-import { requestResetAction, type RequestResetState } from "@/app/(auth)/actions";
+import { useActionState, useState } from "react";
+import { requestResetAction } from "@/app/(auth)/actions";
+import type { ActionState } from "@/lib/api/action";
+import { formMessage } from "@/lib/api/client";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 
-const initial: RequestResetState = { status: "idle", email: "", fieldErrors: {} };
-
 export function ForgotPasswordForm({ emails }: { emails: boolean }) {
-  const [state, action, pending] = useActionState(requestResetAction, initial);
-  if (state.status === "sent") {
+  const [state, action, pending] = useActionState<ActionState<{ email: string }>, FormData>(requestResetAction, null);
+  // Controlled, so a refused submission keeps what was typed: React resets uncontrolled fields after every form action.
+  const [email, setEmail] = useState("");
+  if (state?.ok) {
     return (
       <p
         role="status"
@@ -20,18 +22,29 @@ export function ForgotPasswordForm({ emails }: { emails: boolean }) {
       </p>
     );
   }
+  const error = state?.ok === false ? state.error : null;
+  const alert = formMessage(error, ["email"]);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.fieldErrors.form ? (
+      {alert ? (
         <p
           role="alert"
           className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
         >
-          {state.fieldErrors.form}
+          {alert}
         </p>
       ) : null}
-      <Field id="email" label="Email" error={state.fieldErrors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email} error={state.fieldErrors.email} />
+      <Field id="email" label="Email" error={error?.fields?.email}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={error?.fields?.email}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Sending…" : emails ? "Email me a reset link" : "Continue"}

@@ -1,19 +1,19 @@
 "use client";
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { resetPasswordAction, type ResetState } from "@/app/(auth)/actions";
+import { resetPasswordAction } from "@/app/(auth)/actions";
+import type { ActionState } from "@/lib/api/action";
+import { formMessage } from "@/lib/api/client";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 
-const initial: ResetState = { status: "idle", fieldErrors: {} };
-
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, initial);
+  const [state, action, pending] = useActionState<ActionState<{ email: string }>, FormData>(resetPasswordAction, null);
   // Controlled, so a refused submission (too short, not matching, expired link) keeps what was
   // typed: React resets uncontrolled fields after every form action.
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  if (state.status === "done") {
+  if (state?.ok) {
     return (
       <div
         role="status"
@@ -28,18 +28,20 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </div>
     );
   }
+  const error = state?.ok === false ? state.error : null;
+  const alert = formMessage(error, ["password", "confirm"]);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {state.fieldErrors.form ? (
+      {alert ? (
         <p
           role="alert"
           className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
         >
-          {state.fieldErrors.form}
+          {alert}
         </p>
       ) : null}
-      <Field id="password" label="New password" hint="At least 10 characters, mixing letters with digits or symbols." error={state.fieldErrors.password}>
+      <Field id="password" label="New password" hint="At least 10 characters, mixing letters with digits or symbols." error={error?.fields?.password}>
         <Input
           id="password"
           name="password"
@@ -48,11 +50,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={state.fieldErrors.password}
+          error={error?.fields?.password}
           aria-describedby="password-hint"
         />
       </Field>
-      <Field id="confirm" label="New password again" error={state.fieldErrors.confirm}>
+      <Field id="confirm" label="New password again" error={error?.fields?.confirm}>
         <Input
           id="confirm"
           name="confirm"
@@ -61,7 +63,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           required
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
-          error={state.fieldErrors.confirm}
+          error={error?.fields?.confirm}
         />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -3,13 +3,17 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { FieldErrors } from "@/lib/auth/schemas";
+import { signUpResponseSchema } from "@/lib/api/auth/schemas";
+import { ApiClientError, fetchJson, formMessage } from "@/lib/api/client";
+import type { ApiFields } from "@/lib/api/errors";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<ApiFields>({});
+  /** The email already has an account (409): offer signing in or resetting the password instead. */
+  const [taken, setTaken] = useState(false);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -23,11 +27,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     };
     setPending(true);
     setErrors({});
+    setTaken(false);
     try {
-      const res = await fetch("/api/auth/sign-up", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const data = (await res.json().catch(() => ({}))) as { fieldErrors?: FieldErrors; error?: string };
-      if (!res.ok) {
-        setErrors(data.fieldErrors ?? { form: data.error ?? "Sign-up failed. Try again." });
+      try {
+        await fetchJson("/api/auth/sign-up", { method: "POST", body, schema: signUpResponseSchema });
+      } catch (error) {
+        if (!(error instanceof ApiClientError)) throw error;
+        const alert = error.fromServer ? formMessage(error, ["name", "email", "password"]) : "Sign-up failed. Try again.";
+        setErrors({ ...error.fields, ...(alert ? { form: alert } : {}) });
+        setTaken(error.code === "conflict");
         return;
       }
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
@@ -58,7 +66,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="email" label="Email" error={errors.email}>
         <Input id="email" name="email" type="email" autoComplete="email" required error={errors.email} />
       </Field>
-      {errors.email?.includes("already exists") ? (
+      {taken ? (
         <p className="-mt-2 text-sm">
           <Link
             className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-200"

@@ -3,6 +3,7 @@
  * refused sends and time-up, worded for a person (never a field path or a raw status). Pure and
  * client-safe, so every wording has a unit test (tests/unit/interview/answer-messages.test.ts).
  */
+import { ApiClientError, errorFromResponse } from "@/lib/api/client";
 import { sayDuration } from "@/lib/format/duration";
 import { MAX_ANSWER_CHARS } from "@/lib/sessions/limits";
 
@@ -84,28 +85,29 @@ export function isDraftProblem(state: DraftState): boolean {
   return !["idle", "saving", "saved"].includes(state.kind);
 }
 
-type ErrorBody = { error?: string; code?: string };
-
-function parseBody(raw: string): ErrorBody | null {
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return parsed && typeof parsed === "object" ? (parsed as ErrorBody) : null;
-  } catch {
-    return null;
-  }
+/** The server's error in a raw response body (the API's one error shape), or null. */
+function serverError(raw: string): { code: string; message: string } | null {
+  const error = errorFromResponse(0, raw);
+  return error.fromServer ? { code: error.code, message: error.message } : null;
 }
 
-/** A draft PUT's response (or its absence) as a DraftState. */
+/** A failed draft save (fetchJson's ApiClientError) as a DraftState. */
+export function draftStateFromError(error: ApiClientError, online: boolean): DraftState {
+  if (error.code === "network") return draftStateFromNetworkError(online);
+  const message = error.fromServer ? error.message : undefined;
+  if (error.status === 401) return { kind: "signed-out" };
+  if (error.status === 409 || error.code === "conflict") {
+    return { kind: "conflict", reason: personWords(message) || "this interview changed in another tab or window. Reload to continue." };
+  }
+  if (error.status === 413) return { kind: "refused", reason: "it was too large to send" };
+  if (error.status >= 400 && error.status < 500) return { kind: "refused", reason: personWords(message) || `status ${error.status}` };
+  return { kind: "server-error" };
+}
+
+/** A draft PUT's response as a DraftState (its status and raw body). */
 export function draftStateFromResponse(status: number, raw: string): DraftState {
   if (status >= 200 && status < 300) return { kind: "saved" };
-  const body = parseBody(raw);
-  if (status === 401) return { kind: "signed-out" };
-  if (status === 409 || body?.code === "conflict" || body?.code === "already-answered" || body?.code === "finished") {
-    return { kind: "conflict", reason: personWords(body?.error) || "this interview changed in another tab or window. Reload to continue." };
-  }
-  if (status === 413) return { kind: "refused", reason: "it was too large to send" };
-  if (status >= 400 && status < 500) return { kind: "refused", reason: personWords(body?.error) || `status ${status}` };
-  return { kind: "server-error" };
+  return draftStateFromError(errorFromResponse(status, raw), true);
 }
 
 /** A failed fetch: offline when the browser says so, otherwise the server was not reached. */
@@ -130,8 +132,7 @@ export function personWords(message: string | undefined | null): string {
 export function wasRefused(statusCode: number | undefined, raw: string): boolean {
   if (statusCode !== undefined && statusCode >= 400) return true;
   if (isNetworkFailure(raw)) return true;
-  const body = parseBody(raw);
-  return Boolean(body?.code || body?.error);
+  return serverError(raw) !== null;
 }
 
 function isNetworkFailure(raw: string): boolean {
@@ -142,25 +143,25 @@ function isNetworkFailure(raw: string): boolean {
 export function sendErrorMessage(statusCode: number | undefined, raw: string): string {
   const keep = "Your answer is still in the box.";
   if (isNetworkFailure(raw)) return `Your answer was not sent: the server could not be reached. Check your connection and send it again. ${keep}`;
-  const body = parseBody(raw);
-  const code = body?.code;
-  if (statusCode === 401) return `Your answer was not sent: you are signed out. Sign in again in another tab, then send it. ${keep}`;
-  if (code === "too-large" || statusCode === 413)
+  const error = serverError(raw);
+  const code = error?.code;
+  if (statusCode === 401 || code === "unauthorized") return `Your answer was not sent: you are signed out. Sign in again in another tab, then send it. ${keep}`;
+  if (code === "payload_too_large" || statusCode === 413)
     return `Your answer was not sent: it is too long. Answers are limited to ${count(MAX_ANSWER_CHARS)} characters. ${keep}`;
-  if (code === "rate-limited" || statusCode === 429)
+  if (code === "rate_limited" || statusCode === 429)
     return `Your answer was not sent: answers are being sent too quickly. Wait a minute, then send it again. ${keep}`;
-  if (code === "conflict" || code === "already-answered" || code === "finished") return `${personWords(body?.error)} ${keep}`;
-  if (code === "invalid") return `Your answer was not sent: ${lowerFirst(personWords(body?.error))} ${keep}`;
-  if (body?.error) return `${personWords(body.error)} ${keep}`;
+  if (code === "conflict") return `${personWords(error?.message)} ${keep}`;
+  if (code === "bad_request") return `Your answer was not sent: ${lowerFirst(personWords(error?.message))} ${keep}`;
+  if (error?.message) return `${personWords(error.message)} ${keep}`;
   if (statusCode !== undefined && statusCode >= 500) return `Your answer was not sent: the server had a problem. Try again in a moment. ${keep}`;
   return "Something went wrong while the interviewer replied. Reload the page: your answers are saved.";
 }
 
-/** A failed Next/Finish request (a JSON body, or nothing useful), in words. */
-export function actionErrorMessage(status: number, raw: string): string {
-  const body = parseBody(raw);
-  if (status === 401) return "You are signed out. Sign in again, then reload this page: your answers are saved.";
-  if (body?.error) return personWords(body.error);
+/** A failed Next/Finish request (fetchJson's ApiClientError), in words. */
+export function actionErrorMessage(error: ApiClientError): string {
+  if (error.code === "network") return "The server could not be reached. Check your connection and try again: your answers are saved.";
+  if (error.status === 401) return "You are signed out. Sign in again, then reload this page: your answers are saved.";
+  if (error.fromServer) return personWords(error.message);
   return "Something went wrong. Reload the page: your answers are saved.";
 }
 

@@ -3,6 +3,8 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { ApiClientError, fetchJson } from "@/lib/api/client";
+import { draftSavedSchema, okSchema } from "@/lib/api/interview/schemas";
 import { sayMinutes } from "@/lib/format/duration";
 import { MAX_ANSWER_CHARS } from "@/lib/sessions/limits";
 import type { InterviewView } from "@/lib/sessions/interview-view";
@@ -12,8 +14,7 @@ import { AnswerEditor } from "./answer-editor";
 import {
   actionErrorMessage,
   checkLength,
-  draftStateFromNetworkError,
-  draftStateFromResponse,
+  draftStateFromError,
   draftStatusText,
   isDraftProblem,
   sendErrorMessage,
@@ -135,15 +136,16 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     if (!answering || typed === null || pending !== null || typed.length > MAX_ANSWER_CHARS) return;
     const t = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/interview/${view.id}/draft`, {
+        await fetchJson(`/api/interview/${view.id}/draft`, {
           method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ questionIndex: view.currentIndex, text: typed, expectedTurns: view.turns.length }),
+          body: { questionIndex: view.currentIndex, text: typed, expectedTurns: view.turns.length },
+          schema: draftSavedSchema,
           keepalive: true,
         });
-        setDraftState(draftStateFromResponse(res.status, res.ok ? "" : await res.text()));
-      } catch {
-        setDraftState(draftStateFromNetworkError(navigator.onLine));
+        setDraftState({ kind: "saved" });
+      } catch (e) {
+        if (!(e instanceof ApiClientError)) throw e;
+        setDraftState(draftStateFromError(e, navigator.onLine));
       }
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(t);
@@ -226,15 +228,11 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     setBusy(true);
     setError("");
     try {
-      const res = await fetch(`/api/interview/${view.id}/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ expectedTurns: view.turns.length }),
-      });
-      if (res.ok) focusNextMount("question");
-      else setError(actionErrorMessage(res.status, await res.text()));
-    } catch {
-      setError("The server could not be reached. Check your connection and try again: your answers are saved.");
+      await fetchJson(`/api/interview/${view.id}/${path}`, { method: "POST", body: { expectedTurns: view.turns.length }, schema: okSchema });
+      focusNextMount("question");
+    } catch (e) {
+      if (!(e instanceof ApiClientError)) throw e;
+      setError(actionErrorMessage(e));
     }
     router.refresh();
     setBusy(false);

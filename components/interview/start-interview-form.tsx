@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { startInterviewAction, type StartState } from "@/app/practice/actions";
+import { startInterview } from "@/app/practice/actions";
+import type { ActionState } from "@/lib/api/action";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
@@ -12,18 +13,19 @@ const legend = "px-1 text-sm font-semibold";
 const choice = "flex items-center gap-2 text-sm";
 
 export function StartInterviewForm({ banks, interviewers }: { banks: BankOption[]; interviewers: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<StartState, FormData>(startInterviewAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(startInterview, null);
+  const error = state?.ok === false ? state.error.message : null;
   const [bankId, setBankId] = useState(banks[0]?.id ?? "python");
   const bank = banks.find((b) => b.id === bankId) ?? banks[0];
   return (
     <Card>
       <form action={action} className="grid gap-5 lg:grid-cols-2">
-        {state.error ? (
+        {error ? (
           <p
             role="alert"
             className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700 lg:col-span-2 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-300"
           >
-            {state.error}
+            {error}
           </p>
         ) : null}
         <div className="space-y-5">

@@ -1,7 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { LEVEL_LABELS, LEVELS, type DifficultyMix, type FieldErrors, type Level } from "@/lib/scripts/schemas";
+import { ApiClientError, fetchJson } from "@/lib/api/client";
+import type { ApiFields } from "@/lib/api/errors";
+import { scriptResponseSchema } from "@/lib/api/scripts/schemas";
+import { LEVEL_LABELS, LEVELS, type DifficultyMix, type Level } from "@/lib/scripts/schemas";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
@@ -31,7 +34,7 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
   const [level, setLevel] = useState<Level>("senior");
   const [customMix, setCustomMix] = useState(false);
   const [mix, setMix] = useState<DifficultyMix>(levelMix.senior);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<ApiFields>({});
   const [pending, setPending] = useState(false);
   const bank = banks.find((b) => b.id === bankId) ?? banks[0];
 
@@ -58,17 +61,13 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
     setPending(true);
     setErrors({});
     try {
-      const res = await fetch("/api/scripts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const data = (await res.json().catch(() => ({}))) as { script?: { id: string }; fieldErrors?: FieldErrors; error?: string };
-      if (!res.ok || !data.script) {
-        setErrors(
-          data.fieldErrors && Object.keys(data.fieldErrors).length ? data.fieldErrors : { form: data.error ?? "The script could not be built. Try again." },
-        );
-        return;
-      }
-      router.push(`/scripts/${data.script.id}`);
-    } catch {
-      setErrors({ form: "The server could not be reached. Check your connection and try again." });
+      const { script } = await fetchJson("/api/scripts", { method: "POST", body, schema: scriptResponseSchema });
+      router.push(`/scripts/${script.id}`);
+    } catch (error) {
+      if (!(error instanceof ApiClientError)) throw error;
+      if (error.code === "network") setErrors({ form: "The server could not be reached. Check your connection and try again." });
+      else if (error.fields) setErrors(error.fields);
+      else setErrors({ form: error.fromServer ? error.message : "The script could not be built. Try again." });
     } finally {
       setPending(false);
     }

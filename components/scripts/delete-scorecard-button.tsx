@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fetchJson } from "@/lib/api/client";
 import { Button } from "../ui/button";
 
 export function DeleteScorecardButton({ scriptId, scorecardId, candidateName }: { scriptId: string; scorecardId: string; candidateName: string }) {
@@ -8,8 +9,9 @@ export function DeleteScorecardButton({ scriptId, scorecardId, candidateName }: 
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function remove() {
-    const res = await fetch(`/api/scripts/${scriptId}/scorecards/${scorecardId}`, { method: "DELETE" }).catch(() => null);
-    if (!res?.ok) {
+    try {
+      await fetchJson(`/api/scripts/${scriptId}/scorecards/${scorecardId}`, { method: "DELETE" });
+    } catch {
       setError("Deleting failed. Try again.");
       return;
     }

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { ApiClientError, fetchJson } from "@/lib/api/client";
+import { scorecardResponseSchema } from "@/lib/api/scripts/schemas";
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -167,18 +169,15 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
         notes: final.notes,
         recommendation: final.recommendation,
       };
-      const res = await fetch(`/api/scripts/${scriptId}/scorecards`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const data = (await res.json().catch(() => ({}))) as { scorecard?: { id: string }; error?: string };
-      if (!res.ok || !data.scorecard) throw new Error(data.error ?? `Saving failed (${res.status}). Your notes are kept in this browser; try again.`);
+      const { scorecard } = await fetchJson(`/api/scripts/${scriptId}/scorecards`, { method: "POST", body, schema: scorecardResponseSchema });
       setRunSince(null);
       window.localStorage.removeItem(draftKey(scriptId, version));
-      router.push(`/scripts/${scriptId}/scorecards/${data.scorecard.id}?saved=1`);
+      router.push(`/scripts/${scriptId}/scorecards/${scorecard.id}?saved=1`);
     } catch (e) {
-      setError((e as Error).message);
+      const keep = "Your notes are kept in this browser; try again.";
+      if (e instanceof ApiClientError && e.fromServer) setError(e.message);
+      else if (e instanceof ApiClientError && e.code === "network") setError(`The server could not be reached. ${keep}`);
+      else setError(`Saving failed (${e instanceof ApiClientError ? e.status : "unexpected answer"}). ${keep}`);
       setSaving(false);
     }
   }

@@ -5,6 +5,8 @@ import { CSS } from "@dnd-kit/utilities";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ApiClientError, fetchJson } from "@/lib/api/client";
+import { revisionsResponseSchema, scriptResponseSchema, type RevisionJson } from "@/lib/api/scripts/schemas";
 import { alternativeKey, moveQuestion, setQuestionMinutes, setSectionMinutes, swapQuestion, unpinQuestion } from "@/lib/scripts/edit";
 import { refitDocument, squeezeMessage } from "@/lib/scripts/plan";
 import { displayTerms } from "@/lib/scripts/terms";
@@ -19,7 +21,7 @@ import { MinutesField } from "./minutes-field";
 import { PlanBar, PlanList, QuestionDetails, ScriptDocumentView } from "./script-document-view";
 import { SharePanel, type ShareLinkRow } from "./share-panel";
 
-export type RevisionRow = { version: number; note: string; createdAt: string };
+export type RevisionRow = RevisionJson;
 
 type Props = {
   scriptId: string;
@@ -92,65 +94,59 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
     if (from >= 0 && to >= 0) edit(moveQuestion(doc, from, to));
   }
 
+  /** The version list after a save or restore; left as it was when it cannot be read (the save itself went through). */
+  async function reloadRevisions() {
+    const list = await fetchJson(`/api/scripts/${scriptId}/revisions`, { schema: revisionsResponseSchema }).catch(() => null);
+    if (list) setRevisions(list.revisions);
+  }
+
   async function save() {
     if (!dirty || !fit.fits || !titleOk || status.kind === "saving") return;
     setStatus({ kind: "saving" });
+    let s: { version: number };
     try {
-      const res = await fetch(`/api/scripts/${scriptId}`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version, content: doc, note }),
-      });
-      const data = (await res.json().catch(() => ({}))) as { script?: { version: number; content: ScriptDocument; updatedAt: string }; error?: string };
-      if (!res.ok || !data.script) {
-        setStatus({ kind: "error", message: data.error ?? `Saving failed (${res.status}). Try again.` });
-        return;
-      }
-      const s = data.script;
-      setVersion(s.version);
-      setSaved(JSON.stringify(doc));
-      setNote("");
-      setStatus({ kind: "saved", message: `Saved as version ${s.version}.` });
-      const list = await fetch(`/api/scripts/${scriptId}/revisions`)
-        .then((r) => (r.ok ? r.json() : null))
-        .catch(() => null);
-      if (list?.revisions) setRevisions(list.revisions as RevisionRow[]);
-      router.refresh();
-    } catch {
-      setStatus({ kind: "error", message: "The server could not be reached; your edits are still here. Try again." });
+      ({ script: s } = await fetchJson(`/api/scripts/${scriptId}`, { method: "PUT", body: { version, content: doc, note }, schema: scriptResponseSchema }));
+    } catch (e) {
+      const error = e instanceof ApiClientError ? e : null;
+      if (error?.code === "network") setStatus({ kind: "error", message: "The server could not be reached; your edits are still here. Try again." });
+      else setStatus({ kind: "error", message: error?.fromServer ? error.message : `Saving failed (${error?.status ?? "unexpected answer"}). Try again.` });
+      return;
     }
+    setVersion(s.version);
+    setSaved(JSON.stringify(doc));
+    setNote("");
+    setStatus({ kind: "saved", message: `Saved as version ${s.version}.` });
+    await reloadRevisions();
+    router.refresh();
   }
 
   async function restore(v: number) {
     setStatus({ kind: "saving" });
-    const res = await fetch(`/api/scripts/${scriptId}/revisions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ version: v }),
-    }).catch(() => null);
-    const data = res ? ((await res.json().catch(() => ({}))) as { script?: { version: number; content: ScriptDocument }; error?: string }) : {};
-    if (!res?.ok || !data.script) {
-      setStatus({ kind: "error", message: data.error ?? "Restoring failed. Try again." });
+    let script: { version: number; content: ScriptDocument };
+    try {
+      ({ script } = await fetchJson(`/api/scripts/${scriptId}/revisions`, { method: "POST", body: { version: v }, schema: scriptResponseSchema }));
+    } catch (e) {
+      setStatus({ kind: "error", message: e instanceof ApiClientError && e.fromServer ? e.message : "Restoring failed. Try again." });
       return;
     }
-    setDoc(data.script.content);
-    setSaved(JSON.stringify(data.script.content));
-    setVersion(data.script.version);
-    setStatus({ kind: "saved", message: `Restored version ${v} as version ${data.script.version}.` });
-    const list = await fetch(`/api/scripts/${scriptId}/revisions`)
-      .then((r) => (r.ok ? r.json() : null))
-      .catch(() => null);
-    if (list?.revisions) setRevisions(list.revisions as RevisionRow[]);
+    setDoc(script.content);
+    setSaved(JSON.stringify(script.content));
+    setVersion(script.version);
+    setStatus({ kind: "saved", message: `Restored version ${v} as version ${script.version}.` });
+    await reloadRevisions();
     router.refresh();
   }
 
   async function remove() {
-    const res = await fetch(`/api/scripts/${scriptId}`, { method: "DELETE" }).catch(() => null);
-    if (res?.ok) {
-      setSaved(JSON.stringify(doc)); // nothing left to warn about
-      router.push("/scripts?deleted=1");
-      router.refresh();
-    } else setStatus({ kind: "error", message: "Deleting failed. Try again." });
+    try {
+      await fetchJson(`/api/scripts/${scriptId}`, { method: "DELETE" });
+    } catch {
+      setStatus({ kind: "error", message: "Deleting failed. Try again." });
+      return;
+    }
+    setSaved(JSON.stringify(doc)); // nothing left to warn about
+    router.push("/scripts?deleted=1");
+    router.refresh();
   }
 
   // Ctrl/Cmd+S saves.

@@ -1,11 +1,13 @@
 "use client";
 import { useState } from "react";
+import { ApiClientError, fetchJson } from "@/lib/api/client";
+import { shareLinkCreatedSchema, type ShareLinkJson } from "@/lib/api/scripts/schemas";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
 import { LocalTime, useDateFormatter } from "./local-time";
 
-export type ShareLinkRow = { id: string; version: number | null; createdAt: string; expiresAt: string | null; revokedAt: string | null };
+export type ShareLinkRow = ShareLinkJson;
 
 /**
  * Read-only links: created here, shown once (only a hash of the token is kept), frozen at the
@@ -27,17 +29,12 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     setError(null);
     setCopied(false);
     try {
-      const res = await fetch(`/api/scripts/${scriptId}/share`, { method: "POST" });
-      const data = (await res.json().catch(() => ({}))) as {
-        link?: { id: string; version: number; createdAt: string; expiresAt: string | null; path: string };
-        error?: string;
-      };
-      if (!res.ok || !data.link) throw new Error(data.error ?? "The link could not be created.");
-      const { id, version, createdAt, expiresAt } = data.link;
+      const { link } = await fetchJson(`/api/scripts/${scriptId}/share`, { method: "POST", schema: shareLinkCreatedSchema });
+      const { id, version, createdAt, expiresAt } = link;
       setLinks([{ id, version, createdAt, expiresAt, revokedAt: null }, ...links]);
-      setFresh({ id: data.link.id, url: new URL(data.link.path, window.location.origin).toString() });
+      setFresh({ id: link.id, url: new URL(link.path, window.location.origin).toString() });
     } catch (e) {
-      setError((e as Error).message);
+      setError(e instanceof ApiClientError && e.fromServer ? e.message : "The link could not be created.");
     } finally {
       setBusy(false);
     }
@@ -47,12 +44,11 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/scripts/${scriptId}/share/${id}`, { method: "DELETE" });
-      if (!res.ok) throw new Error("The link could not be revoked. Try again.");
+      await fetchJson(`/api/scripts/${scriptId}/share/${id}`, { method: "DELETE" });
       setLinks(links.map((l) => (l.id === id ? { ...l, revokedAt: new Date().toISOString() } : l)));
       if (fresh?.id === id) setFresh(null);
-    } catch (e) {
-      setError((e as Error).message);
+    } catch {
+      setError("The link could not be revoked. Try again.");
     } finally {
       setBusy(false);
     }

@@ -41,7 +41,7 @@ export function authOptions(requestHeaders?: Headers): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate(credentials, clientIp(req?.headers as never));
+          const user = await authenticate(credentials, clientIp(req?.headers));
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
         } catch (error) {
           // next-auth passes the message to the sign-in form as ?error=...

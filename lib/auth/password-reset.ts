@@ -9,13 +9,15 @@
  */
 import "server-only";
 import { z } from "zod";
+import { ApiError } from "../api/errors.ts";
+import { formatZodError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { enforceRateLimits } from "../rate-limit/index.ts";
 import { sendResetEmail } from "./mailer.ts";
 import { createResetToken, hashResetToken, RESET_TOKEN_PATTERN, resetLink } from "./reset-tokens.ts";
 import { hashPassword } from "./password.ts";
-import { emailSchema, fieldErrorsOf, NUL_MESSAGE, passwordSchema, type FieldErrors } from "./schemas.ts";
+import { emailSchema, NUL_MESSAGE, passwordSchema, type FieldErrors } from "./schemas.ts";
 
 /** Reset requests per email address per RESET_REQUEST_WINDOW_MS (on top of the per-address limit). */
 export const RESET_REQUESTS_PER_EMAIL = 3;
@@ -37,21 +39,10 @@ export const resetPasswordSchema = z
   .strict()
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords are not the same." });
 
-export type ResetErrorCode = "invalid" | "expired";
-
-/** A reset that cannot go ahead, with a message for people and one per field. */
-export class PasswordResetError extends Error {
-  readonly code: ResetErrorCode;
-  readonly fieldErrors: FieldErrors;
-  constructor(code: ResetErrorCode, message: string, fieldErrors: FieldErrors = {}) {
-    super(message);
-    this.name = "PasswordResetError";
-    this.code = code;
-    this.fieldErrors = fieldErrors;
-  }
-}
-
 const EXPIRED = "This reset link has expired or has already been used. Ask for a new one.";
+
+/** A link that cannot be used (expired, used, or not a link at all): the API's "gone", told on the form. */
+const linkGone = (message: string) => new ApiError("gone", message, { fields: { form: message } });
 
 export type ResetRequestResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
 
@@ -63,7 +54,7 @@ export type ResetRequestResult = { ok: true } | { ok: false; fieldErrors: FieldE
 export async function requestPasswordReset(input: unknown, ip: string): Promise<ResetRequestResult> {
   await enforceRateLimits([`reset:ip:${ip}`], env().RATE_LIMIT_AUTH_PER_MINUTE);
   const parsed = resetRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: formatZodError(parsed.error).fields };
   const { email } = parsed.data;
   await enforceRateLimits([`reset:email:${email}`], RESET_REQUESTS_PER_EMAIL, RESET_REQUEST_WINDOW_MS);
   if (!env().SMTP_URL) return { ok: true };
@@ -86,22 +77,23 @@ export async function resetTokenIsUsable(token: string, now = new Date()): Promi
 /**
  * Sets a new password with a link. The link is claimed atomically (two tabs cannot both use it),
  * then the password is changed and the account's other links are cancelled. Returns the email to
- * sign in with.
+ * sign in with. Refusals are ApiErrors with a message per field: bad_request (the new password),
+ * gone (the link), rate_limited.
  */
 export async function resetPassword(input: unknown, ip: string, now = new Date()): Promise<{ email: string }> {
   await enforceRateLimits([`reset:submit:ip:${ip}`], env().RATE_LIMIT_AUTH_PER_MINUTE);
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    if (fieldErrors.token) throw new PasswordResetError("expired", fieldErrors.token, { form: fieldErrors.token });
-    throw new PasswordResetError("invalid", parsed.error.issues[0]?.message ?? "Check the new password.", fieldErrors);
+    const { message, fields } = formatZodError(parsed.error, "reset");
+    if (fields.token) throw linkGone(fields.token);
+    throw new ApiError("bad_request", message, { fields });
   }
   const { token, password } = parsed.data;
   const tokenHash = hashResetToken(token);
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     const claimed = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    if (claimed.count !== 1) throw new PasswordResetError("expired", EXPIRED, { form: EXPIRED });
+    if (claimed.count !== 1) throw linkGone(EXPIRED);
     const row = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
     await tx.passwordResetToken.deleteMany({ where: { userId: row.userId, usedAt: null } });

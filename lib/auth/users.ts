@@ -2,22 +2,17 @@
  * Accounts: sign-up and credential checks. The only code that reads or writes password hashes.
  */
 import "server-only";
+import { ApiError } from "../api/errors.ts";
+import { zodApiError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { enforceRateLimits, rateLimiter, RateLimitError } from "../rate-limit/index.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.ts";
-import { fieldErrorsOf, roleSchema, signInSchema, signUpSchema, type FieldErrors, type Role } from "./schemas.ts";
+import { roleSchema, signInSchema, signUpSchema, type Role } from "./schemas.ts";
 
 export type PublicUser = { id: string; email: string; name: string; role: Role };
 
-export class SignUpError extends Error {
-  readonly fieldErrors: FieldErrors;
-  constructor(fieldErrors: FieldErrors) {
-    super(Object.values(fieldErrors).join(" "));
-    this.name = "SignUpError";
-    this.fieldErrors = fieldErrors;
-  }
-}
+export const EMAIL_TAKEN_MESSAGE = "An account with this email already exists.";
 
 function toPublic(u: { id: string; email: string; name: string; role: string }): PublicUser {
   return { id: u.id, email: u.email, name: u.name, role: roleSchema.catch("candidate").parse(u.role) };
@@ -27,7 +22,10 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
 
-/** Creates an account. Throws SignUpError with a message per field; nothing is written on error. */
+/**
+ * Creates an account. Nothing is written on error, which is an ApiError with a message per field:
+ * bad_request for invalid input, conflict when the email already has an account, rate_limited.
+ */
 export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
   const parsed = signUpSchema.safeParse(input);
   const email =
@@ -37,14 +35,14 @@ export async function signUp(input: unknown, ip: string): Promise<PublicUser> {
           .toLowerCase()
       : "";
   await enforceRateLimits([`signup:ip:${ip}`, ...(email ? [`signup:email:${email}`] : [])], env().RATE_LIMIT_AUTH_PER_MINUTE);
-  if (!parsed.success) throw new SignUpError(fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw zodApiError(parsed.error, "sign-up");
   const { name, password, role } = parsed.data;
   const passwordHash = await hashPassword(password);
   try {
     const user = await db().user.create({ data: { name, email: parsed.data.email, passwordHash, role } });
     return toPublic(user);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new SignUpError({ email: "An account with this email already exists." });
+    if (isUniqueViolation(error)) throw new ApiError("conflict", EMAIL_TAKEN_MESSAGE, { fields: { email: EMAIL_TAKEN_MESSAGE } });
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { env } from "../env.ts";
+import { processWide } from "../process-wide/index.ts";
 import { BankError, type BankErrorCode } from "./errors.ts";
 import { parseQuestion, sha256, type ParseQuestionInput, type ParseQuestionResult } from "./parse-question.ts";
 import { createQuestionBank, sortBanks } from "./question-bank.ts";
@@ -262,17 +263,16 @@ function readBankMeta(dir: string, err: Err): BankMeta | undefined {
 // ---- the process-wide bank ------------------------------------------------------------------
 
 type Loaded = { result: LoadResult; bank: QuestionBank; loadedMs: number };
-// On globalThis: Next bundles instrumentation (which warms the bank at start) and the routes
-// separately, and each bundle has its own copy of this module.
-const holder = globalThis as unknown as { __interviewStudioBank?: Loaded };
+// Process-wide (lib/process-wide): instrumentation loads it at start for the route bundles.
+const holder = processWide("questionBank", (): { loaded?: Loaded } => ({}));
 
 function load(): Loaded {
-  let loaded = holder.__interviewStudioBank;
+  let loaded = holder.loaded;
   if (!loaded) {
     const started = performance.now();
     const result = loadBanks(defaultBankDirs());
     loaded = { result, bank: createQuestionBank(result.banks), loadedMs: performance.now() - started };
-    holder.__interviewStudioBank = loaded;
+    holder.loaded = loaded;
     if (result.errors.length > 0) {
       console.error(
         `question bank: ${result.errors.length} error(s); the files concerned are left out (run npm run bank:check):\n` +
@@ -301,5 +301,5 @@ export function getBankLoad(): LoadResult & { loadedMs: number } {
 
 /** Tests (and a content reload) forget the cached load; the next call reads the files again. */
 export function resetQuestionBank(): void {
-  holder.__interviewStudioBank = undefined;
+  holder.loaded = undefined;
 }

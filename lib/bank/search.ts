@@ -1,21 +1,15 @@
 /**
- * A small inverted index over the questions, built once per bank load. Words are lowercased and
- * stemmed (Porter, via `stemmer`), so "decorators" finds "decorator" and "threading" finds
- * "threads". Hits in the title, tags, topic or id rank above hits that only occur in the body
- * (prompt, key points, follow-ups, red flags, reference, errata): per query term the body can add
- * at most BODY_CAP, less than the weakest primary field. Questions matching more of the query's
- * terms rank first. The last query word also matches as a prefix ("gen" finds "generators"), so a
- * search box can call it as the user types.
+ * A small inverted index over the questions, built once per bank load. Words are folded (case and
+ * accents), stopped (the base list) and stemmed (Porter alone, no paraphrases) by the text kernel
+ * (lib/kernel/text.ts), so "decorators" finds "decorator" and "threading" finds "threads". Hits in
+ * the title, tags, topic or id rank above hits that only occur in the body (prompt, key points,
+ * follow-ups, red flags, reference, errata): per query term the body can add at most BODY_CAP, less
+ * than the weakest primary field. Questions matching more of the query's terms rank first. The
+ * last query word also matches as a prefix ("gen" finds "generators"), so a search box can call it
+ * as the user types.
  */
-import { stemmer } from "stemmer";
+import { SEARCH_STOPWORDS as STOPWORDS, stem as kernelStem, tokenize as kernelTokenize } from "../kernel/text.ts";
 import type { Question } from "./schema.ts";
-
-const STOPWORDS = new Set(
-  (
-    "a an and are as at be but by can do does for from how i if in into is it its of on or that the " +
-    "their then there these this to was what when where which while who why will with you your"
-  ).split(" "),
-);
 
 /** Field weights. Primary fields: every hit outranks any body-only hit. */
 const PRIMARY = { title: 10, tags: 8, topic: 6, id: 6 } as const;
@@ -23,29 +17,17 @@ const BODY = { prompt: 3, keyPoints: 2, followUps: 1, misconceptions: 1, referen
 const BODY_CAP = 5;
 const PREFIX_FACTOR = 0.5;
 
-/** Lowercased words (letters and digits) of a text, in order. */
+/** Search's words of a text: lower-cased, accents removed, letters and digits of any script, in order. */
 export function tokenize(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  return kernelTokenize(text, "folded");
 }
 
-const stemCache = new Map<string, string>();
-/** Porter stem of one lowercased word (memoised). */
+/** Search's stem of one word: Porter (memoised). */
 export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = /^\d+$/.test(word) ? word : stemmer(word);
-    if (stemCache.size < 50_000) stemCache.set(word, s);
-  }
-  return s;
+  return kernelStem(word, "porter");
 }
 
-/** Stemmed words of a text without stopwords. */
+/** Stemmed words of a text without stopwords: the terms search indexes and looks up. */
 export function stemmedTerms(text: string): string[] {
   return tokenize(text)
     .filter((w) => !STOPWORDS.has(w))

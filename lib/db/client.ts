@@ -5,6 +5,7 @@
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { env } from "../env.ts";
+import { processWide } from "../process-wide/index.ts";
 import { createAdapterFactory, resolveTarget, type DatabaseTarget } from "./adapters.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
@@ -12,14 +13,13 @@ export type { Prisma } from "../../generated/sqlite/client.ts";
 
 export function createDb(target: DatabaseTarget): Db {
   const adapter = createAdapterFactory(target);
-  if (target.provider === "postgresql") {
-    return new PostgresClient({ adapter: adapter as never }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter: adapter as never });
+  // The two generated clients are separate types with the same models: the app sees the SQLite one's.
+  if (target.provider === "postgresql") return new PostgresClient({ adapter }) as unknown as Db;
+  return new SqliteClient({ adapter });
 }
 
-// One client per process; kept on globalThis so Next's dev reloads do not open new pools.
-const globalForDb = globalThis as unknown as { __interviewStudioDb?: { db: Db; target: DatabaseTarget } };
+// Process-wide (lib/process-wide): one client and pool per process, whatever the bundle or reload.
+const current = processWide("database", (): { client?: { db: Db; target: DatabaseTarget } } => ({}));
 
 export function databaseTarget(): DatabaseTarget {
   const e = env();
@@ -27,17 +27,17 @@ export function databaseTarget(): DatabaseTarget {
 }
 
 export function db(): Db {
-  globalForDb.__interviewStudioDb ??= (() => {
+  current.client ??= (() => {
     const target = databaseTarget();
     return { db: createDb(target), target };
   })();
-  return globalForDb.__interviewStudioDb.db;
+  return current.client.db;
 }
 
-/** Tests point the process at another database between files. */
-export async function setDbForTests(target: DatabaseTarget): Promise<Db> {
-  await globalForDb.__interviewStudioDb?.db.$disconnect();
-  const created = createDb(target);
-  globalForDb.__interviewStudioDb = { db: created, target };
+/** Tests point the process at another database between files (through their own client when given, e.g. one that logs queries). */
+export async function setDbForTests(target: DatabaseTarget, client?: Db): Promise<Db> {
+  if (current.client?.db !== client) await current.client?.db.$disconnect();
+  const created = client ?? createDb(target);
+  current.client = { db: created, target };
   return created;
 }

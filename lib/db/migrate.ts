@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { createAdapterFactory, type DatabaseTarget } from "./adapters.ts";
 import { MIGRATIONS_DIRS, SCHEMA_FILES, postgresSchemaFrom, readSourceSchema, type Provider } from "./schema-files.ts";
@@ -47,24 +47,31 @@ function schemaText(provider: Provider): string {
 /**
  * PostgreSQL's internal "char" type (OID 18) appears in the catalog queries of introspection, and
  * @prisma/adapter-pg 7.10 rejects it ("Column type 'char' could not be deserialized"). Its values
- * are plain text, so the migration engine's connections report the column as text.
+ * are plain text, so the migration engine's connections report the column as text (OID 25).
  */
-class CharAsTextClient extends pg.Client {
-  override query(...args: unknown[]): never {
-    const fix = <R extends { fields?: { dataTypeID: number }[] }>(r: R): R => {
-      for (const field of r?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
-      return r;
-    };
+class CharAsTextClient extends pg.Client {}
+
+/** A query result with every "char" column reported as text (anything else passes through). */
+function charAsText(result: unknown): unknown {
+  if (typeof result === "object" && result !== null && "fields" in result && Array.isArray(result.fields)) {
+    for (const field of result.fields) if (field?.dataTypeID === 18) field.dataTypeID = 25;
+  }
+  return result;
+}
+
+const clientQuery = pg.Client.prototype.query;
+// Replaced on the prototype rather than overridden in the class: `query` has overloads (promise,
+// callback, submittable) that this passes through as they are, which no single signature states.
+Object.defineProperty(CharAsTextClient.prototype, "query", {
+  value(this: pg.Client, ...args: unknown[]): unknown {
     // pg.Pool#query calls the client with a callback; direct callers use the promise.
     const last = args.length - 1;
-    if (typeof args[last] === "function") {
-      const callback = args[last] as (err: unknown, r: never) => void;
-      args[last] = (err: unknown, r: never) => callback(err, err ? r : fix(r));
-    }
-    const result = (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
-    return (result instanceof Promise ? result.then(fix) : result) as never;
-  }
-}
+    const callback = args[last];
+    if (typeof callback === "function") args[last] = (err: unknown, r: unknown) => callback(err, err ? r : charAsText(r));
+    const result: unknown = Reflect.apply(clientQuery, this, args);
+    return result instanceof Promise ? result.then(charAsText) : result;
+  },
+});
 
 type OpenEngine = { engine: Engine; close(): Promise<void> };
 
@@ -80,7 +87,7 @@ async function openEngine(target: DatabaseTarget, log: (msg: string) => void = (
   // connection of the engine would keep other writers waiting on its lock.
   const raw = createAdapterFactory(target, pool);
   const opened: Array<{ dispose(): Promise<void> }> = [];
-  const tracked = {
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: raw.provider,
     adapterName: raw.adapterName,
     connect: async () => {
@@ -94,7 +101,7 @@ async function openEngine(target: DatabaseTarget, log: (msg: string) => void = (
       return adapter;
     },
   };
-  const factory = bindMigrationAwareSqlAdapterFactory(tracked as never);
+  const factory = bindMigrationAwareSqlAdapterFactory(tracked);
   const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, schemaText(target.provider)]] }, log, factory);
   return {
     engine,

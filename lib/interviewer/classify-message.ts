@@ -7,8 +7,10 @@
  * phrases (no nested or adjacent unbounded quantifiers), so each runs in linear time on any input;
  * long messages are also only searched in their first and last MESSAGE_WINDOW characters for the
  * cue phrases (a clarifying question or "I don't know" is short; a long message is an answer).
+ * Vocabulary comparisons read words with the text kernel (lib/kernel/text.ts): Python-name-like
+ * words, Porter stems, MESSAGE_STOPWORDS and GENERIC_PROMPT_WORDS.
  */
-import { stemmer } from "stemmer";
+import { GENERIC_PROMPT_WORDS, MESSAGE_STOPWORDS, stem, tokenize, wordCount } from "../kernel/text.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { ClarificationTopic, InterviewQuestion } from "./turn-policy.ts";
 
@@ -160,37 +162,11 @@ const ENGLISH_CODE = new Set([
   "set",
 ]);
 
-/** Words of a question's title and prompt that say nothing about its subject. */
-const GENERIC_PROMPT_WORDS = new Set(
-  (
-    "what which how why when where who are is was do does did you your the a an and or of to in on for with vs versus " +
-    "between difference differences explain describe compare contrast give show write design implement use using used " +
-    "should would could can work works working basics basic implications implication example examples python python's " +
-    "code main key concept concepts idea ideas approach approaches common typical best practice practices good " +
-    "handle handling they them it its their this that these those about into than more most"
-  ).split(" "),
-);
-
-const STOPWORDS = new Set(
-  (
-    "the a an and or but if then so of to in on at by for with from as is are was were be been being it its this that these those " +
-    "there their they them we you your i me my our he she his her not no yes do does did done have has had can could would should will " +
-    "shall may might must just very really also about into over under than more most some any all each every other such only own same " +
-    "what which who whom whose when where why how here because while though although until again once out up down off one two three " +
-    "lot lots thing things stuff way ways like well think know mean basically actually probably maybe kind sort quite much many get got " +
-    "make makes made use used uses using work works python code example examples"
-  ).split(" "),
-);
-
-/** Words of 3+ letters outside the stop list, stemmed. Linear: one pass of a flat token regex. */
+/** Words of 3+ letters outside the stop list, Porter-stemmed. Linear: one pass of a flat token regex. */
 function contentStems(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z_][a-z0-9_]*/g)) {
-    const w = m[0];
-    if (w.length < 3 || STOPWORDS.has(w)) continue;
-    out.push(stemmer(w));
-  }
-  return out;
+  return tokenize(text, "identifiers")
+    .filter((w) => w.length >= 3 && !MESSAGE_STOPWORDS.has(w))
+    .map((w) => stem(w, "porter"));
 }
 
 const vocabularyCache = new WeakMap<object, Set<string>>();
@@ -218,10 +194,9 @@ function questionSubject(question: InterviewQuestion): { stems: string[]; code: 
   const cached = subjectCache.get(question);
   if (cached) return cached;
   const stems = new Set<string>();
-  for (const m of `${question.title ?? ""} ${question.prompt}`.toLowerCase().matchAll(/[a-z_][a-z0-9_']*/g)) {
-    const w = m[0].replace(/'s$/, "");
+  for (const w of tokenize(`${question.title ?? ""} ${question.prompt}`, "identifiers-possessive")) {
     if (w.length < 3 || GENERIC_PROMPT_WORDS.has(w)) continue;
-    stems.add(stemmer(w));
+    stems.add(stem(w, "porter"));
   }
   const code = new Set<string>();
   for (const k of question.keyPoints) {
@@ -249,7 +224,7 @@ function sameStem(a: string, b: string): boolean {
 export function subjectCoverage(text: string, question: InterviewQuestion): { hit: number; of: number } {
   const { stems } = questionSubject(question);
   const said = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[a-z_][a-z0-9_]*/g)) if (m[0].length >= 3) said.add(stemmer(m[0]));
+  for (const w of tokenize(text, "identifiers")) if (w.length >= 3) said.add(stem(w, "porter"));
   let hit = 0;
   for (const s of stems) {
     if (said.has(s)) hit += 1;
@@ -367,12 +342,6 @@ export const OFF_TOPIC_SHARE = 0.12;
 
 function window(text: string): string {
   return text.length <= 2 * MESSAGE_WINDOW ? text : `${text.slice(0, MESSAGE_WINDOW)}\n${text.slice(-MESSAGE_WINDOW)}`;
-}
-
-function wordCount(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/\S+/g)) n += 1;
-  return n;
 }
 
 /**

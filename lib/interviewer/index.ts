@@ -14,7 +14,7 @@ import { env as loadEnv, type ServerEnv } from "../env.ts";
 import { describeModels, getInterviewerModel, modelSpecs } from "../ai/providers.ts";
 import { InterviewerLlmError, createLlmInterviewer } from "./llm-engine.ts";
 import { createOfflineInterviewer } from "./offline-engine.ts";
-import type { InterviewerEngine, InterviewerTurn } from "./turns.ts";
+import type { InterviewerEngine, ReplyTurn } from "./turns.ts";
 
 export type * from "./turns.ts";
 export {
@@ -39,7 +39,7 @@ export {
   type TurnState,
 } from "./turn-policy.ts";
 export { classifyMessage, type MessageClassification, type MessageKind } from "./classify-message.ts";
-export { planNextTurn, turnForDecision, type DecisionTurnContext, type PlanTurnInput, type PlannedTurn } from "./next-turn.ts";
+export { planNextTurn, timeUpDecision, turnForDecision, type DecisionTurnContext, type PlanTurnInput, type PlannedTurn } from "./next-turn.ts";
 export { createOfflineInterviewer, renderOfflineTurn, OFFLINE_ENGINE_ID, OFFLINE_ENGINE_LABEL } from "./offline-engine.ts";
 export { createLlmInterviewer, InterviewerLlmError, type LlmEngineOptions } from "./llm-engine.ts";
 export { buildInterviewerPrompt } from "./prompts.ts";
@@ -118,7 +118,7 @@ function fallbackReason(error: unknown): FallbackInfo["reason"] {
  * reports it through `onFallback`. The result (full text, engine, fallback) goes to `onEnd` and is
  * the generator's return value.
  */
-export async function* streamTurnWithFallback(turn: InterviewerTurn, options: StreamWithFallbackOptions): AsyncGenerator<string, TurnStreamResult> {
+export async function* streamTurnWithFallback(turn: ReplyTurn, options: StreamWithFallbackOptions): AsyncGenerator<string, TurnStreamResult> {
   const { primary, signal } = options;
   const fallback = options.fallback ?? offlineInterviewer;
   let text = "";

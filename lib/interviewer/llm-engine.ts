@@ -8,7 +8,7 @@
 import { streamText, type LanguageModel } from "ai";
 import { buildInterviewerPrompt } from "./prompts.ts";
 import { checkInterviewerReply } from "./reply-guard.ts";
-import type { InterviewerEngine, InterviewerTurn, StreamTurnOptions } from "./turns.ts";
+import type { InterviewerEngine, ReplyTurn, StreamTurnOptions } from "./turns.ts";
 
 export type LlmEngineOptions = {
   model: LanguageModel;
@@ -46,13 +46,13 @@ export function createLlmInterviewer(options: LlmEngineOptions): InterviewerEngi
   return {
     id: options.id ?? `llm:${name}`,
     label: options.label ?? `AI interviewer (${name})`,
-    streamTurn(turn: InterviewerTurn, streamOptions: StreamTurnOptions = {}) {
+    streamTurn(turn: ReplyTurn, streamOptions: StreamTurnOptions = {}) {
       return streamLlmTurn(turn, options, streamOptions.signal);
     },
   };
 }
 
-async function* streamLlmTurn(turn: InterviewerTurn, options: LlmEngineOptions, callerSignal: AbortSignal | undefined): AsyncGenerator<string> {
+async function* streamLlmTurn(turn: ReplyTurn, options: LlmEngineOptions, callerSignal: AbortSignal | undefined): AsyncGenerator<string> {
   callerSignal?.throwIfAborted();
   const { instructions, messages } = buildInterviewerPrompt(turn);
 
@@ -139,7 +139,7 @@ async function* streamLlmTurn(turn: InterviewerTurn, options: LlmEngineOptions, 
     // Stop the HTTP request if the consumer stopped reading early.
     if (!timeout.signal.aborted) timeout.abort(new InterviewerLlmError("error", "stream closed"));
   }
-  if (turn.kind === "ask" || (turn.kind === "follow-up" && (turn.decision.action === "clarify" || turn.decision.action === "redirect"))) {
+  if (turn.kind === "follow-up" && (turn.decision.action === "clarify" || turn.decision.action === "redirect")) {
     // The model wrote only its own words; the question itself is always shown verbatim.
     yield `\n\n${turn.question.prompt.trim()}`;
   }

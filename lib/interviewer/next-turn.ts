@@ -3,11 +3,13 @@
  * classify the message, let the turn policy decide, and build the turn an engine phrases. The
  * session's answer flow (lib/sessions/answer-flow.ts) and the interviewer evaluation
  * (eval/interviewer.ts) both call `planNextTurn`, so the evaluation measures what the app does.
+ * A decision becomes a turn in one place, `turnForDecision`; a question closed because its time
+ * ran out is the decision `timeUpDecision`.
  */
 import type { ScoreReport } from "../scoring/report.ts";
 import { classifyMessage, type MessageClassification } from "./classify-message.ts";
-import { countsAsFollowUp, decideNextTurn, isFollowUpDecision, type InterviewQuestion, type TurnDecision } from "./turn-policy.ts";
-import type { ExchangeMessage, FollowUpTurn, InterviewMode, MoveOnTurn } from "./turns.ts";
+import { countsAsFollowUp, decideNextTurn, isFollowUpDecision, type InterviewQuestion, type MoveOnDecision, type TurnDecision } from "./turn-policy.ts";
+import type { ExchangeMessage, FollowUpTurn, InterviewMode, ReplyTurn } from "./turns.ts";
 
 export type PlanTurnInput = {
   question: InterviewQuestion;
@@ -41,7 +43,7 @@ export type PlannedTurn = {
   report: ScoreReport;
   message: MessageClassification;
   decision: TurnDecision;
-  turn: FollowUpTurn | MoveOnTurn;
+  turn: ReplyTurn;
   /** The id to store with the interviewer's turn (null when moving on). */
   followUpId: string | null;
   /** Whether this turn spends the follow-up budget. */
@@ -69,7 +71,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     scoreAgainst: input.scoreAgainst,
   });
   const decision: TurnDecision = input.timeUp
-    ? { action: input.isLastQuestion ? "finish" : "move-on", reason: "time" }
+    ? timeUpDecision(input.isLastQuestion)
     : decideNextTurn({
         question: input.question,
         report,
@@ -101,11 +103,16 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
   };
 }
 
+/** The candidate's time for the question ran out: move on whatever was said ("finish" after the last question). */
+export function timeUpDecision(isLastQuestion: boolean): MoveOnDecision {
+  return { action: isLastQuestion ? "finish" : "move-on", reason: "time" };
+}
+
 /** What a follow-up or move-on turn needs besides the decision. */
 export type DecisionTurnContext = Omit<FollowUpTurn, "kind" | "decision">;
 
 /** The interviewer turn that carries out a policy decision ("finish" = move on from the last question). */
-export function turnForDecision(decision: TurnDecision, context: DecisionTurnContext): FollowUpTurn | MoveOnTurn {
+export function turnForDecision(decision: TurnDecision, context: DecisionTurnContext): ReplyTurn {
   if (isFollowUpDecision(decision)) return { ...context, kind: "follow-up", decision };
   return {
     ...context,

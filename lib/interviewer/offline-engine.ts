@@ -17,6 +17,9 @@ import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
 import type { AskTurn, InterviewerEngine, InterviewerTurn, FollowUpTurn, MoveOnTurn, StreamTurnOptions, WrapUpTurn } from "./turns.ts";
 import { OTHER_STACK } from "./classify-message.ts";
 import { sayMinutes } from "../format/duration.ts";
+import { hashSeed, seededRandom } from "../kernel/random.ts";
+import { wordCount } from "../kernel/text.ts";
+import { answerStarts, combineAnswers } from "../scoring/text.ts";
 
 export const OFFLINE_ENGINE_ID = "offline";
 export const OFFLINE_ENGINE_LABEL = "Offline rubric interviewer";
@@ -94,36 +97,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Seeded choice
 
-/** FNV-1a over the parts, then a murmur-style finaliser: a well-spread 32-bit hash. */
-export function hashSeed(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  const text = parts.join("\u241f");
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** A permutation of 0..n-1 determined by the seed (Fisher-Yates driven by a xorshift generator). */
-function permutation(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let state = seed || 1;
-  for (let i = n - 1; i > 0; i -= 1) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    const j = (state >>> 0) % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
-
 /** The longest literal piece of a template: what makes two messages "open the same way". */
 function marker(template: string): string {
   return template
@@ -132,13 +105,16 @@ function marker(template: string): string {
     .sort((a, b) => b.length - a.length)[0]!;
 }
 
+/** The kernel generator the phrasing choices are pinned to (stored transcripts, the interviewer eval). */
+const PHRASING_RANDOM = "xorshift32";
+
 /**
  * Picks a template for a slot. Within a session (seed) the slot walks a seeded permutation of its
  * templates by `sequence`, so consecutive uses differ; a template whose text already appears in the
  * previous message is skipped when another one is available.
  */
 function pick(templates: readonly string[], turn: { seed: string; sequence: number; previousText?: string }, slot: string): string {
-  const order = permutation(templates.length, hashSeed(turn.seed, slot));
+  const order = seededRandom([turn.seed, slot], PHRASING_RANDOM).shuffle(templates.map((_, i) => i));
   const start = ((turn.sequence % templates.length) + templates.length) % templates.length;
   const previous = turn.previousText ?? "";
   for (let k = 0; k < templates.length; k += 1) {
@@ -218,17 +194,6 @@ const NOT_A_CLAIM = /^(?:if|when|whether|unless|say|suppose|imagine|assuming|let
  */
 const CAUTION =
   /\b(?:always|never|at all|all the way|basically|just|simply|completely|entirely|totally|automatically|no need|guarantee[sd]?|i think|i guess|i believe|i suppose|maybe|probably|somehow|sort of|kind of|stuff|not sure)\b/i;
-/** Where each answer starts in the combined text (answers joined by a blank line, as the scorer joins them). */
-function answerStarts(answers: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const a of answers) {
-    starts.push(at);
-    at += a.length + 2;
-  }
-  return starts;
-}
-
 const OPENERS = "([{";
 const PROTECTED_MAX = 200;
 const CLOSERS = ")]}";
@@ -361,10 +326,6 @@ function cleanQuote(raw: string): string {
   return text;
 }
 
-function words(text: string): number {
-  return text.split(" ").filter(Boolean).length;
-}
-
 type Range = { start: number; end: number };
 const overlaps = (a: Range, b: Range) => a.start < b.end && a.end > b.start;
 
@@ -405,7 +366,7 @@ function quotableClause(
   const outside = combined.slice(sentence.start, clause.start) + " " + combined.slice(clause.end, sentence.end);
   if (NEGATION.test(outside)) return undefined;
   const text = cleanQuote(combined.slice(clause.start, clause.end));
-  const n = words(text);
+  const n = wordCount(text);
   if (n < MIN_QUOTE_WORDS || n > MAX_QUOTE_WORDS || text.length > 110) return undefined;
   if (!balanced(text) || NOT_A_CLAIM.test(text)) return undefined;
   // A phrase, not a list of names: at least three words of three letters or more ("B, C, A, object" is not one).
@@ -430,7 +391,7 @@ export function offTopicAnswers(exchange: readonly { role: string; action?: stri
  * question (`skipAnswers`); the latest answer first. `approvable` says which may be praised.
  */
 export function candidateQuotes(report: ScoreReport, answers: readonly string[], skipAnswers: ReadonlySet<number> = new Set()): Quote[] {
-  const combined = answers.join("\n\n");
+  const combined = combineAnswers(answers);
   const segments = segment(combined);
   const starts = answerStarts(answers);
   const answerOf = (offset: number) => {
@@ -488,7 +449,7 @@ function chooseQuote(turn: FollowUpTurn | MoveOnTurn, options: { approving?: boo
 /** A claim the candidate made, for a challenge: their sentence, or its clause when the sentence is long. */
 export function claimQuote(claim: string, hint = ""): string | undefined {
   const text = cleanQuote(claim);
-  const n = words(text);
+  const n = wordCount(text);
   if (n >= MIN_QUOTE_WORDS && n <= 24 && balanced(text)) return text;
   if (n < MIN_QUOTE_WORDS) return undefined;
   const hintWords = new Set(hint.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []);
@@ -497,7 +458,7 @@ export function claimQuote(claim: string, hint = ""): string | undefined {
   let at = 0;
   for (const end of [...clauseEnds, text.length]) {
     const c = cleanQuote(text.slice(at, end));
-    if (words(c) >= MIN_QUOTE_WORDS && words(c) <= 24 && balanced(c)) clauses.push(c);
+    if (wordCount(c) >= MIN_QUOTE_WORDS && wordCount(c) <= 24 && balanced(c)) clauses.push(c);
     at = end + 1;
   }
   const score = (c: string) => (c.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []).filter((w) => hintWords.has(w)).length;

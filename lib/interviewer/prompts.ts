@@ -1,15 +1,17 @@
 /**
  * The LLM interviewer's instructions and per-turn context. The model only phrases what the turn
- * policy decided (probe, challenge a claim, scaffold, answer a clarification and hand the question
- * back, redirect, move on), and sees the whole exchange on the current question, its own earlier
- * turns included. Key points are context for the model alone; everything the candidate wrote is
- * data inside <candidate_...> delimiters, with every `<` and `>` in it replaced, so it can never
- * close or open a tag (escaping, not pattern matching: linear on any input).
+ * policy decided for its reply to the candidate (probe, challenge a claim, scaffold, answer a
+ * clarification and hand the question back, redirect, move on), and sees the whole exchange on the
+ * current question, its own earlier turns included. Key points are context for the model alone;
+ * everything the candidate wrote is data inside <candidate_...> delimiters, with every `<` and `>`
+ * in it replaced, so it can never close or open a tag (escaping, not pattern matching: linear on
+ * any input). The question's introduction and the wrap-up are never phrased by a model: they are
+ * written, offline, by the request that moves on or finishes (lib/sessions/answer-flow.ts).
  */
 import type { ModelMessage } from "ai";
 import type { ScoreReport } from "../scoring/report.ts";
 import { candidateQuotes, claimQuote, offTopicAnswers } from "./offline-engine.ts";
-import type { AskTurn, FollowUpTurn, InterviewerTurn, InterviewMode, MoveOnTurn, WrapUpTurn } from "./turns.ts";
+import type { FollowUpTurn, InterviewMode, MoveOnTurn, ReplyTurn } from "./turns.ts";
 import type { InterviewQuestion } from "./turn-policy.ts";
 
 export type InterviewerPrompt = { instructions: string; messages: ModelMessage[] };
@@ -120,26 +122,6 @@ function exchangeBlock(turn: FollowUpTurn | MoveOnTurn): string {
     turn.answers.forEach((a: string, i: number) => lines.push(candidateBlock("candidate_answer", a, ` n="${i + 1}"`)));
   }
   return lines.join("\n");
-}
-
-function askTask(turn: AskTurn): string {
-  const total = Math.max(turn.total, turn.index + 1);
-  const position =
-    total === 1
-      ? "the only question"
-      : turn.index === 0
-        ? `the first question (1 of ${total})`
-        : turn.index === total - 1
-          ? `the last question (${total} of ${total})`
-          : `question ${turn.index + 1} of ${total}`;
-  return [
-    `${TASK_MARKER} Write ONE short sentence that introduces ${position}, e.g. "Let's start with question 1 of 5."`,
-    'or "Next one, question 3 of 5." Do not state, summarise or hint at the question itself: the app shows it',
-    "to the candidate word for word right after your sentence. Nothing else.",
-    `MODE: ${turn.mode}`,
-    "",
-    questionBlock(turn.question),
-  ].join("\n");
 }
 
 function followUpTask(turn: FollowUpTurn): string {
@@ -255,34 +237,12 @@ function moveOnTask(turn: MoveOnTurn): string {
   ].join("\n");
 }
 
-function wrapUpTask(turn: WrapUpTurn): string {
-  const results = turn.results ?? [];
-  return [
-    `${TASK_MARKER} Close the interview in two or three short sentences: say the interview is over${turn.timeUp ? " because time ran out" : ""},`,
-    "summarise the results below in general terms, thank the candidate, and say the full feedback report",
-    "with the reference answers is ready below. Do not discuss the content of any answer.",
-    `MODE: ${turn.mode}`,
-    "",
-    `QUESTIONS ANSWERED: ${turn.answered} of ${turn.total}`,
-    ...results.map((r, i) => `- Question ${i + 1}: "${r.title}": score ${r.report.score}/100 (${r.report.band})`),
-  ].join("\n");
-}
-
-export function turnContext(turn: InterviewerTurn): string {
-  switch (turn.kind) {
-    case "ask":
-      return askTask(turn);
-    case "follow-up":
-      return followUpTask(turn);
-    case "move-on":
-      return moveOnTask(turn);
-    case "wrap-up":
-      return wrapUpTask(turn);
-  }
+export function turnContext(turn: ReplyTurn): string {
+  return turn.kind === "follow-up" ? followUpTask(turn) : moveOnTask(turn);
 }
 
 /** Instructions plus one user message holding the turn's context. */
-export function buildInterviewerPrompt(turn: InterviewerTurn): InterviewerPrompt {
+export function buildInterviewerPrompt(turn: ReplyTurn): InterviewerPrompt {
   return {
     instructions: interviewerInstructions(turn.mode),
     messages: [{ role: "user", content: turnContext(turn) }],

@@ -7,7 +7,7 @@
  *
  * Linear time: word n-grams in sets, literal term look-ups, and flat regular expressions.
  */
-import type { InterviewerTurn } from "./turns.ts";
+import type { ReplyTurn } from "./turns.ts";
 
 export type GuardResult = { ok: true } | { ok: false; reason: "reference" | "key-point-term" | "verdict"; detail: string };
 
@@ -51,11 +51,8 @@ function hasTerm(text: string, term: string): boolean {
 }
 
 /** Everything the interviewer may say about the subject on this turn: the candidate's words, the question, the policy's text. */
-function allowedText(turn: InterviewerTurn): string {
-  if (turn.kind === "wrap-up") return "";
-  const parts = [turn.question.title ?? "", turn.question.prompt];
-  if (turn.kind === "ask") return parts.join("\n");
-  parts.push(...turn.answers, ...(turn.exchange ?? []).map((m) => m.text));
+function allowedText(turn: ReplyTurn): string {
+  const parts = [turn.question.title ?? "", turn.question.prompt, ...turn.answers, ...(turn.exchange ?? []).map((m) => m.text)];
   if (turn.kind === "follow-up") {
     const d = turn.decision;
     parts.push(d.followUp.text);
@@ -65,8 +62,7 @@ function allowedText(turn: InterviewerTurn): string {
   return parts.join("\n");
 }
 
-export function checkInterviewerReply(text: string, turn: InterviewerTurn): GuardResult {
-  if (turn.kind === "wrap-up") return { ok: true };
+export function checkInterviewerReply(text: string, turn: ReplyTurn): GuardResult {
   const reply = normalise(text);
   const allowed = normalise(allowedText(turn));
   const verdictAllowed = turn.kind === "move-on" && turn.mode === "practice";

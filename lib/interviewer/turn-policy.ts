@@ -20,6 +20,7 @@ import { CLARIFICATION_TOPICS, type FollowUp, type Question } from "../bank/sche
 import type { KeyPointResult, MisconceptionHit, ScoreReport } from "../scoring/report.ts";
 import type { MessageClassification } from "./classify-message.ts";
 import { unanswerableIdentifiers } from "./follow-up-identifiers.ts";
+import { PROMPT_STOPWORDS, stem, wordSpans } from "../kernel/text.ts";
 
 /** The part of a question the interviewer needs (a session snapshot may carry only this). */
 export type InterviewQuestion = Pick<Question, "id" | "prompt" | "keyPoints" | "followUps"> &
@@ -435,35 +436,11 @@ function authoredProbe(state: TurnState): ProbeDecision | undefined {
 // the reference). The probe may name only what the candidate can already see: words of the
 // question's own prompt. It never uses the key point's text.
 
-const STOPWORDS = new Set(
-  (
-    "a an and are as at be been but by can could did do does for from has have how i if in into is it its " +
-    "of on or should so than that the their them then there these they this those to use used using was " +
-    "what when where which while who why will with would you your explain describe difference between " +
-    "example examples give show python implement write work works"
-  ).split(" "),
-);
-
-function stem(word: string): string {
-  let w = word.toLowerCase();
-  for (const suffix of ["ations", "ation", "ions", "ion", "ors", "or", "ers", "er", "ing", "ies", "es", "ed", "s"]) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  return w;
-}
-
 type PromptWord = { word: string; stem: string; start: number; end: number };
 
+/** The prompt's words as written (offsets into it), each with the kernel's light suffix stem. */
 function promptWords(prompt: string): PromptWord[] {
-  const words: PromptWord[] = [];
-  for (const m of prompt.matchAll(/[A-Za-z][A-Za-z0-9_']*/g)) {
-    const word = m[0].replace(/'s$/i, "");
-    words.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
-  }
-  return words;
+  return wordSpans(prompt, "cased-possessive").map((w) => ({ ...w, stem: stem(w.word, "suffix") }));
 }
 
 /**
@@ -474,7 +451,7 @@ function promptWords(prompt: string): PromptWord[] {
 export function promptTopicFor(prompt: string, keyPointText: string): string | undefined {
   const kpStems = new Set(
     promptWords(keyPointText)
-      .filter((w) => !STOPWORDS.has(w.word.toLowerCase()) && w.word.length >= 3)
+      .filter((w) => !PROMPT_STOPWORDS.has(w.word.toLowerCase()) && w.word.length >= 3)
       .map((w) => w.stem),
   );
   const words = promptWords(prompt);
@@ -482,7 +459,7 @@ export function promptTopicFor(prompt: string, keyPointText: string): string | u
   let i = 0;
   while (i < words.length) {
     const w = words[i];
-    if (!w || STOPWORDS.has(w.word.toLowerCase()) || !kpStems.has(w.stem)) {
+    if (!w || PROMPT_STOPWORDS.has(w.word.toLowerCase()) || !kpStems.has(w.stem)) {
       i += 1;
       continue;
     }
@@ -491,8 +468,8 @@ export function promptTopicFor(prompt: string, keyPointText: string): string | u
     while (j + 1 < words.length) {
       const next = words[j + 1];
       const after = words[j + 2];
-      if (next && kpStems.has(next.stem) && !STOPWORDS.has(next.word.toLowerCase())) j += 1;
-      else if (next && after && STOPWORDS.has(next.word.toLowerCase()) && kpStems.has(after.stem)) j += 2;
+      if (next && kpStems.has(next.stem) && !PROMPT_STOPWORDS.has(next.word.toLowerCase())) j += 1;
+      else if (next && after && PROMPT_STOPWORDS.has(next.word.toLowerCase()) && kpStems.has(after.stem)) j += 2;
       else break;
     }
     const from = w.start;

@@ -1,6 +1,9 @@
 /**
- * What the session service asks an interviewer engine to say. One turn = one interviewer message.
- * Every engine (offline, LLM) takes the same turn; the turn policy has already decided what to do.
+ * What the session service asks an interviewer to say. One turn = one interviewer message; the
+ * turn policy has already decided what to do. A reply to the candidate (`ReplyTurn`: a follow-up
+ * or a move-on) is streamed by an engine, offline or LLM; the question's introduction and the
+ * wrap-up are the offline interviewer's text (`renderOfflineTurn`), written when the candidate
+ * moves on or finishes.
  */
 import type { ScoreReport } from "../scoring/report.ts";
 import type { CorrectionAcknowledgement, FollowUpDecision, InterviewQuestion, MoveOnReason } from "./turn-policy.ts";
@@ -41,7 +44,11 @@ export type FollowUpTurn = TurnBase & {
   answers: readonly string[];
   report: ScoreReport;
   decision: FollowUpDecision;
-  /** The exchange on this question so far, the interviewer's own turns included (the LLM sees it). */
+  /**
+   * The exchange on this question so far, the interviewer's own turns included: the LLM sees it
+   * (prompt rule 5, "do not repeat a question already asked"), and the offline text avoids quoting
+   * twice. The session's answer flow always passes it; without it the prompt shows the answers only.
+   */
   exchange?: readonly ExchangeMessage[];
 };
 
@@ -71,14 +78,16 @@ export type WrapUpTurn = TurnBase & {
 
 export type InterviewerTurn = AskTurn | FollowUpTurn | MoveOnTurn | WrapUpTurn;
 export type TurnKind = InterviewerTurn["kind"];
+/** The interviewer's reply to a candidate's message: what an engine streams. */
+export type ReplyTurn = FollowUpTurn | MoveOnTurn;
 
 export type StreamTurnOptions = { signal?: AbortSignal };
 
-/** One interface for every interviewer. `streamTurn` yields the message's text in chunks. */
+/** One interface for every interviewer. `streamTurn` yields the reply's text in chunks. */
 export interface InterviewerEngine {
   /** e.g. "offline" or "llm:openai:gpt-4.1-mini". */
   id: string;
   /** For the UI, e.g. "Offline rubric interviewer". */
   label: string;
-  streamTurn(turn: InterviewerTurn, options?: StreamTurnOptions): AsyncIterable<string>;
+  streamTurn(turn: ReplyTurn, options?: StreamTurnOptions): AsyncIterable<string>;
 }

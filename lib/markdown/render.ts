@@ -18,6 +18,7 @@ import remarkRehype from "remark-rehype";
 import { createHighlighterCore, type HighlighterCore } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import { unified } from "unified";
+import { processWide } from "../process-wide/index.ts";
 
 /** Languages highlighted; anything else (or no language) renders as plain text, never throws. */
 export const HIGHLIGHT_LANGUAGES = ["python", "bash", "shellscript", "toml", "json", "yaml", "sql", "javascript", "typescript", "ini", "text"] as const;
@@ -53,10 +54,8 @@ export const SHIKI_COLOR_REPLACEMENTS: Record<string, Record<string, string>> = 
 };
 
 const CACHE_LIMIT = 500;
-// Process-wide on globalThis: the instrumentation bundle warms these for the route bundles.
-const shared = ((globalThis as unknown as { __interviewStudioMarkdown?: MarkdownState }).__interviewStudioMarkdown ??= {
-  htmlCache: new Map<string, string>(),
-});
+// Process-wide (lib/process-wide): instrumentation warms the highlighter for the route bundles.
+const shared = processWide("markdown", (): MarkdownState => ({ htmlCache: new Map<string, string>() }));
 type MarkdownState = {
   htmlCache: Map<string, string>;
   processorPromise?: Promise<ReturnType<typeof buildProcessor>>;

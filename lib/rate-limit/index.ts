@@ -2,6 +2,7 @@
  * Fixed-window rate limits. In memory by default; shared through Redis when REDIS_URL is set, so
  * several app instances count together.
  */
+import { ApiError } from "../api/errors.ts";
 import { env } from "../env.ts";
 import { MemoryRateLimiter } from "./memory.ts";
 import { RedisRateLimiter } from "./redis.ts";
@@ -23,12 +24,12 @@ export function rateLimiter(): RateLimiter {
   return globalForLimiter.__interviewStudioLimiter;
 }
 
-export class RateLimitError extends Error {
-  readonly retryAfterMs: number;
+/** A limit is reached: the API's rate_limited error (429 with Retry-After), with when to try again. */
+export class RateLimitError extends ApiError {
+  declare readonly retryAfterMs: number;
   constructor(retryAfterMs: number) {
-    super(`Too many attempts. Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`);
+    super("rate_limited", `Too many attempts. Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`, { retryAfterMs });
     this.name = "RateLimitError";
-    this.retryAfterMs = retryAfterMs;
   }
 }
 

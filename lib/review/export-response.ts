@@ -1,26 +1,25 @@
 /**
  * The export download (GET /sessions/[id]/export?format=md|json) as a plain function of the user,
  * the session id and the format, so tests can call it for any user. Anyone but the owner (signed
- * out included) gets the same 404 as for a session that does not exist.
+ * out included) gets the same 404 as for a session that does not exist. Refusals are the API's
+ * JSON errors (lib/api/errors.ts); the download itself is a file.
  */
 import "server-only";
+import { ApiError } from "../api/errors.ts";
 import { EXPORT_FORMATS, exportFilename, toExportJson, toMarkdown, type ExportFormat } from "./export.ts";
 import { getTranscript } from "./queries.ts";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-export async function exportSessionResponse(userId: string | null, sessionId: string, format: string | null): Promise<Response> {
+export async function exportSessionResponse(userId: string | null, sessionId: string, format: string | null | undefined): Promise<Response> {
   const fmt = (format ?? "md").toLowerCase();
   if (!(EXPORT_FORMATS as readonly string[]).includes(fmt)) {
-    return new Response(`Unknown export format "${fmt.slice(0, 20)}": use format=md or format=json.\n`, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", ...NO_STORE },
-    });
+    return new ApiError("bad_request", `Unknown export format "${fmt.slice(0, 20)}": use format=md or format=json.`, {
+      fields: { format: "Use format=md or format=json." },
+    }).toResponse();
   }
   const transcript = userId ? await getTranscript(userId, sessionId) : null;
-  if (!transcript) {
-    return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", ...NO_STORE } });
-  }
+  if (!transcript) return new ApiError("not_found", "No such session.").toResponse();
   const filename = exportFilename(transcript, fmt as ExportFormat);
   const body = fmt === "json" ? `${JSON.stringify(toExportJson(transcript), null, 2)}\n` : toMarkdown(transcript);
   return new Response(body, {

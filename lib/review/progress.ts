@@ -94,7 +94,8 @@ async function build(userId: string, sessions: Map<string, ProgressSessionData>,
   const questions: ProgressRows["questions"] = [];
   const scored: Array<{ id: string; t: number }> = [];
   for (const s of sessions.values()) {
-    if (s.status === "finished" && s.overallScore != null) finished.push({ id: s.id, startedAt: s.startedAt, finishedAt: s.finishedAt, overallScore: s.overallScore });
+    if (s.status === "finished" && s.overallScore != null)
+      finished.push({ id: s.id, startedAt: s.startedAt, finishedAt: s.finishedAt, overallScore: s.overallScore });
     for (const q of s.questions) {
       questions.push({ sessionId: s.id, questionId: q.questionId, topic: q.topic, difficulty: q.difficulty, score: q.score, completedAt: q.completedAt });
       scored.push({ id: q.id, t: q.completedAt.getTime() });

@@ -1,7 +1,9 @@
 /**
  * Corpus statistics for IDF weights: one "document" per question (prompt, reference, key points,
- * terms, red flags). Computed once per question set and cached; callers may pass a precomputed
- * object (`buildCorpusStats`) to `scoreAnswer`.
+ * terms, red flags). Computed once per question set and cached. Callers pass the corpus to
+ * `scoreAnswer(input, { corpus })` (the app: its bank's, lib/sessions/scoring.ts; the evaluation and
+ * the CLIs: the banks they load); without one a question is scored against its own corpus
+ * (lib/scoring/prepare.ts `corpusFor`). Nothing here is process-wide state.
  */
 import { COMMON_WORDS } from "./lexicon.ts";
 import { analyze, isContent, stem } from "./text.ts";
@@ -72,21 +74,6 @@ export function corpusFromQuestions(questions: readonly (CorpusQuestion & { id?:
   }
   byQuestionList.set(questions, c);
   return c;
-}
-
-// On globalThis: the app sets it once at start (instrumentation), in another bundle than the routes.
-const corpusHolder = globalThis as unknown as { __interviewStudioCorpus?: CorpusStats };
-
-/**
- * Set the corpus used when `scoreAnswer` gets none (the app sets the whole bank's once at start).
- * Pass `undefined` to clear it.
- */
-export function setDefaultCorpus(corpus: CorpusStats | undefined): void {
-  corpusHolder.__interviewStudioCorpus = corpus;
-}
-
-export function getDefaultCorpus(): CorpusStats | undefined {
-  return corpusHolder.__interviewStudioCorpus;
 }
 
 const COMMON_STEMS: ReadonlySet<string> = new Set([...COMMON_WORDS].map((w) => stem(w)));

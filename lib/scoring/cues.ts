@@ -75,30 +75,59 @@ export interface CueIndex {
   byStem: Map<string, number[]>;
   /** Claim number -> [start, end) character span. */
   spans: Array<{ start: number; end: number }>;
+  /**
+   * Claim number -> the claim its pronoun subject refers to ("For timestamps I call utcnow(). It
+   * returns an aware datetime."): the claim just before it in the same paragraph, or -1.
+   */
+  antecedent: Int32Array;
 }
+
+/** Words that, near the start of a claim, stand for what the claim before it named. */
+const PRONOUN_SUBJECT: ReadonlySet<string> = new Set(["it", "it's", "they", "they're", "this", "that", "that's", "these", "those", "its", "their", "them"]);
+/** How many words into a claim its pronoun subject may sit ("And then it ..."). */
+const PRONOUN_REACH = 1;
+/** Words that may come before that pronoun ("And then it ..."). */
+const CLAIM_LEAD: ReadonlySet<string> = new Set(["and", "so", "then", "also", "plus", "now", "which", "because", "since"]);
 
 export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
   const order: number[] = [];
   const claims: number[] = [];
   const byStem = new Map<string, number[]>();
   const spans: Array<{ start: number; end: number }> = [];
+  const antecedent: number[] = [];
+  // The claim a pronoun at the start of the next one can refer to: the last claim read, unless a
+  // skipped sentence (code, a reported myth) or a paragraph break came after it.
+  let previous = -1;
   for (let si = 0; si < a.sentences.length; si++) {
     const s = a.sentences[si]!;
-    if (s.code || DISCLAIMER.test(a.text.slice(s.start, s.end))) continue;
+    if (previous >= 0 && /\n\s*\n/.test(a.text.slice(spans[previous]!.end, s.start))) previous = -1;
+    if (s.code || DISCLAIMER.test(a.text.slice(s.start, s.end))) {
+      previous = -1;
+      continue;
+    }
     let claim = -1;
+    let wordsInClaim = 0;
     for (let i = s.first; i < s.last; i++) {
       const t = a.tokens[i]!;
       if (CLAIM_SPLIT.has(t.word)) {
+        if (claim >= 0) previous = claim;
         claim = -1;
         continue;
       }
       // A semicolon starts a new claim too.
-      if (claim >= 0 && a.text.slice(spans[claim]!.end, t.start).includes(";")) claim = -1;
+      if (claim >= 0 && a.text.slice(spans[claim]!.end, t.start).includes(";")) {
+        previous = claim;
+        claim = -1;
+      }
       if (masked?.[i]) continue;
       if (claim < 0) {
         claim = spans.length;
         spans.push({ start: t.start, end: t.end });
+        antecedent.push(-1);
+        wordsInClaim = 0;
       }
+      if (!CLAIM_LEAD.has(t.word)) wordsInClaim += 1;
+      if (wordsInClaim <= PRONOUN_REACH && PRONOUN_SUBJECT.has(t.word) && antecedent[claim] === -1) antecedent[claim] = previous;
       spans[claim]!.end = t.end;
       const pos = order.length;
       order.push(i);
@@ -107,8 +136,9 @@ export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
       if (!list) byStem.set(t.stem, (list = []));
       list.push(pos);
     }
+    if (claim >= 0) previous = claim;
   }
-  return { claimOf: Int32Array.from(claims), order, byStem, spans };
+  return { claimOf: Int32Array.from(claims), order, byStem, spans, antecedent: Int32Array.from(antecedent) };
 }
 
 /** Positions (in `order`) where the alternative starts. */
@@ -171,6 +201,24 @@ export function matchCuePattern(a: Analysis, idx: CueIndex, pattern: CuePattern)
     const claim = idx.claimOf[p]!;
     if (out.has(claim) || excluded.has(claim)) continue;
     if (rest.every((at) => at.some((q) => idx.claimOf[q] === claim && Math.abs(q - p) <= CUE_REACH))) out.add(claim);
+  }
+  // A claim whose pronoun subject stands for the claim before it: the groups it lacks may come
+  // from that claim (at least one group in the claim itself; nothing excluded in either).
+  if (idx.antecedent.some((x) => x >= 0)) {
+    const claimsOf = required.map((at) => new Set(Array.from(at, (q) => idx.claimOf[q]!)));
+    for (let c = 0; c < idx.antecedent.length; c++) {
+      const ante = idx.antecedent[c]!;
+      if (ante < 0 || out.has(c) || excluded.has(c) || excluded.has(ante)) continue;
+      let own = 0;
+      let borrowed = 0;
+      for (const claims of claimsOf) {
+        if (claims.has(c)) own += 1;
+        else if (claims.has(ante)) borrowed += 1;
+        else break;
+      }
+      // The claim before names the subject (one group); the claim itself says the rest.
+      if (own >= 1 && borrowed === 1 && own + borrowed === claimsOf.length) out.add(c);
+    }
   }
   return [...out];
 }

@@ -5,7 +5,7 @@
 export { scoreAnswer, SCORER_VERSION, bandOf, type ScoreInput, type ScoreOptions } from "./rubric.ts";
 export { PARAMS } from "./params.ts";
 export { combineAnswers, ANSWER_SEPARATOR } from "./text.ts";
-export { buildCorpusStats, corpusFromQuestions, questionDocument, setDefaultCorpus, getDefaultCorpus, type CorpusStats } from "./corpus.ts";
+export { buildCorpusStats, corpusFromQuestions, questionDocument, type CorpusStats } from "./corpus.ts";
 export { detectInjection } from "./injection.ts";
 export type { ScorableQuestion } from "./prepare.ts";
 export * from "./report.ts";

@@ -1,22 +1,8 @@
 /**
- * Word lists for the offline scorer. Plain data, no logic: function words, negation cues, clause
- * boundaries, and a background list of common English words that carry little evidence.
+ * Word lists for the offline scorer. Plain data, no logic: negation cues, clause boundaries, and a
+ * background list of common English words that carry little evidence. (Its function words are the
+ * text kernel's SCORER_STOPWORDS, lib/kernel/text.ts.)
  */
-
-/** Function words: ignored as evidence, counted by the keyword-dump detector. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    "a an the and or but if then else when while of at by for with about against between into through " +
-    "during before after above below to from up down in out on off over under again further once here there " +
-    "where why how all any both each few more most other some such only own same so than too very s t " +
-    "can will just should now i me my myself we our ours ourselves you your yours yourself yourselves he him " +
-    "his himself she her hers herself it its itself they them their theirs themselves what which who whom " +
-    "this that these those am is are was were be been being have has had having do does did doing would " +
-    "could might must shall may let lets also as because until via per etc e g eg ie i.e like get gets got " +
-    "one's something anything everything someone thing things really quite basically actually just simply " +
-    "ll ve re d m"
-  ).split(/\s+/),
-);
 
 /**
  * Words that turn the following words of their clause into a denial. Tokens are already split at

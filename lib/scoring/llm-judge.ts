@@ -66,6 +66,7 @@ export interface JudgeInput {
   /** Default 20 s. */
   timeoutMs?: number;
   abortSignal?: AbortSignal;
+  /** The IDF statistics the rubric report was scored with (see `ScoreOptions.corpus`); default: the question's own. */
   corpus?: CorpusStats;
 }
 
@@ -603,6 +604,7 @@ export interface JudgeOptions {
   model?: LanguageModel;
   timeoutMs?: number;
   abortSignal?: AbortSignal;
+  /** IDF statistics for the rubric score and the judge's key points (see `ScoreOptions.corpus`); default: the question's own. */
   corpus?: CorpusStats;
 }
 

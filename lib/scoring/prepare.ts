@@ -5,7 +5,7 @@
  * from the reference answer here.
  */
 import type { KeyPoint, Misconception } from "../bank/schema.ts";
-import { type CorpusStats, buildCorpusStats, getDefaultCorpus, idf, maxIdf, questionDocument } from "./corpus.ts";
+import { type CorpusStats, buildCorpusStats, idf, maxIdf, questionDocument } from "./corpus.ts";
 import { deriveKeyPoints } from "./derive.ts";
 import { PARAMS } from "./params.ts";
 import { QUANTIFIERS, analyze, isContent, phraseStems } from "./text.ts";
@@ -262,11 +262,9 @@ function contentKey(q: ScorableQuestion): string {
   return `t:${q.title ?? ""}\u0000${q.prompt}\u0000${q.reference}`;
 }
 
-/** The corpus a question is scored against: the caller's, the default (the bank), or its own. */
+/** The corpus a question is scored against: the caller's (the bank's, in the app), or its own. */
 export function corpusFor(q: ScorableQuestion, corpus?: CorpusStats): CorpusStats {
   if (corpus) return corpus;
-  const d = getDefaultCorpus();
-  if (d) return d;
   const key = contentKey(q);
   let c = ownCorpus.get(key);
   if (!c) {

@@ -36,7 +36,11 @@ export interface ScoreInput {
 }
 
 export interface ScoreOptions {
-  /** IDF statistics (e.g. `corpusFromQuestions(bank.list())`); default: `setDefaultCorpus`'s, else the question's own. */
+  /**
+   * IDF statistics, e.g. `corpusFromQuestions(bank.list())` (what the app and the evaluation pass).
+   * Without it the question's own corpus (a one-document corpus of its text, cached by content):
+   * deterministic, and independent of anything else the process scored, but with flatter weights.
+   */
   corpus?: CorpusStats;
 }
 

@@ -1,9 +1,12 @@
 /**
- * Text analysis for the offline scorer: tokens with offsets, stems (cached), sentences, code lines,
- * and negation scope. Pure functions; the only state is a bounded stem cache.
+ * Text analysis for the offline scorer: tokens with offsets, stems, sentences, code lines, and
+ * negation scope. Pure functions. Words, stems and function words come from the text kernel
+ * (lib/kernel/text.ts), whose defaults are the scorer's reading; `stem` is re-exported from there.
  */
-import { stemmer } from "stemmer";
-import { CLAUSE_BOUNDARY_WORDS, NEGATION_CUES, NEGATION_RELEASE, STOPWORDS } from "./lexicon.ts";
+import { SCORER_STOPWORDS as STOPWORDS, stem, wordSpans } from "../kernel/text.ts";
+import { CLAUSE_BOUNDARY_WORDS, NEGATION_CUES, NEGATION_RELEASE } from "./lexicon.ts";
+
+export { stem };
 
 /** The separator between the main answer and each follow-up answer. */
 export const ANSWER_SEPARATOR = "\n\n";
@@ -68,61 +71,7 @@ export interface Analysis {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stemming
-
-const stemCache = new Map<string, string>();
-
-/** Words whose Porter stem collides with a different Python word ("exception" vs "except"). */
-const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
-  // Porter makes "one" "on", the preposition.
-  ["one", "one"],
-  ["exception", "exception"],
-  ["exceptions", "exception"],
-  ["generator", "generator"],
-  ["generators", "generator"],
-  ["general", "general"],
-  ["generally", "general"],
-  ["generic", "generic"],
-  ["generics", "generic"],
-]);
-const STEM_CACHE_MAX = 50_000;
-
-/**
- * Paraphrases folded onto one word before stemming (kept small: only words that say the same
- * thing in any technical answer; nothing that Python distinguishes, such as args or property).
- */
-const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  [
-    "free",
-    "freed",
-    "frees",
-    "freeing",
-    "deallocate",
-    "deallocated",
-    "deallocates",
-    "deallocation",
-    "destroy",
-    "destroyed",
-    "destroys",
-    "reclaim",
-    "reclaimed",
-    "reclaims",
-    "deleted",
-  ],
-  ["fast", "faster", "fastest", "quick", "quicker", "quickly", "speedy", "speedier"],
-  ["modify", "modifies", "modified", "modifying", "modification", "mutate", "mutates", "mutated", "mutating", "mutation", "alter", "altered", "alters"],
-  ["call", "calls", "called", "calling", "invoke", "invokes", "invoked", "invoking", "invocation"],
-  ["run", "runs", "running", "ran", "execute", "executes", "executed", "executing", "execution"],
-  ["immediately", "instantly"],
-  ["argument", "arguments", "parameter", "parameters", "param", "params"],
-  ["large", "big", "bigger", "larger", "huge"],
-  ["small", "smaller", "tiny"],
-  ["memory", "ram"],
-  ["wrong", "incorrect"],
-  ["expensive", "costly"],
-  ["cheap", "inexpensive"],
-];
-const SYNONYMS: ReadonlyMap<string, string> = new Map(SYNONYM_GROUPS.flatMap((g) => g.map((w) => [w, g[0]!] as const)));
+// Polarity
 
 /**
  * Opposites: the word is read as its base word, denied ("immutable" = not mutable, "slower" = not
@@ -161,31 +110,8 @@ const SAME_AS: ReadonlyMap<string, string> = new Map([
   ["lazily", "lazy"],
 ]);
 
-/** Porter stem with a few project normalisations ("collector" -> "collect"), cached. */
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s !== undefined) return s;
-  const o = STEM_OVERRIDES.get(word);
-  if (o) {
-    stemCache.set(word, o);
-    return o;
-  }
-  let w = SYNONYMS.get(word) ?? word;
-  if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
-  w = w.replace(/[’']/g, "");
-  if (w.length > 6 && /[^a]tors?$/.test(w)) w = w.replace(/ors?$/, "");
-  s = w.length <= 2 ? w : stemmer(w);
-  if (!s) s = w;
-  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-  stemCache.set(word, s);
-  return s;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tokens
-
-/** Words (split at `_`, `.`, `-`), with "n't" forms kept whole and "I/O" as one token. */
-const TOKEN_RE = /i\/o|==|!=|[a-z0-9]+(?:['’][a-z]+)?/gi;
 
 /**
  * Python's comparison operators are words of their own in answers about them ("`is` checks
@@ -330,28 +256,25 @@ export function analyze(text: string): Analysis {
     const r = raw[si]!;
     const first = tokens.length;
     const seg = text.slice(r.start, r.end);
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(seg)) !== null) {
-      let word = m[0].toLowerCase().replace(/’/g, "'");
-      if (word === "i/o") word = "io";
-      if (word === "is" && isOperatorIs(seg, m.index)) word = "is_op";
+    for (const w of wordSpans(seg)) {
+      let word = w.word;
+      if (word === "is" && isOperatorIs(seg, w.start)) word = "is_op";
       // Python's `None` (capitalised after a sentence's first word, in backticks, or after `==`,
       // `is`, `=`, "return") is a value, not a denial.
       let cue =
         NEGATION_CUES.has(word) &&
         !(
           word === "none" &&
-          (seg[m.index - 1] === "`" ||
-            (m[0] === "None" && /\S/.test(seg.slice(0, m.index))) ||
-            PYTHON_NONE_BEFORE.test(seg.slice(Math.max(0, m.index - 12), m.index)))
+          (seg[w.start - 1] === "`" ||
+            (seg.slice(w.start, w.end) === "None" && /\S/.test(seg.slice(0, w.start))) ||
+            PYTHON_NONE_BEFORE.test(seg.slice(Math.max(0, w.start - 12), w.start)))
         );
       const stop = !cue && (STOPWORDS.has(word) || (word.endsWith("'s") && STOPWORDS.has(word.slice(0, -2))));
       const opposite = OPPOSITES.get(word);
       const same = SAME_AS.get(word);
       tokens.push({
-        start: r.start + m.index,
-        end: r.start + m.index + m[0].length,
+        start: r.start + w.start,
+        end: r.start + w.end,
         word,
         stem: cue ? "not" : word === "is_op" ? "isop" : (OPERATOR_STEMS.get(word) ?? stem(opposite ?? same ?? word)),
         stop,

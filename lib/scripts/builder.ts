@@ -5,9 +5,9 @@
  * and the CLI. No I/O; the bank is passed in.
  */
 import type { Difficulty, Question, QuestionBank } from "../bank/schema.ts";
+import { seededRandom } from "../kernel/random.ts";
 import { alternativeKey } from "./edit.ts";
 import { apportion, defaultSectionMinutes, questionWeight } from "./plan.ts";
-import { seededRandom } from "./random.ts";
 import { derivedKeyPoints, gist, rubricFor, scriptKeyPoints } from "./rubric.ts";
 import {
   builderInputSchema,
@@ -15,7 +15,7 @@ import {
   fieldErrorsOf,
   LEVEL_LABELS,
   MAX_QUESTION_MINUTES,
-  MAX_QUESTIONS,
+  MAX_SCRIPT_QUESTIONS,
   MAX_TOTAL_MINUTES,
   MIN_QUESTION_MINUTES,
   MIN_TOTAL_MINUTES,
@@ -267,7 +267,7 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
       const typical = pool.reduce((s, q) => s + weightOf(q), 0) / pool.length;
       count = Math.round(forQuestions / typical);
       count = Math.max(count, Math.ceil(forQuestions / MAX_QUESTION_MINUTES), 1);
-      count = Math.min(count, MAX_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length);
+      count = Math.min(count, MAX_SCRIPT_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length);
     }
     if (count > pool.length) {
       throw new ScriptBuildError({
@@ -287,7 +287,8 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
   }
 
   // Which questions.
-  const rng = seededRandom(`${seed}:${bankMeta.id}:${level}`);
+  // sfc32: a saved script's seed must rebuild the same script (pinned in the builder tests).
+  const rng = seededRandom(`${seed}:${bankMeta.id}:${level}`, "sfc32");
   const jitter = new Map(rng.shuffle(pool.map((q) => q.id)).map((id, i) => [id, (pool.length - i) / pool.length]));
   const steering: Steering | null = steer(inputs.jobDescription, pool);
   let rankOf: (q: Question) => number;

@@ -1,17 +1,12 @@
-/** Errors of the script services, with the HTTP status a route handler answers with. */
+/**
+ * Errors of the script services. The code is the domain's word for what went wrong (pages read
+ * "not-found" to answer 404); the API edge answers with the code and status
+ * DOMAIN_ERROR_CODES.script gives it (lib/api/errors.ts), and the field messages.
+ */
+import { API_ERROR_STATUS, ApiError, DOMAIN_ERROR_CODES, type ApiErrorCode, type ApiFields } from "../api/errors.ts";
 import type { FieldErrors } from "./schemas.ts";
 
-export const SCRIPT_ERROR_STATUS = {
-  unauthenticated: 401,
-  forbidden: 403,
-  "not-found": 404,
-  conflict: 409,
-  /** A per-user quota (lib/env.ts QUOTA_*) is reached. */
-  quota: 409,
-  invalid: 400,
-  "too-large": 413,
-} as const;
-export type ScriptErrorCode = keyof typeof SCRIPT_ERROR_STATUS;
+export type ScriptErrorCode = "not-found" | "conflict" | "quota" | "invalid";
 
 export class ScriptError extends Error {
   readonly code: ScriptErrorCode;
@@ -22,10 +17,19 @@ export class ScriptError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
   }
+  get apiCode(): ApiErrorCode {
+    return DOMAIN_ERROR_CODES.script[this.code];
+  }
   get status(): number {
-    return SCRIPT_ERROR_STATUS[this.code];
+    return API_ERROR_STATUS[this.apiCode];
+  }
+  toApiError(): ApiError {
+    const fields: ApiFields = {};
+    for (const [k, v] of Object.entries(this.fieldErrors ?? {})) if (v !== undefined) fields[k] = v;
+    return new ApiError(this.apiCode, this.message, { fields, cause: this });
   }
 }
 
 export const NOT_FOUND_MESSAGE = "Script not found.";
+/** What a candidate account hears from the scripts API (a recruiter-only route). */
 export const RECRUITERS_ONLY_MESSAGE = "Interview scripts are for recruiter accounts. Switch your account to recruiter in Settings.";

@@ -40,7 +40,8 @@ export const LEVEL_LABELS: Record<Level, string> = { junior: "Junior", mid: "Mid
 
 export const MIN_TOTAL_MINUTES = 10;
 export const MAX_TOTAL_MINUTES = 240;
-export const MAX_QUESTIONS = 15;
+/** Questions in one interview script (a practice session has its own limit, MAX_PRACTICE_QUESTIONS). */
+export const MAX_SCRIPT_QUESTIONS = 15;
 /** The shortest slot a question can have in a plan. */
 export const MIN_QUESTION_MINUTES = 2;
 export const MAX_QUESTION_MINUTES = 60;
@@ -85,7 +86,7 @@ export const builderInputSchema = z
     /** Total duration; with no count, the number of questions follows from it. */
     minutes: optionalInt(MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES, "Total minutes"),
     /** Number of questions; with no minutes, the total follows from the questions' times. */
-    count: optionalInt(1, MAX_QUESTIONS, "Question count"),
+    count: optionalInt(1, MAX_SCRIPT_QUESTIONS, "Question count"),
     /** Omitted: the level's default mix. */
     difficultyMix: difficultyMixSchema.optional(),
     jobDescription: z
@@ -159,7 +160,7 @@ export const scriptDocumentSchema = z.object({
   totalMinutes: z.number().int().min(MIN_TOTAL_MINUTES).max(MAX_TOTAL_MINUTES),
   topics: z.array(text()),
   intro: scriptSectionSchema,
-  questions: z.array(scriptQuestionSchema).min(1).max(MAX_QUESTIONS),
+  questions: z.array(scriptQuestionSchema).min(1).max(MAX_SCRIPT_QUESTIONS),
   wrapUp: scriptSectionSchema,
   /** How the job description steered the choice; null without one. */
   steering: z.object({ terms: z.array(text()), topics: z.array(z.object({ topic: text(), share: z.number() })) }).nullable(),
@@ -233,7 +234,7 @@ export const createScorecardSchema = z
     candidateName: text({ error: "Enter the candidate's name." }).trim().min(1, "Enter the candidate's name.").max(120),
     /** The script version the interview ran. */
     scriptVersion: versionNumber("scriptVersion"),
-    entries: z.array(scorecardEntrySchema).max(MAX_QUESTIONS),
+    entries: z.array(scorecardEntrySchema).max(MAX_SCRIPT_QUESTIONS),
     notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     recommendation: recommendationSchema.default("undecided"),
   })

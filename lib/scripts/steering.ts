@@ -1,5 +1,6 @@
 /**
- * Job-description steering. The description's words are stemmed (the bank's stemmer) and weighed
+ * Job-description steering. The description's words are read as bank search reads them (words,
+ * stopwords and stems: lib/bank/search.ts on the text kernel), less job-ad words, and weighed
  * by how rare they are across the candidate questions (a word every question has, like "python",
  * weighs nothing). A question scores for each description term found in its title, tags or topic
  * (x3) or in its prompt and key points (x1); topics score by the share of their questions' scores.
@@ -7,23 +8,12 @@
  * the topics and the questions. Pure and deterministic.
  */
 import { stemmedTerms, tokenize, stem } from "../bank/search.ts";
+import { JOB_AD_WORDS } from "../kernel/text.ts";
 import type { Question } from "../bank/schema.ts";
 import { isTellingTerm, wordKey } from "./terms.ts";
 
-/** Job-ad words that say nothing about the technical content. */
-const JD_STOPWORDS = new Set(
-  (
-    "experience experienced team teams year years strong work working role roles skill skills knowledge ability able " +
-    "responsibilities responsibility requirement requirements required candidate candidates company join looking plus bonus " +
-    "preferred nice must good great excellent solid understanding familiarity familiar hands proven track record communication " +
-    "collaborate collaborative environment opportunity opportunities salary benefit benefits office remote hybrid day days " +
-    "us we our they them help build building develop developer developers development engineer engineers engineering software " +
-    "senior junior mid staff lead level position hiring apply application job jobs service services product products " +
-    "customer customers user users business world class fast paced passion passionate"
-  )
-    .split(" ")
-    .map(stem),
-);
+/** Job-ad words (the kernel's JOB_AD_WORDS), stemmed as search stems: compared with the description's stems. */
+const JD_STOPWORDS = new Set([...JOB_AD_WORDS].map(stem));
 
 const PRIMARY_WEIGHT = 3;
 const BODY_WEIGHT = 1;

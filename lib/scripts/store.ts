@@ -1,8 +1,13 @@
 /**
  * Scripts, their revisions, share links and scorecards in the database. The only code that reads
- * or writes them. Every function takes the acting user: only recruiters (and admins) use scripts
- * (403 otherwise), and every query is scoped by owner, so anyone else's script is "not found"
- * (404), never "forbidden". The one exception is getSharedScript, which takes a share token.
+ * or writes them. Every function takes the acting user, and every query is scoped by owner, so
+ * anyone else's script is "not found" (404), never "forbidden". The one exception is
+ * getSharedScript, which takes a share token.
+ *
+ * Who may use scripts at all (recruiters and admins: canUseScripts) is checked by the callers, in
+ * one layer: the API's route() (auth "recruiter"; share links can be listed and revoked by their
+ * owner whatever the role) and the /scripts pages. Errors are ScriptErrors, with field messages
+ * from the one zod formatter (lib/api/zod.ts).
  */
 import "server-only";
 import { randomInt } from "node:crypto";
@@ -11,13 +16,13 @@ import type { QuestionBank } from "../bank/schema.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { buildScript, describeChanges, ScriptBuildError } from "./builder.ts";
-import { NOT_FOUND_MESSAGE, RECRUITERS_ONLY_MESSAGE, ScriptError } from "./errors.ts";
+import { formatZodError } from "../api/zod.ts";
+import { NOT_FOUND_MESSAGE, ScriptError } from "./errors.ts";
 import type { ScorecardRecord } from "./export.ts";
 import { documentFits, fitPlan, questionWeight } from "./plan.ts";
 import {
   builderInputSchema,
   createScorecardSchema,
-  fieldErrorsOf,
   idParamSchema,
   MAX_DB_INT,
   recommendationSchema,
@@ -61,14 +66,9 @@ export type ScriptSummary = {
 export type RevisionSummary = { version: number; note: string; createdAt: Date };
 export type ShareLinkSummary = { id: string; version: number | null; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null };
 
+/** Whether an account may use scripts (recruiters and admins); the callers check it, see above. */
 export function canUseScripts(user: { role: string } | null | undefined): boolean {
   return !!user && (user.role === "recruiter" || user.role === "admin");
-}
-
-function requireRecruiter(user: ScriptActor | null | undefined): ScriptActor {
-  if (!user) throw new ScriptError("unauthenticated", "Sign in to use interview scripts.");
-  if (!canUseScripts(user)) throw new ScriptError("forbidden", RECRUITERS_ONLY_MESSAGE);
-  return user;
 }
 
 const notFound = () => new ScriptError("not-found", NOT_FOUND_MESSAGE);
@@ -80,10 +80,10 @@ function dbId(id: unknown): string {
   return parsed.data;
 }
 
-/** Signed in, whatever the role: what an owner needs to see and revoke their share links. */
-function requireSignedIn(user: ScriptActor | null | undefined): ScriptActor {
-  if (!user) throw new ScriptError("unauthenticated", "Sign in to use interview scripts.");
-  return user;
+/** A validation failure as a ScriptError: the one formatter's message (or `message`) and its field messages. */
+function invalid(error: Parameters<typeof formatZodError>[0], subject: string, message?: string): ScriptError {
+  const problem = formatZodError(error, subject);
+  return new ScriptError("invalid", message ?? problem.message, problem.fields);
 }
 
 /** Refuses a write that would take the user past a quota (lib/env.ts QUOTA_*), saying which. */
@@ -129,17 +129,13 @@ export function randomSeed(): string {
  * Builds and saves a script (version 1, with its first revision). A missing or blank seed gets a
  * random one, kept in the inputs so the script can be rebuilt.
  */
-export async function createScript(user: ScriptActor | null, raw: unknown, bank: QuestionBank = getQuestionBank()): Promise<ScriptRecord> {
-  const actor = requireRecruiter(user);
+export async function createScript(actor: ScriptActor, raw: unknown, bank: QuestionBank = getQuestionBank()): Promise<ScriptRecord> {
   const body = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : raw;
   if (body && typeof body === "object" && (!("seed" in body) || body.seed === "" || body.seed === null || body.seed === undefined)) {
     (body as Record<string, unknown>).seed = randomSeed();
   }
   const parsed = builderInputSchema.safeParse(body);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new ScriptError("invalid", Object.values(fieldErrors)[0] ?? "Invalid script inputs.", fieldErrors);
-  }
+  if (!parsed.success) throw invalid(parsed.error, "script");
   const inputs: BuilderInputs = parsed.data;
   checkQuota(await db().script.count({ where: { ownerId: actor.id } }), env().QUOTA_SCRIPTS, "scripts");
   let content: ScriptDocument;
@@ -164,8 +160,7 @@ export async function createScript(user: ScriptActor | null, raw: unknown, bank:
   return toRecord(row);
 }
 
-export async function listScripts(user: ScriptActor | null): Promise<ScriptSummary[]> {
-  const actor = requireRecruiter(user);
+export async function listScripts(actor: ScriptActor): Promise<ScriptSummary[]> {
   const rows = await db().script.findMany({
     where: { ownerId: actor.id },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
@@ -195,8 +190,7 @@ export async function listScripts(user: ScriptActor | null): Promise<ScriptSumma
   });
 }
 
-export async function getScript(user: ScriptActor | null, id: string): Promise<ScriptRecord> {
-  const actor = requireRecruiter(user);
+export async function getScript(actor: ScriptActor, id: string): Promise<ScriptRecord> {
   const row = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
   if (!row) throw notFound();
   return toRecord(row);
@@ -228,13 +222,11 @@ function checkDocument(doc: ScriptDocument): void {
  * Saves an edited document as the next version, with a revision. `version` must be the version the
  * editor loaded: a stale one gets a conflict (409) rather than overwriting someone's later save.
  */
-export async function saveScript(user: ScriptActor | null, id: string, raw: unknown): Promise<ScriptRecord> {
-  const actor = requireRecruiter(user);
+export async function saveScript(actor: ScriptActor, id: string, raw: unknown): Promise<ScriptRecord> {
   const parsed = saveScriptSchema.safeParse(raw);
   if (!parsed.success) {
     await assertOwned(actor, id);
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid script.", fieldErrors);
+    throw invalid(parsed.error, "script");
   }
   const { version, content, note } = parsed.data;
   const current = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
@@ -269,8 +261,7 @@ export async function saveScript(user: ScriptActor | null, id: string, raw: unkn
   return toRecord(row);
 }
 
-export async function listRevisions(user: ScriptActor | null, id: string): Promise<RevisionSummary[]> {
-  const actor = requireRecruiter(user);
+export async function listRevisions(actor: ScriptActor, id: string): Promise<RevisionSummary[]> {
   await assertOwned(actor, id);
   return db().scriptRevision.findMany({
     where: { scriptId: dbId(id) },
@@ -280,11 +271,10 @@ export async function listRevisions(user: ScriptActor | null, id: string): Promi
 }
 
 export async function getRevision(
-  user: ScriptActor | null,
+  actor: ScriptActor,
   id: string,
   version: number,
 ): Promise<{ version: number; note: string; createdAt: Date; content: ScriptDocument }> {
-  const actor = requireRecruiter(user);
   await assertOwned(actor, id);
   const wanted = Number(version);
   const rev =
@@ -296,18 +286,16 @@ export async function getRevision(
 }
 
 /** Saves an old version's content as the next version (history is never rewritten). */
-export async function restoreRevision(user: ScriptActor | null, id: string, raw: unknown): Promise<ScriptRecord> {
-  const actor = requireRecruiter(user);
+export async function restoreRevision(actor: ScriptActor, id: string, raw: unknown): Promise<ScriptRecord> {
   await assertOwned(actor, id);
   const parsed = restoreRevisionSchema.safeParse(raw);
-  if (!parsed.success) throw new ScriptError("invalid", "Say which version to restore.", fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalid(parsed.error, "request", "Say which version to restore.");
   const rev = await getRevision(actor, id, parsed.data.version);
   const current = await db().script.findFirstOrThrow({ where: { id: dbId(id), ownerId: actor.id }, select: { version: true } });
   return saveScript(actor, id, { version: current.version, content: rev.content, note: `Restored version ${rev.version}` });
 }
 
-export async function deleteScript(user: ScriptActor | null, id: string): Promise<void> {
-  const actor = requireRecruiter(user);
+export async function deleteScript(actor: ScriptActor, id: string): Promise<void> {
   const { count } = await db().script.deleteMany({ where: { id: dbId(id), ownerId: actor.id } });
   if (count === 0) throw notFound();
 }
@@ -323,15 +311,14 @@ const DAY_MS = 86_400_000;
  * only its hash is stored.
  */
 export async function createShareLink(
-  user: ScriptActor | null,
+  actor: ScriptActor,
   id: string,
   raw: unknown = {},
 ): Promise<{ id: string; token: string; version: number; createdAt: Date; expiresAt: Date | null }> {
-  const actor = requireRecruiter(user);
   const script = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true, version: true } });
   if (!script) throw notFound();
   const parsed = shareLinkInputSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid share link.", fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalid(parsed.error, "share link");
   const maxDays = env().SHARE_LINK_EXPIRY_DAYS;
   const days = parsed.data.expiresInDays ?? (maxDays || null);
   if (days !== null && maxDays > 0 && days > maxDays) {
@@ -354,8 +341,7 @@ export async function createShareLink(
 }
 
 /** The script's links. The owner can always list them, even after switching to a candidate account. */
-export async function listShareLinks(user: ScriptActor | null, id: string): Promise<ShareLinkSummary[]> {
-  const actor = requireSignedIn(user);
+export async function listShareLinks(actor: ScriptActor, id: string): Promise<ShareLinkSummary[]> {
   await assertOwned(actor, id);
   return db().shareLink.findMany({
     where: { scriptId: dbId(id) },
@@ -365,8 +351,7 @@ export async function listShareLinks(user: ScriptActor | null, id: string): Prom
 }
 
 /** Revokes a link (a 404 from then on). The owner can always revoke, whatever their role now. */
-export async function revokeShareLink(user: ScriptActor | null, id: string, linkId: string): Promise<void> {
-  const actor = requireSignedIn(user);
+export async function revokeShareLink(actor: ScriptActor, id: string, linkId: string): Promise<void> {
   await assertOwned(actor, id);
   const link = await db().shareLink.findFirst({ where: { id: dbId(linkId), scriptId: dbId(id) }, select: { id: true, revokedAt: true } });
   if (!link) throw new ScriptError("not-found", "Share link not found.");
@@ -435,14 +420,10 @@ function toScorecard(row: { id: string; candidateName: string; entries: string; 
  * Saves a live interview's scorecard against the script version it ran. Entries are checked
  * against that version: unknown questions or key points are refused.
  */
-export async function createScorecard(user: ScriptActor | null, scriptId: string, raw: unknown): Promise<ScorecardRecord> {
-  const actor = requireRecruiter(user);
+export async function createScorecard(actor: ScriptActor, scriptId: string, raw: unknown): Promise<ScorecardRecord> {
   await assertOwned(actor, scriptId);
   const parsed = createScorecardSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    throw new ScriptError("invalid", parsed.error.issues[0]?.message ?? "Invalid scorecard.", fieldErrors);
-  }
+  if (!parsed.success) throw invalid(parsed.error, "scorecard");
   const input = parsed.data;
   checkQuota(await db().scorecard.count({ where: { ownerId: actor.id } }), env().QUOTA_SCORECARDS, "scorecards");
   const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(scriptId), version: input.scriptVersion } } });
@@ -491,23 +472,20 @@ export async function createScorecard(user: ScriptActor | null, scriptId: string
   return toScorecard(row);
 }
 
-export async function listScorecards(user: ScriptActor | null, scriptId: string): Promise<ScorecardRecord[]> {
-  const actor = requireRecruiter(user);
+export async function listScorecards(actor: ScriptActor, scriptId: string): Promise<ScorecardRecord[]> {
   await assertOwned(actor, scriptId);
   const rows = await db().scorecard.findMany({ where: { scriptId: dbId(scriptId), ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return rows.map(toScorecard);
 }
 
-export async function getScorecard(user: ScriptActor | null, scriptId: string, scorecardId: string): Promise<ScorecardRecord> {
-  const actor = requireRecruiter(user);
+export async function getScorecard(actor: ScriptActor, scriptId: string, scorecardId: string): Promise<ScorecardRecord> {
   await assertOwned(actor, scriptId);
   const row = await db().scorecard.findFirst({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
   if (!row) throw new ScriptError("not-found", "Scorecard not found.");
   return toScorecard(row);
 }
 
-export async function deleteScorecard(user: ScriptActor | null, scriptId: string, scorecardId: string): Promise<void> {
-  const actor = requireRecruiter(user);
+export async function deleteScorecard(actor: ScriptActor, scriptId: string, scorecardId: string): Promise<void> {
   await assertOwned(actor, scriptId);
   const { count } = await db().scorecard.deleteMany({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
   if (count === 0) throw new ScriptError("not-found", "Scorecard not found.");

@@ -1,53 +1,50 @@
 /**
- * The answer flow: a candidate's message is stored and scored, `planNextTurn` reads it (answer,
- * clarifying question, "I don't know", skip, off-topic, self-correction) and the turn policy decides
- * what the interviewer does (follow up in one of its forms, or move on); the interviewer's reply
- * (streamed by the caller) is stored when complete, with the follow-up's id in `keyPointId`, so the
- * policy knows later what it already did. Every write checks the session's version, so two tabs
- * cannot interleave turns.
+ * The answer flow: answer, next question, finish, and the server's deadlines. Every write checks
+ * the session's version, so two tabs cannot interleave turns.
+ *
+ * `submitAnswer` checks an answer (owner, question, time) and stores it before anything else, so
+ * nothing the candidate typed is lost; then scores it, lets `planNextTurn` read the message and the
+ * turn policy decide (follow up in one of its forms, or move on), and records the decision on the
+ * question (a follow-up counted, or the question scored). It returns the reply still to be
+ * streamed and saved, as plain data: chat.ts (`answerAndReply`, the chat route's one call) hands it
+ * to the reply run (reply-stream.ts), which saves it through reply-save.ts. Nothing calls back here.
  */
 import "server-only";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
-import { planNextTurn, renderOfflineTurn, type ExchangeMessage, type FallbackInfo, type InterviewerTurn, type TurnStreamResult } from "../interviewer/index.ts";
+import type { Question } from "../bank/schema.ts";
+import { getQuestionBank } from "../bank/load.ts";
+import {
+  planNextTurn,
+  renderOfflineTurn,
+  timeUpDecision,
+  turnForDecision,
+  type ExchangeMessage,
+  type PlannedTurn,
+  type PlanTurnInput,
+  type TurnBase,
+} from "../interviewer/index.ts";
 import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
 import type { ScoreReport } from "../scoring/report.ts";
+import { closedByTime, interviewOver, replyLost, settlementDue } from "./deadlines.ts";
 import { notFound, SessionError } from "./errors.ts";
+import { toInterviewView, type InterviewView } from "./interview-view.ts";
 import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
+import { ReplyAlreadySavedError, writeReply, type PendingReply } from "./reply-save.ts";
 import { answerBodySchema, personMessage, type QuestionSnapshot } from "./schemas.ts";
+import { scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
-import { judgeSnapshot, scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
-import { getQuestionBank } from "../bank/load.ts";
-import type { Question } from "../bank/schema.ts";
 
-export { LATE_GRACE_MS, TIME_UP_GRACE_MS };
+export { BETWEEN_QUESTIONS_MS, LATE_GRACE_MS, TIME_UP_GRACE_MS };
+export type { PendingReply };
 
 const STILL_REPLYING = "The interviewer is still replying to your last answer. Wait a moment, then try again.";
+const CHANGED_ELSEWHERE = "This interview changed in another tab or window. Reload to continue.";
 // The page adds that the text is still in the answer box (components/interview/answer-messages.ts).
 const QUESTION_CLOSED = "Time for this question ran out, so it was closed with your last saved draft as your answer. What you sent now was not added.";
 const INTERVIEW_CLOSED = "Time for this interview ran out, so it was finished with your last saved draft as your answer. What you sent now was not added.";
-
-/** Whether the server closed this question at time-up (rather than the candidate answering it). */
-function closedByTime(question: LoadedQuestion): boolean {
-  return question.deadlineAt !== null && question.completedAt !== null && question.completedAt.getTime() >= question.deadlineAt.getTime() + TIME_UP_GRACE_MS;
-}
-
-/**
- * /next and /finish must not take the place in the transcript reserved for a reply still being
- * written (its save would fail: the reply lost, the judge never run). A reply lost for good (the
- * process died mid-stream) is repaired first, so the candidate is never stuck; the session as it
- * is then is returned.
- */
-async function withoutPendingReply(userId: string, session: LoadedSession): Promise<LoadedSession> {
-  if (session.turns.at(-1)?.role !== "candidate") return session;
-  if (await repairLostReply(session, Date.now())) {
-    const repaired = await loadSession(userId, session.id);
-    if (repaired && repaired.turns.at(-1)?.role !== "candidate") return repaired;
-  }
-  throw new SessionError("conflict", STILL_REPLYING);
-}
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
@@ -57,21 +54,28 @@ async function claimVersion(tx: Tx, sessionId: string, expected: number) {
     where: { id: sessionId, version: expected, status: "active" },
     data: { version: expected + 1 },
   });
-  if (count === 0) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  if (count === 0) throw new SessionError("conflict", CHANGED_ELSEWHERE);
 }
 
 function currentQuestion(session: LoadedSession): LoadedQuestion {
   return session.questions[session.currentIndex]!;
 }
 
-function interviewerTurns(session: LoadedSession) {
-  return session.turns.filter((t) => t.role === "interviewer");
+/** What every interviewer turn carries: mode, the session's seed, and its place in the transcript. */
+function turnBase(session: LoadedSession): TurnBase {
+  const previous = session.turns.filter((t) => t.role === "interviewer");
+  return { mode: session.mode, seed: session.seed, sequence: previous.length, previousText: previous.at(-1)?.text };
 }
 
-/** What every interviewer turn carries: mode, the session's seed, and its place in the transcript. */
-function turnBase(session: LoadedSession) {
-  const previous = interviewerTurns(session);
-  return { mode: session.mode, seed: session.seed, sequence: previous.length, previousText: previous.at(-1)?.text };
+/** The exchange on a question as the interviewer sees it: its own turns (with their follow-up ids) and the candidate's answers. */
+function exchangeOf(session: LoadedSession, question: LoadedQuestion): ExchangeMessage[] {
+  return session.turns
+    .filter((t) => t.sessionQuestionId === question.id && (t.role === "interviewer" || (t.role === "candidate" && t.kind === "answer")))
+    .map((t) =>
+      t.role === "interviewer"
+        ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null }
+        : { role: "candidate", text: t.text },
+    );
 }
 
 const bankQuestions = new WeakMap<object, Map<string, Question[]>>();
@@ -86,54 +90,35 @@ function bankOf(snapshot: QuestionSnapshot): readonly Question[] {
   return list;
 }
 
-/** A message scored against another question of the snapshot's bank (0 when it is not there). */
-function scoreAgainstOther(snapshot: QuestionSnapshot, questionId: string, text: string): number {
-  const other = bankOf(snapshot).find((q) => q.id === questionId);
-  return other ? scoreAgainstQuestion(other, text) : 0;
-}
-
-function scoreQuestion(question: LoadedQuestion, answers: string[]): ScoreReport {
-  return scoreSnapshot(question.snapshot, answers);
-}
-
-/** The exchange on a question as the interviewer sees it: its own turns (with their follow-up ids) and the candidate's answers. */
-function exchangeOf(session: LoadedSession, question: LoadedQuestion): ExchangeMessage[] {
-  return session.turns
-    .filter((t) => t.sessionQuestionId === question.id && (t.role === "interviewer" || (t.role === "candidate" && t.kind === "answer")))
-    .map((t) =>
-      t.role === "interviewer"
-        ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null }
-        : { role: "candidate", text: t.text },
-    );
-}
-
 /**
- * With a judge model configured, the question's final score is re-graded by the LLM judge after
- * the interviewer's reply is saved (so the reply never waits on the judge), and blended in.
+ * The interviewer's next turn on `question` after `exchange` (which ends with the candidate's
+ * message): the app's scorer and bank wired into `planNextTurn`, the turn policy's one entry.
+ * `report`: the question's stored report, when it was scored already (the judge may have blended it).
  */
-async function applyJudge(sessionId: string, question: LoadedQuestion, answers: string[]) {
-  const blended = await judgeSnapshot(question.snapshot, answers);
-  if (!blended) return;
-  await db().sessionQuestion.update({ where: { id: question.id }, data: { score: blended.score, report: JSON.stringify(blended) } });
-  const session = await db().interviewSession.findUnique({ where: { id: sessionId }, select: { status: true, questionCount: true } });
-  if (session?.status === "finished") {
-    const scores = await db().sessionQuestion.findMany({ where: { sessionId }, select: { score: true } });
-    const overall = Math.round(scores.reduce((sum, q) => sum + (q.score ?? 0), 0) / session.questionCount);
-    await db().interviewSession.update({ where: { id: sessionId }, data: { overallScore: overall } });
-  }
+function planReply(
+  session: LoadedSession,
+  question: LoadedQuestion,
+  exchange: ExchangeMessage[],
+  state: Pick<PlanTurnInput, "followUpCount" | "timeUp" | "secondsLeftForQuestion" | "secondsLeftInInterview"> & { report?: ScoreReport },
+): PlannedTurn {
+  const { report, ...rest } = state;
+  const bank = bankOf(question.snapshot);
+  return planNextTurn({
+    ...turnBase(session),
+    ...rest,
+    question: interviewQuestionOf(question.snapshot),
+    exchange,
+    score: report ? () => report : (answers) => scoreSnapshot(question.snapshot, answers),
+    isLastQuestion: question.index === session.questionCount - 1,
+    bank,
+    scoreAgainst: (id, text) => {
+      const other = bank.find((q) => q.id === id);
+      return other ? scoreAgainstQuestion(other, text) : 0;
+    },
+  });
 }
 
-export type PendingReply = {
-  sessionId: string;
-  /** The transcript position the reply will take. */
-  replySeq: number;
-  turn: InterviewerTurn;
-  engine: string;
-  /** Stores the streamed reply (and a notice when the LLM failed); call once, when complete. */
-  save(result: TurnStreamResult): Promise<void>;
-};
-
-/** Stores and scores an answer; returns the interviewer turn to stream and how to save it. */
+/** Checks, stores, scores and plans an answer; returns the interviewer's reply still to be streamed and saved. */
 export async function submitAnswer(userId: string, sessionId: string, body: unknown): Promise<PendingReply> {
   const parsed = answerBodySchema.safeParse(body);
   // Worded for a person (the page shows it): the messages alone, never a field path.
@@ -154,9 +139,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     if (asked && closedByTime(asked)) throw new SessionError("already-answered", QUESTION_CLOSED);
     throw new SessionError("already-answered", "This question has already been answered.");
   }
-  if (input.expectedTurns !== session.turns.length) {
-    throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
-  }
+  if (input.expectedTurns !== session.turns.length) throw new SessionError("conflict", CHANGED_ELSEWHERE);
   if (session.turns.at(-1)?.role === "candidate") {
     // The interviewer's reply to the last answer is still being written: its place in the
     // transcript is reserved, and a new answer must not take it.
@@ -171,33 +154,15 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   // refused with words saying so. The page keeps the refused text in the answer box.
   const now = new Date();
   const deadline = question.deadlineAt?.getTime() ?? Infinity;
-  const interviewOver = now.getTime() >= session.endsAt.getTime() + TIME_UP_GRACE_MS;
-  if (interviewOver || now.getTime() >= deadline + TIME_UP_GRACE_MS) {
+  if (interviewOver(session, now.getTime()) || now.getTime() >= deadline + TIME_UP_GRACE_MS) {
     await settleExpiredDeadlines(session, now.getTime());
     const fresh = await loadSession(userId, sessionId);
     if (fresh?.status === "finished") throw new SessionError("finished", INTERVIEW_CLOSED);
     throw new SessionError("already-answered", QUESTION_CLOSED);
   }
-  const late = now.getTime() > deadline + LATE_GRACE_MS;
-  const isLastQuestion = session.currentIndex === session.questionCount - 1;
-  const plan = planNextTurn({
-    ...turnBase(session),
-    question: interviewQuestionOf(question.snapshot),
-    exchange: [...exchangeOf(session, question), { role: "candidate", text: input.text }],
-    score: (answers) => scoreQuestion(question, answers),
-    followUpCount: question.followUpCount,
-    secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
-    secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
-    isLastQuestion,
-    timeUp: input.timeUp,
-    bank: bankOf(question.snapshot),
-    scoreAgainst: (id, text) => scoreAgainstOther(question.snapshot, id, text),
-  });
-  const { report, turn } = plan;
-  const answers = [...answersOf(session, question), input.text];
-  const lastPrompt = [...session.turns].reverse().find((t) => t.role === "interviewer" && t.sessionQuestionId === question.id);
-  const probing = plan.followUpId !== null;
 
+  // 1. The answer is stored first (and the draft it replaces cleared): whatever happens next, it is kept.
+  const lastPrompt = session.turns.findLast((t) => t.role === "interviewer" && t.sessionQuestionId === question.id);
   await db().$transaction(async (tx) => {
     await claimVersion(tx, session.id, session.version);
     await tx.turn.create({
@@ -208,72 +173,59 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
         role: "candidate",
         kind: "answer",
         text: input.text,
-        late,
+        late: now.getTime() > deadline + LATE_GRACE_MS,
         elapsedMs: lastPrompt ? Math.max(0, now.getTime() - lastPrompt.createdAt.getTime()) : null,
         createdAt: now,
       },
     });
+    await tx.sessionQuestion.update({ where: { id: question.id }, data: { draft: "", draftUpdatedAt: now } });
+  });
+
+  // 2. Scored, read and decided on: the turn policy's next turn.
+  const plan = planReply(session, question, [...exchangeOf(session, question), { role: "candidate", text: input.text }], {
+    followUpCount: question.followUpCount,
+    timeUp: input.timeUp,
+    secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
+    secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
+  });
+
+  // 3. The decision is recorded on the question: a follow-up keeps it open (and may spend the
+  // follow-up budget); a move-on scores and closes it.
+  const { report, turn } = plan;
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, session.id, session.version + 1);
     await tx.sessionQuestion.update({
       where: { id: question.id },
-      data: probing
-        ? { followUpCount: { increment: plan.countsAsFollowUp ? 1 : 0 }, draft: "", draftUpdatedAt: now }
-        : { status: "scored", score: report.score, report: JSON.stringify(report), completedAt: now, draft: "", draftUpdatedAt: now },
+      data:
+        turn.kind === "follow-up"
+          ? { followUpCount: { increment: plan.countsAsFollowUp ? 1 : 0 } }
+          : { status: "scored", score: report.score, report: JSON.stringify(report), completedAt: now },
     });
   });
 
-  const replySeq = session.turns.length + 1;
   return {
     sessionId: session.id,
-    replySeq,
+    sessionQuestionId: question.id,
+    snapshot: question.snapshot,
+    replySeq: session.turns.length + 1,
     turn,
     engine: session.engine,
-    async save(result) {
-      await saveReply(session.id, question.id, replySeq, {
-        kind: probing ? "follow-up" : "move-on",
-        keyPointId: plan.followUpId,
-        text: result.text,
-        engine: result.engineId,
-        fallback: result.fallback,
-      });
-      // The judge runs only for sessions that chose the LLM interviewer: choosing the offline
-      // interviewer means the answers never leave this server.
-      if (!probing && session.engine !== "local:rubric") {
-        void applyJudge(
-          session.id,
-          question,
-          answers.filter((a) => a.trim()),
-        ).catch((error) => console.error(`interview ${session.id}: LLM judge failed:`, error instanceof Error ? error.message : error));
-      }
-    },
   };
 }
 
-async function saveReply(
-  sessionId: string,
-  sessionQuestionId: string,
-  seq: number,
-  reply: { kind: "follow-up" | "move-on"; keyPointId: string | null; text: string; engine: string; fallback?: FallbackInfo },
-) {
-  await db().$transaction(async (tx) => {
-    await tx.interviewSession.update({ where: { id: sessionId }, data: { version: { increment: 1 } } });
-    await tx.turn.create({
-      data: { sessionId, sessionQuestionId, seq, role: "interviewer", kind: reply.kind, text: reply.text, keyPointId: reply.keyPointId, engine: reply.engine },
-    });
-    // A reply replaced after the check (reason "rejected") is not a failure the candidate needs to hear about.
-    if (reply.fallback && reply.fallback.reason !== "rejected") {
-      await tx.turn.create({
-        data: {
-          sessionId,
-          sessionQuestionId,
-          seq: seq + 1,
-          role: "system",
-          kind: "notice",
-          text: "The AI interviewer stopped responding, so the offline interviewer took over for this turn. Your answers are safe.",
-          engine: reply.fallback.engineId,
-        },
-      });
-    }
-  });
+/**
+ * /next and /finish must not take the place in the transcript reserved for a reply still being
+ * written (its save would fail: the reply lost, the judge never run). A reply lost for good (the
+ * process died mid-stream) is repaired first, so the candidate is never stuck; the session as it
+ * is then is returned.
+ */
+async function withoutPendingReply(userId: string, session: LoadedSession): Promise<LoadedSession> {
+  if (session.turns.at(-1)?.role !== "candidate") return session;
+  if (await repairLostReply(session, Date.now())) {
+    const repaired = await loadSession(userId, session.id);
+    if (repaired && repaired.turns.at(-1)?.role !== "candidate") return repaired;
+  }
+  throw new SessionError("conflict", STILL_REPLYING);
 }
 
 /** Moves to the next question: it is asked at once and its clock starts. */
@@ -281,7 +233,7 @@ export async function advanceToNextQuestion(userId: string, sessionId: string, e
   const loaded = await loadSession(userId, sessionId);
   if (!loaded) throw notFound();
   if (loaded.status !== "active") throw new SessionError("finished", "This interview is finished.");
-  if (expectedTurns !== loaded.turns.length) throw new SessionError("conflict", "This interview changed in another tab or window. Reload to continue.");
+  if (expectedTurns !== loaded.turns.length) throw new SessionError("conflict", CHANGED_ELSEWHERE);
   const session = await withoutPendingReply(userId, loaded);
   const current = currentQuestion(session);
   if (current.status !== "scored") throw new SessionError("invalid", "Answer the current question first.");
@@ -362,47 +314,34 @@ async function closeSession(session: LoadedSession, timeUp: boolean) {
   });
 }
 
-/** After this long without a saved reply, the reply is taken as lost (the process died mid-stream). */
-const LOST_REPLY_MS = 15_000;
-
 /**
  * Writes the offline interviewer's reply for an answer whose reply was never saved (the server
  * stopped mid-stream), so the session can go on. The decision is the one the policy made then.
  */
 async function repairLostReply(session: LoadedSession, now: number): Promise<boolean> {
-  const last = session.turns.at(-1);
-  if (!last || last.role !== "candidate" || now - last.createdAt.getTime() < env().LLM_TIMEOUT_MS + LOST_REPLY_MS) return false;
+  if (!replyLost(session, now)) return false;
+  const last = session.turns.at(-1)!;
   const question = session.questions.find((q) => q.id === last.sessionQuestionId)!;
-  const isLastQuestion = question.index === session.questionCount - 1;
   // The policy's decision then, made again from the exchange before the unanswered message
-  // (followUpCount was already counted for it when it was a follow-up).
-  const exchange = exchangeOf(session, question);
-  const plan = planNextTurn({
-    ...turnBase(session),
-    question: interviewQuestionOf(question.snapshot),
-    exchange,
-    score: (answers) => (question.status === "scored" && question.report ? question.report : scoreQuestion(question, answers)),
+  // (followUpCount was already counted for it when it was a follow-up; a question already scored
+  // was moved on from).
+  const { turn } = planReply(session, question, exchangeOf(session, question), {
     followUpCount: Math.max(0, question.followUpCount - 1),
-    isLastQuestion,
     timeUp: question.status === "scored",
-    bank: bankOf(question.snapshot),
-    scoreAgainst: (id, text) => scoreAgainstOther(question.snapshot, id, text),
+    report: question.status === "scored" ? (question.report ?? undefined) : undefined,
   });
-  const probing = plan.followUpId !== null && question.status !== "scored";
-  const text = renderOfflineTurn(
-    probing
-      ? plan.turn
-      : ({ ...plan.turn, kind: "move-on", reason: plan.turn.kind === "move-on" ? plan.turn.reason : "no-probe-left", isLastQuestion } as InterviewerTurn),
-  );
   try {
-    await saveReply(session.id, question.id, session.turns.length, {
-      kind: probing ? "follow-up" : "move-on",
-      keyPointId: probing ? plan.followUpId : null,
-      text,
+    await writeReply({
+      sessionId: session.id,
+      sessionQuestionId: question.id,
+      seq: session.turns.length,
+      turn,
+      text: renderOfflineTurn(turn),
       engine: "offline",
     });
-  } catch {
-    return false; // the real reply landed meanwhile
+  } catch (error) {
+    if (error instanceof ReplyAlreadySavedError) return false; // the real reply landed meanwhile
+    throw error;
   }
   return true;
 }
@@ -410,19 +349,17 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
 /**
  * Deadlines are the server's: when a question's time ran out and nobody submitted (the tab was
  * closed), what was typed (the saved draft) is submitted and the interview moves on; when the
- * interview's time ran out, it is finished. Called whenever a session is read.
+ * interview's time ran out, it is finished; a reply lost with its process is written by the
+ * offline interviewer. Run by the requests that change the session (an answer past its time,
+ * `settleInterview`), never by a page render. True when something was written.
  */
 export async function settleExpiredDeadlines(session: LoadedSession, now = Date.now()): Promise<boolean> {
-  if (session.status !== "active") return false;
-  if (await repairLostReply(session, now)) return true;
-  if (session.turns.at(-1)?.role === "candidate") return false; // a reply is on its way
+  if (!settlementDue(session, now)) return false;
+  if (session.turns.at(-1)?.role === "candidate") return repairLostReply(session, now);
   const question = currentQuestion(session);
-  const interviewOver = now >= session.endsAt.getTime() + TIME_UP_GRACE_MS;
-  const questionOver = question.status === "answering" && question.deadlineAt !== null && now >= question.deadlineAt.getTime() + TIME_UP_GRACE_MS;
-  if (!interviewOver && !questionOver) return false;
   try {
     if (question.status === "answering") await submitDraftAtTimeUp(session, question);
-    if (interviewOver || session.currentIndex === session.questionCount - 1) {
+    if (interviewOver(session, now) || session.currentIndex === session.questionCount - 1) {
       const fresh = await loadSession(session.userId, session.id);
       if (fresh && fresh.status === "active") await closeSession(fresh, true);
     }
@@ -433,20 +370,28 @@ export async function settleExpiredDeadlines(session: LoadedSession, now = Date.
   return true;
 }
 
+/**
+ * Settles what the server's clock says is due (see `settleExpiredDeadlines`) and returns the
+ * session as the interview page shows it then; null when it is not the user's. The request the
+ * interview page makes when its view says `settleDue` (a closed tab came back after the time ran
+ * out, or a reply was lost with its process).
+ */
+export async function settleInterview(userId: string, sessionId: string): Promise<InterviewView | null> {
+  const session = await loadSession(userId, sessionId);
+  if (!session) return null;
+  if (!(await settleExpiredDeadlines(session))) return toInterviewView(session);
+  const settled = await loadSession(userId, sessionId);
+  return settled ? toInterviewView(settled) : null;
+}
+
 async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuestion) {
   const now = new Date();
   const answers = [...answersOf(session, question), ...(question.draft.trim() ? [question.draft] : [])];
-  const report = scoreQuestion(question, answers);
+  const report = scoreSnapshot(question.snapshot, answers);
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
-  const reply = renderOfflineTurn({
-    kind: "move-on",
-    ...turnBase(session),
-    question: interviewQuestionOf(question.snapshot),
-    answers,
-    report,
-    reason: "time",
-    isLastQuestion,
-  });
+  const reply = renderOfflineTurn(
+    turnForDecision(timeUpDecision(isLastQuestion), { ...turnBase(session), question: interviewQuestionOf(question.snapshot), answers, report }),
+  );
   await db().$transaction(async (tx) => {
     await claimVersion(tx, session.id, session.version);
     let seq = session.turns.length;
@@ -485,5 +430,3 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
     });
   });
 }
-
-export { BETWEEN_QUESTIONS_MS };

@@ -4,34 +4,15 @@
  * recently, reproducible from a seed stored on the session.
  */
 import type { Difficulty } from "../bank/schema.ts";
+import { seededRandom } from "../kernel/random.ts";
 
 export type ChoosableQuestion = { id: string; topic: string; difficulty: Difficulty };
 
-/** A small seeded PRNG (mulberry32) over a string seed: the same seed gives the same sequence. */
-export function seededRandom(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+/**
+ * The kernel generator question choice is pinned to: a session stores its seed, and the same seed
+ * must choose the same questions in the same order.
+ */
+const QUESTION_CHOICE_RANDOM = "mulberry32";
 
 export function chooseQuestions<Q extends ChoosableQuestion>(options: {
   questions: readonly Q[];
@@ -42,13 +23,13 @@ export function chooseQuestions<Q extends ChoosableQuestion>(options: {
   recentIds?: readonly string[];
   seed: string;
 }): Q[] {
-  const random = seededRandom(options.seed);
+  const random = seededRandom(options.seed, QUESTION_CHOICE_RANDOM);
   const topics = new Set(options.topics ?? []);
   const difficulties = new Set(options.difficulties ?? []);
   const pool = options.questions.filter((q) => (topics.size === 0 || topics.has(q.topic)) && (difficulties.size === 0 || difficulties.has(q.difficulty)));
   const recentRank = new Map((options.recentIds ?? []).map((id, i) => [id, i]));
-  const shuffled = shuffle(pool, random);
-  const topicOrder = shuffle([...new Set(shuffled.map((q) => q.topic))], random);
+  const shuffled = random.shuffle(pool);
+  const topicOrder = random.shuffle([...new Set(shuffled.map((q) => q.topic))]);
   // Fresh questions first, round-robin over topics; recent ones only when fresh ones run out,
   // least recently practised first.
   const fresh = shuffled.filter((q) => !recentRank.has(q.id));

@@ -1,27 +1,26 @@
-/** Typed errors of the session service; route handlers map them to HTTP statuses. */
-export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "too-large" | "rate-limited" | "quota" | "unavailable";
+/**
+ * Typed errors of the session service. The code is the domain's word for what went wrong; the API
+ * edge answers with the code and status DOMAIN_ERROR_CODES.session gives it (lib/api/errors.ts).
+ */
+import { API_ERROR_STATUS, ApiError, DOMAIN_ERROR_CODES, type ApiErrorCode } from "../api/errors.ts";
 
-const STATUS: Record<SessionErrorCode, number> = {
-  "not-found": 404,
-  conflict: 409,
-  finished: 409,
-  "already-answered": 409,
-  invalid: 400,
-  "too-large": 413,
-  "rate-limited": 429,
-  /** A per-user quota (lib/env.ts QUOTA_ACTIVE_SESSIONS, QUOTA_SESSIONS_PER_DAY) is reached. */
-  quota: 409,
-  unavailable: 503,
-};
+export type SessionErrorCode = "not-found" | "conflict" | "finished" | "already-answered" | "invalid" | "too-large" | "rate-limited" | "quota" | "unavailable";
 
 export class SessionError extends Error {
   readonly code: SessionErrorCode;
-  readonly status: number;
   constructor(code: SessionErrorCode, message: string) {
     super(message);
     this.name = "SessionError";
     this.code = code;
-    this.status = STATUS[code];
+  }
+  get apiCode(): ApiErrorCode {
+    return DOMAIN_ERROR_CODES.session[this.code];
+  }
+  get status(): number {
+    return API_ERROR_STATUS[this.apiCode];
+  }
+  toApiError(): ApiError {
+    return new ApiError(this.apiCode, this.message, { cause: this });
   }
 }
 

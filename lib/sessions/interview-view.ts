@@ -1,11 +1,14 @@
 /**
  * What the interview page may show the candidate. The reference answer and rubric of a question
  * stay on the server until the question is scored (practice mode) or the interview is over (mock
- * mode): the browser never holds an answer key early.
+ * mode): the browser never holds an answer key early. Reading only: when the server's clock says
+ * something is due (a question or the interview past its time, a reply lost with its process), the
+ * view says so (`settleDue`) and the page asks for it to be settled (answer-flow.ts
+ * `settleInterview`, a POST); rendering the page never writes.
  */
 import "server-only";
 import type { ScoreReport } from "../scoring/report.ts";
-import { settleExpiredDeadlines } from "./answer-flow.ts";
+import { settlementDue } from "./deadlines.ts";
 import { loadSession, type LoadedSession } from "./load.ts";
 import type { Mode, QuestionStatus, TurnKind, TurnRole } from "./schemas.ts";
 
@@ -51,6 +54,12 @@ export type InterviewView = {
   endsAt: string;
   finishedAt: string | null;
   serverNow: string;
+  /**
+   * The server's clock has something to settle that this view does not show yet: the current
+   * question's or the interview's time ran out with nobody there, or a reply was lost with the
+   * process writing it. The page then asks for it to be settled before showing the interview.
+   */
+  settleDue: boolean;
   questions: InterviewQuestionView[];
   turns: InterviewTurnView[];
 };
@@ -91,6 +100,7 @@ export function toInterviewView(s: LoadedSession, now = new Date()): InterviewVi
     endsAt: s.endsAt.toISOString(),
     finishedAt: s.finishedAt?.toISOString() ?? null,
     serverNow: now.toISOString(),
+    settleDue: settlementDue(s, now.getTime()),
     questions: s.questions.map((q) => {
       const { asked, revealed } = questionVisibility(s, q);
       return {
@@ -124,10 +134,8 @@ export function toInterviewView(s: LoadedSession, now = new Date()): InterviewVi
   };
 }
 
-/** The session as the interview page shows it, after settling deadlines that passed. Null: not the user's. */
+/** The session as the interview page shows it, as stored (see `settleDue`). Null: not the user's. Reads only. */
 export async function getInterview(userId: string, sessionId: string): Promise<InterviewView | null> {
-  let session = await loadSession(userId, sessionId);
-  if (!session) return null;
-  if (await settleExpiredDeadlines(session)) session = await loadSession(userId, sessionId);
+  const session = await loadSession(userId, sessionId);
   return session ? toInterviewView(session) : null;
 }

@@ -3,7 +3,8 @@
  * server code, so the editor can check an answer before it is sent.
  */
 export const MAX_ANSWER_CHARS = 20_000;
-export const MAX_QUESTIONS = 10;
+/** Questions in one practice or mock session (an interview script has its own limit, MAX_SCRIPT_QUESTIONS). */
+export const MAX_PRACTICE_QUESTIONS = 10;
 
 /**
  * Lateness is decided by the server's clock against the stored deadline. An answer that arrives

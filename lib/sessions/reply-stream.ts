@@ -1,12 +1,14 @@
 /**
  * Interviewer replies are generated apart from the request that asked for them: the reply keeps
- * streaming and is saved even if the browser disconnects, and a reloaded page can follow a reply
- * still in progress (in this process). The HTTP response only follows the run.
+ * streaming and is saved (reply-save.ts) even if the browser disconnects, and a reloaded page can
+ * follow a reply still in progress (in this process). The HTTP response only follows the run.
  */
 import "server-only";
 import { createUIMessageStream } from "ai";
+import { LOCAL_RUBRIC } from "../ai/providers.ts";
 import { getInterviewer, offlineInterviewer, streamTurnWithFallback } from "../interviewer/index.ts";
-import type { PendingReply } from "./answer-flow.ts";
+import { processWide } from "../process-wide/index.ts";
+import { saveReply, type PendingReply } from "./reply-save.ts";
 
 export type ReplyEvent = { type: "text"; text: string } | { type: "notice"; text: string };
 
@@ -17,14 +19,14 @@ type ReplyRun = {
   wake: Set<() => void>;
 };
 
-const globalRuns = globalThis as unknown as { __interviewStudioReplies?: Map<string, ReplyRun> };
-const runs = (globalRuns.__interviewStudioReplies ??= new Map());
+// Process-wide (lib/process-wide): the chat route starts a run, the stream route rejoins it.
+const runs = processWide("interviewerReplies", () => new Map<string, ReplyRun>());
 
 /** How long a finished run stays available to a reconnecting client. */
 const KEEP_FINISHED_MS = 30_000;
 
 function engineFor(spec: string) {
-  return spec === "local:rubric" ? offlineInterviewer : getInterviewer();
+  return spec === LOCAL_RUBRIC ? offlineInterviewer : getInterviewer();
 }
 
 function push(run: ReplyRun, event?: ReplyEvent) {
@@ -53,7 +55,7 @@ export function startReply(pending: PendingReply): string {
         push(run, { type: "text", text: step.value });
         step = await stream.next();
       }
-      await pending.save(step.value);
+      await saveReply(pending, step.value);
     } catch (error) {
       run.error = error;
       console.error(`interview ${key}: reply failed:`, error instanceof Error ? error.message : error);

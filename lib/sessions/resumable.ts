@@ -6,9 +6,10 @@
  */
 import "server-only";
 import { JsonToSseTransformStream, UI_MESSAGE_STREAM_HEADERS } from "ai";
-import { createClient } from "redis";
-import { createResumableStreamContext } from "resumable-stream";
+import { createClient, type RedisClientType } from "redis";
+import { createResumableStreamContext, type Publisher, type Subscriber } from "resumable-stream";
 import { env } from "../env.ts";
+import { processWide } from "../process-wide/index.ts";
 import { hasReply, replyUIMessageStream } from "./reply-stream.ts";
 
 const ACTIVE_TTL_SECONDS = 600;
@@ -21,12 +22,37 @@ export type ReplyRelay = {
   close(): Promise<void>;
 };
 
+/** The publisher side of resumable-stream over a node-redis client (connected by us, so never by it). */
+function asPublisher(client: RedisClientType): Publisher {
+  return {
+    connect: () => client.connect(),
+    publish: (channel, message) => client.publish(channel, message),
+    set: (key, value, options) => client.set(key, value, options),
+    get: (key) => client.get(key),
+    incr: (key) => client.incr(key),
+  };
+}
+
+/** The subscriber side of resumable-stream over a node-redis client. */
+function asSubscriber(client: RedisClientType): Subscriber {
+  return {
+    connect: () => client.connect(),
+    subscribe: (channel, callback) => client.subscribe(channel, callback),
+    unsubscribe: (channel) => client.unsubscribe(channel),
+  };
+}
+
 /** One relay per app instance (tests make two to stand for two instances). */
 export async function createReplyRelay(redisUrl: string, prefix = "is"): Promise<ReplyRelay> {
-  const publisher = createClient({ url: redisUrl });
-  const subscriber = createClient({ url: redisUrl });
+  const publisher: RedisClientType = createClient({ url: redisUrl });
+  const subscriber: RedisClientType = createClient({ url: redisUrl });
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  const ctx = createResumableStreamContext({ waitUntil: null, keyPrefix: `${prefix}:reply`, publisher: publisher as never, subscriber: subscriber as never });
+  const ctx = createResumableStreamContext({
+    waitUntil: null,
+    keyPrefix: `${prefix}:reply`,
+    publisher: asPublisher(publisher),
+    subscriber: asSubscriber(subscriber),
+  });
   const activeKey = (sessionId: string) => `${prefix}:reply-active:${sessionId}`;
   return {
     async publish(sessionId, replyId, makeStream) {
@@ -45,13 +71,14 @@ export async function createReplyRelay(redisUrl: string, prefix = "is"): Promise
   };
 }
 
-const globalRelay = globalThis as unknown as { __interviewStudioRelay?: Promise<ReplyRelay> };
+// Process-wide (lib/process-wide): one pair of Redis connections per process.
+const shared = processWide("replyRelay", (): { relay?: Promise<ReplyRelay> } => ({}));
 
 function relay(): Promise<ReplyRelay> | null {
   const url = env().REDIS_URL;
   if (!url) return null;
-  globalRelay.__interviewStudioRelay ??= createReplyRelay(url);
-  return globalRelay.__interviewStudioRelay;
+  shared.relay ??= createReplyRelay(url);
+  return shared.relay;
 }
 
 function sseResponse(stream: ReadableStream<string> | null): Response {

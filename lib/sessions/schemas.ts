@@ -10,8 +10,8 @@ export const MODES = ["practice", "mock"] as const;
 export const modeSchema = z.enum(MODES);
 export type Mode = z.infer<typeof modeSchema>;
 
-export { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
-import { MAX_ANSWER_CHARS, MAX_QUESTIONS } from "./limits.ts";
+export { MAX_ANSWER_CHARS, MAX_PRACTICE_QUESTIONS } from "./limits.ts";
+import { MAX_ANSWER_CHARS, MAX_PRACTICE_QUESTIONS } from "./limits.ts";
 
 /** The largest integer a PostgreSQL `integer` column holds: larger ones are refused here, not by the driver. */
 export const MAX_DB_INT = 2_147_483_647;
@@ -40,7 +40,7 @@ export const startSessionSchema = z
       .number({ error: "The number of questions must be a whole number." })
       .int("The number of questions must be a whole number.")
       .min(1, "Ask for at least one question.")
-      .max(MAX_QUESTIONS, `Ask for at most ${MAX_QUESTIONS} questions.`)
+      .max(MAX_PRACTICE_QUESTIONS, `Ask for at most ${MAX_PRACTICE_QUESTIONS} questions.`)
       .default(3),
     /** Minutes per question; null means each question's suggested minutes. */
     minutesPerQuestion: z.coerce
@@ -53,7 +53,10 @@ export const startSessionSchema = z
     /** local:rubric or the configured LLM model spec. */
     interviewer: text().trim().min(1, "Choose an interviewer.").default("local:rubric"),
     /** Explicit questions (retake, weak spots, practise this question): skips the random choice. */
-    questionIds: z.array(text().trim().min(1, "A question id cannot be empty.")).max(MAX_QUESTIONS, `Choose at most ${MAX_QUESTIONS} questions.`).optional(),
+    questionIds: z
+      .array(text().trim().min(1, "A question id cannot be empty."))
+      .max(MAX_PRACTICE_QUESTIONS, `Choose at most ${MAX_PRACTICE_QUESTIONS} questions.`)
+      .optional(),
     /** Reproduce a session: the same seed and set-up choose the same questions. */
     seed: text().trim().min(1, "The seed cannot be empty.").max(64, "The seed is limited to 64 characters.").optional(),
   })
@@ -105,7 +108,7 @@ const questionIndexSchema = z
   .number({ error: "Say which question this is for (a question number)." })
   .int("Say which question this is for (a question number).")
   .min(0, "Say which question this is for (a question number).")
-  .max(MAX_QUESTIONS - 1, `An interview has at most ${MAX_QUESTIONS} questions.`);
+  .max(MAX_PRACTICE_QUESTIONS - 1, `An interview has at most ${MAX_PRACTICE_QUESTIONS} questions.`);
 const answerTextSchema = z
   .string({ error: "The answer must be text." })
   .max(MAX_ANSWER_CHARS, `Answers are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`)

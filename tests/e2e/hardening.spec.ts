@@ -56,13 +56,13 @@ test.describe("request bodies are capped", () => {
       data: JSON.stringify({ name: big, email: "a@example.com", password: "long-password-1" }),
     });
     expect(signUp.status()).toBe(413);
-    expect((await signUp.json()).error).toMatch(/too large/);
+    expect((await signUp.json()).error.message).toMatch(/too large/);
     const callback = await request.post("/api/auth/callback/credentials", {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       data: `email=a%40example.com&password=${big}`,
     });
     expect(callback.status()).toBe(413);
-    expect((await callback.json()).error).toMatch(/too large/);
+    expect((await callback.json()).error.message).toMatch(/too large/);
   });
 });
 

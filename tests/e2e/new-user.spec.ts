@@ -80,7 +80,7 @@ test("a refused send keeps the text in the editor; draft errors say what really 
     route.fulfill({
       status: 400,
       contentType: "application/json",
-      body: JSON.stringify({ error: "text: Answers are limited to 20,000 characters.", code: "invalid" }),
+      body: JSON.stringify({ error: { code: "bad_request", message: "text: Answers are limited to 20,000 characters." } }),
     }),
   );
   const text = "A reasonable answer the server will refuse this once.";
@@ -99,7 +99,7 @@ test("a refused send keeps the text in the editor; draft errors say what really 
     route.fulfill({
       status: 409,
       contentType: "application/json",
-      body: JSON.stringify({ error: "This interview changed in another tab or window. Reload to continue.", code: "conflict" }),
+      body: JSON.stringify({ error: { code: "conflict", message: "This interview changed in another tab or window. Reload to continue." } }),
     }),
   );
   await room.type(`${text} More.`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authenticate, deleteAccount, findOrCreateOAuthUser, findUserById, signUp, SignUpError } from "../../lib/auth/users.ts";
+import { ApiError } from "../../lib/api/errors.ts";
+import { authenticate, deleteAccount, findOrCreateOAuthUser, findUserById, signUp } from "../../lib/auth/users.ts";
 import { oauthSignInRefusal, providerVerifiedEmail } from "../../lib/auth/oauth.ts";
 import { RateLimitError } from "../../lib/rate-limit/index.ts";
 import { startSession } from "../../lib/sessions/service.ts";
@@ -25,7 +26,9 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
   });
 
   it("never lets sign-up create an admin", async () => {
-    await expect(signUp({ name: "Eve", email: uniqueEmail(), password: "escalate-1234", role: "admin" }, freshIp())).rejects.toBeInstanceOf(SignUpError);
+    await expect(signUp({ name: "Eve", email: uniqueEmail(), password: "escalate-1234", role: "admin" }, freshIp())).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("rejects a duplicate email (case-insensitively) at the email field and creates nothing", async () => {
@@ -33,19 +36,20 @@ describe(`accounts on ${TEST_PROVIDER}`, () => {
     await signUp({ name: "First", email, password: "first-password-1" }, freshIp());
     const before = await db().user.count();
     const error = await signUp({ name: "Second", email: email.toUpperCase(), password: "second-password-1" }, freshIp()).catch((e) => e);
-    expect(error).toBeInstanceOf(SignUpError);
-    expect(error.fieldErrors.email).toMatch(/already exists/);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe("conflict");
+    expect(error.fields.email).toMatch(/already exists/);
     expect(await db().user.count()).toBe(before);
   });
 
   it("explains a malformed email, a weak password and a too-long password at their fields", async () => {
     const e1 = await signUp({ name: "X", email: "not-an-email", password: "short" }, freshIp()).catch((e) => e);
-    expect(e1.fieldErrors.email).toMatch(/valid email/);
-    expect(e1.fieldErrors.password).toMatch(/at least 10/);
+    expect(e1.fields.email).toMatch(/valid email/);
+    expect(e1.fields.password).toMatch(/at least 10/);
     const e2 = await signUp({ name: "X", email: uniqueEmail(), password: `a1${"x".repeat(200)}` }, freshIp()).catch((e) => e);
-    expect(e2.fieldErrors.password).toMatch(/at most 128/);
+    expect(e2.fields.password).toMatch(/at most 128/);
     const e3 = await signUp({ name: "X", email: uniqueEmail(), password: "onlyletterslong" }, freshIp()).catch((e) => e);
-    expect(e3.fieldErrors.password).toMatch(/digits or symbols/);
+    expect(e3.fields.password).toMatch(/digits or symbols/);
   });
 
   it("authenticates with the right password and refuses a wrong one without saying which part was wrong", async () => {

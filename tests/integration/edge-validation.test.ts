@@ -3,15 +3,20 @@
  * characters in text used to reach the driver and give 500s there (SQLite took them). Both
  * databases now answer the same 400 with a clear message, or a 404 for an id no row can have.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+// Route handlers read the signed-in user from lib/auth/current-user.ts: here, whoever the test names.
+vi.mock("../../lib/auth/current-user.ts", async (original) => ({
+  ...(await original<typeof import("../../lib/auth/current-user.ts")>()),
+  getCurrentUser: (await import("../support/fake-session.ts")).getCurrentUser,
+}));
 import { POST as signUpRoute } from "../../app/api/auth/sign-up/route.ts";
 import { authenticate } from "../../lib/auth/users.ts";
 import { removeSession } from "../../lib/review/commands.ts";
 import { exportSessionResponse } from "../../lib/review/export-response.ts";
 import { getTranscript, ownsSession } from "../../lib/review/queries.ts";
-import { scriptsApi } from "../../lib/scripts/api.ts";
 import { ScriptError } from "../../lib/scripts/errors.ts";
 import { getScript, getSharedScript, type ScriptActor } from "../../lib/scripts/store.ts";
+import { scriptsApi } from "../support/scripts-api.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -28,7 +33,7 @@ const req = (body: unknown, method = "POST") =>
 
 async function expect400(res: Response, message: RegExp) {
   expect(res.status).toBe(400);
-  expect(((await res.json()) as { error: string }).error).toMatch(message);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
 }
 
 describe(`edge validation on ${TEST_PROVIDER}`, () => {

@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../lib/bank/load.ts";
 import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
 import { resetEnvForTests } from "../../lib/env.ts";
-import { advanceToNextQuestion, finishInterview, settleExpiredDeadlines, submitAnswer, type PendingReply } from "../../lib/sessions/answer-flow.ts";
+import {
+  advanceToNextQuestion,
+  finishInterview,
+  settleExpiredDeadlines,
+  settleInterview,
+  submitAnswer,
+  type PendingReply,
+} from "../../lib/sessions/answer-flow.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
 import { getInterview } from "../../lib/sessions/interview-view.ts";
 import { MAX_ANSWER_CHARS } from "../../lib/sessions/schemas.ts";
@@ -117,7 +124,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
   });
 
   describe("answering", () => {
-    it("probes the highest-weight gap with an authored follow-up, and saves the reply through pending.save", async () => {
+    it("probes the highest-weight gap with an authored follow-up, and saves the reply through saveReply", async () => {
       const user = await createUser();
       const session = await startTestSession(user.id);
       const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
@@ -319,7 +326,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       await setDeadline(session.id, 0, new Date(Date.now() - 5_000));
       expect(await settleExpiredDeadlines(await mustLoad(user.id, session.id))).toBe(false);
       await setDeadline(session.id, 0, new Date(Date.now() - 2 * 60_000));
-      const view = (await getInterview(user.id, session.id))!;
+      const view = (await settleInterview(user.id, session.id))!;
       expect(view.status).toBe("active");
       expect(view.questions[0]).toMatchObject({ status: "scored", draft: "" });
       expect(view.turns.slice(1).map((t) => [t.role, t.kind, t.text.slice(0, 20)])).toEqual([
@@ -336,7 +343,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const user = await createUser();
       const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
       await setDeadline(session.id, 0, new Date(Date.now() - 2 * 60_000));
-      const view = (await getInterview(user.id, session.id))!;
+      const view = (await settleInterview(user.id, session.id))!;
       expect(view.turns.slice(1).map((t) => [t.role, t.kind])).toEqual([
         ["system", "notice"],
         ["interviewer", "move-on"],
@@ -351,7 +358,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       await next(user.id, session.id);
       await saveDraft(user.id, session.id, { questionIndex: 1, text: "The GIL lets one thread run bytecode at a time." });
       await db().interviewSession.update({ where: { id: session.id }, data: { endsAt: new Date(Date.now() - 2 * 60_000) } });
-      const view = (await getInterview(user.id, session.id))!;
+      const view = (await settleInterview(user.id, session.id))!;
       expect(view.status).toBe("finished");
       expect(view.questions[1]!.status).toBe("scored");
       expect(view.turns.map((t) => t.kind).slice(-3)).toEqual(["answer", "move-on", "wrap-up"]);
@@ -366,7 +373,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const session = await startTestSession(user.id);
       await saveDraft(user.id, session.id, { questionIndex: 0, text: PARTIAL_MEMORY_ANSWER });
       await setDeadline(session.id, 0, new Date(Date.now() - 2 * 60_000));
-      const view = (await getInterview(user.id, session.id))!;
+      const view = (await settleInterview(user.id, session.id))!;
       expect(view.status).toBe("finished");
       expect(view.turns.map((t) => t.kind)).toEqual(["question", "answer", "move-on", "wrap-up"]);
     });
@@ -397,15 +404,15 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const session = await startTestSession(user.id, { questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
       // The answer is stored, then the process dies: no reply is ever saved.
       const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
-      let view = (await getInterview(user.id, session.id))!;
+      let view = (await settleInterview(user.id, session.id))!;
       expect(view.turns.at(-1)).toMatchObject({ role: "candidate" });
       // Even with the question's time long gone, nothing is settled while the reply may still come.
       await setDeadline(session.id, 0, new Date(Date.now() - 5 * 60_000));
-      view = (await getInterview(user.id, session.id))!;
+      view = (await settleInterview(user.id, session.id))!;
       expect(view.turns).toHaveLength(2);
       expect(await codeOf(submitAnswer(user.id, session.id, answerBody(await mustLoad(user.id, session.id), "again")))).toBe("conflict");
       await ageLastTurn(session.id, 60_000);
-      view = (await getInterview(user.id, session.id))!;
+      view = (await settleInterview(user.id, session.id))!;
       const repaired = await mustLoad(user.id, session.id);
       expect(repaired.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "follow-up", engine: "offline", keyPointId: "refcount:1" });
       expect(repaired.turns[2]!.text).toBe(renderOfflineTurn(pending.turn));
@@ -440,7 +447,7 @@ describe(`interview sessions on ${TEST_PROVIDER}`, () => {
       const session = await startTestSession(user.id);
       const pending = await submitAnswer(user.id, session.id, answerBody(session, PARTIAL_MEMORY_ANSWER));
       await ageLastTurn(session.id, 60_000);
-      await getInterview(user.id, session.id);
+      await settleInterview(user.id, session.id);
       const before = await mustLoad(user.id, session.id);
       expect(before.turns).toHaveLength(3);
       await expect(streamAndSave(pending)).rejects.toThrow();

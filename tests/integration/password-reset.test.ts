@@ -1,7 +1,8 @@
 import { createServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetMailerForTests } from "../../lib/auth/mailer.ts";
-import { PasswordResetError, requestPasswordReset, resetPassword, resetTokenIsUsable } from "../../lib/auth/password-reset.ts";
+import { ApiError } from "../../lib/api/errors.ts";
+import { requestPasswordReset, resetPassword, resetTokenIsUsable } from "../../lib/auth/password-reset.ts";
 import { createResetToken, hashResetToken } from "../../lib/auth/reset-tokens.ts";
 import { authenticate, signUp } from "../../lib/auth/users.ts";
 import { resetEnvForTests } from "../../lib/env.ts";
@@ -21,13 +22,13 @@ async function account() {
 }
 
 /** The error a reset is refused with (fails the test when it went through). */
-async function refusal(attempt: Promise<unknown>): Promise<PasswordResetError> {
+async function refusal(attempt: Promise<unknown>): Promise<ApiError> {
   const outcome = await attempt.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(outcome).toBeInstanceOf(PasswordResetError);
-  return outcome as PasswordResetError;
+  expect(outcome).toBeInstanceOf(ApiError);
+  return outcome as ApiError;
 }
 
 /** A minimal SMTP server that keeps the messages it is given. */
@@ -111,11 +112,9 @@ describe(`password reset on ${TEST_PROVIDER}`, () => {
     // Single use, and the account's other open link is cancelled.
     expect(await resetTokenIsUsable(made.token)).toBe(false);
     await expect(resetPassword({ token: made.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toMatchObject({
-      code: "expired",
+      code: "gone",
     });
-    await expect(resetPassword({ token: other.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toBeInstanceOf(
-      PasswordResetError,
-    );
+    await expect(resetPassword({ token: other.token, password: "another-pass-99", confirm: "another-pass-99" }, freshIp())).rejects.toBeInstanceOf(ApiError);
     expect(await authenticate({ email, password: NEW }, freshIp())).toMatchObject({ email });
   });
 
@@ -124,16 +123,16 @@ describe(`password reset on ${TEST_PROVIDER}`, () => {
     const made = (await createResetToken(email, new Date(Date.now() - 31 * 60_000)))!;
     expect(await resetTokenIsUsable(made.token)).toBe(false);
     const expired = await refusal(resetPassword({ token: made.token, password: NEW, confirm: NEW }, freshIp()));
-    expect(expired).toBeInstanceOf(PasswordResetError);
+    expect(expired).toBeInstanceOf(ApiError);
     expect(expired.message).toBe("This reset link has expired or has already been used. Ask for a new one.");
 
     const fresh = (await createResetToken(email))!;
     const mismatch = await refusal(resetPassword({ token: fresh.token, password: NEW, confirm: "something-else-1" }, freshIp()));
-    expect(mismatch.fieldErrors.confirm).toBe("The two passwords are not the same.");
+    expect(mismatch.fields?.confirm).toBe("The two passwords are not the same.");
     const weak = await refusal(resetPassword({ token: fresh.token, password: "short", confirm: "short" }, freshIp()));
-    expect(weak.fieldErrors.password).toBe("Use at least 10 characters.");
+    expect(weak.fields?.password).toBe("Use at least 10 characters.");
     const bad = await refusal(resetPassword({ token: "not-a-token", password: NEW, confirm: NEW }, freshIp()));
-    expect(bad.code).toBe("expired");
+    expect(bad.code).toBe("gone");
     // Failed attempts did not use the link up.
     expect(await resetTokenIsUsable(fresh.token)).toBe(true);
     expect(await db().passwordResetToken.count({ where: { tokenHash: hashResetToken(fresh.token), usedAt: null } })).toBe(1);

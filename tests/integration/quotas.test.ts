@@ -3,10 +3,15 @@
  * open share links, set by QUOTA_* (lib/env.ts). Reaching one is a 409 that says which limit and
  * what to do; deleting (or revoking) makes room again. One user's use never counts against another.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+// Route handlers read the signed-in user from lib/auth/current-user.ts: here, whoever the test names.
+vi.mock("../../lib/auth/current-user.ts", async (original) => ({
+  ...(await original<typeof import("../../lib/auth/current-user.ts")>()),
+  getCurrentUser: (await import("../support/fake-session.ts")).getCurrentUser,
+}));
 import { parseEnv, resetEnvForTests } from "../../lib/env.ts";
-import { scriptsApi } from "../../lib/scripts/api.ts";
 import type { ScriptActor } from "../../lib/scripts/store.ts";
+import { scriptsApi } from "../support/scripts-api.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -34,7 +39,7 @@ async function create(r: ScriptActor) {
 }
 async function expectQuota(res: Response, message: RegExp) {
   expect(res.status).toBe(409);
-  expect(((await res.json()) as { error: string }).error).toMatch(message);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
 }
 
 describe(`quotas on ${TEST_PROVIDER}`, () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient as PostgresClient } from "../../generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { createAdapterFactory } from "../../lib/db/adapters.ts";
-import type { Db } from "../../lib/db/client.ts";
+import { setDbForTests, type Db } from "../../lib/db/client.ts";
 import { clearProgressCache, getProgress } from "../../lib/review/progress.ts";
 import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionTopics } from "../../lib/review/queries.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
@@ -15,7 +15,6 @@ import { createTestDatabase, TEST_PROVIDER, uniqueEmail } from "../support/test-
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
 let client: Db;
 let queries = 0;
-const globalForDb = globalThis as unknown as { __interviewStudioDb?: { db: Db; target: unknown } };
 
 let few: { user: string; sessions: SeededSession[] };
 let many: { user: string; sessions: SeededSession[] };
@@ -25,8 +24,7 @@ beforeAll(async () => {
   const options = { adapter: createAdapterFactory(handle.target) as never, log: [{ emit: "event" as const, level: "query" as const }] };
   client = (handle.target.provider === "postgresql" ? new PostgresClient(options) : new SqliteClient(options)) as unknown as Db;
   (client as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => queries++);
-  await globalForDb.__interviewStudioDb?.db.$disconnect();
-  globalForDb.__interviewStudioDb = { db: client, target: handle.target };
+  await setDbForTests(handle.target, client);
   const u1 = await createSeedUser(client, uniqueEmail("few"));
   const u2 = await createSeedUser(client, uniqueEmail("many"));
   few = {
@@ -46,7 +44,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.$disconnect();
-  globalForDb.__interviewStudioDb = undefined;
   await handle?.drop();
 });
 

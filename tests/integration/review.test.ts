@@ -190,7 +190,7 @@ describe(`a second user on ${TEST_PROVIDER} gets nothing`, () => {
       for (const format of ["md", "json"]) {
         const res = await exportSessionResponse(other.id, s.id, format);
         expect(res.status).toBe(404);
-        expect(await res.text()).toBe("Not found\n");
+        expect(await res.json()).toEqual({ error: { code: "not_found", message: "No such session." } });
       }
       expect((await exportSessionResponse(null, s.id, "md")).status).toBe(404);
     }

@@ -1,9 +1,14 @@
 /**
- * The /api/scripts route handlers' logic (lib/scripts/api.ts), called as the route files call it:
- * with the signed-in user (or null) and the Request. Status codes for every role and owner.
+ * The /api/scripts route handlers (app/api/scripts/**), called as Next calls them, with the
+ * signed-in user (or null) and the Request. Status codes for every role and owner.
  */
-import { describe, expect, it } from "vitest";
-import { scriptsApi } from "../../lib/scripts/api.ts";
+import { describe, expect, it, vi } from "vitest";
+// Route handlers read the signed-in user from lib/auth/current-user.ts: here, whoever the test names.
+vi.mock("../../lib/auth/current-user.ts", async (original) => ({
+  ...(await original<typeof import("../../lib/auth/current-user.ts")>()),
+  getCurrentUser: (await import("../support/fake-session.ts")).getCurrentUser,
+}));
+import { scriptsApi } from "../support/scripts-api.ts";
 import type { ScriptActor } from "../../lib/scripts/store.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
@@ -26,7 +31,7 @@ async function newScript(owner: ScriptActor) {
 }
 
 describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
-  it("POST /api/scripts: 201 for a recruiter, 400 with field errors, 401 signed out, 403 for a candidate", async () => {
+  it("POST /api/scripts: 201 for a recruiter, 400 with field errors, 415 not JSON, 401 signed out, 403 for a candidate", async () => {
     const r = await user("recruiter");
     const res = await scriptsApi.create(r, req(INPUT));
     expect(res.status).toBe(201);
@@ -37,21 +42,21 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
 
     const bad = await scriptsApi.create(r, req({ level: "mid", minutes: 1000 }));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).fieldErrors.minutes).toMatch(/at most 240/);
+    expect((await bad.json()).error.fields.minutes).toMatch(/at most 240/);
     expect((await scriptsApi.create(r, req("{not json"))).status).toBe(400);
     const wrongType = await scriptsApi.create(r, req(INPUT, "POST", "text/plain"));
-    expect(wrongType.status).toBe(400);
-    expect((await wrongType.json()).error).toMatch(/JSON/);
+    expect(wrongType.status).toBe(415);
+    expect((await wrongType.json()).error.message).toMatch(/JSON/);
     const huge = await scriptsApi.create(r, req({ ...INPUT, jobDescription: "x".repeat(600_000) }));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error).toMatch(/too large \(the limit is 512 kB\)/);
+    expect((await huge.json()).error.message).toMatch(/too large \(the limit is 512 kB\)/);
 
     expect((await scriptsApi.create(null, req(INPUT))).status).toBe(401);
     const candidate = await user("candidate");
     expect((await scriptsApi.create(candidate, req("{not json"))).status).toBe(403);
     const forbidden = await scriptsApi.create(candidate, req(INPUT));
     expect(forbidden.status).toBe(403);
-    expect((await forbidden.json()).error).toMatch(/recruiter.*Settings/);
+    expect((await forbidden.json()).error.message).toMatch(/recruiter.*Settings/);
   });
 
   it("every script route: 200 for the owner, 404 for another recruiter, 403 for a candidate, 401 signed out", async () => {
@@ -91,7 +96,7 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
       expect((await call(candidate)).status, `${name} candidate`).toBe(403);
       const strangers = await call(other);
       expect(strangers.status, `${name} other recruiter`).toBe(404);
-      expect(await strangers.json()).toEqual({ error: expect.stringMatching(/not found/) });
+      expect(await strangers.json()).toEqual({ error: { code: "not_found", message: expect.stringMatching(/not found/) } });
       expect((await call(owner)).status, `${name} owner`).toBe(ownerStatus);
     }
     // Deletes last.
@@ -120,7 +125,7 @@ describe(`/api/scripts handlers on ${TEST_PROVIDER}`, () => {
     const questions = (script.content.questions as Array<{ minutes: number }>).map((q, i) => (i === 0 ? { ...q, minutes: q.minutes + 1 } : q));
     const overfull = await scriptsApi.save(r, script.id, req({ version: 2, content: { ...content, questions } }, "PUT"));
     expect(overfull.status).toBe(400);
-    expect((await overfull.json()).error).toMatch(/no longer fits/);
+    expect((await overfull.json()).error.message).toMatch(/no longer fits/);
     expect((await scriptsApi.save(r, script.id, req({ version: 2 }, "PUT"))).status).toBe(400);
   });
 

@@ -4,10 +4,15 @@
  * the owner can always list and revoke, even after switching to a candidate account, and a link
  * stops opening while its owner is not a recruiter.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+// Route handlers read the signed-in user from lib/auth/current-user.ts: here, whoever the test names.
+vi.mock("../../lib/auth/current-user.ts", async (original) => ({
+  ...(await original<typeof import("../../lib/auth/current-user.ts")>()),
+  getCurrentUser: (await import("../support/fake-session.ts")).getCurrentUser,
+}));
 import { resetEnvForTests } from "../../lib/env.ts";
-import { scriptsApi } from "../../lib/scripts/api.ts";
 import { getSharedScript, type ScriptActor } from "../../lib/scripts/store.ts";
+import { scriptsApi } from "../support/scripts-api.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -31,7 +36,7 @@ async function newScript(owner: ScriptActor): Promise<ScriptJson> {
 
 async function share(owner: ScriptActor, scriptId: string, body?: unknown) {
   const res = await scriptsApi.shareCreate(owner, scriptId, body === undefined ? undefined : req(body));
-  const data = (await res.json()) as { link?: { id: string; version: number; expiresAt: string | null; path: string }; error?: string };
+  const data = (await res.json()) as { link?: { id: string; version: number; expiresAt: string | null; path: string }; error?: { message: string } };
   return { status: res.status, ...data, token: data.link?.path.slice("/share/".length) ?? "" };
 }
 
@@ -86,7 +91,7 @@ describe(`share links on ${TEST_PROVIDER}`, () => {
 
     const tooLong = await share(owner, script.id, { expiresInDays: 31 });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.error).toMatch(/at most 30 days/);
+    expect(tooLong.error?.message).toMatch(/at most 30 days/);
     expect((await share(owner, script.id, { expiresInDays: 0 })).status).toBe(400);
     expect((await share(owner, script.id, { expiresInDays: 2 ** 40 })).status).toBe(400);
     expect((await share(owner, script.id, { expiresInDays: "soon" })).status).toBe(400);

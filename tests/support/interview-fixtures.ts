@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../../lib/db/client.ts";
 import { offlineInterviewer, streamTurnWithFallback, type InterviewerEngine } from "../../lib/interviewer/index.ts";
-import type { PendingReply } from "../../lib/sessions/answer-flow.ts";
+import { saveReply, type PendingReply } from "../../lib/sessions/reply-save.ts";
 import { loadSession, type LoadedSession } from "../../lib/sessions/load.ts";
 import type { StartSessionInput } from "../../lib/sessions/schemas.ts";
 import { startSession } from "../../lib/sessions/service.ts";
@@ -80,7 +80,7 @@ export async function streamAndSave(pending: PendingReply, primary: InterviewerE
     text += step.value;
     step = await stream.next();
   }
-  await pending.save(step.value);
+  await saveReply(pending, step.value);
   return text;
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InterviewRoom } from "@/components/interview/interview-room";
+import { SettleInterview } from "@/components/interview/settle-interview";
 import { ResultsSummary } from "@/components/sessions/results-summary";
 import { requireUser } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -14,6 +15,8 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   const user = await requireUser(`/interview/${id}`);
   const view = await getInterview(user.id, id);
   if (!view) notFound();
+  // The clock has something to settle: the page asks for it (a POST) instead of writing while it renders.
+  if (view.settleDue) return <SettleInterview sessionId={id} />;
   if (view.status === "finished") {
     // The results: what went well and what to work on next, each question linked to its feedback.
     const transcript = await getTranscript(user.id, id);

@@ -59,6 +59,22 @@ describe("cue matching", () => {
     expect(hits("We have a GIL; threads are thread safe only with locks.", { gil: ["gil + thread safe"] })).toEqual([]);
     expect(hits("A common myth is that the GIL makes code thread safe.", gil)).toEqual([]);
   });
+  it("reads a pronoun subject as the claim before it: one group may come from there", () => {
+    expect(hits("For counters people lean on the GIL. It makes the increment thread safe.", gil)).toEqual(["gil"]);
+    expect(hits("We rely on the GIL. And then it needs no lock at all.", gil)).toEqual(["gil"]);
+    expect(hits("We rely on the GIL. It's what makes the counter thread safe.", gil)).toEqual(["gil"]);
+    // Not across a paragraph break, a code line or a reported myth, not when the pronoun is not the
+    // subject, and not when the claim itself holds no group.
+    expect(hits("We rely on the GIL.\n\nIt makes the increment thread safe.", gil)).toEqual([]);
+    expect(hits("A common myth is that the GIL helps. It makes code thread safe.", gil)).toEqual([]);
+    expect(hits("We rely on the GIL. Code written with it is thread safe.", gil)).toEqual([]);
+    expect(hits("It is thread safe. The GIL is a lock.", gil)).toEqual([]);
+    // Two borrowed groups are too many: the claim must say more than "it".
+    expect(hits("The GIL means no lock. It is true.", { three: ["gil + no lock + true"] })).toEqual([]);
+    // An excluded group in either claim silences it.
+    expect(hits("The GIL is a big lock. It makes code thread safe.", { g: ["gil + thread safe + !big lock"] })).toEqual([]);
+    expect(hits("The GIL is a lock. It makes code thread safe.", { g: ["gil + thread safe + !big lock"] })).toEqual(["g"]);
+  });
   it("an excluded group silences the pattern in its claim only", () => {
     const c = { shared: ["default + session | shared + !per test | function"] };
     expect(hits("The default scope is per test; session is for expensive setup.", c)).toEqual([]);
@@ -69,6 +85,10 @@ describe("cue matching", () => {
     const started = performance.now();
     expect(hits(long, gil)).toContain("gil");
     expect(performance.now() - started).toBeLessThan(2_000);
+    const pronouns = "we rely on the gil. it makes the counter thread safe. ".repeat(400).slice(0, 20_000);
+    const t0 = performance.now();
+    expect(hits(pronouns, gil)).toContain("gil");
+    expect(performance.now() - t0).toBeLessThan(2_000);
   });
 });
 

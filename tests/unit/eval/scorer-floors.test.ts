@@ -29,7 +29,7 @@ describe("scorer evaluation (held-out split)", () => {
   it("ranks held-out answers like the graders do", () => {
     const labelled = out.results["labelled/heldout"]!;
     expect(labelled.n).toBeGreaterThanOrEqual(200);
-    expect(labelled.spearman).toBeGreaterThanOrEqual(0.75); // measured 0.770 (session 4: cues only for the shipped bank); target 0.85
+    expect(labelled.spearman).toBeGreaterThanOrEqual(0.76); // measured 0.772 (session 5: third cue pass; 0.766 in session 4); target 0.85
     expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.569
   });
 
@@ -39,7 +39,7 @@ describe("scorer evaluation (held-out split)", () => {
     // still misread correct answers; target 90). Confidently wrong: measured 33.4 (target < 30).
     expect(k.excellent!.meanScore).toBeGreaterThanOrEqual(90);
     expect(k["keyword-dump"]!.meanScore).toBeLessThan(20);
-    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(35);
+    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(33); // measured 29.4 (31.6 in session 4); target < 30
     expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 72.6
     expect(k.vague!.meanScore).toBeLessThan(25); // measured 16.0: on-topic fragments, above keyword dumps
   });

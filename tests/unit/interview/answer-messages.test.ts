@@ -63,15 +63,19 @@ describe("the answer's length", () => {
 describe("draft-save status says what happened", () => {
   it("saved, refused, conflict, signed out, server error", () => {
     expect(draftStatusText(draftStateFromResponse(200, ""))).toBe("Draft saved");
-    expect(draftStatusText(draftStateFromResponse(400, JSON.stringify({ error: "text: Answers are limited to 20,000 characters.", code: "invalid" })))).toBe(
-      "Draft kept on this device only: the server refused it (answers are limited to 20,000 characters).",
-    );
     expect(
       draftStatusText(
-        draftStateFromResponse(409, JSON.stringify({ error: "This question is no longer open: the draft was not saved.", code: "already-answered" })),
+        draftStateFromResponse(400, JSON.stringify({ error: { code: "bad_request", message: "text: Answers are limited to 20,000 characters." } })),
+      ),
+    ).toBe("Draft kept on this device only: the server refused it (answers are limited to 20,000 characters).");
+    expect(
+      draftStatusText(
+        draftStateFromResponse(409, JSON.stringify({ error: { code: "conflict", message: "This question is no longer open: the draft was not saved." } })),
       ),
     ).toBe("Draft kept on this device only: this question is no longer open: the draft was not saved.");
-    expect(draftStatusText(draftStateFromResponse(401, JSON.stringify({ error: "Sign in to continue." })))).toMatch(/signed out/);
+    expect(draftStatusText(draftStateFromResponse(401, JSON.stringify({ error: { code: "unauthorized", message: "Sign in to continue." } })))).toMatch(
+      /signed out/,
+    );
     expect(draftStatusText(draftStateFromResponse(500, "<html>"))).toMatch(/server had a problem/);
   });
 
@@ -86,10 +90,10 @@ describe("send errors", () => {
   it("drop field paths and say the text is kept", () => {
     expect(personWords("text: Answers are limited to 20,000 characters.")).toBe("Answers are limited to 20,000 characters.");
     expect(personWords("questionIndex: Too small; text: write an answer before sending it.")).toBe("Too small Write an answer before sending it.");
-    const raw = JSON.stringify({ error: "text: Answers are limited to 20,000 characters.", code: "invalid" });
+    const raw = JSON.stringify({ error: { code: "bad_request", message: "text: Answers are limited to 20,000 characters." } });
     expect(sendErrorMessage(400, raw)).toBe("Your answer was not sent: answers are limited to 20,000 characters. Your answer is still in the box.");
     expect(sendErrorMessage(undefined, "Failed to fetch")).toMatch(/could not be reached/);
-    expect(sendErrorMessage(429, JSON.stringify({ error: "Too many", code: "rate-limited" }))).toMatch(/Wait a minute/);
+    expect(sendErrorMessage(429, JSON.stringify({ error: { code: "rate_limited", message: "Too many" } }))).toMatch(/Wait a minute/);
   });
 
   it("a refusal puts the answer back; a broken stream after acceptance does not", () => {

@@ -6,7 +6,7 @@ import { createLlmInterviewer } from "../../../lib/interviewer/llm-engine.ts";
 import { renderOfflineTurn } from "../../../lib/interviewer/offline-engine.ts";
 import { CANDIDATE_TAGS, FOLLOW_UP_MARKER } from "../../../lib/interviewer/prompts.ts";
 import { decideNextTurn, type ProbeDecision } from "../../../lib/interviewer/turn-policy.ts";
-import type { AskTurn, InterviewerTurn, FollowUpTurn } from "../../../lib/interviewer/turns.ts";
+import type { FollowUpTurn, ReplyTurn } from "../../../lib/interviewer/turns.ts";
 import { collect, firstAnswer, firstReport, memoryQuestion } from "./fixtures.ts";
 
 type StreamPart = Awaited<ReturnType<MockLanguageModelV4["doStream"]>>["stream"] extends ReadableStream<infer P> ? P : never;
@@ -117,14 +117,6 @@ describe("LLM engine with MockLanguageModelV4", () => {
     expect(promptOf(model).system).toMatch(/Give no feedback at all/);
   });
 
-  it("an ask turn keeps the model to a transition and shows the question verbatim", async () => {
-    const ask: AskTurn = { kind: "ask", mode: "practice", seed: "s", sequence: 0, question: memoryQuestion, index: 1, total: 3 };
-    const model = mockModel(["Next one, ", "question 2 of 3."]);
-    const text = (await collect(createLlmInterviewer({ model, timeoutMs: 5_000 }).streamTurn(ask))).join("");
-    expect(text).toBe(`Next one, question 2 of 3.\n\n${memoryQuestion.prompt}`);
-    expect(promptOf(model).user).toMatch(/question 2 of 3/);
-  });
-
   it("passes the caller's signal and the settings to the model", async () => {
     const model = mockModel(["ok"]);
     const controller = new AbortController();
@@ -147,7 +139,7 @@ describe("LLM engine with MockLanguageModelV4", () => {
 describe("streamTurnWithFallback", () => {
   const offline = renderOfflineTurn(probe);
 
-  async function run(turn: InterviewerTurn, primaryModel: MockLanguageModelV4, timeoutMs = 5_000) {
+  async function run(turn: ReplyTurn, primaryModel: MockLanguageModelV4, timeoutMs = 5_000) {
     const fallbacks: FallbackInfo[] = [];
     let ended: { text: string; engineId: string } | undefined;
     const chunks = await collect(
@@ -208,7 +200,7 @@ describe("streamTurnWithFallback", () => {
 });
 
 describe("the reply check after the model speaks (issue 11)", () => {
-  const run = async (deltas: string[], turn: InterviewerTurn = probe) => {
+  const run = async (deltas: string[], turn: ReplyTurn = probe) => {
     const fallbacks: FallbackInfo[] = [];
     let text = "";
     for await (const chunk of streamTurnWithFallback(turn, {
@@ -245,7 +237,7 @@ describe("the reply check after the model speaks (issue 11)", () => {
 
   it("the model gets the whole exchange on the question, its own turns included, and the chosen action", async () => {
     const model = mockModel(["What happens then?"]);
-    const challenge: InterviewerTurn = {
+    const challenge: ReplyTurn = {
       ...probe,
       exchange: [
         { role: "candidate", text: firstAnswer },

@@ -14,13 +14,13 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadBanks } from "@/lib/bank/load.ts";
 import { MESSAGE_KINDS, classifyMessage, type MessageKind } from "@/lib/interviewer/classify-message.ts";
-import { corpusFromQuestions, scoreAnswer, setDefaultCorpus } from "@/lib/scoring/index.ts";
+import { corpusFromQuestions, scoreAnswer } from "@/lib/scoring/index.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 const { banks } = loadBanks([path.join(projectRoot, "content")], { cwd: projectRoot });
 const python = banks.flatMap((b) => b.questions).filter((q) => q.id.startsWith("python-"));
 // As the app scores: IDF over every shipped question (lib/sessions/scoring.ts).
-setDefaultCorpus(corpusFromQuestions(banks.flatMap((b) => b.questions)));
+const corpus = corpusFromQuestions(banks.flatMap((b) => b.questions));
 
 const turnFile = z.object({
   questionId: z.string(),
@@ -30,8 +30,8 @@ const turnFile = z.object({
 function classify(questionId: string, text: string): MessageKind {
   const question = python.find((q) => q.id === questionId);
   if (!question) throw new Error(`no question ${questionId}`);
-  const report = scoreAnswer({ question, answers: [text] });
-  const scoreAgainst = (id: string, message: string) => scoreAnswer({ question: python.find((q) => q.id === id)!, answers: [message] }).score;
+  const report = scoreAnswer({ question, answers: [text] }, { corpus });
+  const scoreAgainst = (id: string, message: string) => scoreAnswer({ question: python.find((q) => q.id === id)!, answers: [message] }, { corpus }).score;
   return classifyMessage(text, { question, messageReport: report, hasEarlierClaim: false, hasEarlierAnswer: false, bank: python, scoreAgainst }).kind;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { alternativesFor, buildScript, describeChanges, difficultyTargets, LEVEL_MIX, resolveTopics, ScriptBuildError } from "../../../lib/scripts/builder.ts";
 import { alternativeKey, moveQuestion, swapQuestion } from "../../../lib/scripts/edit.ts";
 import { gist, rubricFor, scriptKeyPoints } from "../../../lib/scripts/rubric.ts";
-import { seededRandom } from "../../../lib/scripts/random.ts";
+import { seededRandom } from "../../../lib/kernel/random.ts";
 import { displayTerms } from "../../../lib/scripts/terms.ts";
 import { LEVELS, scriptDocumentSchema, type BuilderInput } from "../../../lib/scripts/schemas.ts";
 import { fixtureBank, TOPICS } from "./fixtures.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildScript } from "../../../lib/scripts/builder.ts";
 import { setQuestionMinutes, setSectionMinutes, unpinQuestion } from "../../../lib/scripts/edit.ts";
 import { apportion, clock, defaultSectionMinutes, documentFits, fitPlan, refitDocument, squeezeMessage, timeline } from "../../../lib/scripts/plan.ts";
-import { seededRandom } from "../../../lib/scripts/random.ts";
+import { seededRandom } from "../../../lib/kernel/random.ts";
 import { LEVELS, MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type ScriptDocument } from "../../../lib/scripts/schemas.ts";
 import { fixtureBank } from "./fixtures.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Difficulty } from "../../../lib/bank/schema.ts";
-import { chooseQuestions, seededRandom, shuffle } from "../../../lib/sessions/choose-questions.ts";
+import { chooseQuestions } from "../../../lib/sessions/choose-questions.ts";
 
 type Q = { id: string; topic: string; difficulty: Difficulty };
 
@@ -18,26 +18,6 @@ function topicCounts(chosen: Q[]): Map<string, number> {
   for (const q of chosen) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
   return counts;
 }
-
-describe("seeded randomness", () => {
-  it("gives the same sequence for the same seed and another for another seed", () => {
-    const a = seededRandom("seed-1");
-    const b = seededRandom("seed-1");
-    const c = seededRandom("seed-2");
-    const seqA = Array.from({ length: 10 }, a);
-    expect(Array.from({ length: 10 }, b)).toEqual(seqA);
-    expect(Array.from({ length: 10 }, c)).not.toEqual(seqA);
-    for (const x of seqA) expect(x >= 0 && x < 1).toBe(true);
-  });
-
-  it("shuffles without losing or duplicating items", () => {
-    const items = Array.from({ length: 30 }, (_, i) => i);
-    const shuffled = shuffle(items, seededRandom("x"));
-    expect([...shuffled].sort((a, b) => a - b)).toEqual(items);
-    expect(shuffled).not.toEqual(items);
-    expect(items[0]).toBe(0); // the input is not mutated
-  });
-});
 
 describe("chooseQuestions", () => {
   it("balances topics: with enough topics, no topic gets a second question before every topic has one", () => {

@@ -1,17 +1,22 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { ownedScript } from "@/lib/api/scripts/access";
+import { scriptJson } from "@/lib/api/scripts/responses";
+import { scriptParamsSchema, scriptResponseSchema } from "@/lib/api/scripts/schemas";
+import { noContent, route } from "@/lib/api/route";
+import { deleteScript, saveScript } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
-type Ctx = { params: Promise<{ id: string }> };
 
-export async function GET(_req: Request, { params }: Ctx) {
-  return scriptsApi.get(await getCurrentUser(), (await params).id);
-}
+export const GET = route({ auth: "recruiter", params: scriptParamsSchema, access: ownedScript, response: scriptResponseSchema }, async ({ resource }) => ({
+  script: scriptJson(resource),
+}));
 
-export async function PUT(req: Request, { params }: Ctx) {
-  return scriptsApi.save(await getCurrentUser(), (await params).id, req);
-}
+/** Saves an edit as the next version (saveScriptSchema, validated by saveScript); 409 when `version` is stale. */
+export const PUT = route(
+  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, body: { limit: "scripts" }, response: scriptResponseSchema },
+  async ({ user, params, body }) => ({ script: scriptJson(await saveScript(user, params.id, body)) }),
+);
 
-export async function DELETE(_req: Request, { params }: Ctx) {
-  return scriptsApi.remove(await getCurrentUser(), (await params).id);
-}
+export const DELETE = route({ auth: "recruiter", params: scriptParamsSchema }, async ({ user, params }) => {
+  await deleteScript(user, params.id);
+  return noContent();
+});

@@ -1,20 +1,14 @@
-import { submitAnswer } from "@/lib/sessions/answer-flow";
-import { errorResponse, readJson, unauthorized, userIdOrNull } from "@/lib/sessions/http";
-import { startReply } from "@/lib/sessions/reply-stream";
-import { replyResponse } from "@/lib/sessions/resumable";
+import { interviewParamsSchema } from "@/lib/api/interview/schemas";
+import { route } from "@/lib/api/route";
+import { answerAndReply } from "@/lib/sessions/chat";
 
 /**
- * Posts an answer (body: answerBodySchema in lib/sessions/schemas.ts) and streams the interviewer's reply as an AI SDK UI message
- * stream. The reply is generated apart from this request: it is saved even if the browser leaves.
+ * Posts an answer (body: answerBodySchema in lib/sessions/schemas.ts, validated by submitAnswer) and
+ * streams the interviewer's reply as an AI SDK UI message stream (lib/sessions/chat.ts: save the
+ * answer, score, plan, stream and save the reply, in that order). The reply is generated apart from
+ * this request: it is saved even if the browser leaves. Refusals before the stream starts (signed
+ * out, body too large or not JSON, a stale or late answer) are the API's JSON errors.
  */
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const userId = await userIdOrNull();
-  if (!userId) return unauthorized();
-  const { id } = await params;
-  try {
-    const pending = await submitAnswer(userId, id, await readJson(req));
-    return await replyResponse(startReply(pending), String(pending.replySeq));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = route({ auth: "user", params: interviewParamsSchema, body: { limit: "interview" } }, async ({ user, params, body }) =>
+  answerAndReply(user.id, params.id, body),
+);

@@ -1,14 +1,9 @@
-import { NextResponse } from "next/server";
-import { errorResponse, readJson, unauthorized, userIdOrNull } from "@/lib/sessions/http";
+import { draftSavedSchema, interviewParamsSchema } from "@/lib/api/interview/schemas";
+import { route } from "@/lib/api/route";
 import { saveDraft } from "@/lib/sessions/service";
 
-export async function PUT(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const userId = await userIdOrNull();
-  if (!userId) return unauthorized();
-  const { id } = await params;
-  try {
-    return NextResponse.json(await saveDraft(userId, id, await readJson(req)));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+/** Autosaves the answer being typed (body: draftBodySchema in lib/sessions/schemas.ts, validated by saveDraft). */
+export const PUT = route(
+  { auth: "user", params: interviewParamsSchema, body: { limit: "interview" }, response: draftSavedSchema },
+  async ({ user, params, body }) => saveDraft(user.id, params.id, body),
+);

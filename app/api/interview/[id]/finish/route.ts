@@ -1,15 +1,9 @@
-import { NextResponse } from "next/server";
+import { interviewParamsSchema, okSchema } from "@/lib/api/interview/schemas";
+import { route } from "@/lib/api/route";
 import { finishInterview } from "@/lib/sessions/answer-flow";
-import { errorResponse, unauthorized, userIdOrNull } from "@/lib/sessions/http";
 
-export async function POST(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const userId = await userIdOrNull();
-  if (!userId) return unauthorized();
-  const { id } = await params;
-  try {
-    await finishInterview(userId, id);
-    return NextResponse.json({ ok: true });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+/** Finishes the interview. The page sends the turns it has seen, as for next; finishing does not need them. */
+export const POST = route({ auth: "user", params: interviewParamsSchema, response: okSchema }, async ({ user, params }) => {
+  await finishInterview(user.id, params.id);
+  return { ok: true as const };
+});

@@ -1,19 +1,13 @@
-import { NextResponse } from "next/server";
+import { interviewParamsSchema, okSchema } from "@/lib/api/interview/schemas";
+import { route } from "@/lib/api/route";
 import { advanceToNextQuestion } from "@/lib/sessions/answer-flow";
-import { SessionError } from "@/lib/sessions/errors";
-import { errorResponse, readJson, unauthorized, userIdOrNull } from "@/lib/sessions/http";
-import { advanceBodySchema, personMessage } from "@/lib/sessions/schemas";
+import { advanceBodySchema } from "@/lib/sessions/schemas";
 
-export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const userId = await userIdOrNull();
-  if (!userId) return unauthorized();
-  const { id } = await params;
-  try {
-    const body = advanceBodySchema.safeParse(await readJson(req));
-    if (!body.success) throw new SessionError("invalid", personMessage(body.error));
-    await advanceToNextQuestion(userId, id, body.data.expectedTurns);
-    return NextResponse.json({ ok: true });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+/** Moves on to the next question (body: the number of turns the page has seen, so a stale tab is refused). */
+export const POST = route(
+  { auth: "user", params: interviewParamsSchema, body: { limit: "interview", schema: advanceBodySchema }, response: okSchema },
+  async ({ user, params, body }) => {
+    await advanceToNextQuestion(user.id, params.id, body.expectedTurns);
+    return { ok: true as const };
+  },
+);

@@ -1,13 +1,20 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { ownedScript } from "@/lib/api/scripts/access";
+import { scorecardJson } from "@/lib/api/scripts/responses";
+import { scorecardResponseSchema, scorecardsResponseSchema, scriptParamsSchema } from "@/lib/api/scripts/schemas";
+import { reply, route } from "@/lib/api/route";
+import { createScorecard, listScorecards } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
-type Ctx = { params: Promise<{ id: string }> };
 
-export async function GET(_req: Request, { params }: Ctx) {
-  return scriptsApi.scorecardList(await getCurrentUser(), (await params).id);
-}
+export const GET = route({ auth: "recruiter", params: scriptParamsSchema, response: scorecardsResponseSchema }, async ({ user, params }) => ({
+  scorecards: (await listScorecards(user, params.id)).map(scorecardJson),
+}));
 
-export async function POST(req: Request, { params }: Ctx) {
-  return scriptsApi.scorecardCreate(await getCurrentUser(), (await params).id, req);
-}
+/** Saves a live interview's scorecard (createScorecardSchema, validated by createScorecard): 201 with its address. */
+export const POST = route(
+  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, body: { limit: "scripts" }, response: scorecardResponseSchema },
+  async ({ user, params, body }) => {
+    const scorecard = await createScorecard(user, params.id, body);
+    return reply({ scorecard: scorecardJson(scorecard) }, { status: 201, headers: { location: `/scripts/${params.id}/scorecards/${scorecard.id}` } });
+  },
+);

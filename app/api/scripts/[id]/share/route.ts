@@ -1,13 +1,32 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { ownedScript } from "@/lib/api/scripts/access";
+import { shareLinkJson } from "@/lib/api/scripts/responses";
+import { scriptParamsSchema, shareLinkCreatedSchema, shareLinksResponseSchema } from "@/lib/api/scripts/schemas";
+import { reply, route } from "@/lib/api/route";
+import { createShareLink, listShareLinks } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
-type Ctx = { params: Promise<{ id: string }> };
 
-export async function GET(_req: Request, { params }: Ctx) {
-  return scriptsApi.shareList(await getCurrentUser(), (await params).id);
-}
+/** The script's links: its owner can always list them, even after switching to a candidate account. */
+export const GET = route({ auth: "user", params: scriptParamsSchema, response: shareLinksResponseSchema }, async ({ user, params }) => ({
+  links: (await listShareLinks(user, params.id)).map(shareLinkJson),
+}));
 
-export async function POST(req: Request, { params }: Ctx) {
-  return scriptsApi.shareCreate(await getCurrentUser(), (await params).id, req);
-}
+/** A new read-only link; the body ({ expiresInDays }, validated by createShareLink) is optional. The token appears only here. */
+export const POST = route(
+  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, body: { limit: "scripts", optional: true }, response: shareLinkCreatedSchema },
+  async ({ user, params, body }) => {
+    const link = await createShareLink(user, params.id, body ?? {});
+    return reply(
+      {
+        link: {
+          id: link.id,
+          version: link.version,
+          createdAt: link.createdAt.toISOString(),
+          expiresAt: link.expiresAt?.toISOString() ?? null,
+          path: `/share/${link.token}`,
+        },
+      },
+      { status: 201 },
+    );
+  },
+);

@@ -1,15 +1,15 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { scorecardJson } from "@/lib/api/scripts/responses";
+import { scorecardParamsSchema, scorecardResponseSchema } from "@/lib/api/scripts/schemas";
+import { noContent, route } from "@/lib/api/route";
+import { deleteScorecard, getScorecard } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
-type Ctx = { params: Promise<{ id: string; scorecardId: string }> };
 
-export async function GET(_req: Request, { params }: Ctx) {
-  const { id, scorecardId } = await params;
-  return scriptsApi.scorecardGet(await getCurrentUser(), id, scorecardId);
-}
+export const GET = route({ auth: "recruiter", params: scorecardParamsSchema, response: scorecardResponseSchema }, async ({ user, params }) => ({
+  scorecard: scorecardJson(await getScorecard(user, params.id, params.scorecardId)),
+}));
 
-export async function DELETE(_req: Request, { params }: Ctx) {
-  const { id, scorecardId } = await params;
-  return scriptsApi.scorecardDelete(await getCurrentUser(), id, scorecardId);
-}
+export const DELETE = route({ auth: "recruiter", params: scorecardParamsSchema }, async ({ user, params }) => {
+  await deleteScorecard(user, params.id, params.scorecardId);
+  return noContent();
+});

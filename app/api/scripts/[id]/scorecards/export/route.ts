@@ -1,8 +1,20 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { ownedScript } from "@/lib/api/scripts/access";
+import { download, fileName } from "@/lib/api/scripts/responses";
+import { scorecardExportQuerySchema, scriptParamsSchema } from "@/lib/api/scripts/schemas";
+import { route } from "@/lib/api/route";
+import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown } from "@/lib/scripts/export";
+import { listScorecards } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return scriptsApi.scorecardExport(await getCurrentUser(), (await params).id, new URL(req.url).searchParams.get("format"));
-}
+/** The script's scorecards as a file: ?format=csv (default), json or md. */
+export const GET = route(
+  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, query: scorecardExportQuerySchema },
+  async ({ user, resource: script, query }) => {
+    const cards = await listScorecards(user, script.id);
+    const name = fileName(`${script.title}-scorecards`, "");
+    if (query.format === "json") return download(scorecardsToJson(script, cards), "application/json", `${name}.json`);
+    if (query.format === "csv") return download(scorecardsToCsv(cards), "text/csv", `${name}.csv`);
+    return download(scorecardsToMarkdown(script.title, cards), "text/markdown", `${name}.md`);
+  },
+);

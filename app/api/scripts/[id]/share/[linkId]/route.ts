@@ -1,9 +1,11 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { scriptsApi } from "@/lib/scripts/api";
+import { shareLinkParamsSchema } from "@/lib/api/scripts/schemas";
+import { noContent, route } from "@/lib/api/route";
+import { revokeShareLink } from "@/lib/scripts/store";
 
 export const dynamic = "force-dynamic";
 
-export async function DELETE(_req: Request, { params }: { params: Promise<{ id: string; linkId: string }> }) {
-  const { id, linkId } = await params;
-  return scriptsApi.shareRevoke(await getCurrentUser(), id, linkId);
-}
+/** Revokes a link (a 404 from then on). Its owner can always revoke, whatever their role now. */
+export const DELETE = route({ auth: "user", params: shareLinkParamsSchema }, async ({ user, params }) => {
+  await revokeShareLink(user, params.id, params.linkId);
+  return noContent();
+});
