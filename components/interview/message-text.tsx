@@ -7,7 +7,12 @@ export function MessageText({ text }: { text: string }) {
     <div className="space-y-2 text-[15px] leading-7">
       {blocks.map((block, i) =>
         i % 2 === 1 ? (
-          <pre key={i} className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-[13px] leading-6 dark:bg-zinc-800">
+          // Focusable: a long line scrolls sideways, and a keyboard user must be able to scroll it too.
+          <pre
+            key={i}
+            tabIndex={0}
+            className="overflow-x-auto rounded-lg bg-zinc-100 p-3 font-mono text-[13px] leading-6 focus-visible:outline-2 focus-visible:outline-brand-500 dark:bg-zinc-800"
+          >
             {block.replace(/\n$/, "")}
           </pre>
         ) : (
