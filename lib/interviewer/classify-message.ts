@@ -337,6 +337,59 @@ function answersOtherRubric(text: string, ownScore: number, context: ClassifyCon
   return other >= OTHER_RUBRIC_MIN && other - ownScore >= OTHER_RUBRIC_GAP;
 }
 
+/**
+ * Code names in a message: dotted (`functools.partial`), dunder, snake_case and camelCase names,
+ * and backticked spans. Linear: each alternative is anchored or bounded, and callers pass the
+ * message window (at most 2 * MESSAGE_WINDOW characters).
+ */
+const CODE_NAME =
+  /`([^`\n]{2,40})`|\b([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+|__[a-z_]{1,30}__|[a-z]+_[a-z_]+|[a-z]+[A-Z][A-Za-z]+|[A-Z][a-z]+[A-Z][A-Za-z]+)/g;
+
+function codeNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(CODE_NAME)) {
+    const name = (m[1] ?? m[2] ?? "").replace(/\(.*$/, "").trim().toLowerCase();
+    if (name.length >= 3) names.add(name);
+  }
+  return [...names];
+}
+
+const knownTextCache = new WeakMap<object, string>();
+
+/** Everything the question's material writes (prompt, reference, key points, follow-ups, misconceptions), lower-cased. */
+function knownText(question: InterviewQuestion): string {
+  const cached = knownTextCache.get(question);
+  if (cached !== undefined) return cached;
+  const parts = [question.title ?? "", question.prompt, question.reference ?? ""];
+  for (const k of question.keyPoints) parts.push(k.text, ...k.terms, ...k.code);
+  for (const f of question.followUps) parts.push(f.text);
+  for (const m of question.misconceptions ?? []) parts.push(m.text, ...m.phrasings, m.correction ?? "");
+  const text = parts.join("\n").toLowerCase();
+  knownTextCache.set(question, text);
+  return text;
+}
+
+/**
+ * The code names of a message that the question's material never mentions (nor any dotted part of
+ * 4+ letters of them): `m.group` and `re.search` in an answer to the closures question.
+ */
+function foreignCodeNames(text: string, question: InterviewQuestion): { names: number; foreign: number } {
+  const known = knownText(question);
+  const names = codeNames(text);
+  const foreign = names.filter((n) => !known.includes(n) && !n.split(".").some((part) => part.length >= 4 && known.includes(part)));
+  return { names: names.length, foreign: foreign.length };
+}
+
+/**
+ * A substantial message (FOREIGN_CODE_MIN_WORDS+) that scores next to nothing (FOREIGN_CODE_MAX_SCORE),
+ * states no known misconception, and whose code names are mostly ones the question never uses
+ * answers a neighbouring subject in that subject's own terms (Django's `select_related` to the
+ * FastAPI question). On the development sets: 5 more of 250 off-topic messages, none of 700
+ * correct or genuine answers and none of the tune half's graded answers.
+ */
+export const FOREIGN_CODE_MAX_SCORE = 10;
+const FOREIGN_CODE_MIN_WORDS = 30;
+
 /** Below this share of question vocabulary (with enough words), an answer is off-topic. */
 export const OFF_TOPIC_SHARE = 0.12;
 
@@ -414,7 +467,8 @@ export function classifyMessage(text: string, context: ClassifyContext): Message
  * - almost none of the question's vocabulary;
  * - a low score and not one word of the question's subject (neither the prompt's words nor its names);
  * - right after a redirect: still flagged off-topic, or still off the subject, with next to nothing covered;
- * - a low score, off the question's subject, and clearly nearer another question of the bank.
+ * - a low score, off the question's subject, and clearly nearer another question of the bank;
+ * - next to no score, and code names the question never uses (foreignCodeNames).
  */
 function isOffTopic(text: string, cues: string, share: number | null, context: ClassifyContext): boolean {
   const report = context.messageReport;
@@ -437,5 +491,9 @@ function isOffTopic(text: string, cues: string, share: number | null, context: C
     return true;
   if (score < 70 && words >= 30 && answersAnotherQuestion(text, context.question, context.bank)) return true;
   if (words >= 20 && context.scoreAgainst && answersOtherRubric(text, score, context)) return true;
+  if (score <= FOREIGN_CODE_MAX_SCORE && words >= FOREIGN_CODE_MIN_WORDS && !report?.flags.includes("misconception")) {
+    const { names, foreign } = foreignCodeNames(cues, context.question);
+    if (foreign >= 2 && foreign >= 0.5 * names) return true;
+  }
   return false;
 }

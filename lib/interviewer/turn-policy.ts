@@ -382,12 +382,26 @@ const SCAFFOLD_OPEN = [
  * weight; ties keep the report's order. Points already probed this question go after the others, so
  * a second follow-up explores a new gap before insisting on the same one.
  */
+/**
+ * The gaps worth a probe, best first: not yet probed, missed before partial, then a point the
+ * candidate showed no sign of (confidence 0) before one they touched (a missed point with some
+ * evidence is often one they explained in words the rubric did not credit: asking it again would
+ * not listen), then weight.
+ */
 function probeCandidates(report: ScoreReport, probedKeyPoints: ReadonlySet<string>): KeyPointResult[] {
   const rank = (k: KeyPointResult) => (k.status === "missed" ? 0 : 1);
+  const touched = (k: KeyPointResult) => Number(k.confidence > 0);
   return report.keyPoints
     .map((k, i) => ({ k, i }))
     .filter(({ k }) => k.status === "missed" || k.status === "partial")
-    .sort((a, b) => Number(probedKeyPoints.has(a.k.id)) - Number(probedKeyPoints.has(b.k.id)) || rank(a.k) - rank(b.k) || b.k.weight - a.k.weight || a.i - b.i)
+    .sort(
+      (a, b) =>
+        Number(probedKeyPoints.has(a.k.id)) - Number(probedKeyPoints.has(b.k.id)) ||
+        rank(a.k) - rank(b.k) ||
+        touched(a.k) - touched(b.k) ||
+        b.k.weight - a.k.weight ||
+        a.i - b.i,
+    )
     .map(({ k }) => k);
 }
 
