@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
+import { MOVED_ADDRESSES } from "./lib/http/redirects.ts";
 import { staticSecurityHeaders } from "./lib/http/security-headers.ts";
 
 export default function config(phase: string): NextConfig {
@@ -18,6 +19,10 @@ export default function config(phase: string): NextConfig {
     async headers() {
       // CSP, Permissions-Policy and friends on every response; HSTS is added per request in proxy.ts.
       return [{ source: "/:path*", headers: staticSecurityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];
+    },
+    // Old addresses of pages and routes that moved (308: methods and bodies are kept).
+    async redirects() {
+      return MOVED_ADDRESSES;
     },
   };
 }

@@ -7,7 +7,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Interview Studio", template: "%s · Interview Studio" },
-  description: "Practise timed technical interviews with an AI interviewer, review your transcripts, and build interview scripts. Self-hosted, works offline.",
+  description: "Practise timed technical interviews with an AI interviewer, review your transcripts, and build interview kits. Self-hosted, works offline.",
 };
 
 export const viewport: Viewport = {

@@ -15,7 +15,7 @@ const features = [
     body: "Transcripts with timestamps, progress by topic and difficulty, and one click to practise your weak spots.",
   },
   {
-    title: "Interview scripts",
+    title: "Interview kits",
     body: "Recruiters build timed interview plans with follow-ups, red flags and a 1–4 rubric, share a read-only link, and run it live with a scorecard.",
   },
 ];

@@ -206,7 +206,7 @@ try {
     ["session list, filtered, page 3", `/sessions?topic=${encodeURIComponent(topic)}&score=60-79&page=3`, "budget"],
     ["transcript (3 questions, attempts compared)", `/sessions/${transcriptId}`, "budget"],
     ["progress charts (repeat view)", "/progress", "budget"],
-    ["Markdown export", `/sessions/${transcriptId}/export?format=md`, "info"],
+    ["Markdown export", `/api/sessions/${transcriptId}/export?format=md`, "info"],
   ];
   const results: Result[] = [];
   const report = (r: Result) => {

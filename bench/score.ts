@@ -4,7 +4,7 @@
  * 1. Per-answer latency on one core, warm: every labelled answer scored ROUNDS times in this
  *    process (after a warm-up pass that builds the per-question caches); p50/p99/max.
  * 2. Cold latency: the first scoring of each question (its structures are built then).
- * 3. Batch throughput: the CLI (scripts/score.ts) spawned on 2,000 answers made from the labelled
+ * 3. Batch throughput: the CLI (cli/score.ts) spawned on 2,000 answers made from the labelled
  *    set by repetition, wall time including process start and the bank load.
  *
  * Budgets (DESIGN.md): p50 < 5 ms, p99 < 25 ms per answer; >= 500 answers/s through the CLI.
@@ -79,7 +79,7 @@ const runs: number[] = [];
 let outLines = 0;
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, [path.join(root, "scripts/score.ts"), "--jsonl", "--in", inFile, "--quiet"], {
+  const res = spawnSync(process.execPath, [path.join(root, "cli/score.ts"), "--jsonl", "--in", inFile, "--quiet"], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,

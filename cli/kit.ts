@@ -1,16 +1,16 @@
-// npm run script -- --minutes 45 --level senior [--topics async,testing] [--jd FILE] [--seed N]
+// npm run kit -- --minutes 45 --level senior [--topics async,testing] [--jd FILE] [--seed N]
 //                   [--count N] [--mix 10,50,40] [--title TEXT] [--bank ID] --format json|md
-// Prints an interview script to stdout. Deterministic: the same arguments give the same script,
-// and the same script as /scripts/new with the same inputs. Bad arguments: a message and exit 2.
+// Prints an interview kit to stdout. Deterministic: the same arguments give the same kit,
+// and the same kit as /kits/new with the same inputs. Bad arguments: a message and exit 2.
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { BuilderInput } from "../lib/scripts/schemas.ts";
+import type { BuilderInput } from "../lib/kits/schemas.ts";
 
 // The bank and the builder load only once the arguments parse (bad arguments answer fast).
 const LEVELS = ["junior", "mid", "senior", "staff"] as const;
 const MAX_JOB_DESCRIPTION_CHARS = 20_000;
 
-const USAGE = `Usage: npm run script -- --level <${LEVELS.join("|")}> (--minutes N | --count N) [options]
+const USAGE = `Usage: npm run kit -- --level <${LEVELS.join("|")}> (--minutes N | --count N) [options]
 
 Options:
   --level LEVEL      ${LEVELS.join(", ")} (required)
@@ -18,7 +18,7 @@ Options:
   --count N          number of questions (1-15); with --minutes, they share the time
   --topics A,B       topics: names or words of them, e.g. async,testing (default: all)
   --jd FILE          a job description (text file) whose terms steer topics and questions
-  --seed S           seed (letters, digits, - or _; default 1): same seed, same script
+  --seed S           seed (letters, digits, - or _; default 1): same seed, same kit
   --mix E,M,H        difficulty mix in percent, e.g. 20,50,30 (default: by level)
   --title TEXT       the role, e.g. "Senior Backend Engineer" (default: by level)
   --bank ID          question bank id (default: python)
@@ -109,8 +109,8 @@ const input: BuilderInput = {
 };
 
 const { getBankErrors, getQuestionBank } = await import("../lib/bank/load.ts");
-const { buildScript, ScriptBuildError } = await import("../lib/scripts/builder.ts");
-const { scriptToJson, scriptToMarkdown } = await import("../lib/scripts/export.ts");
+const { buildKit, KitBuildError } = await import("../lib/kits/builder.ts");
+const { kitToJson, kitToMarkdown } = await import("../lib/kits/export.ts");
 
 const bank = getQuestionBank();
 if (bank.list().length === 0) {
@@ -119,10 +119,10 @@ if (bank.list().length === 0) {
 }
 
 try {
-  const doc = buildScript(input, bank);
-  process.stdout.write(format === "json" ? scriptToJson(doc) : scriptToMarkdown(doc));
+  const doc = buildKit(input, bank);
+  process.stdout.write(format === "json" ? kitToJson(doc) : kitToMarkdown(doc));
 } catch (error) {
-  if (error instanceof ScriptBuildError) {
+  if (error instanceof KitBuildError) {
     const flag: Record<string, string> = { difficultyMix: "--mix", jobDescription: "--jd", bankId: "--bank" };
     fail(
       Object.entries(error.fieldErrors)

@@ -2,7 +2,7 @@
  * Batch scoring: JSON Lines in, JSON Lines out, in order, one output line per input line.
  *
  *   npm run score -- --jsonl < answers.jsonl > scores.jsonl
- *   node scripts/score.ts --in answers.jsonl --out scores.jsonl [--full]
+ *   node cli/score.ts --in answers.jsonl --out scores.jsonl [--full]
  *
  * Input lines (blank lines are skipped):
  *   {"id": "a1", "questionId": "python-gil", "answer": "..."}                  rubric mode (the bank)
@@ -39,7 +39,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--full") args.full = true;
     else if (a === "--quiet" || a === "-q") args.quiet = true;
     else if (a === "--help" || a === "-h") {
-      process.stderr.write("usage: node scripts/score.ts [--jsonl] [--in FILE] [--out FILE] [--full] [--quiet]\n");
+      process.stderr.write("usage: node cli/score.ts [--jsonl] [--in FILE] [--out FILE] [--full] [--quiet]\n");
       process.exit(0);
     } else {
       process.stderr.write(`score: unknown argument ${a}\n`);

@@ -84,12 +84,12 @@ const serverSchema = z.object({
   QUOTA_SESSIONS_PER_DAY: z.coerce.number().int().min(1).max(1_000_000).default(50),
   /** Days a new share link opens for (0: links never expire). A link can ask for fewer. */
   SHARE_LINK_EXPIRY_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
-  /** Per-user quotas (recruiter scripts); reaching one refuses the write with a 409 saying which. */
+  /** Per-user quotas (recruiter interview kits); reaching one refuses the write with a 409 saying which. */
   QUOTA_SCRIPTS: z.coerce.number().int().min(1).max(1_000_000).default(200),
-  /** Saved versions kept per script. */
+  /** Saved versions kept per kit. */
   QUOTA_REVISIONS_PER_SCRIPT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   QUOTA_SCORECARDS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
-  /** Share links open at once (not revoked, not expired), over all of a user's scripts. */
+  /** Share links open at once (not revoked, not expired), over all of a user's kits. */
   QUOTA_SHARE_LINKS: z.coerce.number().int().min(1).max(1_000_000).default(50),
 });
 

@@ -12,48 +12,27 @@ const node = process.execPath;
 const bin = (p: string) => [node, p];
 const only = process.argv.slice(2);
 
+/** A vitest project run, with its JSON report in test-results/<report>.json for the pass/fail counts. */
+function vitestStep(name: string, project: "unit" | "integration", report: string, env?: Record<string, string>): Step {
+  const outputFile = `test-results/${report}.json`;
+  return {
+    name,
+    cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${outputFile}`],
+    env,
+    report: outputFile,
+    kind: "vitest",
+  };
+}
+
 const steps: Step[] = [
   { name: "typecheck", cmd: [...bin("node_modules/typescript/bin/tsc"), "--noEmit", "-p", "."] },
   { name: "lint", cmd: [...bin("node_modules/eslint/bin/eslint.js"), "."] },
   { name: "format", cmd: [...bin("node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level", "warn", "."] },
   { name: "schema and migrations in step", cmd: [node, "scripts/db-check.ts"] },
   { name: "bank check", cmd: [node, "scripts/bank-check.ts"] },
-  {
-    name: "unit",
-    cmd: [...bin("node_modules/vitest/vitest.mjs"), "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"],
-    report: "test-results/unit.json",
-    kind: "vitest",
-  },
-  {
-    name: "integration (SQLite)",
-    cmd: [
-      ...bin("node_modules/vitest/vitest.mjs"),
-      "run",
-      "--project",
-      "integration",
-      "--reporter=default",
-      "--reporter=json",
-      "--outputFile=test-results/integration-sqlite.json",
-    ],
-    env: { TEST_DATABASE: "sqlite" },
-    report: "test-results/integration-sqlite.json",
-    kind: "vitest",
-  },
-  {
-    name: "integration (PostgreSQL)",
-    cmd: [
-      ...bin("node_modules/vitest/vitest.mjs"),
-      "run",
-      "--project",
-      "integration",
-      "--reporter=default",
-      "--reporter=json",
-      "--outputFile=test-results/integration-postgresql.json",
-    ],
-    env: { TEST_DATABASE: "postgresql" },
-    report: "test-results/integration-postgresql.json",
-    kind: "vitest",
-  },
+  vitestStep("unit", "unit", "unit"),
+  vitestStep("integration (SQLite)", "integration", "integration-sqlite", { TEST_DATABASE: "sqlite" }),
+  vitestStep("integration (PostgreSQL)", "integration", "integration-postgresql", { TEST_DATABASE: "postgresql" }),
   { name: "build", cmd: [...bin("node_modules/next/dist/bin/next"), "build"], env: { NEXT_TELEMETRY_DISABLED: "1" } },
   { name: "e2e (Chromium)", cmd: [...bin("node_modules/@playwright/test/cli.js"), "test"], report: "test-results/e2e.json", kind: "playwright" },
 ];

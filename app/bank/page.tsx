@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BankFacets, DifficultyChips } from "@/components/bank/bank-facets";
-import { bankHref, isFiltered, parseBankQuery } from "@/components/bank/bank-query";
+import { bankHref, isFiltered, parseBankQuery } from "@/lib/bank/bank-query";
 import { BankSearchForm } from "@/components/bank/bank-search-form";
 import { QuestionList } from "@/components/bank/question-list";
-import { groupByTopic, searchBank } from "@/components/bank/search-bank";
+import { groupByTopic, searchBank } from "@/lib/bank/faceted-search";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getQuestionBank } from "@/lib/bank";

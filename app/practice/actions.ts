@@ -1,11 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
-import { action, messageState } from "@/lib/api/action";
+import { action } from "@/lib/api/action";
 import { startSessionSchema } from "@/lib/sessions/schemas";
 import { startSession } from "@/lib/sessions/service";
-
-/** What the "practise this question" button reads (components/bank): the message of a refusal. */
-export type StartState = { error?: string };
 
 const list = (form: FormData, name: string) => form.getAll(name).map(String).filter(Boolean);
 
@@ -39,8 +36,3 @@ export const startInterview = action(
     redirect(`/interview/${id}`);
   },
 );
-
-/** The same action for forms that read `{ error?: string }`. */
-export async function startInterviewAction(_prev: StartState, form: FormData): Promise<StartState> {
-  return messageState(await startInterview(null, form));
-}

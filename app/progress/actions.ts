@@ -1,13 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { action, messageState } from "@/lib/api/action";
+import { action } from "@/lib/api/action";
 import { ApiError } from "@/lib/api/errors";
 import { rephrase } from "@/lib/api/to-api-error";
-import { practiseWeakSpots } from "@/lib/review/commands";
-import type { ActionState } from "../sessions/actions";
+import { practiseWeakSpots } from "@/lib/sessions/retake";
 
-const weakSpots = action({ auth: "user", input: z.object({}), fromForm: () => ({}), signIn: "/progress" }, async ({ user }) => {
+/** "Practise my weak spots": an interview of the questions behind your weakest key points. */
+export const practiseWeakSpotsAction = action({ auth: "user", input: z.object({}), fromForm: () => ({}), signIn: "/progress" }, async ({ user }) => {
   let started: { id: string } | null;
   try {
     started = await practiseWeakSpots(user.id);
@@ -17,8 +17,3 @@ const weakSpots = action({ auth: "user", input: z.object({}), fromForm: () => ({
   if (!started) throw new ApiError("not_found", "No weak spots yet: finish an interview first.");
   redirect(`/interview/${started.id}`);
 });
-
-/** "Practise my weak spots": an interview of the questions behind your weakest key points. */
-export async function practiseWeakSpotsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return messageState(await weakSpots(null, form));
-}

@@ -4,12 +4,12 @@ import { ChartCard } from "@/components/progress/chart-card";
 import { DifficultyChart, ScoreOverTimeChart, TopicChart } from "@/components/progress/charts";
 import { WeakPointsList } from "@/components/progress/weak-points";
 import { ActionForm } from "@/components/sessions/action-form";
-import { LocalTime } from "@/components/sessions/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { scoreByMonth } from "@/lib/review/aggregate";
-import { getProgress } from "@/lib/review/progress";
+import { scoreByMonth } from "@/lib/sessions/progress-aggregate";
+import { getProgress } from "@/lib/sessions/progress";
 import { practiseWeakSpotsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };

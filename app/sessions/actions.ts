@@ -1,19 +1,23 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { action, messageState } from "@/lib/api/action";
+import { action } from "@/lib/api/action";
 import { ApiError } from "@/lib/api/errors";
 import { rephrase } from "@/lib/api/to-api-error";
-import { removeSession, retakeQuestion } from "@/lib/review/commands";
+import { retakeQuestion } from "@/lib/sessions/retake";
+import { deleteSession } from "@/lib/sessions/service";
 
-/** What the session page's forms read (components/sessions): the message of a refusal. */
-export type ActionState = { error?: string };
+/*
+ * The session page's forms (components/sessions) read what action() returns: success redirects,
+ * a refusal is { ok: false, error: { code, message, fields? } }.
+ */
 
 const sessionForm = z.object({ sessionId: z.string() });
 const backToSession = (form: FormData) => `/sessions/${String(form.get("sessionId") ?? "")}`;
 const GONE = "This session no longer exists.";
 
-const retake = action(
+/** "Retake this question": a new one-question session of a question from one of your sessions. */
+export const retakeQuestionAction = action(
   {
     auth: "user",
     input: sessionForm.extend({ questionIndex: z.coerce.number() }),
@@ -32,20 +36,11 @@ const retake = action(
   },
 );
 
-const remove = action(
+/** Deletes one of your sessions (after the dialog's confirmation), then back to the list. */
+export const deleteSessionAction = action(
   { auth: "user", input: sessionForm, fromForm: (form) => ({ sessionId: String(form.get("sessionId") ?? "") }), signIn: backToSession },
   async ({ user, input }) => {
-    if (!(await removeSession(user.id, input.sessionId))) throw new ApiError("not_found", GONE);
+    if (!(await deleteSession(user.id, input.sessionId))) throw new ApiError("not_found", GONE);
     redirect("/sessions?deleted=1");
   },
 );
-
-/** "Retake this question": a new one-question session of a question from one of your sessions. */
-export async function retakeQuestionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return messageState(await retake(null, form));
-}
-
-/** Deletes one of your sessions (after the dialog's confirmation), then back to the list. */
-export async function deleteSessionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return messageState(await remove(null, form));
-}

@@ -5,8 +5,8 @@ import { SessionList } from "@/components/sessions/session-list";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { parseSessionFilters, sessionsHref, type SearchParams } from "@/lib/review/filters";
-import { listSessions, listSessionTopics } from "@/lib/review/queries";
+import { parseSessionFilters, sessionsHref, type SearchParams } from "@/lib/sessions/list-filters";
+import { listSessions, listSessionTopics } from "@/lib/sessions/queries";
 
 export const metadata: Metadata = { title: "Sessions" };
 

@@ -31,7 +31,7 @@ export default async function SettingsPage() {
                 <input type="radio" name="role" value="recruiter" defaultChecked={user.role === "recruiter"} className="mt-1 h-4 w-4 accent-brand-600" />
                 <span>
                   <span className="font-medium">Recruiter (I&apos;m hiring)</span>
-                  <span className="block text-zinc-500">Also build, share and run interview scripts.</span>
+                  <span className="block text-zinc-500">Also build, share and run interview kits.</span>
                 </span>
               </label>
             </fieldset>
@@ -52,7 +52,7 @@ export default async function SettingsPage() {
         <Card className="border-rose-200 dark:border-rose-900">
           <h2 className="font-semibold text-rose-700 dark:text-rose-300">Delete account</h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Deletes your account and everything it owns: sessions, transcripts, scripts and scorecards. This cannot be undone.
+            Deletes your account and everything it owns: sessions, transcripts, interview kits and scorecards. This cannot be undone.
           </p>
           <DeleteAccountForm email={user.email} />
         </Card>

@@ -43,7 +43,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         router.push("/sign-in");
         return;
       }
-      router.push(body.role === "recruiter" && callbackUrl === "/practice" ? "/scripts" : callbackUrl);
+      router.push(body.role === "recruiter" && callbackUrl === "/practice" ? "/kits" : callbackUrl);
       router.refresh();
     } finally {
       setPending(false);
@@ -87,7 +87,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <input type="checkbox" name="hiring" className="mt-0.5 h-4 w-4 accent-brand-600" />
         <span>
           <span className="font-medium">I&apos;m hiring</span>
-          <span className="block text-zinc-600 dark:text-zinc-400">Recruiter account: build and run interview scripts.</span>
+          <span className="block text-zinc-600 dark:text-zinc-400">Recruiter account: build and run interview kits.</span>
         </span>
       </label>
       <Button type="submit" className="w-full" disabled={pending}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cn } from "../ui/cn";
-import { bankHref, type BankQuery } from "./bank-query";
-import type { Count } from "./search-bank";
+import { bankHref, type BankQuery } from "@/lib/bank/bank-query";
+import type { Count } from "@/lib/bank/faceted-search";
 
 const barTone: Record<string, string> = {
   easy: "bg-emerald-500/70",

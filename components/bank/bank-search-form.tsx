@@ -5,7 +5,7 @@ import { Fragment, useEffect, useRef, useState, useTransition, type FormEvent } 
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
-import { bankHref, isFiltered, normaliseQuery, sameQuery, type BankQuery } from "./bank-query";
+import { bankHref, isFiltered, normaliseQuery, sameQuery, type BankQuery } from "@/lib/bank/bank-query";
 
 export type Option = { value: string; label: string; count?: number; group?: string };
 

@@ -1,11 +1,15 @@
 "use client";
 import { useActionState } from "react";
-import { startInterviewAction, type StartState } from "@/app/practice/actions";
+import { startInterview } from "@/app/practice/actions";
+import type { ActionState } from "@/lib/api/action";
+import { formMessage } from "@/lib/api/client";
 import { Button } from "../ui/button";
 
 /** Starts a one-question practice interview on this question (signed-in users only). */
 export function PractiseButton({ questionId, bankId }: { questionId: string; bankId: string }) {
-  const [state, action, pending] = useActionState<StartState, FormData>(startInterviewAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(startInterview, null);
+  // Every field is hidden: a field's message (an unknown question id...) is shown as the form's.
+  const alert = formMessage(state?.ok === false ? state.error : null, []);
   return (
     <form action={action} className="flex flex-col items-stretch gap-2 sm:items-end">
       <input type="hidden" name="questionIds" value={questionId} />
@@ -15,9 +19,9 @@ export function PractiseButton({ questionId, bankId }: { questionId: string; ban
       <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
         {pending ? "Starting…" : "Practise this question"}
       </Button>
-      {state.error ? (
+      {alert ? (
         <p role="alert" className="max-w-xs text-sm text-rose-700 dark:text-rose-300">
-          {state.error}
+          {alert}
         </p>
       ) : null}
     </form>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Question } from "@/lib/bank";
 import { DifficultyBadge } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
-import { bankHref } from "./bank-query";
+import { bankHref } from "@/lib/bank/bank-query";
 
 // Styled from the list (not per link): the bank page repeats these rows fifty-odd times.
 const tagList =

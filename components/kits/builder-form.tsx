@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api/client";
 import type { ApiFields } from "@/lib/api/errors";
-import { scriptResponseSchema } from "@/lib/api/scripts/schemas";
-import { LEVEL_LABELS, LEVELS, type DifficultyMix, type Level } from "@/lib/scripts/schemas";
+import { kitResponseSchema } from "@/lib/api/kits/schemas";
+import { LEVEL_LABELS, LEVELS, type DifficultyMix, type Level } from "@/lib/kits/schemas";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
@@ -61,13 +61,13 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
     setPending(true);
     setErrors({});
     try {
-      const { script } = await fetchJson("/api/scripts", { method: "POST", body, schema: scriptResponseSchema });
-      router.push(`/scripts/${script.id}`);
+      const { script: kit } = await fetchJson("/api/kits", { method: "POST", body, schema: kitResponseSchema });
+      router.push(`/kits/${kit.id}`);
     } catch (error) {
       if (!(error instanceof ApiClientError)) throw error;
       if (error.code === "network") setErrors({ form: "The server could not be reached. Check your connection and try again." });
       else if (error.fields) setErrors(error.fields);
-      else setErrors({ form: error.fromServer ? error.message : "The script could not be built. Try again." });
+      else setErrors({ form: error.fromServer ? error.message : "The kit could not be built. Try again." });
     } finally {
       setPending(false);
     }
@@ -221,12 +221,7 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
           <textarea id="jobDescription" name="jobDescription" rows={5} maxLength={20000} className={inputClass} aria-describedby="jobDescription-hint" />
         </Field>
 
-        <Field
-          id="seed"
-          label="Seed"
-          hint="Optional. Blank picks a random one. The same inputs and seed give the same script (the CLI too)."
-          error={errors.seed}
-        >
+        <Field id="seed" label="Seed" hint="Optional. Blank picks a random one. The same inputs and seed give the same kit (the CLI too)." error={errors.seed}>
           <Input
             id="seed"
             name="seed"
@@ -242,7 +237,7 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
 
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
-          {pending ? "Building…" : "Build script"}
+          {pending ? "Building…" : "Build kit"}
         </Button>
       </div>
     </form>

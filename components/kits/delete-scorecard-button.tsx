@@ -4,18 +4,18 @@ import { useState } from "react";
 import { fetchJson } from "@/lib/api/client";
 import { Button } from "../ui/button";
 
-export function DeleteScorecardButton({ scriptId, scorecardId, candidateName }: { scriptId: string; scorecardId: string; candidateName: string }) {
+export function DeleteScorecardButton({ kitId, scorecardId, candidateName }: { kitId: string; scorecardId: string; candidateName: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function remove() {
     try {
-      await fetchJson(`/api/scripts/${scriptId}/scorecards/${scorecardId}`, { method: "DELETE" });
+      await fetchJson(`/api/kits/${kitId}/scorecards/${scorecardId}`, { method: "DELETE" });
     } catch {
       setError("Deleting failed. Try again.");
       return;
     }
-    router.push(`/scripts/${scriptId}/scorecards?deleted=1`);
+    router.push(`/kits/${kitId}/scorecards?deleted=1`);
     router.refresh();
   }
   if (!confirming) {

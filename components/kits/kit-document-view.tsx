@@ -1,6 +1,6 @@
-import { clock, timeline } from "@/lib/scripts/plan";
-import { displayTerms } from "@/lib/scripts/terms";
-import { LEVEL_LABELS, RECOMMENDATION_LABELS, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
+import { clock, timeline } from "@/lib/kits/plan";
+import { displayTerms } from "@/lib/kits/terms";
+import { LEVEL_LABELS, RECOMMENDATION_LABELS, type KitDocument, type KitQuestion } from "@/lib/kits/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { InlineCode } from "../ui/inline-code";
@@ -13,7 +13,7 @@ const RATING_TONES = [
 ];
 
 /** Stacked bar of the plan: one segment per section, widths by minutes. Decorative. */
-export function PlanBar({ doc }: { doc: ScriptDocument }) {
+export function PlanBar({ doc }: { doc: KitDocument }) {
   const rows = timeline(doc);
   const total = rows.reduce((s, r) => s + r.minutes, 0) || 1;
   return (
@@ -33,7 +33,7 @@ export function PlanBar({ doc }: { doc: ScriptDocument }) {
   );
 }
 
-export function PlanList({ doc }: { doc: ScriptDocument }) {
+export function PlanList({ doc }: { doc: KitDocument }) {
   return (
     <ol className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
       {timeline(doc).map((r) => (
@@ -49,7 +49,7 @@ export function PlanList({ doc }: { doc: ScriptDocument }) {
   );
 }
 
-export function KeyPointList({ question }: { question: ScriptQuestion }) {
+export function KeyPointList({ question }: { question: KitQuestion }) {
   return (
     <ul className="space-y-2 text-sm leading-6">
       {question.keyPoints.map((k) => (
@@ -69,7 +69,7 @@ export function KeyPointList({ question }: { question: ScriptQuestion }) {
   );
 }
 
-export function RubricGrid({ question }: { question: ScriptQuestion }) {
+export function RubricGrid({ question }: { question: KitQuestion }) {
   return (
     <dl className="grid gap-2 sm:grid-cols-2 xl:grid-cols-4 print:grid-cols-2">
       {question.rubric.map((r) => (
@@ -87,7 +87,7 @@ export function RubricGrid({ question }: { question: ScriptQuestion }) {
 }
 
 /** A question's follow-up probes (used by the document and by live mode). */
-export function FollowUpList({ question }: { question: ScriptQuestion }) {
+export function FollowUpList({ question }: { question: KitQuestion }) {
   return (
     <ul className="mt-2 list-disc space-y-1.5 pl-5 text-sm leading-6">
       {question.followUps.map((f, i) => (
@@ -100,7 +100,7 @@ export function FollowUpList({ question }: { question: ScriptQuestion }) {
 }
 
 /** A question's red flags; `listenFor` adds the phrasings that reveal each one. */
-export function RedFlagList({ question, listenFor = true }: { question: ScriptQuestion; listenFor?: boolean }) {
+export function RedFlagList({ question, listenFor = true }: { question: KitQuestion; listenFor?: boolean }) {
   return (
     <ul className="mt-2 space-y-2 text-sm leading-6">
       {question.redFlags.map((r) => (
@@ -115,7 +115,7 @@ export function RedFlagList({ question, listenFor = true }: { question: ScriptQu
   );
 }
 
-export function QuestionDetails({ question, headingLevel = 3 }: { question: ScriptQuestion; headingLevel?: 3 | 4 }) {
+export function QuestionDetails({ question, headingLevel = 3 }: { question: KitQuestion; headingLevel?: 3 | 4 }) {
   const H = headingLevel === 3 ? "h3" : "h4";
   const h = "text-sm font-semibold text-zinc-900 dark:text-zinc-100";
   return (
@@ -155,10 +155,10 @@ export function QuestionDetails({ question, headingLevel = 3 }: { question: Scri
 }
 
 /**
- * A whole script, read-only: the shared link, the printout, the export preview. Pure (no hooks),
+ * A whole kit, read-only: the shared link, the printout, the export preview. Pure (no hooks),
  * so it renders on the server or inside a client component.
  */
-export function ScriptDocumentView({ doc, showScorecard = true, className }: { doc: ScriptDocument; showScorecard?: boolean; className?: string }) {
+export function KitDocumentView({ doc, showScorecard = true, className }: { doc: KitDocument; showScorecard?: boolean; className?: string }) {
   const n = doc.questions.length;
   return (
     <article className={cn("space-y-6", className)}>
@@ -236,8 +236,8 @@ export function ScriptDocumentView({ doc, showScorecard = true, className }: { d
   );
 }
 
-/** The paper scorecard at the end of a printed or shared script. */
-export function BlankScorecard({ doc }: { doc: ScriptDocument }) {
+/** The paper scorecard at the end of a printed or shared kit. */
+export function BlankScorecard({ doc }: { doc: KitDocument }) {
   return (
     <section aria-labelledby="doc-scorecard" className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800 print:break-before-page">
       <h2 id="doc-scorecard" className="text-base font-semibold">

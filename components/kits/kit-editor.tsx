@@ -2,32 +2,30 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiClientError, fetchJson } from "@/lib/api/client";
-import { revisionsResponseSchema, scriptResponseSchema, type RevisionJson } from "@/lib/api/scripts/schemas";
-import { alternativeKey, moveQuestion, setQuestionMinutes, setSectionMinutes, swapQuestion, unpinQuestion } from "@/lib/scripts/edit";
-import { refitDocument, squeezeMessage } from "@/lib/scripts/plan";
-import { displayTerms } from "@/lib/scripts/terms";
-import { MAX_QUESTION_MINUTES, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
+import { useState } from "react";
+import { useKitEditor } from "@/hooks/use-kit-editor";
+import type { RevisionJson } from "@/lib/api/kits/schemas";
+import { alternativeKey, moveQuestion, setQuestionMinutes, setSectionMinutes, swapQuestion, unpinQuestion } from "@/lib/kits/edit";
+import { displayTerms } from "@/lib/kits/terms";
+import { MAX_QUESTION_MINUTES, MAX_TOTAL_MINUTES, MIN_TOTAL_MINUTES, type KitDocument, type KitQuestion } from "@/lib/kits/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
-import { LocalTime, useMounted } from "./local-time";
+import { LocalTime, useMounted } from "../ui/local-time";
 import { MinutesField } from "./minutes-field";
-import { PlanBar, PlanList, QuestionDetails, ScriptDocumentView } from "./script-document-view";
+import { PlanBar, PlanList, QuestionDetails, KitDocumentView } from "./kit-document-view";
 import { SharePanel, type ShareLinkRow } from "./share-panel";
 
 export type RevisionRow = RevisionJson;
 
 type Props = {
-  scriptId: string;
+  kitId: string;
   initialVersion: number;
-  initialContent: ScriptDocument;
-  alternatives: Record<string, ScriptQuestion[]>;
+  initialContent: KitDocument;
+  alternatives: Record<string, KitQuestion[]>;
   revisions: RevisionRow[];
   shareLinks: ShareLinkRow[];
   scorecardCount: number;
@@ -35,37 +33,16 @@ type Props = {
 
 const textareaClass = cn(inputClass, "min-h-[4.5rem] max-h-96 leading-6 [field-sizing:content]");
 
-export function ScriptEditor({ scriptId, initialVersion, initialContent, alternatives, revisions: initialRevisions, shareLinks, scorecardCount }: Props) {
-  const router = useRouter();
+export function KitEditor({ kitId, initialVersion, initialContent, alternatives, revisions: initialRevisions, shareLinks, scorecardCount }: Props) {
   const mounted = useMounted();
-  const [doc, setDoc] = useState<ScriptDocument>(initialContent);
-  const [saved, setSaved] = useState<string>(() => JSON.stringify(initialContent));
-  const [version, setVersion] = useState(initialVersion);
-  const [revisions, setRevisions] = useState(initialRevisions);
-  const [note, setNote] = useState("");
-  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; message?: string }>({ kind: "idle" });
+  const { doc, edit, discard, version, revisions, note, setNote, status, dirty, fit, titleOk, squeezed, canSave, save, restore, remove } = useKitEditor({
+    kitId,
+    initialVersion,
+    initialContent,
+    initialRevisions,
+  });
   const [announcement, setAnnouncement] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const dirty = useMemo(() => JSON.stringify(doc) !== saved, [doc, saved]);
-  const fit = useMemo(() => refitDocument(doc).fit, [doc]);
-  const titleOk = doc.title.trim().length > 0;
-  const squeezed = fit.fits ? squeezeMessage(doc, fit.squeezed) : null;
-
-  // Leaving with unsaved edits asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  const edit = useCallback((next: ScriptDocument) => {
-    setDoc(next);
-    setStatus((s) => (s.kind === "saved" || s.kind === "error" ? { kind: "idle" } : s));
-  }, []);
 
   const move = (from: number, to: number) => {
     const q = doc.questions[from];
@@ -94,77 +71,6 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
     if (from >= 0 && to >= 0) edit(moveQuestion(doc, from, to));
   }
 
-  /** The version list after a save or restore; left as it was when it cannot be read (the save itself went through). */
-  async function reloadRevisions() {
-    const list = await fetchJson(`/api/scripts/${scriptId}/revisions`, { schema: revisionsResponseSchema }).catch(() => null);
-    if (list) setRevisions(list.revisions);
-  }
-
-  async function save() {
-    if (!dirty || !fit.fits || !titleOk || status.kind === "saving") return;
-    setStatus({ kind: "saving" });
-    let s: { version: number };
-    try {
-      ({ script: s } = await fetchJson(`/api/scripts/${scriptId}`, { method: "PUT", body: { version, content: doc, note }, schema: scriptResponseSchema }));
-    } catch (e) {
-      const error = e instanceof ApiClientError ? e : null;
-      if (error?.code === "network") setStatus({ kind: "error", message: "The server could not be reached; your edits are still here. Try again." });
-      else setStatus({ kind: "error", message: error?.fromServer ? error.message : `Saving failed (${error?.status ?? "unexpected answer"}). Try again.` });
-      return;
-    }
-    setVersion(s.version);
-    setSaved(JSON.stringify(doc));
-    setNote("");
-    setStatus({ kind: "saved", message: `Saved as version ${s.version}.` });
-    await reloadRevisions();
-    router.refresh();
-  }
-
-  async function restore(v: number) {
-    setStatus({ kind: "saving" });
-    let script: { version: number; content: ScriptDocument };
-    try {
-      ({ script } = await fetchJson(`/api/scripts/${scriptId}/revisions`, { method: "POST", body: { version: v }, schema: scriptResponseSchema }));
-    } catch (e) {
-      setStatus({ kind: "error", message: e instanceof ApiClientError && e.fromServer ? e.message : "Restoring failed. Try again." });
-      return;
-    }
-    setDoc(script.content);
-    setSaved(JSON.stringify(script.content));
-    setVersion(script.version);
-    setStatus({ kind: "saved", message: `Restored version ${v} as version ${script.version}.` });
-    await reloadRevisions();
-    router.refresh();
-  }
-
-  async function remove() {
-    try {
-      await fetchJson(`/api/scripts/${scriptId}`, { method: "DELETE" });
-    } catch {
-      setStatus({ kind: "error", message: "Deleting failed. Try again." });
-      return;
-    }
-    setSaved(JSON.stringify(doc)); // nothing left to warn about
-    router.push("/scripts?deleted=1");
-    router.refresh();
-  }
-
-  // Ctrl/Cmd+S saves.
-  const saveRef = useRef(save);
-  useEffect(() => {
-    saveRef.current = save;
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        void saveRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
   const n = doc.questions.length;
   return (
     <>
@@ -173,18 +79,18 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
           <Card className="space-y-4">
             <h2 className="text-base font-semibold">Details and timing</h2>
             <div className="space-y-1.5">
-              <label htmlFor="script-title" className="block text-sm font-medium">
+              <label htmlFor="kit-title" className="block text-sm font-medium">
                 Title
               </label>
               <input
-                id="script-title"
+                id="kit-title"
                 className={inputClass}
                 value={doc.title}
                 maxLength={120}
                 aria-invalid={!titleOk || undefined}
                 onChange={(e) => edit({ ...doc, title: e.target.value })}
               />
-              {!titleOk ? <p className="text-xs text-rose-600 dark:text-rose-400">Give the script a title.</p> : null}
+              {!titleOk ? <p className="text-xs text-rose-600 dark:text-rose-400">Give the kit a title.</p> : null}
             </div>
             <div className="flex flex-wrap gap-4">
               <MinutesField
@@ -262,7 +168,7 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               <p className="text-xs text-zinc-500 dark:text-zinc-400">Drag the handle, or use the move buttons, to reorder.</p>
             </div>
             <DndContext
-              id="script-questions"
+              id="kit-questions"
               sensors={sensors}
               collisionDetection={closestCenter}
               onDragEnd={onDragEnd}
@@ -314,11 +220,11 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
           </Card>
 
           <Card className="space-y-2">
-            <label htmlFor="script-notes" className="block text-base font-semibold">
+            <label htmlFor="kit-notes" className="block text-base font-semibold">
               Notes for the interviewers
             </label>
             <textarea
-              id="script-notes"
+              id="kit-notes"
               rows={3}
               className={textareaClass}
               value={doc.notes}
@@ -349,18 +255,10 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
               />
             </div>
             <div className="flex flex-wrap gap-2">
-              <Button type="button" onClick={() => void save()} disabled={!dirty || !fit.fits || !titleOk || status.kind === "saving"}>
+              <Button type="button" onClick={() => void save()} disabled={!canSave}>
                 {status.kind === "saving" ? "Saving…" : "Save"}
               </Button>
-              <Button
-                type="button"
-                variant="secondary"
-                disabled={!dirty}
-                onClick={() => {
-                  setDoc(JSON.parse(saved) as ScriptDocument);
-                  setStatus({ kind: "idle" });
-                }}
-              >
+              <Button type="button" variant="secondary" disabled={!dirty} onClick={discard}>
                 Discard changes
               </Button>
               <Button type="button" variant="ghost" onClick={() => window.print()}>
@@ -379,7 +277,7 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             ) : null}
           </Card>
 
-          <SharePanel scriptId={scriptId} initialLinks={shareLinks} />
+          <SharePanel kitId={kitId} initialLinks={shareLinks} />
 
           <Card className="space-y-3 p-4">
             <h2 className="text-base font-semibold">History</h2>
@@ -418,12 +316,12 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             {confirmDelete ? (
               <div className="space-y-2">
                 <p className="text-sm">
-                  Delete this script with its history, share links{scorecardCount ? ` and ${scorecardCount} scorecard${scorecardCount === 1 ? "" : "s"}` : ""}?
+                  Delete this kit with its history, share links{scorecardCount ? ` and ${scorecardCount} scorecard${scorecardCount === 1 ? "" : "s"}` : ""}?
                   This cannot be undone.
                 </p>
                 <div className="flex gap-2">
                   <Button type="button" size="sm" variant="danger" onClick={() => void remove()}>
-                    Delete script
+                    Delete kit
                   </Button>
                   <Button type="button" size="sm" variant="secondary" onClick={() => setConfirmDelete(false)}>
                     Keep it
@@ -450,17 +348,17 @@ export function ScriptEditor({ scriptId, initialVersion, initialContent, alterna
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               {status.kind === "error" ? status.message : fit.fits ? "Unsaved changes" : "Make the plan fit to save"}
             </p>
-            <Button type="button" size="sm" onClick={() => void save()} disabled={!dirty || !fit.fits || !titleOk || status.kind === "saving"}>
+            <Button type="button" size="sm" onClick={() => void save()} disabled={!canSave}>
               {status.kind === "saving" ? "Saving…" : "Save changes"}
             </Button>
           </div>
         </div>
       ) : null}
 
-      {/* What the Print button prints: the script as it stands, read-only (browser-only: not in the HTML). */}
+      {/* What the Print button prints: the kit as it stands, read-only (browser-only: not in the HTML). */}
       {mounted ? (
         <div className="hidden print:block">
-          <ScriptDocumentView doc={doc} />
+          <KitDocumentView doc={doc} />
         </div>
       ) : null}
     </>
@@ -480,14 +378,14 @@ function SortableQuestion({
   squeezed = false,
 }: {
   squeezed?: boolean;
-  q: ScriptQuestion;
+  q: KitQuestion;
   index: number;
   count: number;
-  alternatives: ScriptQuestion[];
+  alternatives: KitQuestion[];
   onMove: (from: number, to: number) => void;
   onMinutes: (minutes: number) => void;
   onUnpin: () => void;
-  onSwap: (alt: ScriptQuestion) => void;
+  onSwap: (alt: KitQuestion) => void;
   onNotes: (text: string) => void;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: q.id });

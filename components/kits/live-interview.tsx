@@ -2,17 +2,17 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api/client";
-import { scorecardResponseSchema } from "@/lib/api/scripts/schemas";
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation, type ScriptDocument, type ScriptQuestion } from "@/lib/scripts/schemas";
+import { scorecardResponseSchema } from "@/lib/api/kits/schemas";
+import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation, type KitDocument, type KitQuestion } from "@/lib/kits/schemas";
 import { Badge, DifficultyBadge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
 import { inputClass } from "../ui/field";
 import { InlineCode } from "../ui/inline-code";
-import { ratingSummary } from "@/lib/scripts/export";
-import { useMounted } from "./local-time";
-import { FollowUpList } from "./script-document-view";
+import { ratingSummary } from "@/lib/kits/export";
+import { useMounted } from "../ui/local-time";
+import { FollowUpList } from "./kit-document-view";
 
 type Rating = 1 | 2 | 3 | 4;
 type Entry = { ticked: string[]; flagged: string[]; rating: Rating | null; notes: string };
@@ -26,14 +26,14 @@ type Draft = {
   recommendation: Recommendation;
 };
 
-type Props = { scriptId: string; version: number; doc: ScriptDocument; references: Record<string, string> };
+type Props = { kitId: string; version: number; doc: KitDocument; references: Record<string, string> };
 
 /** Wall-clock milliseconds (event handlers and timers only). */
 const nowMs = () => Date.now();
 
-const draftKey = (scriptId: string, version: number) => `interview-studio:live:${scriptId}:v${version}`;
+const draftKey = (kitId: string, version: number) => `interview-studio:live:${kitId}:v${version}`;
 
-function emptyDraft(doc: ScriptDocument): Draft {
+function emptyDraft(doc: KitDocument): Draft {
   return {
     candidateName: "",
     step: 0,
@@ -44,9 +44,9 @@ function emptyDraft(doc: ScriptDocument): Draft {
   };
 }
 
-function readDraft(scriptId: string, version: number, doc: ScriptDocument): Draft | null {
+function readDraft(kitId: string, version: number, doc: KitDocument): Draft | null {
   try {
-    const raw = window.localStorage.getItem(draftKey(scriptId, version));
+    const raw = window.localStorage.getItem(draftKey(kitId, version));
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
     const base = emptyDraft(doc);
@@ -83,9 +83,9 @@ export function LiveInterview(props: Props) {
   return <LiveInterviewInner {...props} />;
 }
 
-function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
+function LiveInterviewInner({ kitId, version, doc, references }: Props) {
   const router = useRouter();
-  const [restored] = useState(() => readDraft(scriptId, version, doc));
+  const [restored] = useState(() => readDraft(kitId, version, doc));
   const [draft, setDraft] = useState<Draft>(() => restored ?? emptyDraft(doc));
   const [showRestored, setShowRestored] = useState(restored !== null);
   const [runSince, setRunSince] = useState<number | null>(null);
@@ -107,11 +107,11 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
   // Every change is kept in this browser until the scorecard is saved.
   useEffect(() => {
     try {
-      window.localStorage.setItem(draftKey(scriptId, version), JSON.stringify(draft));
+      window.localStorage.setItem(draftKey(kitId, version), JSON.stringify(draft));
     } catch {
       /* storage full or blocked: the interview still runs */
     }
-  }, [draft, scriptId, version]);
+  }, [draft, kitId, version]);
 
   const running = runSince !== null;
   const live = (i: number) => draft.seconds[i]! + (running && i === draft.step ? Math.max(0, (now - runSince!) / 1000) : 0);
@@ -169,10 +169,10 @@ function LiveInterviewInner({ scriptId, version, doc, references }: Props) {
         notes: final.notes,
         recommendation: final.recommendation,
       };
-      const { scorecard } = await fetchJson(`/api/scripts/${scriptId}/scorecards`, { method: "POST", body, schema: scorecardResponseSchema });
+      const { scorecard } = await fetchJson(`/api/kits/${kitId}/scorecards`, { method: "POST", body, schema: scorecardResponseSchema });
       setRunSince(null);
-      window.localStorage.removeItem(draftKey(scriptId, version));
-      router.push(`/scripts/${scriptId}/scorecards/${scorecard.id}?saved=1`);
+      window.localStorage.removeItem(draftKey(kitId, version));
+      router.push(`/kits/${kitId}/scorecards/${scorecard.id}?saved=1`);
     } catch (e) {
       const keep = "Your notes are kept in this browser; try again.";
       if (e instanceof ApiClientError && e.fromServer) setError(e.message);
@@ -409,7 +409,7 @@ function QuestionStep({
   onChange,
   headingRef,
 }: {
-  q: ScriptQuestion;
+  q: KitQuestion;
   index: number;
   seconds: number;
   entry: Entry;
@@ -559,7 +559,7 @@ function QuestionStep({
   );
 }
 
-function Summary({ doc, draft, live }: { doc: ScriptDocument; draft: Draft; live: (i: number) => number }) {
+function Summary({ doc, draft, live }: { doc: KitDocument; draft: Draft; live: (i: number) => number }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm">

@@ -1,6 +1,6 @@
-import type { ScorecardRecord } from "@/lib/scripts/export";
-import { ratingSummary } from "@/lib/scripts/export";
-import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/scripts/schemas";
+import type { ScorecardRecord } from "@/lib/kits/export";
+import { ratingSummary } from "@/lib/kits/export";
+import { RECOMMENDATION_LABELS, type Recommendation } from "@/lib/kits/schemas";
 import { Badge, DifficultyBadge, type BadgeTone } from "../ui/badge";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
@@ -27,7 +27,7 @@ export function ScorecardView({ card }: { card: ScorecardRecord }) {
         </span>
         <span>Average rating: {summary.text}</span>
         <span>
-          Interviewed <time dateTime={card.createdAt.toISOString()}>{card.createdAt.toISOString().slice(0, 10)}</time> · script version {card.scriptVersion}
+          Interviewed <time dateTime={card.createdAt.toISOString()}>{card.createdAt.toISOString().slice(0, 10)}</time> · kit version {card.scriptVersion}
         </span>
       </Card>
       {card.notes.trim() ? (

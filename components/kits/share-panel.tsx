@@ -1,11 +1,11 @@
 "use client";
 import { useState } from "react";
 import { ApiClientError, fetchJson } from "@/lib/api/client";
-import { shareLinkCreatedSchema, type ShareLinkJson } from "@/lib/api/scripts/schemas";
+import { shareLinkCreatedSchema, type ShareLinkJson } from "@/lib/api/kits/schemas";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
-import { LocalTime, useDateFormatter } from "./local-time";
+import { LocalTime, useDateFormatter } from "../ui/local-time";
 
 export type ShareLinkRow = ShareLinkJson;
 
@@ -13,7 +13,7 @@ export type ShareLinkRow = ShareLinkJson;
  * Read-only links: created here, shown once (only a hash of the token is kept), frozen at the
  * version saved when made, expiring (SHARE_LINK_EXPIRY_DAYS), revocable.
  */
-export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initialLinks: ShareLinkRow[] }) {
+export function SharePanel({ kitId, initialLinks }: { kitId: string; initialLinks: ShareLinkRow[] }) {
   const when = useDateFormatter();
   const [links, setLinks] = useState(initialLinks);
   const [fresh, setFresh] = useState<{ id: string; url: string } | null>(null);
@@ -29,7 +29,7 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     setError(null);
     setCopied(false);
     try {
-      const { link } = await fetchJson(`/api/scripts/${scriptId}/share`, { method: "POST", schema: shareLinkCreatedSchema });
+      const { link } = await fetchJson(`/api/kits/${kitId}/share`, { method: "POST", schema: shareLinkCreatedSchema });
       const { id, version, createdAt, expiresAt } = link;
       setLinks([{ id, version, createdAt, expiresAt, revokedAt: null }, ...links]);
       setFresh({ id: link.id, url: new URL(link.path, window.location.origin).toString() });
@@ -44,7 +44,7 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     setBusy(true);
     setError(null);
     try {
-      await fetchJson(`/api/scripts/${scriptId}/share/${id}`, { method: "DELETE" });
+      await fetchJson(`/api/kits/${kitId}/share/${id}`, { method: "DELETE" });
       setLinks(links.map((l) => (l.id === id ? { ...l, revokedAt: new Date().toISOString() } : l)));
       if (fresh?.id === id) setFresh(null);
     } catch {
@@ -69,7 +69,7 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
     <Card className="space-y-3 p-4">
       <h2 className="text-base font-semibold">Share</h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        A read-only link anyone can open without signing in. It shows the script as saved when you make the link (later saves do not change it), without your
+        A read-only link anyone can open without signing in. It shows the kit as saved when you make the link (later saves do not change it), without your
         notes, never scorecards or candidates.
       </p>
       {fresh ? (
@@ -99,10 +99,10 @@ export function SharePanel({ scriptId, initialLinks }: { scriptId: string; initi
           {active.map((l) => (
             <li key={l.id} className="flex items-center justify-between gap-2">
               <span>
-                Link to version {l.version ?? "latest"}, created <LocalTime iso={l.createdAt} />
+                Link to version {l.version ?? "latest"}, created <LocalTime iso={l.createdAt} pattern="locale" />
                 {l.expiresAt ? (
                   <>
-                    , expires <LocalTime iso={l.expiresAt} />
+                    , expires <LocalTime iso={l.expiresAt} pattern="locale" />
                   </>
                 ) : null}
               </span>

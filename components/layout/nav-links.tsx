@@ -5,7 +5,7 @@ import { cn } from "../ui/cn";
 
 /**
  * Primary navigation. On a phone it takes its own row under the logo and wraps, so every section
- * is in view (no sideways strip that hides Bank and Scripts).
+ * is in view (no sideways strip that hides Bank and Kits).
  */
 export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();

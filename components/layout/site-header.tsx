@@ -12,7 +12,7 @@ export async function SiteHeader() {
     { href: "/sessions", label: "Sessions" },
     { href: "/progress", label: "Progress" },
     { href: "/bank", label: "Bank" },
-    ...(user && (user.role === "recruiter" || user.role === "admin") ? [{ href: "/scripts", label: "Scripts" }] : []),
+    ...(user && (user.role === "recruiter" || user.role === "admin") ? [{ href: "/kits", label: "Kits" }] : []),
   ];
   return (
     <header

@@ -1,11 +1,11 @@
 import { format } from "date-fns";
 import { Fragment } from "react";
-import type { GroupScore, ScorePoint } from "@/lib/review/aggregate";
+import type { GroupScore, ScorePoint } from "@/lib/sessions/progress-aggregate";
 import { cn } from "../ui/cn";
 
 /*
  * The /progress charts: drawn on the server as plain SVG (server components, no client JavaScript).
- * The data is computed on the server (lib/review/aggregate.ts); these components only draw it.
+ * The data is computed on the server (lib/sessions/progress-aggregate.ts); these components only draw it.
  *
  * Each chart is as wide as its card at any screen width without scaling its text: the outer <svg>
  * is width 100% with a fixed height and no viewBox, so its units are CSS pixels (12 px labels stay

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { WeakPoint } from "@/lib/review/aggregate";
+import type { WeakPoint } from "@/lib/sessions/progress-aggregate";
 import { InlineCode } from "../ui/inline-code";
 import { Badge, DifficultyBadge } from "../ui/badge";
 

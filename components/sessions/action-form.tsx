@@ -1,9 +1,9 @@
 "use client";
 import { useActionState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import type { ActionState, ServerAction } from "@/lib/api/action";
+import { formMessage } from "@/lib/api/client";
 import { Button } from "../ui/button";
-
-type State = { error?: string };
 
 function Submit({
   children,
@@ -26,7 +26,10 @@ function Submit({
   );
 }
 
-/** A one-button form posting to a server action, with a pending label and the action's error. */
+/**
+ * A one-button form posting to a server action (lib/api/action.ts), with a pending label and the
+ * action's refusal in an alert. Its fields are hidden, so a field's message is shown as the form's.
+ */
 export function ActionForm({
   action,
   fields = {},
@@ -37,7 +40,7 @@ export function ActionForm({
   className,
   buttonClassName,
 }: {
-  action: (prev: State, form: FormData) => Promise<State>;
+  action: ServerAction<object>;
   fields?: Record<string, string>;
   children: ReactNode;
   pendingLabel: string;
@@ -46,7 +49,8 @@ export function ActionForm({
   className?: string;
   buttonClassName?: string;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useActionState<ActionState, FormData>(action, null);
+  const alert = formMessage(state?.ok === false ? state.error : null, []);
   return (
     <form action={formAction} className={className}>
       {Object.entries(fields).map(([name, value]) => (
@@ -55,9 +59,9 @@ export function ActionForm({
       <Submit pendingLabel={pendingLabel} variant={variant} size={size} className={buttonClassName}>
         {children}
       </Submit>
-      {state.error ? (
+      {alert ? (
         <p role="alert" className="mt-2 text-sm text-rose-600 dark:text-rose-400">
-          {state.error}
+          {alert}
         </p>
       ) : null}
     </form>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { Segment } from "@/lib/review/highlight";
+import type { Segment } from "@/lib/sessions/highlight";
 
 const MARK_CLASS = {
   evidence: "evidence",

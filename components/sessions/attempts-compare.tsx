@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { highlightAnswers } from "@/lib/review/highlight";
-import type { Attempt, QuestionAttempts } from "@/lib/review/types";
+import { highlightAnswers } from "@/lib/sessions/highlight";
+import type { Attempt, QuestionAttempts } from "@/lib/sessions/views";
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
 import { AnswerText } from "./answer-text";
 import { InlineCode } from "../ui/inline-code";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 const RANK = { contradicted: -1, missed: 0, partial: 1, covered: 2 } as const;
 const CHIP = {

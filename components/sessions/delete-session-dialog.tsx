@@ -1,13 +1,15 @@
 "use client";
 import { AlertDialog } from "radix-ui";
 import { useActionState } from "react";
+import type { ActionState, ServerAction } from "@/lib/api/action";
+import { formMessage } from "@/lib/api/client";
 import { Button } from "../ui/button";
 
-type State = { error?: string };
-
-/** "Delete session" with a confirmation dialog; the server action deletes and returns to /sessions. */
-export function DeleteSessionDialog({ sessionId, action }: { sessionId: string; action: (prev: State, form: FormData) => Promise<State> }) {
-  const [state, formAction, pending] = useActionState(action, {});
+/** "Delete session" with a confirmation dialog; the server action deletes and returns to /sessions, or its refusal is shown in an alert. */
+export function DeleteSessionDialog({ sessionId, action }: { sessionId: string; action: ServerAction<object> }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
+  // The form's only field is hidden: any message is the form's.
+  const alert = formMessage(state?.ok === false ? state.error : null, []);
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
@@ -33,9 +35,9 @@ export function DeleteSessionDialog({ sessionId, action }: { sessionId: string; 
               {pending ? "Deleting…" : "Yes, delete it"}
             </Button>
           </form>
-          {state.error ? (
+          {alert ? (
             <p role="alert" className="mt-3 text-sm text-rose-600 dark:text-rose-400">
-              {state.error}
+              {alert}
             </p>
           ) : null}
         </AlertDialog.Content>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { sessionsHref } from "@/lib/review/filters";
+import { sessionsHref } from "@/lib/sessions/list-filters";
 import { buttonClass } from "../ui/button";
 
 /** Previous / next links that keep the filters, with "Page 2 of 7". */

@@ -1,6 +1,6 @@
-import { answersOf } from "@/lib/review/format";
-import { scoredText } from "@/lib/review/highlight";
-import type { Transcript } from "@/lib/review/types";
+import { answersOf } from "@/lib/sessions/format";
+import { scoredText } from "@/lib/sessions/highlight";
+import type { Transcript } from "@/lib/sessions/views";
 import { Badge, DifficultyBadge, scoreTone } from "../ui/badge";
 import { ButtonLink } from "../ui/button";
 import { Card } from "../ui/card";

@@ -1,4 +1,4 @@
-import { BAND_LABEL } from "@/lib/review/format";
+import { BAND_LABEL } from "@/lib/sessions/format";
 import type { ScoreReport } from "@/lib/scoring/report";
 import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SCORE_RANGES } from "@/lib/review/types";
+import { SCORE_RANGES } from "@/lib/sessions/views";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
 import { cn } from "../ui/cn";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { formatDuration, sessionDurationMs } from "@/lib/review/format";
-import type { SessionListItem } from "@/lib/review/types";
+import { formatDuration, sessionDurationMs } from "@/lib/sessions/format";
+import type { SessionListItem } from "@/lib/sessions/views";
 import { Badge, scoreTone } from "../ui/badge";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 /**
  * The user's sessions as rows: date, questions, mode, duration, score, and a link to the

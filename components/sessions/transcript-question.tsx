@@ -1,6 +1,7 @@
-import { answersOf, formatDuration, formatOffset, isAnswer } from "@/lib/review/format";
-import { highlightAnswers, scoredText } from "@/lib/review/highlight";
-import type { QuestionAttempts, TranscriptQuestion } from "@/lib/review/types";
+import { answersOf, formatDuration, formatOffset, isAnswer } from "@/lib/sessions/format";
+import { highlightAnswers, scoredText } from "@/lib/sessions/highlight";
+import type { ServerAction } from "@/lib/api/action";
+import type { QuestionAttempts, TranscriptQuestion } from "@/lib/sessions/views";
 import { MessageText } from "../interview/message-text";
 import { Badge, DifficultyBadge, scoreTone } from "../ui/badge";
 import { cn } from "../ui/cn";
@@ -8,7 +9,7 @@ import { ActionForm } from "./action-form";
 import { AnswerText } from "./answer-text";
 import { InlineCode } from "../ui/inline-code";
 import { AttemptsCompare } from "./attempts-compare";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 import { snapReport } from "./quotes";
 import { ReferencePanel } from "./reference-panel";
 import { ScoreBreakdown } from "./score-breakdown";
@@ -33,7 +34,7 @@ export function TranscriptQuestionSection({
   attempts,
   retakeAction,
 }: {
-  retakeAction: (prev: { error?: string }, form: FormData) => Promise<{ error?: string }>;
+  retakeAction: ServerAction<object>;
   sessionId: string;
   sessionStart: Date;
   question: TranscriptQuestion;

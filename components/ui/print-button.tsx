@@ -1,12 +1,13 @@
 "use client";
 import { useEffect } from "react";
-import { Button } from "../ui/button";
+import { Button } from "./button";
 
 /**
- * "Print / Save as PDF". Printing always uses the light theme and opens every collapsible panel
- * marked data-print-open (the reference answers, earlier attempts), restoring both afterwards.
+ * A print button ("Print / Save as PDF" unless `label` says otherwise). Printing always uses the
+ * light theme and opens every collapsible panel marked data-print-open (reference answers, earlier
+ * attempts), restoring both afterwards, so every printed page looks the same whatever the theme.
  */
-export function PrintButton() {
+export function PrintButton({ label = "Print / Save as PDF" }: { label?: string }) {
   useEffect(() => {
     let opened: HTMLDetailsElement[] = [];
     let wasDark = false;
@@ -37,7 +38,7 @@ export function PrintButton() {
   }, []);
   return (
     <Button type="button" variant="secondary" onClick={() => window.print()}>
-      Print / Save as PDF
+      {label}
     </Button>
   );
 }

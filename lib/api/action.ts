@@ -67,8 +67,3 @@ export function action<A extends "public" | "user", S extends z.ZodType, T exten
     }
   };
 }
-
-/** The result as the `{ error?: string }` state older forms read (the message alone). */
-export function messageState(result: ActionResult): { error?: string } {
-  return result.ok ? {} : { error: result.error.message };
-}

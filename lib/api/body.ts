@@ -16,8 +16,8 @@ export const BODY_LIMITS = {
   auth: 16 * 1024,
   /** Interview answers and drafts (an answer is at most 20,000 characters, up to 4 bytes each). */
   interview: 128 * 1024,
-  /** Script documents, revisions and scorecards. */
-  scripts: 512 * 1024,
+  /** Interview kits: documents, revisions and scorecards. */
+  kits: 512 * 1024,
 } as const;
 export type BodyLimit = keyof typeof BODY_LIMITS;
 

@@ -10,7 +10,7 @@
  */
 import "./browser-zod.ts";
 import { z } from "zod";
-import type { ScriptErrorCode } from "../scripts/errors.ts";
+import type { KitErrorCode } from "../kits/errors.ts";
 import type { SessionErrorCode } from "../sessions/errors.ts";
 
 /** Every code an API error can carry, and the HTTP status it answers with. The one place a status is decided. */
@@ -32,7 +32,7 @@ export const API_ERROR_STATUS = {
 } as const;
 
 /**
- * The domain errors that remain (SessionError, ScriptError: their codes are the domain's words,
+ * The domain errors that remain (SessionError, KitError: their codes are the domain's words,
  * read by the services that throw them) and the API code each code answers with. With
  * API_ERROR_STATUS, the one table from an error to an HTTP status.
  */
@@ -48,12 +48,12 @@ export const DOMAIN_ERROR_CODES = {
     quota: "quota_exceeded",
     unavailable: "unavailable",
   } satisfies Record<SessionErrorCode, ApiErrorCode>,
-  script: {
+  kit: {
     "not-found": "not_found",
     conflict: "conflict",
     quota: "quota_exceeded",
     invalid: "bad_request",
-  } satisfies Record<ScriptErrorCode, ApiErrorCode>,
+  } satisfies Record<KitErrorCode, ApiErrorCode>,
 } as const;
 
 export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]];

@@ -26,7 +26,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, hasRole } from "../auth/current-user.ts";
 import type { PublicUser } from "../auth/users.ts";
-import { RECRUITERS_ONLY_MESSAGE } from "../scripts/errors.ts";
+import { RECRUITERS_ONLY_MESSAGE } from "../kits/errors.ts";
 import { BODY_LIMITS, hasBody, readJsonBody, type BodyLimit } from "./body.ts";
 import { ApiError } from "./errors.ts";
 import { toApiError } from "./to-api-error.ts";

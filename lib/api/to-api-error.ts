@@ -1,11 +1,11 @@
 /**
  * Any thrown error as the ApiError the edge answers with: an ApiError as it is, a zod error as a
- * 400 with fields, the domain errors that remain (SessionError, ScriptError) by their code
+ * 400 with fields, the domain errors that remain (SessionError, KitError) by their code
  * (DOMAIN_ERROR_CODES in ./errors.ts). Null for anything else: a bug, which route() logs and
  * answers 500 and action() rethrows.
  */
 import { z } from "zod";
-import { ScriptError } from "../scripts/errors.ts";
+import { KitError } from "../kits/errors.ts";
 import { SessionError } from "../sessions/errors.ts";
 import { ApiError } from "./errors.ts";
 import { zodApiError } from "./zod.ts";
@@ -13,7 +13,7 @@ import { zodApiError } from "./zod.ts";
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) return zodApiError(error);
-  if (error instanceof SessionError || error instanceof ScriptError) return error.toApiError();
+  if (error instanceof SessionError || error instanceof KitError) return error.toApiError();
   return null;
 }
 

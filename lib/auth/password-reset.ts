@@ -10,6 +10,7 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "../api/errors.ts";
+import type { ApiFields } from "../api/errors.ts";
 import { formatZodError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
@@ -17,7 +18,7 @@ import { enforceRateLimits } from "../rate-limit/index.ts";
 import { sendResetEmail } from "./mailer.ts";
 import { createResetToken, hashResetToken, RESET_TOKEN_PATTERN, resetLink } from "./reset-tokens.ts";
 import { hashPassword } from "./password.ts";
-import { emailSchema, NUL_MESSAGE, passwordSchema, type FieldErrors } from "./schemas.ts";
+import { emailSchema, NUL_MESSAGE, passwordSchema } from "./schemas.ts";
 
 /** Reset requests per email address per RESET_REQUEST_WINDOW_MS (on top of the per-address limit). */
 export const RESET_REQUESTS_PER_EMAIL = 3;
@@ -44,7 +45,7 @@ const EXPIRED = "This reset link has expired or has already been used. Ask for a
 /** A link that cannot be used (expired, used, or not a link at all): the API's "gone", told on the form. */
 const linkGone = (message: string) => new ApiError("gone", message, { fields: { form: message } });
 
-export type ResetRequestResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+export type ResetRequestResult = { ok: true } | { ok: false; fieldErrors: ApiFields };
 
 /**
  * The request form. Answers the same whether or not the email has an account (and does not wait

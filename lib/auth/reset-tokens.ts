@@ -1,7 +1,7 @@
 /**
  * Reset-link tokens: 32 random bytes as base64url in the link; the database keeps only the sha256,
  * the expiry and when it was used. No server-only import: the admin CLI
- * (scripts/user-reset-link.ts) uses this module directly. The flows are in password-reset.ts.
+ * (cli/user-reset-link.ts) uses this module directly. The flows are in password-reset.ts.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db/client.ts";

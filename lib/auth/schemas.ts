@@ -40,14 +40,3 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().regex(NO_NUL, NUL_MESSAGE).min(1, "Enter your password.").max(128, "Use at most 128 characters."),
 });
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -104,7 +104,7 @@ export async function setUserRole(userId: string, role: "candidate" | "recruiter
   return toPublic(await db().user.update({ where: { id: userId }, data: { role } }));
 }
 
-/** Deletes the account and, through cascades, every session, script and scorecard it owns. */
+/** Deletes the account and, through cascades, every session, interview kit and scorecard it owns. */
 export async function deleteAccount(userId: string): Promise<void> {
   await db().user.delete({ where: { id: userId } });
 }

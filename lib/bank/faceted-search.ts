@@ -1,10 +1,13 @@
 /**
- * What the /bank page shows for one URL: the matching questions (ranked when there is a query,
- * in bank order otherwise) and faceted counts: each facet counts the questions that match every
- * other filter, so the numbers say what choosing that value would give.
+ * What the /bank page shows for one URL: the matching questions (ranked by the text index,
+ * search.ts, when there is a query; in bank order otherwise) and faceted counts: each facet counts
+ * the questions that match every other filter, so the numbers say what choosing that value would
+ * give. Filtering is QuestionBank.filter's, with its one predicate (question-bank.ts
+ * questionMatcher).
  */
-import { DIFFICULTIES, type BankMeta, type Difficulty, type Question, type QuestionBank } from "@/lib/bank";
-import type { BankQuery } from "./bank-query";
+import type { BankQuery } from "./bank-query.ts";
+import { questionMatcher } from "./question-bank.ts";
+import { DIFFICULTIES, type BankMeta, type Difficulty, type Question, type QuestionBank } from "./schema.ts";
 
 export type Count = { value: string; label: string; count: number; /** The bank a topic belongs to, when every bank is shown. */ group?: string };
 
@@ -30,12 +33,11 @@ export function searchBank(bank: QuestionBank, query: BankQuery): BankView {
   const inBank = bankId ? all.filter((q) => q.bankId === bankId) : all;
   const base = bank.filter({ bankId: bankId || undefined, query: query.q || undefined });
 
-  const topic = lower(query.topic);
   const tag = lower(query.tag);
-  const difficulty = query.difficulty;
-  const byTopic = (q: Question) => !topic || lower(q.topic) === topic;
-  const byDifficulty = (q: Question) => !difficulty || q.difficulty === difficulty;
-  const byTag = (q: Question) => !tag || q.tags.some((t) => lower(t) === tag);
+  const byTopic = questionMatcher({ topics: query.topic ? [query.topic] : undefined });
+  // An unknown difficulty matches nothing, as it always has (the URL may carry anything).
+  const byDifficulty = questionMatcher({ difficulties: query.difficulty ? [query.difficulty as Difficulty] : undefined });
+  const byTag = questionMatcher({ tags: query.tag ? [query.tag] : undefined });
 
   const results = base.filter((q) => byTopic(q) && byDifficulty(q) && byTag(q));
 

@@ -26,6 +26,22 @@ export function bankMeta(bank: Bank): BankMeta {
 
 const lower = (s: string) => s.trim().toLowerCase();
 
+/**
+ * Whether a question passes a filter's bank, topics, difficulties and tags (not its text query):
+ * topics and tags compare case-insensitively. The one predicate of QuestionBank.filter and of the
+ * /bank facet counts (faceted-search.ts).
+ */
+export function questionMatcher(filter: Omit<QuestionFilter, "query">): (q: Question) => boolean {
+  const topics = filter.topics?.length ? new Set(filter.topics.map(lower)) : undefined;
+  const difficulties = filter.difficulties?.length ? new Set<string>(filter.difficulties) : undefined;
+  const tags = filter.tags?.length ? new Set(filter.tags.map(lower)) : undefined;
+  return (q) =>
+    (!filter.bankId || q.bankId === filter.bankId) &&
+    (!topics || topics.has(lower(q.topic))) &&
+    (!difficulties || difficulties.has(q.difficulty)) &&
+    (!tags || q.tags.some((t) => tags.has(lower(t))));
+}
+
 /** Builds the QuestionBank view. Banks are used in the order given (loadBanks sorts them). */
 export function createQuestionBank(banks: readonly Bank[]): QuestionBank {
   const metas = banks.map(bankMeta);
@@ -42,14 +58,7 @@ export function createQuestionBank(banks: readonly Bank[]): QuestionBank {
     list: () => [...questions],
     get: (id) => byId.get(id),
     filter(filter: QuestionFilter) {
-      const topics = filter.topics?.length ? new Set(filter.topics.map(lower)) : undefined;
-      const difficulties = filter.difficulties?.length ? new Set<string>(filter.difficulties) : undefined;
-      const tags = filter.tags?.length ? new Set(filter.tags.map(lower)) : undefined;
-      const keep = (q: Question) =>
-        (!filter.bankId || q.bankId === filter.bankId) &&
-        (!topics || topics.has(lower(q.topic))) &&
-        (!difficulties || difficulties.has(q.difficulty)) &&
-        (!tags || q.tags.some((t) => tags.has(lower(t))));
+      const keep = questionMatcher(filter);
       const query = filter.query?.trim();
       // With a query: ranked by relevance; without: the stable list order.
       return query ? searchAll(query, questions.length).filter(keep) : questions.filter(keep);

@@ -1,6 +1,6 @@
 /**
  * The question bank's types, as zod schemas. This file is the contract between the bank loader,
- * the scorer, the interviewer and the script builder: everything else derives its types from here.
+ * the scorer, the interviewer and the interview-kit builder: everything else derives its types from here.
  */
 import { z } from "zod";
 

@@ -1,11 +1,13 @@
 /**
  * Security headers of every response (next.config.ts sets the static ones, proxy.ts adds HSTS when
- * the request came over https). The Content-Security-Policy is the one the app runs under, charts
- * and theme included (tests/e2e/hardening.spec.ts visits the pages in Chromium and fails on any
- * violation): scripts only from this origin plus inline scripts (Next.js streams its page data in
- * inline scripts and next-themes sets the theme before paint with one; a nonce would force every
- * page to render per request), inline styles (Recharts and Radix position with style attributes),
- * no plugins, no framing, no foreign form targets, fetches only to this origin.
+ * the request came over https). The Content-Security-Policy is the one the app runs under, the
+ * server-rendered /progress charts and the theme included (tests/e2e/hardening.spec.ts visits the
+ * pages in Chromium and fails on any violation): scripts only from this origin plus inline scripts
+ * (Next.js streams its page data in inline scripts and next-themes sets the theme before paint with
+ * one; a nonce would force every page to render per request), inline styles (Radix positions its
+ * menus and dialogs, and dnd-kit the rows being dragged, with style attributes; the bank's facet
+ * bars and a kit's time bar are sized with one), no plugins, no framing, no foreign form targets,
+ * fetches only to this origin.
  */
 type HeaderList = { key: string; value: string }[];
 

@@ -5,8 +5,8 @@
  *
  * Three generators stay, each a named algorithm, because stored data depends on their exact
  * sequences (changing one changes what an old seed gives):
- * - `sfc32` (default): cyrb53 string hash -> sfc32, 12 warm-up draws. Interview scripts: a saved
- *   script's seed rebuilds the same script (values pinned in tests/unit/scripts/builder.test.ts).
+ * - `sfc32` (default): cyrb53 string hash -> sfc32, 12 warm-up draws. Interview kits: a saved
+ *   kit's seed rebuilds the same kit (values pinned in tests/unit/kits/builder.test.ts).
  * - `mulberry32`: question choice for a practice session, re-derived from the seed it stores.
  * - `xorshift32`: `hashSeed` -> xorshift32; `int` takes the 32-bit output modulo n. The offline
  *   interviewer's phrasing, in stored transcripts and the interviewer evaluation.

@@ -87,6 +87,27 @@ export function wordCount(text: string): number {
   return n;
 }
 
+/**
+ * Whether a UTF-16 code unit is one of the characters `\s` matches: for scanners that walk a text
+ * by index instead of running a regex over it (the grader-injection filter and the judge's quote
+ * check, which must stay linear on any input).
+ */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stems
 

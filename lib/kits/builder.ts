@@ -1,46 +1,46 @@
 /**
- * The script builder: from the recruiter's inputs and a seed to a complete interview script
+ * The kit builder: from the recruiter's inputs and a seed to a complete interview kit
  * (intro, timed plan, questions with key points, follow-ups, red flags and a 1-4 rubric, wrap-up).
- * Pure and deterministic: the same inputs, seed and bank give the same script, in the UI, the API
+ * Pure and deterministic: the same inputs, seed and bank give the same kit, in the UI, the API
  * and the CLI. No I/O; the bank is passed in.
  */
+import type { ApiFields } from "../api/errors.ts";
+import { formatZodError } from "../api/zod.ts";
 import type { Difficulty, Question, QuestionBank } from "../bank/schema.ts";
 import { seededRandom } from "../kernel/random.ts";
 import { alternativeKey } from "./edit.ts";
 import { apportion, defaultSectionMinutes, questionWeight } from "./plan.ts";
-import { derivedKeyPoints, gist, rubricFor, scriptKeyPoints } from "./rubric.ts";
+import { derivedKeyPoints, gist, rubricFor, kitKeyPoints } from "./rubric.ts";
 import {
   builderInputSchema,
-  describeZodError,
-  fieldErrorsOf,
   LEVEL_LABELS,
   MAX_QUESTION_MINUTES,
-  MAX_SCRIPT_QUESTIONS,
+  MAX_KIT_QUESTIONS,
   MAX_TOTAL_MINUTES,
   MIN_QUESTION_MINUTES,
   MIN_TOTAL_MINUTES,
   type BuilderInput,
   type BuilderInputs,
   type DifficultyMix,
-  type FieldErrors,
   type Level,
-  type ScriptDocument,
-  type ScriptQuestion,
+  type KitDocument,
+  type KitQuestion,
 } from "./schemas.ts";
 import { steer, type Steering } from "./steering.ts";
 
+/** Stored in every document (and the CLI's output): kept from when kits were called scripts, so saved and rebuilt documents stay identical. */
 export const GENERATOR = "interview-studio-scripts/1";
 
 /** A problem with the inputs, by field (title, level, topics, minutes, count, difficultyMix, ...). */
-export class ScriptBuildError extends Error {
-  readonly fieldErrors: FieldErrors;
-  constructor(fieldErrors: FieldErrors) {
+export class KitBuildError extends Error {
+  readonly fieldErrors: ApiFields;
+  constructor(fieldErrors: ApiFields) {
     super(
       Object.entries(fieldErrors)
         .map(([k, v]) => (k === "form" ? v : `${k}: ${v}`))
         .join(" "),
     );
-    this.name = "ScriptBuildError";
+    this.name = "KitBuildError";
     this.fieldErrors = fieldErrors;
   }
 }
@@ -93,7 +93,7 @@ export function resolveTopics(selectors: readonly string[], available: readonly 
     if (byPrefix.length) byPrefix.forEach((t) => found.add(t));
     else unknown.push(sel);
   }
-  // In the bank's order, so the same selectors in any order give the same script.
+  // In the bank's order, so the same selectors in any order give the same kit.
   return { topics: available.filter((t) => found.has(t)), unknown };
 }
 
@@ -114,9 +114,9 @@ export function difficultyTargets(count: number, mix: DifficultyMix): Record<Dif
   return { easy: floors[0]!, medium: floors[1]!, hard: floors[2]! };
 }
 
-/** A bank question as a script question (minutes set by the plan). */
-export function toScriptQuestion(q: Question, level: Level, minutes: number, matchedTerms: string[] = []): ScriptQuestion {
-  const keyPoints = scriptKeyPoints(derivedKeyPoints(q));
+/** A bank question as a kit question (minutes set by the plan). */
+export function toKitQuestion(q: Question, level: Level, minutes: number, matchedTerms: string[] = []): KitQuestion {
+  const keyPoints = kitKeyPoints(derivedKeyPoints(q));
   const weightOf = new Map(keyPoints.map((k) => [k.id, k.weight]));
   const followUps = q.followUps
     .map((f, i) => ({ f, i }))
@@ -204,11 +204,11 @@ function chooseBank(bank: QuestionBank, bankId: string | undefined): { id: strin
   const banks = bank.banks();
   if (bankId) {
     const b = banks.find((x) => x.id === bankId);
-    if (!b) throw new ScriptBuildError({ bankId: `Unknown question bank "${bankId}". Choose one of: ${banks.map((x) => x.id).join(", ")}.` });
+    if (!b) throw new KitBuildError({ bankId: `Unknown question bank "${bankId}". Choose one of: ${banks.map((x) => x.id).join(", ")}.` });
     return b;
   }
   const b = banks.find((x) => x.id === "python") ?? banks[0];
-  if (!b) throw new ScriptBuildError({ form: "The question bank is empty: add question files under content/." });
+  if (!b) throw new KitBuildError({ form: "The question bank is empty: add question files under content/." });
   return b;
 }
 
@@ -216,15 +216,14 @@ function chooseBank(bank: QuestionBank, bankId: string | undefined): { id: strin
 export function parseBuilderInput(raw: unknown): BuilderInputs {
   const parsed = builderInputSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
-    if (Object.keys(errors).length === 0) errors.form = describeZodError(parsed.error);
-    throw new ScriptBuildError(errors);
+    const { message, fields } = formatZodError(parsed.error);
+    throw new KitBuildError(Object.keys(fields).length ? fields : { form: message });
   }
   return parsed.data;
 }
 
-/** Builds a script. Throws ScriptBuildError (with field errors) for inputs it cannot honour. */
-export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBank): ScriptDocument {
+/** Builds a kit. Throws KitBuildError (with field errors) for inputs it cannot honour. */
+export function buildKit(raw: BuilderInput | BuilderInputs, bank: QuestionBank): KitDocument {
   const inputs = parseBuilderInput(raw);
   const { level, seed } = inputs;
   const bankMeta = chooseBank(bank, inputs.bankId);
@@ -232,12 +231,12 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
   const available = bank.topics(bankMeta.id);
   const { topics, unknown } = resolveTopics(inputs.topics, available);
   if (unknown.length) {
-    throw new ScriptBuildError({
+    throw new KitBuildError({
       topics: `Unknown topic${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}. Choose from: ${available.join("; ")}.`,
     });
   }
   const pool = topics.length ? bankQuestions.filter((q) => topics.includes(q.topic)) : bankQuestions;
-  if (pool.length === 0) throw new ScriptBuildError({ topics: "No questions match these topics." });
+  if (pool.length === 0) throw new KitBuildError({ topics: "No questions match these topics." });
 
   const mix = inputs.difficultyMix ?? LEVEL_MIX[level];
   const weightOf = (q: Question) => questionWeight(q.minutes, level);
@@ -254,12 +253,12 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
     if (inputs.count !== undefined) {
       count = inputs.count;
       if (count * MIN_QUESTION_MINUTES > forQuestions) {
-        throw new ScriptBuildError({
+        throw new KitBuildError({
           count: `${count} questions need at least ${count * MIN_QUESTION_MINUTES} minutes, but a ${totalMinutes}-minute interview leaves ${forQuestions} after the intro and wrap-up. Ask for at most ${Math.floor(forQuestions / MIN_QUESTION_MINUTES)} questions or lengthen the interview.`,
         });
       }
       if (count * MAX_QUESTION_MINUTES < forQuestions) {
-        throw new ScriptBuildError({
+        throw new KitBuildError({
           minutes: `${count} question${count === 1 ? "" : "s"} cannot fill ${forQuestions} minutes (at most ${MAX_QUESTION_MINUTES} each). Ask for more questions or a shorter interview.`,
         });
       }
@@ -267,17 +266,17 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
       const typical = pool.reduce((s, q) => s + weightOf(q), 0) / pool.length;
       count = Math.round(forQuestions / typical);
       count = Math.max(count, Math.ceil(forQuestions / MAX_QUESTION_MINUTES), 1);
-      count = Math.min(count, MAX_SCRIPT_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length);
+      count = Math.min(count, MAX_KIT_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length);
     }
     if (count > pool.length) {
-      throw new ScriptBuildError({
+      throw new KitBuildError({
         count: `Only ${pool.length} question${pool.length === 1 ? "" : "s"} match${pool.length === 1 ? "es" : ""} the chosen topics; ask for fewer questions or choose more topics.`,
       });
     }
   } else {
     count = inputs.count!;
     if (count > pool.length) {
-      throw new ScriptBuildError({
+      throw new KitBuildError({
         count: `Only ${pool.length} question${pool.length === 1 ? "" : "s"} match${pool.length === 1 ? "es" : ""} the chosen topics; ask for fewer questions or choose more topics.`,
       });
     }
@@ -287,7 +286,7 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
   }
 
   // Which questions.
-  // sfc32: a saved script's seed must rebuild the same script (pinned in the builder tests).
+  // sfc32: a saved kit's seed must rebuild the same kit (pinned in the builder tests).
   const rng = seededRandom(`${seed}:${bankMeta.id}:${level}`, "sfc32");
   const jitter = new Map(rng.shuffle(pool.map((q) => q.id)).map((id, i) => [id, (pool.length - i) / pool.length]));
   const steering: Steering | null = steer(inputs.jobDescription, pool);
@@ -319,14 +318,14 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
       totalMinutes = MIN_TOTAL_MINUTES;
     }
     if (totalMinutes > MAX_TOTAL_MINUTES) {
-      throw new ScriptBuildError({
+      throw new KitBuildError({
         count: `${count} questions need ${totalMinutes} minutes, more than the ${MAX_TOTAL_MINUTES}-minute maximum. Ask for fewer questions.`,
       });
     }
   }
 
   const title = inputs.title?.trim() || defaultTitle(level, bankMeta.name);
-  const questions = chosen.map((q, i) => toScriptQuestion(q, level, minutes[i]!, steering?.matched.get(q.id) ?? []));
+  const questions = chosen.map((q, i) => toKitQuestion(q, level, minutes[i]!, steering?.matched.get(q.id) ?? []));
   return {
     schemaVersion: 1,
     title,
@@ -347,40 +346,40 @@ export function buildScript(raw: BuilderInput | BuilderInputs, bank: QuestionBan
 /**
  * Alternatives a question can be swapped for: bank questions of the same topic and difficulty,
  * best job-description match first, then bank order. Keyed by `alternativeKey(topic, difficulty)`;
- * each list holds up to `limit` ready-made script questions besides the script's own. With
- * `includeInScript`, the script's own questions of the group are listed too (the editor filters
+ * each list holds up to `limit` ready-made kit questions besides the kit's own. With
+ * `includeInKit`, the kit's own questions of the group are listed too (the editor filters
  * them out as it goes, so a question swapped out can be swapped back in).
  */
 export function alternativesFor(
-  doc: ScriptDocument,
+  doc: KitDocument,
   bank: QuestionBank,
   jobDescription?: string,
   limit = 8,
-  options: { includeInScript?: boolean } = {},
-): Record<string, ScriptQuestion[]> {
-  const inScript = new Set(doc.questions.map((q) => q.id));
+  options: { includeInKit?: boolean } = {},
+): Record<string, KitQuestion[]> {
+  const inKit = new Set(doc.questions.map((q) => q.id));
   const pool = bank.filter({ bankId: doc.bankId });
   const order = new Map(pool.map((q, i) => [q.id, i]));
   const steering = steer(jobDescription, pool);
-  const out: Record<string, ScriptQuestion[]> = {};
+  const out: Record<string, KitQuestion[]> = {};
   for (const sq of doc.questions) {
     const key = alternativeKey(sq.topic, sq.difficulty);
     if (out[key]) continue;
     const group = pool
       .filter((q) => q.topic === sq.topic && q.difficulty === sq.difficulty)
       .sort((a, b) => (steering ? (steering.scores.get(b.id) ?? 0) - (steering.scores.get(a.id) ?? 0) : 0) || order.get(a.id)! - order.get(b.id)!);
-    const others = group.filter((q) => !inScript.has(q.id)).slice(0, limit);
-    const chosen = options.includeInScript ? group.filter((q) => inScript.has(q.id) || others.includes(q)) : others;
+    const others = group.filter((q) => !inKit.has(q.id)).slice(0, limit);
+    const chosen = options.includeInKit ? group.filter((q) => inKit.has(q.id) || others.includes(q)) : others;
     out[key] = chosen.map((q) => {
       const current = doc.questions.find((x) => x.id === q.id);
-      return current ?? toScriptQuestion(q, doc.level, sq.minutes, steering?.matched.get(q.id) ?? []);
+      return current ?? toKitQuestion(q, doc.level, sq.minutes, steering?.matched.get(q.id) ?? []);
     });
   }
   return out;
 }
 
 /** A one-line summary of what changed between two versions, for the history. */
-export function describeChanges(before: ScriptDocument, after: ScriptDocument): string {
+export function describeChanges(before: KitDocument, after: KitDocument): string {
   const changes: string[] = [];
   if (before.title !== after.title) changes.push("renamed");
   const beforeIds = before.questions.map((q) => q.id);
@@ -393,14 +392,14 @@ export function describeChanges(before: ScriptDocument, after: ScriptDocument): 
   const beforeCommon = beforeIds.filter((id) => afterIds.includes(id));
   if (common.join() !== beforeCommon.join()) changes.push("reordered questions");
   // Reordering and swapping move minutes with their slot; only edited minutes change this multiset.
-  const minutesOf = (d: ScriptDocument) =>
+  const minutesOf = (d: KitDocument) =>
     `${d.totalMinutes}:${d.intro.minutes}:${d.wrapUp.minutes}:` +
     d.questions
       .map((q) => q.minutes)
       .sort((a, b) => a - b)
       .join();
   if (minutesOf(before) !== minutesOf(after)) changes.push("changed timings");
-  const notesOf = (d: ScriptDocument) => [d.notes, d.intro.text, d.wrapUp.text, ...d.questions.map((q) => `${q.id}:${q.notes}`).sort()].join("\u0000");
+  const notesOf = (d: KitDocument) => [d.notes, d.intro.text, d.wrapUp.text, ...d.questions.map((q) => `${q.id}:${q.notes}`).sort()].join("\u0000");
   if (notesOf(before) !== notesOf(after)) changes.push("edited notes");
   if (changes.length === 0) return "Saved without changes";
   const text = changes.join(", ");

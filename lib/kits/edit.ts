@@ -1,9 +1,9 @@
 /**
- * Editor operations on a script document: reorder, swap, retime. Pure and small, so the editor
+ * Editor operations on a kit document: reorder, swap, retime. Pure and small, so the editor
  * runs them in the browser and tests run them in Node; the plan re-fits with plan.ts.
  */
 import { refitDocument, type PlanFit } from "./plan.ts";
-import type { ScriptDocument, ScriptQuestion } from "./schemas.ts";
+import type { KitDocument, KitQuestion } from "./schemas.ts";
 
 /** Alternatives are grouped by topic and difficulty. */
 export function alternativeKey(topic: string, difficulty: string): string {
@@ -11,7 +11,7 @@ export function alternativeKey(topic: string, difficulty: string): string {
 }
 
 /** Moves a question from one position to another (out-of-range moves change nothing). */
-export function moveQuestion(doc: ScriptDocument, from: number, to: number): ScriptDocument {
+export function moveQuestion(doc: KitDocument, from: number, to: number): KitDocument {
   if (from === to || from < 0 || to < 0 || from >= doc.questions.length || to >= doc.questions.length) return doc;
   const questions = [...doc.questions];
   const [q] = questions.splice(from, 1);
@@ -20,7 +20,7 @@ export function moveQuestion(doc: ScriptDocument, from: number, to: number): Scr
 }
 
 /** A question swapped into a slot keeps the slot's minutes, pin and notes. */
-export function swapQuestion(doc: ScriptDocument, index: number, replacement: ScriptQuestion): ScriptDocument {
+export function swapQuestion(doc: KitDocument, index: number, replacement: KitQuestion): KitDocument {
   const old = doc.questions[index];
   if (!old || doc.questions.some((q, i) => i !== index && q.id === replacement.id)) return doc;
   const questions = [...doc.questions];
@@ -29,21 +29,18 @@ export function swapQuestion(doc: ScriptDocument, index: number, replacement: Sc
 }
 
 /** Sets a question's minutes by hand (pins them) and re-fits the others. */
-export function setQuestionMinutes(doc: ScriptDocument, index: number, minutes: number): { doc: ScriptDocument; fit: PlanFit } {
+export function setQuestionMinutes(doc: KitDocument, index: number, minutes: number): { doc: KitDocument; fit: PlanFit } {
   const questions = doc.questions.map((q, i) => (i === index ? { ...q, minutes, pinned: true } : q));
   return refitDocument({ ...doc, questions });
 }
 
 /** Lets a question's minutes fit automatically again. */
-export function unpinQuestion(doc: ScriptDocument, index: number): { doc: ScriptDocument; fit: PlanFit } {
+export function unpinQuestion(doc: KitDocument, index: number): { doc: KitDocument; fit: PlanFit } {
   return refitDocument({ ...doc, questions: doc.questions.map((q, i) => (i === index ? { ...q, pinned: false } : q)) });
 }
 
 /** Changes the total, intro or wrap-up minutes and re-fits the questions. */
-export function setSectionMinutes(
-  doc: ScriptDocument,
-  change: { totalMinutes?: number; intro?: number; wrapUp?: number },
-): { doc: ScriptDocument; fit: PlanFit } {
+export function setSectionMinutes(doc: KitDocument, change: { totalMinutes?: number; intro?: number; wrapUp?: number }): { doc: KitDocument; fit: PlanFit } {
   return refitDocument({
     ...doc,
     totalMinutes: change.totalMinutes ?? doc.totalMinutes,

@@ -1,10 +1,10 @@
 /**
- * Exporters: a script as Markdown (to print, paste in a doc or a wiki) and as JSON (the document
+ * Exporters: a kit as Markdown (to print, paste in a doc or a wiki) and as JSON (the document
  * itself, the same JSON the CLI prints), and scorecards as JSON, CSV and Markdown. Pure.
  */
 import { clock, timeline } from "./plan.ts";
 import { displayTerms } from "./terms.ts";
-import { LEVEL_LABELS, RECOMMENDATION_LABELS, type Recommendation, type ScriptDocument, type StoredScorecardEntry } from "./schemas.ts";
+import { LEVEL_LABELS, RECOMMENDATION_LABELS, type Recommendation, type KitDocument, type StoredScorecardEntry } from "./schemas.ts";
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 /** A table cell: one line, pipes escaped. */
@@ -14,12 +14,12 @@ const cell = (s: string) =>
     .replace(/\|/g, "\\|")
     .trim();
 
-/** The script document as pretty JSON: what `npm run script -- --format json` prints. */
-export function scriptToJson(doc: ScriptDocument): string {
+/** The kit document as pretty JSON: what `npm run kit -- --format json` prints. */
+export function kitToJson(doc: KitDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function scriptToMarkdown(doc: ScriptDocument): string {
+export function kitToMarkdown(doc: KitDocument): string {
   const out: string[] = [];
   const n = doc.questions.length;
   out.push(`# ${doc.title}`, "");
@@ -108,10 +108,10 @@ export function ratingSummary(entries: readonly { rating: number | null }[]): { 
   return { average, rated, unrated, text };
 }
 
-export function scorecardsToJson(script: { id: string; title: string }, scorecards: readonly ScorecardRecord[]): string {
+export function scorecardsToJson(kit: { id: string; title: string }, scorecards: readonly ScorecardRecord[]): string {
   return `${JSON.stringify(
     {
-      script: { id: script.id, title: script.title },
+      script: { id: kit.id, title: kit.title },
       scorecards: scorecards.map((s) => ({
         id: s.id,
         candidateName: s.candidateName,
@@ -181,11 +181,11 @@ export function scorecardsToCsv(scorecards: readonly ScorecardRecord[]): string 
   return `${rows.join("\r\n")}\r\n`;
 }
 
-export function scorecardToMarkdown(scriptTitle: string, s: ScorecardRecord): string {
+export function scorecardToMarkdown(kitTitle: string, s: ScorecardRecord): string {
   const out: string[] = [];
   const summary = ratingSummary(s.entries);
   out.push(`## ${s.candidateName}`, "");
-  out.push(`${scriptTitle} · ${s.createdAt.toISOString().slice(0, 10)} · **${RECOMMENDATION_LABELS[s.recommendation]}** · average rating ${summary.text}`, "");
+  out.push(`${kitTitle} · ${s.createdAt.toISOString().slice(0, 10)} · **${RECOMMENDATION_LABELS[s.recommendation]}** · average rating ${summary.text}`, "");
   if (s.notes.trim()) out.push(s.notes.trim(), "");
   s.entries.forEach((e, i) => {
     const heard = e.keyPoints.filter((k) => k.ticked).length;
@@ -207,10 +207,10 @@ export function scorecardToMarkdown(scriptTitle: string, s: ScorecardRecord): st
   return out.join("\n");
 }
 
-export function scorecardsToMarkdown(scriptTitle: string, scorecards: readonly ScorecardRecord[]): string {
-  const parts = [`# Scorecards: ${scriptTitle}`, ""];
+export function scorecardsToMarkdown(kitTitle: string, scorecards: readonly ScorecardRecord[]): string {
+  const parts = [`# Scorecards: ${kitTitle}`, ""];
   if (scorecards.length === 0) parts.push("No scorecards yet.", "");
-  for (const s of scorecards) parts.push(scorecardToMarkdown(scriptTitle, s));
+  for (const s of scorecards) parts.push(scorecardToMarkdown(kitTitle, s));
   return `${parts
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")

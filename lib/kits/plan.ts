@@ -6,7 +6,7 @@
  * minutes leave too little (or, with every question pinned, too much), the plan says so.
  * Pure; used by the builder, the editor (in the browser) and the save route.
  */
-import { MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type Level, type ScriptDocument } from "./schemas.ts";
+import { MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type Level, type KitDocument } from "./schemas.ts";
 
 /** Minutes a question needs on top of its suggested minutes for follow-ups, by level. */
 export const PROBE_ALLOWANCE: Record<Level, number> = { junior: 2, mid: 3, senior: 4, staff: 5 };
@@ -142,8 +142,8 @@ export function fitPlan(input: { totalMinutes: number; introMinutes: number; wra
   };
 }
 
-/** Re-fits a script's question minutes to its total, keeping pinned minutes. Returns a new document. */
-export function refitDocument(doc: ScriptDocument): { doc: ScriptDocument; fit: PlanFit } {
+/** Re-fits a kit's question minutes to its total, keeping pinned minutes. Returns a new document. */
+export function refitDocument(doc: KitDocument): { doc: KitDocument; fit: PlanFit } {
   const fit = fitPlan({
     totalMinutes: doc.totalMinutes,
     introMinutes: doc.intro.minutes,
@@ -161,7 +161,7 @@ export function refitDocument(doc: ScriptDocument): { doc: ScriptDocument; fit: 
  * For people: which questions the plan squeezed and by how much, or null. "“Design a rate limiter”
  * (question 3) gets 3 minutes, 9 fewer than the 12 it needs." Titles come from the document.
  */
-export function squeezeMessage(doc: Pick<ScriptDocument, "questions">, squeezed: readonly SqueezedQuestion[]): string | null {
+export function squeezeMessage(doc: Pick<KitDocument, "questions">, squeezed: readonly SqueezedQuestion[]): string | null {
   if (squeezed.length === 0) return null;
   const parts = squeezed.map((s) => {
     const title = doc.questions[s.index]?.title ?? `Question ${s.index + 1}`;
@@ -172,14 +172,14 @@ export function squeezeMessage(doc: Pick<ScriptDocument, "questions">, squeezed:
 }
 
 /** Whether a document's minutes sum to its total as they stand (no re-fit). */
-export function documentFits(doc: ScriptDocument): boolean {
+export function documentFits(doc: KitDocument): boolean {
   return doc.intro.minutes + doc.wrapUp.minutes + doc.questions.reduce((s, q) => s + q.minutes, 0) === doc.totalMinutes;
 }
 
 export type TimelineRow = { key: string; label: string; start: number; end: number; minutes: number };
 
 /** The plan as clock offsets: 0:00-5:00 intro, 5:00-14:00 question 1, ... */
-export function timeline(doc: ScriptDocument): TimelineRow[] {
+export function timeline(doc: KitDocument): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let t = 0;
   const push = (key: string, label: string, minutes: number) => {

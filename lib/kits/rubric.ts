@@ -1,17 +1,17 @@
 /**
- * The 1-4 rating rubric of a script question, written from its key points: what a 1, 2, 3 and 4
+ * The 1-4 rating rubric of a kit question, written from its key points: what a 1, 2, 3 and 4
  * answer sound like. Essential points (weight 4-5, at most four, or the two heaviest when none is)
  * separate a 2 from a 3; the finer points separate a 3 from a 4; the red flags mark a 1.
  */
 import type { KeyPoint, Question } from "../bank/schema.ts";
-import type { Level, RubricAnchor, ScriptKeyPoint } from "./schemas.ts";
+import type { Level, RubricAnchor, KitKeyPoint } from "./schemas.ts";
 
 export const RATING_LABELS = { 1: "Weak", 2: "Partial", 3: "Solid", 4: "Excellent" } as const;
 
 const MAX_ESSENTIAL = 4;
 
 /** Marks the essential key points of a question. */
-export function scriptKeyPoints(points: readonly KeyPoint[]): ScriptKeyPoint[] {
+export function kitKeyPoints(points: readonly KeyPoint[]): KitKeyPoint[] {
   const ranked = points.map((k, i) => ({ k, i })).sort((a, b) => b.k.weight - a.k.weight || a.i - b.i);
   let essential = ranked.filter((r) => r.k.weight >= 4).slice(0, MAX_ESSENTIAL);
   if (essential.length < 2) essential = ranked.slice(0, Math.min(2, ranked.length));
@@ -49,7 +49,7 @@ function list(items: readonly string[]): string {
 }
 
 /** The four anchors for a question at a level. */
-export function rubricFor(points: readonly ScriptKeyPoint[], redFlags: readonly { text: string }[], level: Level): RubricAnchor[] {
+export function rubricFor(points: readonly KitKeyPoint[], redFlags: readonly { text: string }[], level: Level): RubricAnchor[] {
   const essential = points.filter((p) => p.essential).map((p) => gist(p.text));
   const finer = points.filter((p) => !p.essential).map((p) => gist(p.text));
   const seniorish = level === "senior" || level === "staff";

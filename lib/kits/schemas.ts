@@ -1,5 +1,5 @@
 /**
- * Recruiter interview scripts: the builder's inputs, the script document, edits, share links and
+ * Interview kits (the recruiter feature): the builder's inputs, the kit document, edits, share links and
  * scorecards, as zod schemas. Shared by the builder, the CLI, the route handlers and the client
  * components (this file has no server-only imports). JSON columns are parsed with these schemas
  * whenever they are read.
@@ -40,8 +40,8 @@ export const LEVEL_LABELS: Record<Level, string> = { junior: "Junior", mid: "Mid
 
 export const MIN_TOTAL_MINUTES = 10;
 export const MAX_TOTAL_MINUTES = 240;
-/** Questions in one interview script (a practice session has its own limit, MAX_PRACTICE_QUESTIONS). */
-export const MAX_SCRIPT_QUESTIONS = 15;
+/** Questions in one interview kit (a practice session has its own limit, MAX_PRACTICE_QUESTIONS). */
+export const MAX_KIT_QUESTIONS = 15;
 /** The shortest slot a question can have in a plan. */
 export const MIN_QUESTION_MINUTES = 2;
 export const MAX_QUESTION_MINUTES = 60;
@@ -75,7 +75,7 @@ const optionalInt = (min: number, max: number, what: string) =>
       .optional(),
   );
 
-/** What a recruiter asks the builder for (the /scripts/new form, the CLI, POST /api/scripts). */
+/** What a recruiter asks the builder for (the /kits/new form, the CLI, POST /api/kits). */
 export const builderInputSchema = z
   .object({
     /** The role being hired for, e.g. "Senior Python Engineer". Defaults from the level. */
@@ -86,7 +86,7 @@ export const builderInputSchema = z
     /** Total duration; with no count, the number of questions follows from it. */
     minutes: optionalInt(MIN_TOTAL_MINUTES, MAX_TOTAL_MINUTES, "Total minutes"),
     /** Number of questions; with no minutes, the total follows from the questions' times. */
-    count: optionalInt(1, MAX_SCRIPT_QUESTIONS, "Question count"),
+    count: optionalInt(1, MAX_KIT_QUESTIONS, "Question count"),
     /** Omitted: the level's default mix. */
     difficultyMix: difficultyMixSchema.optional(),
     jobDescription: z
@@ -104,7 +104,7 @@ export const builderInputSchema = z
 export type BuilderInput = z.input<typeof builderInputSchema>;
 export type BuilderInputs = z.output<typeof builderInputSchema>;
 
-// ---- the script document --------------------------------------------------------------------
+// ---- the kit document --------------------------------------------------------------------
 
 export const rubricAnchorSchema = z.object({
   score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
@@ -113,16 +113,16 @@ export const rubricAnchorSchema = z.object({
 });
 export type RubricAnchor = z.infer<typeof rubricAnchorSchema>;
 
-export const scriptKeyPointSchema = z.object({
+export const kitKeyPointSchema = z.object({
   id: text(),
   weight: z.number().int().min(1).max(5),
   text: text(),
   /** Weight 4-5 (or the heaviest points when none is): what a passing answer must cover. */
   essential: z.boolean(),
 });
-export type ScriptKeyPoint = z.infer<typeof scriptKeyPointSchema>;
+export type KitKeyPoint = z.infer<typeof kitKeyPointSchema>;
 
-export const scriptQuestionSchema = z.object({
+export const kitQuestionSchema = z.object({
   id: text(),
   bankId: text(),
   title: text(),
@@ -137,7 +137,7 @@ export const scriptQuestionSchema = z.object({
   minutes: z.number().int().min(1).max(MAX_QUESTION_MINUTES),
   /** Minutes set by hand; the plan keeps them when it re-fits the others. */
   pinned: z.boolean().default(false),
-  keyPoints: z.array(scriptKeyPointSchema),
+  keyPoints: z.array(kitKeyPointSchema),
   followUps: z.array(z.object({ keyPointId: text(), text: text() })),
   redFlags: z.array(z.object({ id: text(), text: text(), listenFor: z.array(text()) })),
   rubric: z.array(rubricAnchorSchema).length(4),
@@ -145,44 +145,44 @@ export const scriptQuestionSchema = z.object({
   matchedTerms: z.array(text()).default([]),
   notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
 });
-export type ScriptQuestion = z.infer<typeof scriptQuestionSchema>;
+export type KitQuestion = z.infer<typeof kitQuestionSchema>;
 
-export const scriptSectionSchema = z.object({
+export const kitSectionSchema = z.object({
   minutes: z.number().int().min(1).max(30),
   text: text().max(MAX_NOTES_CHARS),
 });
 
-export const scriptDocumentSchema = z.object({
+export const kitDocumentSchema = z.object({
   schemaVersion: z.literal(1),
-  title: text().trim().min(1, "Give the script a title.").max(120),
+  title: text().trim().min(1, "Give the kit a title.").max(120),
   level: levelSchema,
   bankId: text(),
   totalMinutes: z.number().int().min(MIN_TOTAL_MINUTES).max(MAX_TOTAL_MINUTES),
   topics: z.array(text()),
-  intro: scriptSectionSchema,
-  questions: z.array(scriptQuestionSchema).min(1).max(MAX_SCRIPT_QUESTIONS),
-  wrapUp: scriptSectionSchema,
+  intro: kitSectionSchema,
+  questions: z.array(kitQuestionSchema).min(1).max(MAX_KIT_QUESTIONS),
+  wrapUp: kitSectionSchema,
   /** How the job description steered the choice; null without one. */
   steering: z.object({ terms: z.array(text()), topics: z.array(z.object({ topic: text(), share: z.number() })) }).nullable(),
   notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
   seed: text(),
   generator: text(),
 });
-export type ScriptDocument = z.infer<typeof scriptDocumentSchema>;
+export type KitDocument = z.infer<typeof kitDocumentSchema>;
 
 // ---- edits, shares, scorecards ----------------------------------------------------------------
 
-export const saveScriptSchema = z
+export const saveKitSchema = z
   .object({
     /** The version the editor started from; a stale one is refused (409) instead of overwritten. */
     version: versionNumber("version"),
-    content: scriptDocumentSchema,
+    content: kitDocumentSchema,
     note: text().trim().max(200).default(""),
   })
   .strict();
-export type SaveScriptInput = z.input<typeof saveScriptSchema>;
+export type SaveKitInput = z.input<typeof saveKitSchema>;
 
-/** POST /api/scripts/[id]/share (the body is optional). */
+/** POST /api/kits/[id]/share (the body is optional). */
 export const shareLinkInputSchema = z
   .object({
     /** Days the link opens for; omitted: SHARE_LINK_EXPIRY_DAYS (see README). */
@@ -232,16 +232,16 @@ export type ScorecardEntryInput = z.input<typeof scorecardEntrySchema>;
 export const createScorecardSchema = z
   .object({
     candidateName: text({ error: "Enter the candidate's name." }).trim().min(1, "Enter the candidate's name.").max(120),
-    /** The script version the interview ran. */
+    /** The kit version the interview ran. */
     scriptVersion: versionNumber("scriptVersion"),
-    entries: z.array(scorecardEntrySchema).max(MAX_SCRIPT_QUESTIONS),
+    entries: z.array(scorecardEntrySchema).max(MAX_KIT_QUESTIONS),
     notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     recommendation: recommendationSchema.default("undecided"),
   })
   .strict();
 export type CreateScorecardInput = z.input<typeof createScorecardSchema>;
 
-/** What a saved scorecard keeps per question: enough to read and export it after the script changes. */
+/** What a saved scorecard keeps per question: enough to read and export it after the kit changes. */
 export const storedScorecardEntrySchema = z.object({
   questionId: text(),
   title: text(),
@@ -257,22 +257,3 @@ export const storedScorecardEntrySchema = z.object({
 });
 export type StoredScorecardEntry = z.infer<typeof storedScorecardEntrySchema>;
 export const storedScorecardSchema = z.object({ scriptVersion: z.number(), entries: z.array(storedScorecardEntrySchema) });
-
-export type FieldErrors = Partial<Record<string, string>>;
-
-/** One message per top-level field (the first), for forms. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
-    const top = String(issue.path[0] ?? "form");
-    out[top] ??= issue.message;
-    if (key !== top) out[key] ??= issue.message;
-  }
-  return out;
-}
-
-/** A readable one-line summary of a zod error: "minutes: Total minutes must be at least 10." */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
-}

@@ -1,13 +1,15 @@
 /**
- * Scripts, their revisions, share links and scorecards in the database. The only code that reads
+ * Kits, their revisions, share links and scorecards in the database. The only code that reads
  * or writes them. Every function takes the acting user, and every query is scoped by owner, so
- * anyone else's script is "not found" (404), never "forbidden". The one exception is
- * getSharedScript, which takes a share token.
+ * anyone else's kit is "not found" (404), never "forbidden". The one exception is
+ * getSharedKit, which takes a share token.
  *
- * Who may use scripts at all (recruiters and admins: canUseScripts) is checked by the callers, in
+ * Who may use kits at all (recruiters and admins: canUseKits) is checked by the callers, in
  * one layer: the API's route() (auth "recruiter"; share links can be listed and revoked by their
- * owner whatever the role) and the /scripts pages. Errors are ScriptErrors, with field messages
+ * owner whatever the role) and the /kits pages. Errors are KitErrors, with field messages
  * from the one zod formatter (lib/api/zod.ts).
+ *
+ * Tables keep the feature's first name (Script, ScriptRevision, scriptId): renaming them is a data migration, not done.
  */
 import "server-only";
 import { randomInt } from "node:crypto";
@@ -15,9 +17,9 @@ import { getQuestionBank } from "../bank/load.ts";
 import type { QuestionBank } from "../bank/schema.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
-import { buildScript, describeChanges, ScriptBuildError } from "./builder.ts";
+import { buildKit, describeChanges, KitBuildError } from "./builder.ts";
 import { formatZodError } from "../api/zod.ts";
-import { NOT_FOUND_MESSAGE, ScriptError } from "./errors.ts";
+import { NOT_FOUND_MESSAGE, KitError } from "./errors.ts";
 import type { ScorecardRecord } from "./export.ts";
 import { documentFits, fitPlan, questionWeight } from "./plan.ts";
 import {
@@ -27,31 +29,31 @@ import {
   MAX_DB_INT,
   recommendationSchema,
   restoreRevisionSchema,
-  saveScriptSchema,
+  saveKitSchema,
   shareLinkInputSchema,
-  scriptDocumentSchema,
+  kitDocumentSchema,
   storedScorecardSchema,
   type BuilderInputs,
-  type ScriptDocument,
+  type KitDocument,
   type StoredScorecardEntry,
 } from "./schemas.ts";
 import { hashShareToken, isWellFormedShareToken, newShareToken, shareTokenMatches } from "./share-token.ts";
 
 /** Who is acting: a signed-in user (PublicUser fits). */
-export type ScriptActor = { id: string; role: string };
+export type KitActor = { id: string; role: string };
 
-export type ScriptRecord = {
+export type KitRecord = {
   id: string;
   title: string;
   level: string;
   version: number;
   inputs: BuilderInputs;
-  content: ScriptDocument;
+  content: KitDocument;
   createdAt: Date;
   updatedAt: Date;
 };
 
-export type ScriptSummary = {
+export type KitSummary = {
   id: string;
   title: string;
   level: string;
@@ -66,12 +68,12 @@ export type ScriptSummary = {
 export type RevisionSummary = { version: number; note: string; createdAt: Date };
 export type ShareLinkSummary = { id: string; version: number | null; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null };
 
-/** Whether an account may use scripts (recruiters and admins); the callers check it, see above. */
-export function canUseScripts(user: { role: string } | null | undefined): boolean {
+/** Whether an account may use kits (recruiters and admins); the callers check it, see above. */
+export function canUseKits(user: { role: string } | null | undefined): boolean {
   return !!user && (user.role === "recruiter" || user.role === "admin");
 }
 
-const notFound = () => new ScriptError("not-found", NOT_FOUND_MESSAGE);
+const notFound = () => new KitError("not-found", NOT_FOUND_MESSAGE);
 
 /** An id from an address, for a query: a malformed one (NUL, too long) is nobody's (404), never a driver error. */
 function dbId(id: unknown): string {
@@ -80,21 +82,21 @@ function dbId(id: unknown): string {
   return parsed.data;
 }
 
-/** A validation failure as a ScriptError: the one formatter's message (or `message`) and its field messages. */
-function invalid(error: Parameters<typeof formatZodError>[0], subject: string, message?: string): ScriptError {
+/** A validation failure as a KitError: the one formatter's message (or `message`) and its field messages. */
+function invalid(error: Parameters<typeof formatZodError>[0], subject: string, message?: string): KitError {
   const problem = formatZodError(error, subject);
-  return new ScriptError("invalid", message ?? problem.message, problem.fields);
+  return new KitError("invalid", message ?? problem.message, problem.fields);
 }
 
 /** Refuses a write that would take the user past a quota (lib/env.ts QUOTA_*), saying which. */
 function checkQuota(used: number, limit: number, what: string): void {
   if (used >= limit) {
-    throw new ScriptError("quota", `You have reached the limit of ${limit.toLocaleString("en")} ${what}. Delete some to make room.`);
+    throw new KitError("quota", `You have reached the limit of ${limit.toLocaleString("en")} ${what}. Delete some to make room.`);
   }
 }
 
-function parseContent(json: string): ScriptDocument {
-  return scriptDocumentSchema.parse(JSON.parse(json));
+function parseContent(json: string): KitDocument {
+  return kitDocumentSchema.parse(JSON.parse(json));
 }
 
 function toRecord(row: {
@@ -106,7 +108,7 @@ function toRecord(row: {
   content: string;
   createdAt: Date;
   updatedAt: Date;
-}): ScriptRecord {
+}): KitRecord {
   return {
     id: row.id,
     title: row.title,
@@ -126,23 +128,23 @@ export function randomSeed(): string {
 }
 
 /**
- * Builds and saves a script (version 1, with its first revision). A missing or blank seed gets a
- * random one, kept in the inputs so the script can be rebuilt.
+ * Builds and saves a kit (version 1, with its first revision). A missing or blank seed gets a
+ * random one, kept in the inputs so the kit can be rebuilt.
  */
-export async function createScript(actor: ScriptActor, raw: unknown, bank: QuestionBank = getQuestionBank()): Promise<ScriptRecord> {
+export async function createKit(actor: KitActor, raw: unknown, bank: QuestionBank = getQuestionBank()): Promise<KitRecord> {
   const body = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : raw;
   if (body && typeof body === "object" && (!("seed" in body) || body.seed === "" || body.seed === null || body.seed === undefined)) {
     (body as Record<string, unknown>).seed = randomSeed();
   }
   const parsed = builderInputSchema.safeParse(body);
-  if (!parsed.success) throw invalid(parsed.error, "script");
+  if (!parsed.success) throw invalid(parsed.error, "kit");
   const inputs: BuilderInputs = parsed.data;
-  checkQuota(await db().script.count({ where: { ownerId: actor.id } }), env().QUOTA_SCRIPTS, "scripts");
-  let content: ScriptDocument;
+  checkQuota(await db().script.count({ where: { ownerId: actor.id } }), env().QUOTA_SCRIPTS, "kits");
+  let content: KitDocument;
   try {
-    content = buildScript(inputs, bank);
+    content = buildKit(inputs, bank);
   } catch (error) {
-    if (error instanceof ScriptBuildError) throw new ScriptError("invalid", error.message, error.fieldErrors);
+    if (error instanceof KitBuildError) throw new KitError("invalid", error.message, error.fieldErrors);
     throw error;
   }
   const json = JSON.stringify(content);
@@ -160,7 +162,7 @@ export async function createScript(actor: ScriptActor, raw: unknown, bank: Quest
   return toRecord(row);
 }
 
-export async function listScripts(actor: ScriptActor): Promise<ScriptSummary[]> {
+export async function listKits(actor: KitActor): Promise<KitSummary[]> {
   const rows = await db().script.findMany({
     where: { ownerId: actor.id },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
@@ -190,22 +192,22 @@ export async function listScripts(actor: ScriptActor): Promise<ScriptSummary[]> 
   });
 }
 
-export async function getScript(actor: ScriptActor, id: string): Promise<ScriptRecord> {
+export async function getKit(actor: KitActor, id: string): Promise<KitRecord> {
   const row = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
   if (!row) throw notFound();
   return toRecord(row);
 }
 
-/** Throws not-found unless the script exists and belongs to the actor. */
-async function assertOwned(actor: ScriptActor, id: string): Promise<void> {
+/** Throws not-found unless the kit exists and belongs to the actor. */
+async function assertOwned(actor: KitActor, id: string): Promise<void> {
   const row = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true } });
   if (!row) throw notFound();
 }
 
-function checkDocument(doc: ScriptDocument): void {
+function checkDocument(doc: KitDocument): void {
   const ids = doc.questions.map((q) => q.id);
   if (new Set(ids).size !== ids.length)
-    throw new ScriptError("invalid", "A question appears twice in the script.", { content: "A question appears twice in the script." });
+    throw new KitError("invalid", "A question appears twice in the kit.", { content: "A question appears twice in the kit." });
   if (!documentFits(doc)) {
     const fit = fitPlan({
       totalMinutes: doc.totalMinutes,
@@ -214,7 +216,7 @@ function checkDocument(doc: ScriptDocument): void {
       items: doc.questions.map((q) => ({ weight: questionWeight(q.suggestedMinutes, doc.level), pinned: q.minutes })),
     });
     const message = fit.message ?? "The plan's minutes do not add up to the total.";
-    throw new ScriptError("invalid", message, { plan: message });
+    throw new KitError("invalid", message, { plan: message });
   }
 }
 
@@ -222,26 +224,26 @@ function checkDocument(doc: ScriptDocument): void {
  * Saves an edited document as the next version, with a revision. `version` must be the version the
  * editor loaded: a stale one gets a conflict (409) rather than overwriting someone's later save.
  */
-export async function saveScript(actor: ScriptActor, id: string, raw: unknown): Promise<ScriptRecord> {
-  const parsed = saveScriptSchema.safeParse(raw);
+export async function saveKit(actor: KitActor, id: string, raw: unknown): Promise<KitRecord> {
+  const parsed = saveKitSchema.safeParse(raw);
   if (!parsed.success) {
     await assertOwned(actor, id);
-    throw invalid(parsed.error, "script");
+    throw invalid(parsed.error, "kit");
   }
   const { version, content, note } = parsed.data;
   const current = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id } });
   if (!current) throw notFound();
   checkDocument(content);
   if (current.version !== version) {
-    throw new ScriptError(
+    throw new KitError(
       "conflict",
-      `This script was saved elsewhere since you opened it (now version ${current.version}). Reload to see the latest version; your edits here are not saved.`,
+      `This kit was saved elsewhere since you opened it (now version ${current.version}). Reload to see the latest version; your edits here are not saved.`,
     );
   }
   checkQuota(
     await db().scriptRevision.count({ where: { scriptId: current.id } }),
     env().QUOTA_REVISIONS_PER_SCRIPT,
-    "saved versions of this script (make a new script from it to go on editing)",
+    "saved versions of this kit (make a new kit from it to go on editing)",
   );
   const json = JSON.stringify(content);
   const summary = note || describeChanges(parseContent(current.content), content);
@@ -253,7 +255,7 @@ export async function saveScript(actor: ScriptActor, id: string, raw: unknown): 
       data: { content: json, title: content.title, level: content.level, version: next },
     });
     if (updated.count !== 1) {
-      throw new ScriptError("conflict", "This script was saved elsewhere a moment ago. Reload to see the latest version; your edits here are not saved.");
+      throw new KitError("conflict", "This kit was saved elsewhere a moment ago. Reload to see the latest version; your edits here are not saved.");
     }
     await tx.scriptRevision.create({ data: { scriptId: current.id, version: next, content: json, note: summary.slice(0, 200) } });
     return tx.script.findUniqueOrThrow({ where: { id: current.id } });
@@ -261,7 +263,7 @@ export async function saveScript(actor: ScriptActor, id: string, raw: unknown): 
   return toRecord(row);
 }
 
-export async function listRevisions(actor: ScriptActor, id: string): Promise<RevisionSummary[]> {
+export async function listRevisions(actor: KitActor, id: string): Promise<RevisionSummary[]> {
   await assertOwned(actor, id);
   return db().scriptRevision.findMany({
     where: { scriptId: dbId(id) },
@@ -271,31 +273,31 @@ export async function listRevisions(actor: ScriptActor, id: string): Promise<Rev
 }
 
 export async function getRevision(
-  actor: ScriptActor,
+  actor: KitActor,
   id: string,
   version: number,
-): Promise<{ version: number; note: string; createdAt: Date; content: ScriptDocument }> {
+): Promise<{ version: number; note: string; createdAt: Date; content: KitDocument }> {
   await assertOwned(actor, id);
   const wanted = Number(version);
   const rev =
     Number.isInteger(wanted) && wanted >= 1 && wanted <= MAX_DB_INT
       ? await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(id), version: wanted } } })
       : null;
-  if (!rev) throw new ScriptError("not-found", `Version ${version} not found.`);
+  if (!rev) throw new KitError("not-found", `Version ${version} not found.`);
   return { version: rev.version, note: rev.note, createdAt: rev.createdAt, content: parseContent(rev.content) };
 }
 
 /** Saves an old version's content as the next version (history is never rewritten). */
-export async function restoreRevision(actor: ScriptActor, id: string, raw: unknown): Promise<ScriptRecord> {
+export async function restoreRevision(actor: KitActor, id: string, raw: unknown): Promise<KitRecord> {
   await assertOwned(actor, id);
   const parsed = restoreRevisionSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error, "request", "Say which version to restore.");
   const rev = await getRevision(actor, id, parsed.data.version);
   const current = await db().script.findFirstOrThrow({ where: { id: dbId(id), ownerId: actor.id }, select: { version: true } });
-  return saveScript(actor, id, { version: current.version, content: rev.content, note: `Restored version ${rev.version}` });
+  return saveKit(actor, id, { version: current.version, content: rev.content, note: `Restored version ${rev.version}` });
 }
 
-export async function deleteScript(actor: ScriptActor, id: string): Promise<void> {
+export async function deleteKit(actor: KitActor, id: string): Promise<void> {
   const { count } = await db().script.deleteMany({ where: { id: dbId(id), ownerId: actor.id } });
   if (count === 0) throw notFound();
 }
@@ -305,25 +307,25 @@ export async function deleteScript(actor: ScriptActor, id: string): Promise<void
 const DAY_MS = 86_400_000;
 
 /**
- * Creates a read-only link to the script as it is saved now: the link keeps showing this version
+ * Creates a read-only link to the kit as it is saved now: the link keeps showing this version
  * whatever is saved later. It expires after `expiresInDays` (at most SHARE_LINK_EXPIRY_DAYS, which
  * is also the default; 0 there: links never expire unless they ask to). The token is returned once;
  * only its hash is stored.
  */
 export async function createShareLink(
-  actor: ScriptActor,
+  actor: KitActor,
   id: string,
   raw: unknown = {},
 ): Promise<{ id: string; token: string; version: number; createdAt: Date; expiresAt: Date | null }> {
-  const script = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true, version: true } });
-  if (!script) throw notFound();
+  const kit = await db().script.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true, version: true } });
+  if (!kit) throw notFound();
   const parsed = shareLinkInputSchema.safeParse(raw ?? {});
   if (!parsed.success) throw invalid(parsed.error, "share link");
   const maxDays = env().SHARE_LINK_EXPIRY_DAYS;
   const days = parsed.data.expiresInDays ?? (maxDays || null);
   if (days !== null && maxDays > 0 && days > maxDays) {
     const message = `Share links can open for at most ${maxDays} day${maxDays === 1 ? "" : "s"}.`;
-    throw new ScriptError("invalid", message, { expiresInDays: message });
+    throw new KitError("invalid", message, { expiresInDays: message });
   }
   const now = new Date();
   checkQuota(
@@ -334,14 +336,14 @@ export async function createShareLink(
   const { token, tokenHash } = newShareToken();
   const expiresAt = days === null ? null : new Date(now.getTime() + days * DAY_MS);
   const link = await db().shareLink.create({
-    data: { scriptId: script.id, tokenHash, version: script.version, expiresAt },
+    data: { scriptId: kit.id, tokenHash, version: kit.version, expiresAt },
     select: { id: true, createdAt: true },
   });
-  return { id: link.id, token, version: script.version, createdAt: link.createdAt, expiresAt };
+  return { id: link.id, token, version: kit.version, createdAt: link.createdAt, expiresAt };
 }
 
-/** The script's links. The owner can always list them, even after switching to a candidate account. */
-export async function listShareLinks(actor: ScriptActor, id: string): Promise<ShareLinkSummary[]> {
+/** The kit's links. The owner can always list them, even after switching to a candidate account. */
+export async function listShareLinks(actor: KitActor, id: string): Promise<ShareLinkSummary[]> {
   await assertOwned(actor, id);
   return db().shareLink.findMany({
     where: { scriptId: dbId(id) },
@@ -351,26 +353,26 @@ export async function listShareLinks(actor: ScriptActor, id: string): Promise<Sh
 }
 
 /** Revokes a link (a 404 from then on). The owner can always revoke, whatever their role now. */
-export async function revokeShareLink(actor: ScriptActor, id: string, linkId: string): Promise<void> {
+export async function revokeShareLink(actor: KitActor, id: string, linkId: string): Promise<void> {
   await assertOwned(actor, id);
   const link = await db().shareLink.findFirst({ where: { id: dbId(linkId), scriptId: dbId(id) }, select: { id: true, revokedAt: true } });
-  if (!link) throw new ScriptError("not-found", "Share link not found.");
+  if (!link) throw new KitError("not-found", "Share link not found.");
   if (!link.revokedAt) await db().shareLink.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 /** What a share link shows: the document without the interviewer's private notes. */
-export function publicDocument(doc: ScriptDocument): ScriptDocument {
+export function publicDocument(doc: KitDocument): KitDocument {
   return { ...doc, notes: "", questions: doc.questions.map((q) => ({ ...q, notes: "" })) };
 }
 
-export type SharedScript = { title: string; version: number; content: ScriptDocument; updatedAt: Date; expiresAt: Date | null };
+export type SharedKit = { title: string; version: number; content: KitDocument; updatedAt: Date; expiresAt: Date | null };
 
 /**
- * The script behind a share token, or null (unknown, malformed, revoked, expired, or its owner no
+ * The kit behind a share token, or null (unknown, malformed, revoked, expired, or its owner no
  * longer a recruiter: the page answers 404 for all of them). The version frozen when the link was
- * made, without private notes: never the script's later edits, scorecards, owner or inputs.
+ * made, without private notes: never the kit's later edits, scorecards, owner or inputs.
  */
-export async function getSharedScript(token: string, now = new Date()): Promise<SharedScript | null> {
+export async function getSharedKit(token: string, now = new Date()): Promise<SharedKit | null> {
   if (!isWellFormedShareToken(token)) return null;
   const link = await db().shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
@@ -385,7 +387,7 @@ export async function getSharedScript(token: string, now = new Date()): Promise<
   });
   if (!link || !shareTokenMatches(link.tokenHash, token) || link.revokedAt) return null;
   if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return null;
-  if (!canUseScripts(link.script.owner)) return null;
+  if (!canUseKits(link.script.owner)) return null;
   let content = link.script.content;
   let version = link.script.version;
   let updatedAt = link.script.updatedAt;
@@ -417,30 +419,29 @@ function toScorecard(row: { id: string; candidateName: string; entries: string; 
 }
 
 /**
- * Saves a live interview's scorecard against the script version it ran. Entries are checked
+ * Saves a live interview's scorecard against the kit version it ran. Entries are checked
  * against that version: unknown questions or key points are refused.
  */
-export async function createScorecard(actor: ScriptActor, scriptId: string, raw: unknown): Promise<ScorecardRecord> {
-  await assertOwned(actor, scriptId);
+export async function createScorecard(actor: KitActor, kitId: string, raw: unknown): Promise<ScorecardRecord> {
+  await assertOwned(actor, kitId);
   const parsed = createScorecardSchema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error, "scorecard");
   const input = parsed.data;
   checkQuota(await db().scorecard.count({ where: { ownerId: actor.id } }), env().QUOTA_SCORECARDS, "scorecards");
-  const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(scriptId), version: input.scriptVersion } } });
-  if (!rev) throw new ScriptError("invalid", `Version ${input.scriptVersion} of this script does not exist.`, { scriptVersion: "Unknown script version." });
+  const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(kitId), version: input.scriptVersion } } });
+  if (!rev) throw new KitError("invalid", `Version ${input.scriptVersion} of this kit does not exist.`, { scriptVersion: "Unknown kit version." });
   const doc = parseContent(rev.content);
   const byId = new Map(input.entries.map((e) => [e.questionId, e]));
-  if (byId.size !== input.entries.length)
-    throw new ScriptError("invalid", "A question appears twice in the scorecard.", { entries: "A question appears twice." });
+  if (byId.size !== input.entries.length) throw new KitError("invalid", "A question appears twice in the scorecard.", { entries: "A question appears twice." });
   for (const e of input.entries) {
     const q = doc.questions.find((x) => x.id === e.questionId);
-    if (!q) throw new ScriptError("invalid", `The scorecard names a question the script does not have (${e.questionId}).`, { entries: "Unknown question." });
+    if (!q) throw new KitError("invalid", `The scorecard names a question the kit does not have (${e.questionId}).`, { entries: "Unknown question." });
     const kp = new Set(q.keyPoints.map((k) => k.id));
     const bad = e.ticked.find((t) => !kp.has(t));
-    if (bad) throw new ScriptError("invalid", `The scorecard ticks a key point the question does not have (${bad}).`, { entries: "Unknown key point." });
+    if (bad) throw new KitError("invalid", `The scorecard ticks a key point the question does not have (${bad}).`, { entries: "Unknown key point." });
     const flags = new Set(q.redFlags.map((r) => r.id));
     const badFlag = e.flagged.find((f) => !flags.has(f));
-    if (badFlag) throw new ScriptError("invalid", `The scorecard marks a red flag the question does not have (${badFlag}).`, { entries: "Unknown red flag." });
+    if (badFlag) throw new KitError("invalid", `The scorecard marks a red flag the question does not have (${badFlag}).`, { entries: "Unknown red flag." });
   }
   const entries: StoredScorecardEntry[] = doc.questions.map((q) => {
     const e = byId.get(q.id);
@@ -461,7 +462,7 @@ export async function createScorecard(actor: ScriptActor, scriptId: string, raw:
   });
   const row = await db().scorecard.create({
     data: {
-      scriptId: dbId(scriptId),
+      scriptId: dbId(kitId),
       ownerId: actor.id,
       candidateName: input.candidateName,
       entries: JSON.stringify({ scriptVersion: input.scriptVersion, entries }),
@@ -472,21 +473,21 @@ export async function createScorecard(actor: ScriptActor, scriptId: string, raw:
   return toScorecard(row);
 }
 
-export async function listScorecards(actor: ScriptActor, scriptId: string): Promise<ScorecardRecord[]> {
-  await assertOwned(actor, scriptId);
-  const rows = await db().scorecard.findMany({ where: { scriptId: dbId(scriptId), ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+export async function listScorecards(actor: KitActor, kitId: string): Promise<ScorecardRecord[]> {
+  await assertOwned(actor, kitId);
+  const rows = await db().scorecard.findMany({ where: { scriptId: dbId(kitId), ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return rows.map(toScorecard);
 }
 
-export async function getScorecard(actor: ScriptActor, scriptId: string, scorecardId: string): Promise<ScorecardRecord> {
-  await assertOwned(actor, scriptId);
-  const row = await db().scorecard.findFirst({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
-  if (!row) throw new ScriptError("not-found", "Scorecard not found.");
+export async function getScorecard(actor: KitActor, kitId: string, scorecardId: string): Promise<ScorecardRecord> {
+  await assertOwned(actor, kitId);
+  const row = await db().scorecard.findFirst({ where: { id: dbId(scorecardId), scriptId: dbId(kitId), ownerId: actor.id } });
+  if (!row) throw new KitError("not-found", "Scorecard not found.");
   return toScorecard(row);
 }
 
-export async function deleteScorecard(actor: ScriptActor, scriptId: string, scorecardId: string): Promise<void> {
-  await assertOwned(actor, scriptId);
-  const { count } = await db().scorecard.deleteMany({ where: { id: dbId(scorecardId), scriptId: dbId(scriptId), ownerId: actor.id } });
-  if (count === 0) throw new ScriptError("not-found", "Scorecard not found.");
+export async function deleteScorecard(actor: KitActor, kitId: string, scorecardId: string): Promise<void> {
+  await assertOwned(actor, kitId);
+  const { count } = await db().scorecard.deleteMany({ where: { id: dbId(scorecardId), scriptId: dbId(kitId), ownerId: actor.id } });
+  if (count === 0) throw new KitError("not-found", "Scorecard not found.");
 }

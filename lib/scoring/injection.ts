@@ -10,6 +10,7 @@
  * written as small scanners instead. tests/unit/scoring/redos.test.ts runs every pattern
  * on worst-case inputs at 20,000 characters.
  */
+import { isSpace } from "../kernel/text.ts";
 
 export interface TextSpan {
   start: number;
@@ -26,22 +27,6 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-/** The characters `\s` matches. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 /** The characters a fake role header may be decorated with before the role ("## system:", "> [system]"). */
 const ROLE_LEAD = new Set(["#", ">", "*", "_", "[", "(", "-"]);
 /** The same at the start of a sentence, where the header takes the rest of its line. */

@@ -12,6 +12,7 @@
  */
 import { type LanguageModel, Output, generateText } from "ai";
 import { z } from "zod";
+import { isSpace } from "../kernel/text.ts";
 import type { CorpusStats } from "./corpus.ts";
 import { feedbackOf } from "./feedback.ts";
 import { type TextSpan, detectInjection } from "./injection.ts";
@@ -118,23 +119,6 @@ export function modelName(model: LanguageModel): string {
 }
 
 // ---- Quote verification (linear: no regex sees the candidate's text or the judge's quotes) ----
-
-/** The characters `\s` matches. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Lowercase one UTF-16 unit, keeping it one unit long (offsets map one to one). */
 function lower(ch: string): string {

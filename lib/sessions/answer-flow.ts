@@ -10,6 +10,7 @@
  * to the reply run (reply-stream.ts), which saves it through reply-save.ts. Nothing calls back here.
  */
 import "server-only";
+import { formatZodError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import type { Question } from "../bank/schema.ts";
@@ -29,10 +30,11 @@ import type { ScoreReport } from "../scoring/report.ts";
 import { closedByTime, interviewOver, replyLost, settlementDue } from "./deadlines.ts";
 import { notFound, SessionError } from "./errors.ts";
 import { toInterviewView, type InterviewView } from "./interview-view.ts";
-import { answersOf, loadSession, type LoadedQuestion, type LoadedSession } from "./load.ts";
+import { answersOf, isAnswer } from "./format.ts";
+import { loadSession, turnsOf, type LoadedQuestion, type LoadedSession } from "./read-model.ts";
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
 import { ReplyAlreadySavedError, writeReply, type PendingReply } from "./reply-save.ts";
-import { answerBodySchema, personMessage, type QuestionSnapshot } from "./schemas.ts";
+import { answerBodySchema, type QuestionSnapshot } from "./schemas.ts";
 import { scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
@@ -69,8 +71,8 @@ function turnBase(session: LoadedSession): TurnBase {
 
 /** The exchange on a question as the interviewer sees it: its own turns (with their follow-up ids) and the candidate's answers. */
 function exchangeOf(session: LoadedSession, question: LoadedQuestion): ExchangeMessage[] {
-  return session.turns
-    .filter((t) => t.sessionQuestionId === question.id && (t.role === "interviewer" || (t.role === "candidate" && t.kind === "answer")))
+  return turnsOf(session, question)
+    .filter((t) => t.role === "interviewer" || isAnswer(t))
     .map((t) =>
       t.role === "interviewer"
         ? { role: "interviewer", text: t.text, action: t.kind === "follow-up" ? t.keyPointId : null }
@@ -122,7 +124,7 @@ function planReply(
 export async function submitAnswer(userId: string, sessionId: string, body: unknown): Promise<PendingReply> {
   const parsed = answerBodySchema.safeParse(body);
   // Worded for a person (the page shows it): the messages alone, never a field path.
-  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "answer"));
+  if (!parsed.success) throw new SessionError("invalid", formatZodError(parsed.error, "answer").message);
   const input = parsed.data;
   try {
     await enforceRateLimits([`answer:${userId}`], env().RATE_LIMIT_ANSWERS_PER_MINUTE);
@@ -386,7 +388,7 @@ export async function settleInterview(userId: string, sessionId: string): Promis
 
 async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuestion) {
   const now = new Date();
-  const answers = [...answersOf(session, question), ...(question.draft.trim() ? [question.draft] : [])];
+  const answers = [...answersOf({ turns: turnsOf(session, question) }), ...(question.draft.trim() ? [question.draft] : [])];
   const report = scoreSnapshot(question.snapshot, answers);
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
   const reply = renderOfflineTurn(

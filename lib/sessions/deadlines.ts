@@ -7,7 +7,7 @@
  */
 import { env } from "../env.ts";
 import { TIME_UP_GRACE_MS } from "./limits.ts";
-import type { LoadedQuestion, LoadedSession } from "./load.ts";
+import type { LoadedQuestion, LoadedSession } from "./read-model.ts";
 
 /** After this long past LLM_TIMEOUT_MS without a saved reply, the reply is taken as lost (the process died mid-stream). */
 export const LOST_REPLY_MS = 15_000;

@@ -1,5 +1,5 @@
 /**
- * The export download (GET /sessions/[id]/export?format=md|json) as a plain function of the user,
+ * The export download (GET /api/sessions/[id]/export?format=md|json) as a plain function of the user,
  * the session id and the format, so tests can call it for any user. Anyone but the owner (signed
  * out included) gets the same 404 as for a session that does not exist. Refusals are the API's
  * JSON errors (lib/api/errors.ts); the download itself is a file.
@@ -7,7 +7,7 @@
 import "server-only";
 import { ApiError } from "../api/errors.ts";
 import { EXPORT_FORMATS, exportFilename, toExportJson, toMarkdown, type ExportFormat } from "./export.ts";
-import { getTranscript } from "./queries.ts";
+import { getTranscript } from "./transcript.ts";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 

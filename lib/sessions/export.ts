@@ -1,12 +1,12 @@
 /**
  * Exporters of one session: Markdown (for reading, sharing, printing) and JSON (the versioned
- * format of lib/review/export-schema.ts, documented in docs/export-format.md). Pure functions of a
+ * format of export-schema.ts, documented in docs/export-format.md). Pure functions of a
  * Transcript; the route handler only sets the download headers.
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportQuestion, type SessionExport } from "./export-schema.ts";
 import { answersOf, BAND_LABEL, capitalise, formatDuration, formatOffset, isAnswer, sessionDurationMs, timeTakenMs, turnLabel } from "./format.ts";
 import { evidenceQuotes, scoredText } from "./highlight.ts";
-import type { Transcript, TranscriptQuestion } from "./types.ts";
+import type { Transcript, TranscriptQuestion } from "./views.ts";
 
 export const EXPORT_FORMATS = ["md", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,5 +1,5 @@
 /** Small pure helpers shared by the review pages and the exporters. */
-import type { TranscriptQuestion, TranscriptTurn } from "./types.ts";
+import type { TranscriptQuestion, TranscriptTurn } from "./views.ts";
 
 /** 0 -> "0s", 65_000 -> "1m 05s", 3_725_000 -> "1h 02m". */
 export function formatDuration(ms: number | null | undefined): string {
@@ -13,6 +13,16 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${s}s`;
 }
 
+/** A candidate's answer (not a notice, not the interviewer's turn). */
+export function isAnswer(turn: Pick<TranscriptTurn, "role" | "kind">): boolean {
+  return turn.role === "candidate" && turn.kind === "answer";
+}
+
+/** The candidate's answers to one question, in turn order (what the score report's spans point into, once joined). */
+export function answersOf(question: { turns: ReadonlyArray<Pick<TranscriptTurn, "role" | "kind" | "text">> }): string[] {
+  return question.turns.filter(isAnswer).map((t) => t.text);
+}
+
 /** "+3:07" from the start of the session (mm:ss, or h:mm:ss past an hour). */
 export function formatOffset(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
@@ -20,15 +30,6 @@ export function formatOffset(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `+${h}:${String(m).padStart(2, "0")}:${s}` : `+${m}:${s}`;
-}
-
-export function isAnswer(turn: Pick<TranscriptTurn, "role" | "kind">): boolean {
-  return turn.role === "candidate" && turn.kind === "answer";
-}
-
-/** The candidate's answers to one question, in turn order (what the score report's spans point into). */
-export function answersOf(question: Pick<TranscriptQuestion, "turns">): string[] {
-  return question.turns.filter(isAnswer).map((t) => t.text);
 }
 
 /** Time the candidate spent answering: the answers' elapsed times, else the question's start-to-score time. */

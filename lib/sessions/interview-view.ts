@@ -1,16 +1,18 @@
 /**
- * What the interview page may show the candidate. The reference answer and rubric of a question
- * stay on the server until the question is scored (practice mode) or the interview is over (mock
- * mode): the browser never holds an answer key early. Reading only: when the server's clock says
- * something is due (a question or the interview past its time, a reply lost with its process), the
- * view says so (`settleDue`) and the page asks for it to be settled (answer-flow.ts
- * `settleInterview`, a POST); rendering the page never writes.
+ * The live interview's projection of the read model (read-model.ts): what the interview page may
+ * show the candidate. The reference answer and rubric of a question stay on the server until the
+ * question is scored (practice mode) or the interview is over (mock mode): the rule is
+ * visibility.ts', shared with the transcript, so the browser never holds an answer key early.
+ * Reading only: when the server's clock says something is due (a question or the interview past its
+ * time, a reply lost with its process), the view says so (`settleDue`) and the page asks for it to
+ * be settled (answer-flow.ts `settleInterview`, a POST); rendering the page never writes.
  */
 import "server-only";
 import type { ScoreReport } from "../scoring/report.ts";
 import { settlementDue } from "./deadlines.ts";
-import { loadSession, type LoadedSession } from "./load.ts";
+import { loadSession, type LoadedSession } from "./read-model.ts";
 import type { Mode, QuestionStatus, TurnKind, TurnRole } from "./schemas.ts";
+import { questionVisibility } from "./visibility.ts";
 
 export type InterviewTurnView = {
   id: string;
@@ -63,28 +65,6 @@ export type InterviewView = {
   questions: InterviewQuestionView[];
   turns: InterviewTurnView[];
 };
-
-export type QuestionVisibility = {
-  /** Title and prompt may be shown (the question has been asked). */
-  asked: boolean;
-  /** Score, report, reference, errata and key points may be shown. */
-  revealed: boolean;
-};
-
-/**
- * The visibility rule, the one place it is written: a question is asked once it is no longer
- * pending; it is revealed once scored, in practice mode at once and in mock mode only when the
- * interview is finished. Column values are read the way lib/sessions/load.ts reads them (a mode
- * other than "mock" is practice, a status other than "finished" is active), so review paths that
- * read raw rows (lib/review/visibility.ts) get the same answer as the interview page.
- */
-export function questionVisibility(session: { status: string; mode: string }, question: { status: string }): QuestionVisibility {
-  const finished = session.status === "finished";
-  const mock = session.mode === "mock";
-  const asked = question.status === "answering" || question.status === "scored";
-  const revealed = question.status === "scored" && (!mock || finished);
-  return { asked, revealed };
-}
 
 export function toInterviewView(s: LoadedSession, now = new Date()): InterviewView {
   const indexById = new Map(s.questions.map((q) => [q.id, q.index]));

@@ -3,7 +3,7 @@
  * server code, so the editor can check an answer before it is sent.
  */
 export const MAX_ANSWER_CHARS = 20_000;
-/** Questions in one practice or mock session (an interview script has its own limit, MAX_SCRIPT_QUESTIONS). */
+/** Questions in one practice or mock session (an interview kit has its own limit, MAX_KIT_QUESTIONS). */
 export const MAX_PRACTICE_QUESTIONS = 10;
 
 /**

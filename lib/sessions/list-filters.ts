@@ -1,5 +1,5 @@
 /** The /sessions filters as they live in the URL: ?topic=...&score=60-79&page=2. */
-import { SCORE_RANGES, type SessionListFilters } from "./types.ts";
+import { SCORE_RANGES, type SessionListFilters } from "./views.ts";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

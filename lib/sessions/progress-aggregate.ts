@@ -1,8 +1,8 @@
 /**
- * Progress: pure aggregation over the rows lib/review/queries.ts reads. Everything the /progress
+ * Progress: pure aggregation over the rows queries.ts reads. Everything the /progress
  * charts and lists show is computed here, on the server, and unit tested.
  */
-import type { ProgressQuestionRow, ProgressReportRow, ProgressSessionRow } from "./types.ts";
+import type { ProgressQuestionRow, ProgressReportRow, ProgressSessionRow } from "./views.ts";
 
 export type ScorePoint = {
   sessionId: string;

@@ -1,5 +1,5 @@
 /**
- * What /progress shows, computed on the server from the user's rows (lib/review/aggregate.ts).
+ * What /progress shows, computed on the server from the user's rows (progress-aggregate.ts).
  *
  * Progress only changes when one of the user's sessions does, so each process keeps, per user, the
  * rows it last read and the view computed from them, keyed by a fingerprint of the user's sessions
@@ -21,7 +21,7 @@ import {
   type GroupScore,
   type ProgressSummary,
   type WeakPoint,
-} from "./aggregate.ts";
+} from "./progress-aggregate.ts";
 import {
   getProgressSessions,
   getReportKeyPoints,
@@ -31,7 +31,7 @@ import {
   type ProgressSessionData,
   type ProgressStamp,
 } from "./queries.ts";
-import type { ProgressReportRow, ProgressRows } from "./types.ts";
+import type { ProgressReportRow, ProgressRows } from "./views.ts";
 
 /** How many weak points /progress lists (and the weak-spot interview draws from). */
 export const WEAK_POINTS_LISTED = 8;

@@ -1,13 +1,14 @@
 /**
- * Read-only, owner-scoped queries behind the review pages. Every function takes the signed-in
- * user's id and only ever sees that user's sessions: someone else's id gives null or nothing, never
- * an error that says the session exists. A constant number of queries per call (no N+1).
+ * Owner-scoped reads of the user's past sessions, for the pages about them: the session list and
+ * its topics, the attempts of a question across sessions, and the rows /progress aggregates. Every
+ * function takes the signed-in user's id and only ever sees that user's sessions: someone else's id
+ * gives null or nothing, never an error that says the session exists. A constant number of queries
+ * per call (no N+1). Reading only; one session's transcript is transcript.ts'.
  */
 import "server-only";
-import { z } from "zod";
 import { db } from "../db/client.ts";
-import { scoreReportSchema, type ScoreReport } from "../scoring/report.ts";
-import { questionSnapshotSchema, type QuestionSnapshot } from "../sessions/schemas.ts";
+import { isSessionId } from "./read-model.ts";
+import { parseReport, parseReportKeyPoints } from "./snapshot.ts";
 import {
   SESSIONS_PAGE_SIZE,
   type Attempt,
@@ -18,36 +19,8 @@ import {
   type SessionListFilters,
   type SessionListPage,
   type Transcript,
-} from "./types.ts";
-import { questionVisibility } from "../sessions/interview-view.ts";
-import { visibleTranscript } from "./visibility.ts";
-
-/**
- * Ids are cuids; anything implausible (too long, NUL or other characters no id has) is nobody's
- * session, answered before any query: PostgreSQL would refuse a NUL with a driver error.
- */
-const MAX_ID_LENGTH = 64;
-export const plausibleId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH && /^[A-Za-z0-9_-]+$/.test(id);
-
-export function parseSnapshot(json: string | null | undefined): QuestionSnapshot | null {
-  if (!json) return null;
-  try {
-    const parsed = questionSnapshotSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function parseReport(json: string | null | undefined): ScoreReport | null {
-  if (!json) return null;
-  try {
-    const parsed = scoreReportSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+} from "./views.ts";
+import { questionVisibility } from "./visibility.ts";
 
 /** The user's sessions, newest first, one page at a time: two queries (the page with its questions) plus a count. */
 export async function listSessions(userId: string, filters: SessionListFilters): Promise<SessionListPage> {
@@ -107,60 +80,6 @@ export async function listSessionTopics(userId: string): Promise<string[]> {
   return groups.map((g) => g.topic);
 }
 
-/**
- * One session with its questions (snapshot and report parsed) and turns, or null when it is not the
- * user's. While it runs, only what the interview page would show (lib/review/visibility.ts).
- */
-export async function getTranscript(userId: string, sessionId: string): Promise<Transcript | null> {
-  if (!plausibleId(sessionId) || !plausibleId(userId)) return null;
-  const row = await db().interviewSession.findFirst({
-    where: { id: sessionId, userId },
-    select: {
-      id: true,
-      status: true,
-      mode: true,
-      engine: true,
-      bankId: true,
-      seed: true,
-      questionCount: true,
-      overallScore: true,
-      startedAt: true,
-      endsAt: true,
-      finishedAt: true,
-      questions: {
-        orderBy: { index: "asc" },
-        select: {
-          id: true,
-          index: true,
-          questionId: true,
-          title: true,
-          topic: true,
-          difficulty: true,
-          minutes: true,
-          status: true,
-          contentHash: true,
-          followUpCount: true,
-          startedAt: true,
-          deadlineAt: true,
-          completedAt: true,
-          score: true,
-          snapshot: true,
-          report: true,
-          turns: {
-            orderBy: { seq: "asc" },
-            select: { id: true, seq: true, role: true, kind: true, text: true, keyPointId: true, late: true, elapsedMs: true, engine: true, createdAt: true },
-          },
-        },
-      },
-    },
-  });
-  if (!row) return null;
-  return visibleTranscript({
-    ...row,
-    questions: row.questions.map(({ snapshot, report, ...q }) => ({ ...q, snapshot: parseSnapshot(snapshot), report: parseReport(report) })),
-  });
-}
-
 /** How many earlier/later attempts a transcript lists per question at most. */
 export const ATTEMPTS_LISTED = 10;
 
@@ -180,7 +99,7 @@ export async function getAttempts(userId: string, transcript: Pick<Transcript, "
     select: { id: true, sessionId: true, questionId: true, status: true, score: true, completedAt: true, session: { select: { status: true, mode: true } } },
   });
   const byQuestion = new Map<string, Attempt[]>();
-  // Attempts in a mock interview still running are not revealed yet (lib/review/visibility.ts).
+  // Attempts in a mock interview still running are not revealed yet (visibility.ts).
   for (const r of rows.filter((row) => questionVisibility(row.session, row).revealed)) {
     const attempt: Attempt = { sessionQuestionId: r.id, sessionId: r.sessionId, questionId: r.questionId, score: r.score!, completedAt: r.completedAt! };
     const list = byQuestion.get(r.questionId);
@@ -229,21 +148,6 @@ export async function getAttempts(userId: string, transcript: Pick<Transcript, "
 export const PROGRESS_REPORT_WINDOW = 200;
 
 /**
- * The key points of a stored report, as /progress weighs them: a contradicted point (the answer
- * stated a misconception about it) earned nothing, so it counts as missed.
- */
-export const keyPointsOnlySchema = z.object({
-  keyPoints: z.array(
-    z.object({
-      id: z.string(),
-      text: z.string(),
-      weight: z.number(),
-      status: z.enum(["covered", "partial", "missed", "contradicted"]).transform((s) => (s === "contradicted" ? "missed" : s)),
-    }),
-  ),
-});
-
-/**
  * The rows /progress aggregates: finished sessions' scores, every scored question, and the key
  * points of the most recent scored questions. Three queries; the large report column is read only
  * for that window (the window is chosen in memory: on SQLite, a second pass over the questions to
@@ -287,18 +191,13 @@ export async function getProgressRows(userId: string): Promise<ProgressRows> {
     sessions: sessions.map((s) => ({ ...s, overallScore: s.overallScore! })),
     questions: questions.map(({ id: _id, ...q }) => ({ ...q, score: q.score!, completedAt: q.completedAt! })),
     reports: reports.flatMap(({ report, ...r }) => {
-      if (!report) return [];
-      try {
-        const parsed = keyPointsOnlySchema.safeParse(JSON.parse(report));
-        return parsed.success ? [{ ...r, completedAt: r.completedAt!, keyPoints: parsed.data.keyPoints }] : [];
-      } catch {
-        return [];
-      }
+      const keyPoints = parseReportKeyPoints(report);
+      return keyPoints ? [{ ...r, completedAt: r.completedAt!, keyPoints }] : [];
     }),
   };
 }
 
-/** What the user's progress depends on, summed over their sessions (see lib/review/progress.ts). */
+/** What the user's progress depends on, summed over their sessions (see progress.ts). */
 export type ProgressStamp = { count: number; versionSum: number; maxUpdatedAt: number };
 
 /**
@@ -348,7 +247,7 @@ export async function getProgressSessions(userId: string, updatedSince?: Date): 
   const bySession = new Map<string, ProgressSessionData>(rows.map(({ mode: _mode, ...r }) => [r.id, { ...r, questions: [] }]));
   for (const { sessionId, status, ...q } of questions) {
     const session = state.get(sessionId);
-    // Scores of a mock interview still running are not revealed yet (lib/review/visibility.ts).
+    // Scores of a mock interview still running are not revealed yet (visibility.ts).
     if (!session || !questionVisibility(session, { status }).revealed) continue;
     bySession.get(sessionId)?.questions.push({ ...q, score: q.score!, completedAt: q.completedAt! });
   }
@@ -380,19 +279,16 @@ export async function getReportKeyPoints(userId: string, sessionQuestionIds: str
     },
   });
   for (const { id, report, status, session, ...r } of rows) {
-    if (!report || !r.completedAt || !questionVisibility(session, { status }).revealed) continue;
-    try {
-      const parsed = keyPointsOnlySchema.safeParse(JSON.parse(report));
-      if (parsed.success) out.set(id, { ...r, completedAt: r.completedAt, keyPoints: parsed.data.keyPoints });
-    } catch {
-      // an unreadable report counts for nothing
-    }
+    if (!r.completedAt || !questionVisibility(session, { status }).revealed) continue;
+    // An unreadable report counts for nothing.
+    const keyPoints = parseReportKeyPoints(report);
+    if (keyPoints) out.set(id, { ...r, completedAt: r.completedAt, keyPoints });
   }
   return out;
 }
 
 /** Whether the user owns the session (for actions that need no more than that). */
 export async function ownsSession(userId: string, sessionId: string): Promise<boolean> {
-  if (!plausibleId(sessionId) || !plausibleId(userId)) return false;
+  if (!isSessionId(sessionId)) return false;
   return (await db().interviewSession.count({ where: { id: sessionId, userId } })) > 0;
 }

@@ -1,4 +1,14 @@
-/** Reading a whole session (owner only) in one round of queries, with its JSON columns parsed. */
+/**
+ * The read model of a stored session: what a session row (with its questions and turns) becomes
+ * once read and its JSON columns parsed (snapshot.ts). Owner only: someone else's session, or an id
+ * no session can have, reads as null. Everything shown of one session is a projection of it:
+ *
+ * - the live interview (interview-view.ts `toInterviewView`),
+ * - the transcript the review pages and the results show (transcript.ts `toTranscript`),
+ * - the Markdown and JSON export (export.ts, from the transcript).
+ *
+ * The answer flow (answer-flow.ts) reads sessions through here too. Reading only.
+ */
 import "server-only";
 import { db } from "../db/client.ts";
 import type { ScoreReport } from "../scoring/report.ts";
@@ -57,6 +67,10 @@ export type LoadedSession = {
   turns: LoadedTurn[];
 };
 
+/** The read model as loadSession returns it: with the columns only the transcript reads (the bank, each question's content hash). */
+export type StoredQuestion = LoadedQuestion & { contentHash: string };
+export type StoredSession = Omit<LoadedSession, "questions"> & { bankId: string; questions: StoredQuestion[] };
+
 /**
  * Whether a string can be a session id at all (cuid-like: letters, digits, "_" and "-", 1 to 64).
  * Anything else (NUL, spaces, slashes, over-long) is nobody's session: answered "not found" before
@@ -66,7 +80,7 @@ export function isSessionId(id: unknown): id is string {
   return typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 }
 
-export async function loadSession(userId: string, sessionId: string): Promise<LoadedSession | null> {
+export async function loadSession(userId: string, sessionId: string): Promise<StoredSession | null> {
   if (!isSessionId(sessionId)) return null;
   const row = await db().interviewSession.findFirst({
     where: { id: sessionId, userId },
@@ -87,6 +101,7 @@ export async function loadSession(userId: string, sessionId: string): Promise<Lo
   };
 }
 
-export function answersOf(session: LoadedSession, question: LoadedQuestion): string[] {
-  return session.turns.filter((t) => t.sessionQuestionId === question.id && t.role === "candidate" && t.kind === "answer").map((t) => t.text);
+/** The turns of one question, in order. */
+export function turnsOf<T extends { sessionQuestionId: string }>(session: { turns: readonly T[] }, question: { id: string }): T[] {
+  return session.turns.filter((t) => t.sessionQuestionId === question.id);
 }

@@ -1,15 +1,15 @@
 /**
- * What the review pages can do besides reading: retake a question, practise weak spots, delete a
- * session. Owner-scoped like the queries; the writes themselves are lib/sessions' (the only code
- * that writes sessions).
+ * Starting a new session from past ones: retake a question of a transcript (/sessions/[id]), or
+ * practise the questions behind the weakest key points (/progress). Owner-scoped like the reads;
+ * the session itself is started by service.ts `startSession`.
  */
 import "server-only";
 import { getQuestionBank } from "../bank/index.ts";
-import { SessionError } from "../sessions/errors.ts";
-import { deleteSession, startSession } from "../sessions/service.ts";
-import { modeSchema } from "../sessions/schemas.ts";
+import { SessionError } from "./errors.ts";
 import { getProgress } from "./progress.ts";
-import { getTranscript, plausibleId } from "./queries.ts";
+import { modeSchema } from "./schemas.ts";
+import { startSession } from "./service.ts";
+import { getTranscript } from "./transcript.ts";
 
 /**
  * Starts a one-question session of the question asked at `questionIndex` in one of the user's
@@ -20,7 +20,7 @@ export async function retakeQuestion(userId: string, sessionId: string, question
   const transcript = await getTranscript(userId, sessionId);
   const question = transcript?.questions.find((q) => q.index === questionIndex);
   if (!transcript || !question) return null;
-  // A question the running interview has not asked yet stays unknown (lib/review/visibility.ts).
+  // A question the running interview has not asked yet stays unknown (visibility.ts).
   if (question.withheld && !question.snapshot) throw new SessionError("invalid", "This question has not been asked yet.");
   return startSession(userId, {
     questionIds: [question.questionId],
@@ -37,10 +37,4 @@ export async function practiseWeakSpots(userId: string): Promise<{ id: string } 
   const ids = (await getProgress(userId)).weakQuestionIds.filter((id) => bank.get(id));
   if (ids.length === 0) return null;
   return startSession(userId, { questionIds: ids, count: ids.length });
-}
-
-/** Deletes one of the user's sessions; false when it is not theirs. */
-export async function removeSession(userId: string, sessionId: string): Promise<boolean> {
-  if (!plausibleId(sessionId)) return false;
-  return deleteSession(userId, sessionId);
 }

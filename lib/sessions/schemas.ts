@@ -139,17 +139,3 @@ export const draftBodySchema = z
 
 /** The body of "next question" (and "finish", which may send it). */
 export const advanceBodySchema = z.object({ expectedTurns: expectedTurnsSchema }).strict();
-
-/**
- * A validation failure in words for a person: the messages alone (never "field.path: "), one
- * sentence each. Unknown fields and wrong shapes get a plain sentence instead of zod's wording.
- */
-export function personMessage(error: z.ZodError, subject = "request"): string {
-  const messages = error.issues.map((issue) => {
-    if (issue.code === "unrecognized_keys") return `This ${subject} has fields the server does not know (${issue.keys.join(", ")}).`;
-    if (issue.path.length === 0 && issue.code === "invalid_type") return `This ${subject} is not in the expected form.`;
-    const m = issue.message.trim();
-    return /[.!?)]$/.test(m) ? m : `${m}.`;
-  });
-  return [...new Set(messages)].join(" ");
-}

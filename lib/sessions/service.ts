@@ -1,19 +1,21 @@
 /**
- * The session lifecycle: start, read (owner only), drafts, delete. The answer flow (answer, next
- * question, finish) is in answer-flow.ts. This folder is the only code that writes sessions.
+ * The session lifecycle: start, drafts, delete (owner only). The answer flow (answer, next
+ * question, finish) is in answer-flow.ts; reads are the read model's (read-model.ts). This folder
+ * is the only code that writes sessions.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getQuestionBank } from "../bank/index.ts";
 import { modelSpecs } from "../ai/providers.ts";
+import { formatZodError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { renderOfflineTurn } from "../interviewer/index.ts";
 import { enforceRateLimits, rateLimiter, RateLimitError } from "../rate-limit/index.ts";
 import { chooseQuestions } from "./choose-questions.ts";
 import { notFound, SessionError } from "./errors.ts";
-import { isSessionId } from "./load.ts";
-import { draftBodySchema, personMessage, startSessionSchema, type StartSessionInput } from "./schemas.ts";
+import { isSessionId } from "./read-model.ts";
+import { draftBodySchema, startSessionSchema, type StartSessionInput } from "./schemas.ts";
 import { interviewQuestionOf, snapshotOf } from "./snapshot.ts";
 
 /** Time to read feedback between questions, added to the interview's overall clock per question. */
@@ -54,7 +56,7 @@ async function enforceSessionQuotas(userId: string, now: Date) {
 export async function startSession(userId: string, input: StartSessionInput): Promise<{ id: string }> {
   const parsed = startSessionSchema.safeParse(input);
   // Worded for a person (the set-up form shows it): the messages alone, never a field path.
-  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "set-up"));
+  if (!parsed.success) throw new SessionError("invalid", formatZodError(parsed.error, "set-up").message);
   const config = parsed.data;
   if (!availableInterviewers().some((i) => i.id === config.interviewer)) {
     throw new SessionError("invalid", `The interviewer "${config.interviewer}" is not available on this server.`);
@@ -152,7 +154,7 @@ export async function saveDraft(userId: string, sessionId: string, body: unknown
   if (!isSessionId(sessionId)) throw notFound();
   const parsed = draftBodySchema.safeParse(body);
   // Worded for a person (the page shows it): the message alone, never a field path.
-  if (!parsed.success) throw new SessionError("invalid", personMessage(parsed.error, "draft"));
+  if (!parsed.success) throw new SessionError("invalid", formatZodError(parsed.error, "draft").message);
   try {
     await enforceRateLimits([`draft:${userId}`], env().RATE_LIMIT_DRAFTS_PER_MINUTE);
   } catch (error) {

@@ -1,4 +1,9 @@
-/** Converting between bank questions, session snapshots and the rows that store them. */
+/**
+ * Converting between bank questions, session snapshots and the rows that store them. The one
+ * parser of each JSON column a session row holds (`snapshot`, `report`): every read path (the read
+ * model in read-model.ts, the attempts and progress queries) goes through these.
+ */
+import { z } from "zod";
 import type { Question } from "../bank/schema.ts";
 import type { InterviewQuestion } from "../interviewer/index.ts";
 import { scoreReportSchema, type ScoreReport } from "../scoring/report.ts";
@@ -24,13 +29,50 @@ export function snapshotOf(q: Question): QuestionSnapshot {
   };
 }
 
+/**
+ * A stored snapshot. Throws when it no longer parses: a session cannot be interviewed, scored or
+ * reviewed without what it asked, so such a row is an error, not something to show half of.
+ */
 export function parseSnapshot(json: string): QuestionSnapshot {
   return questionSnapshotSchema.parse(JSON.parse(json));
 }
 
-export function parseReport(json: string | null): ScoreReport | null {
+/** The stored score report of a question; null while unscored, and for a report that no longer parses (it is shown as not scored). */
+export function parseReport(json: string | null | undefined): ScoreReport | null {
+  return parseJsonColumn(json, scoreReportSchema);
+}
+
+/** The key points of a stored report as /progress weighs them (keyPointsOnlySchema); null when absent or unreadable. */
+export function parseReportKeyPoints(json: string | null | undefined): ReportKeyPoint[] | null {
+  return parseJsonColumn(json, keyPointsOnlySchema)?.keyPoints ?? null;
+}
+
+/**
+ * The key points of a stored report, as /progress weighs them: a contradicted point (the answer
+ * stated a misconception about it) earned nothing, so it counts as missed.
+ */
+export const keyPointsOnlySchema = z.object({
+  keyPoints: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      weight: z.number(),
+      status: z.enum(["covered", "partial", "missed", "contradicted"]).transform((s) => (s === "contradicted" ? "missed" : s)),
+    }),
+  ),
+});
+export type ReportKeyPoint = z.output<typeof keyPointsOnlySchema>["keyPoints"][number];
+
+/** A JSON column read with a schema: null when absent, not JSON, or not of the schema. */
+function parseJsonColumn<S extends z.ZodType>(json: string | null | undefined, schema: S): z.output<S> | null {
   if (!json) return null;
-  const parsed = scoreReportSchema.safeParse(JSON.parse(json));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
 

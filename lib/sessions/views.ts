@@ -1,8 +1,10 @@
 /**
- * The shapes the review pages, exporters and progress charts work with. Plain data (no Prisma
- * types), so pure functions and client components can use them.
+ * The shapes the pages about past sessions read: the session list, the transcript (the read
+ * model's projection for review, transcript.ts), attempts, and the rows progress aggregates.
+ * Plain data (no Prisma types), so pure functions and client components can use them.
  */
-import type { QuestionSnapshot } from "../sessions/schemas.ts";
+import type { LoadedTurn, StoredQuestion, StoredSession } from "./read-model.ts";
+import type { QuestionSnapshot } from "./schemas.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 
 export const SESSIONS_PAGE_SIZE = 20;
@@ -51,61 +53,24 @@ export type SessionListPage = {
   pageCount: number;
 };
 
-export type TranscriptTurn = {
-  id: string;
-  seq: number;
-  role: string;
-  kind: string;
-  text: string;
-  keyPointId: string | null;
-  late: boolean;
-  elapsedMs: number | null;
-  engine: string | null;
-  createdAt: Date;
-};
+/** A turn as the transcript shows it: the read model's (read-model.ts), filed under its question. */
+export type TranscriptTurn = Omit<LoadedTurn, "sessionQuestionId">;
 
-export type TranscriptQuestion = {
-  /** The SessionQuestion row's id. */
-  id: string;
-  index: number;
-  questionId: string;
-  title: string;
-  topic: string;
-  difficulty: string;
-  minutes: number;
-  status: string;
-  contentHash: string;
-  followUpCount: number;
-  startedAt: Date | null;
-  deadlineAt: Date | null;
-  completedAt: Date | null;
-  score: number | null;
-  /** What was asked, as it was then (null only if the stored JSON no longer parses). */
+/** A question as the transcript shows it: the read model's, with its own turns and without the draft. */
+export type TranscriptQuestion = Omit<StoredQuestion, "draft" | "draftUpdatedAt" | "snapshot"> & {
+  /** What was asked, as it was then (null for a question not asked yet: see `withheld`). */
   snapshot: QuestionSnapshot | null;
-  report: ScoreReport | null;
   turns: TranscriptTurn[];
   /**
-   * Set when the interview page would not show all of this question (lib/review/visibility.ts):
+   * Set when the interview page would not show all of this question (visibility.ts):
    * not asked (no title, prompt or snapshot), or not revealed yet (no score, report, reference or
    * key points: in a mock interview, until it is over).
    */
   withheld?: boolean;
 };
 
-export type Transcript = {
-  id: string;
-  status: string;
-  mode: string;
-  engine: string;
-  bankId: string;
-  seed: string;
-  questionCount: number;
-  overallScore: number | null;
-  startedAt: Date;
-  endsAt: Date;
-  finishedAt: Date | null;
-  questions: TranscriptQuestion[];
-};
+/** The transcript projection of the read model (transcript.ts `toTranscript`): the session without its owner and live-interview bookkeeping. */
+export type Transcript = Omit<StoredSession, "userId" | "currentIndex" | "version" | "questions" | "turns"> & { questions: TranscriptQuestion[] };
 
 /** One scored attempt of a question, in any of the user's sessions. */
 export type Attempt = {

@@ -1,19 +1,37 @@
 /**
- * What review may show of a session while it is being taken: exactly what the interview page shows
- * (lib/sessions/interview-view.ts). A question not yet asked has no title, prompt or answer key; a
- * question's score, report, reference and errata appear once it is revealed (scored, and in a mock
- * interview only once the interview is over). The rule is lib/sessions'; this module only asks it,
- * so the interview page and every review read path (transcript, export, list, attempts, progress)
- * cannot drift apart.
+ * What may be shown of a session while it is being taken: the one rule, used by the interview page
+ * (interview-view.ts) and by every read of past sessions (the transcript, the export, the list, the
+ * attempts, progress), so they cannot drift apart. A question not yet asked has no title, prompt or
+ * answer key; a question's score, report, reference and errata appear once it is revealed (scored,
+ * and in a mock interview only once the interview is over): the browser never holds an answer key
+ * early.
  */
-import "server-only";
-import { questionVisibility } from "../sessions/interview-view.ts";
-import type { Transcript, TranscriptQuestion } from "./types.ts";
+import type { Transcript, TranscriptQuestion } from "./views.ts";
 
-type SessionState = { status: string; mode: string };
+export type QuestionVisibility = {
+  /** Title and prompt may be shown (the question has been asked). */
+  asked: boolean;
+  /** Score, report, reference, errata and key points may be shown. */
+  revealed: boolean;
+};
 
-/** A transcript question as review may show it (see the module comment). */
-export function visibleQuestion(session: SessionState, q: TranscriptQuestion): TranscriptQuestion {
+/**
+ * The visibility rule, the one place it is written: a question is asked once it is no longer
+ * pending; it is revealed once scored, in practice mode at once and in mock mode only when the
+ * interview is finished. Column values are read the way the read model reads them (read-model.ts:
+ * a mode other than "mock" is practice, a status other than "finished" is active), so queries that
+ * read raw rows (queries.ts) get the same answer as the interview page.
+ */
+export function questionVisibility(session: { status: string; mode: string }, question: { status: string }): QuestionVisibility {
+  const finished = session.status === "finished";
+  const mock = session.mode === "mock";
+  const asked = question.status === "answering" || question.status === "scored";
+  const revealed = question.status === "scored" && (!mock || finished);
+  return { asked, revealed };
+}
+
+/** A transcript question as it may be shown (see the module comment). */
+export function visibleQuestion(session: { status: string; mode: string }, q: TranscriptQuestion): TranscriptQuestion {
   const { asked, revealed } = questionVisibility(session, q);
   if (revealed) return q;
   const hidden = { ...q, score: null, report: null, withheld: true };
@@ -24,7 +42,7 @@ export function visibleQuestion(session: SessionState, q: TranscriptQuestion): T
   };
 }
 
-/** The transcript as review may show it: the interview page's rule applied to every question. */
+/** The transcript as it may be shown: the interview page's rule applied to every question. */
 export function visibleTranscript(t: Transcript): Transcript {
   return { ...t, questions: t.questions.map((q) => visibleQuestion(t, q)) };
 }

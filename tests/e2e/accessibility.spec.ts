@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
 import { InterviewPage } from "./pages/interview-page";
-import { ScriptsPage } from "./pages/scripts-page";
+import { KitsPage } from "./pages/kits-page";
 
 /**
  * The axe sweep (issue 13): every page state a person can reach, in light and dark, at 1280×800
@@ -102,39 +102,39 @@ test("a candidate: practice, a live interview, transcript, sessions list, progre
   expect(found, report(found)).toEqual([]);
 });
 
-test("a recruiter: scripts list, builder, editor, share page, live interview, scorecard", async ({ page, browser }) => {
+test("a recruiter: kits list, builder, editor, share page, live interview, scorecard", async ({ page, browser }) => {
   const found: Found[] = [];
   await new AuthPage(page).signUp(newAccount("axe-rec"), { hiring: true });
-  await expect(page).toHaveURL(/\/scripts$/);
-  await sweep(page, "scripts list, empty", found);
-  await page.goto("/scripts/new");
-  await sweep(page, "script builder", found);
-  const scripts = new ScriptsPage(page);
-  await scripts.build({ minutes: 45, level: "Senior", seed: "axe", jobDescription: "FastAPI services, asyncio and pytest." });
-  await sweep(page, "script editor", found);
+  await expect(page).toHaveURL(/\/kits$/);
+  await sweep(page, "kits list, empty", found);
+  await page.goto("/kits/new");
+  await sweep(page, "kit builder", found);
+  const kits = new KitsPage(page);
+  await kits.build({ minutes: 45, level: "Senior", seed: "axe", jobDescription: "FastAPI services, asyncio and pytest." });
+  await sweep(page, "kit editor", found);
   const editorUrl = page.url();
-  const titles = await scripts.titles();
-  await scripts.minutesOf(titles[0]!).fill("30");
-  await scripts.minutesOf(titles[0]!).press("Tab");
-  await sweep(page, "script editor, a question squeezed", found);
+  const titles = await kits.titles();
+  await kits.minutesOf(titles[0]!).fill("30");
+  await kits.minutesOf(titles[0]!).press("Tab");
+  await sweep(page, "kit editor, a question squeezed", found);
   await page.getByRole("button", { name: "Discard changes" }).click();
-  const url = await scripts.createShareLink();
+  const url = await kits.createShareLink();
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
   await guestPage.goto(url);
   await sweep(guestPage, "public share page", found);
   await guest.close();
-  await page.goto("/scripts");
-  await sweep(page, "scripts list", found);
+  await page.goto("/kits");
+  await sweep(page, "kits list", found);
   await page.goto(editorUrl);
   await page.getByRole("link", { name: "Run live interview" }).click();
-  await sweep(page, "script live interview, intro", found);
+  await sweep(page, "kit live interview, intro", found);
   await page.getByRole("button", { name: /^Q1/ }).click();
   await page.getByRole("radio", { name: /^3 · / }).check();
-  await sweep(page, "script live interview, a question", found);
+  await sweep(page, "kit live interview, a question", found);
   await page.getByRole("button", { name: "Wrap-up", exact: true }).click();
   await page.getByRole("button", { name: "Save scorecard" }).click();
-  await sweep(page, "script live interview, name missing", found);
+  await sweep(page, "kit live interview, name missing", found);
   await page.getByLabel("Candidate").fill("Axe Candidate");
   await page.getByRole("button", { name: "Save scorecard" }).click();
   await expect(page.getByRole("heading", { name: "Scorecard: Axe Candidate" })).toBeVisible();

@@ -79,7 +79,7 @@ function adminResetLink(email: string, baseUrl: string): string {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, NODE_ENV: "production" };
     delete env.DATABASE_URL;
     delete env.NEXTAUTH_URL;
-    const run = spawnSync(process.execPath, ["scripts/user-reset-link.ts", email, "--base-url", baseUrl], { cwd: process.cwd(), env, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["cli/user-reset-link.ts", email, "--base-url", baseUrl], { cwd: process.cwd(), env, encoding: "utf8" });
     if (run.status === 0) return run.stdout.trim();
   }
   throw new Error(`no e2e data folder has an account for ${email}`);

@@ -1,51 +1,51 @@
 import { expect, test } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
-import { ScriptsPage } from "./pages/scripts-page";
+import { KitsPage } from "./pages/kits-page";
 
 test("a candidate who opens the builder is told to switch to a recruiter account in Settings", async ({ page }) => {
   await new AuthPage(page).signUp(newAccount("cand"));
   await expect(page).toHaveURL(/\/practice/);
-  await page.goto("/scripts/new");
-  await expect(page.getByRole("heading", { name: "Interview scripts are for recruiters" })).toBeVisible();
+  await page.goto("/kits/new");
+  await expect(page.getByRole("heading", { name: "Interview kits are for recruiters" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open Settings" })).toHaveAttribute("href", "/settings");
-  const api = await page.request.post("/api/scripts", { data: { level: "senior", minutes: 45 } });
+  const api = await page.request.post("/api/kits", { data: { level: "senior", minutes: 45 } });
   expect(api.status()).toBe(403);
 });
 
-test("a recruiter builds a script, reorders it by keyboard and by drag, shares it, and revokes the link", async ({ page, browser }) => {
+test("a recruiter builds a kit, reorders it by keyboard and by drag, shares it, and revokes the link", async ({ page, browser }) => {
   const account = newAccount("recruiter");
   await new AuthPage(page).signUp(account, { hiring: true });
-  await expect(page).toHaveURL(/\/scripts$/);
-  await expect(page.getByRole("heading", { name: "No scripts yet" })).toBeVisible();
+  await expect(page).toHaveURL(/\/kits$/);
+  await expect(page.getByRole("heading", { name: "No kits yet" })).toBeVisible();
 
-  const scripts = new ScriptsPage(page);
-  await scripts.build({ minutes: 60, level: "Senior", topics: ["Concurrency & Async", "Testing, Performance & System Design"], seed: "e2e" });
+  const kits = new KitsPage(page);
+  await kits.build({ minutes: 60, level: "Senior", topics: ["Concurrency & Async", "Testing, Performance & System Design"], seed: "e2e" });
   await expect(page.getByRole("heading", { level: 1, name: "Senior Python engineer" })).toBeVisible();
   await expect(page.getByText("The plan fits: intro,")).toBeVisible();
-  const original = await scripts.titles();
+  const original = await kits.titles();
   expect(original.length).toBeGreaterThanOrEqual(3);
 
   // Keyboard-accessible reorder: the move buttons.
-  await scripts.moveDown(original[0]!);
-  await expect.poll(() => scripts.titles()).toEqual([original[1], original[0], ...original.slice(2)]);
-  await scripts.moveUp(original[0]!);
-  await expect.poll(() => scripts.titles()).toEqual(original);
-  await scripts.moveDown(original[0]!);
-  await scripts.save("Warm-up second");
-  await scripts.expectSaved(2);
-  const afterKeys = await scripts.titles();
+  await kits.moveDown(original[0]!);
+  await expect.poll(() => kits.titles()).toEqual([original[1], original[0], ...original.slice(2)]);
+  await kits.moveUp(original[0]!);
+  await expect.poll(() => kits.titles()).toEqual(original);
+  await kits.moveDown(original[0]!);
+  await kits.save("Warm-up second");
+  await kits.expectSaved(2);
+  const afterKeys = await kits.titles();
 
   // Drag and drop: the first question onto the last place.
-  await scripts.drag(afterKeys[0]!, afterKeys.at(-1)!);
-  await expect.poll(() => scripts.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
-  await scripts.save();
-  await scripts.expectSaved(3);
+  await kits.drag(afterKeys[0]!, afterKeys.at(-1)!);
+  await expect.poll(() => kits.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
+  await kits.save();
+  await kits.expectSaved(3);
   await page.reload();
-  expect(await scripts.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
+  expect(await kits.titles()).toEqual([...afterKeys.slice(1), afterKeys[0]]);
   await expect(page.getByRole("list", { name: "Versions, newest first" }).getByText("Reordered questions")).toBeVisible();
 
   // The drag handle works from the keyboard too: space picks up, arrows move, space drops.
-  const dragged = await scripts.titles();
+  const dragged = await kits.titles();
   const handle = page.getByRole("button", { name: `Drag “${dragged[0]}” to reorder` });
   await handle.focus();
   await page.keyboard.press("Space");
@@ -55,38 +55,38 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   await expect(page.getByText(`“${dragged[0]}” is over position 2 of ${dragged.length}.`)).toBeAttached();
   await page.keyboard.press("Space");
   await expect(page.getByText(`Dropped “${dragged[0]}” at position 2 of ${dragged.length}.`)).toBeAttached();
-  await expect.poll(() => scripts.titles()).toEqual([dragged[1], dragged[0], ...dragged.slice(2)]);
+  await expect.poll(() => kits.titles()).toEqual([dragged[1], dragged[0], ...dragged.slice(2)]);
   await page.getByRole("button", { name: "Discard changes" }).click();
-  await expect.poll(() => scripts.titles()).toEqual(dragged);
+  await expect.poll(() => kits.titles()).toEqual(dragged);
 
   // Minutes: a question set by hand re-fits the plan, and the page says when it no longer fits.
-  const first = (await scripts.titles())[0]!;
-  await scripts.minutesOf(first).fill("50");
+  const first = (await kits.titles())[0]!;
+  await kits.minutesOf(first).fill("50");
   await expect(page.getByRole("alert").filter({ hasText: "The plan no longer fits" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toBeDisabled();
   await page.getByRole("button", { name: `Set by hand · fit automatically: “${first}”` }).click();
   await expect(page.getByText("The plan fits: intro,")).toBeVisible();
 
   // Swap a question for an alternative of the same topic and difficulty.
-  const beforeSwap = await scripts.titles();
+  const beforeSwap = await kits.titles();
   await page.getByRole("button", { name: `Swap “${beforeSwap[0]}” for an alternative` }).click();
   const alternative = page.getByRole("menuitem").first();
   const altTitle = (await alternative.innerText()).split("\n")[0]!.trim();
   await alternative.click();
-  await expect.poll(async () => (await scripts.titles())[0]).toBe(altTitle);
+  await expect.poll(async () => (await kits.titles())[0]).toBe(altTitle);
   await page.getByLabel("Notes for question 1").fill("Ask for a production example.");
-  await scripts.save();
-  await scripts.expectSaved(4);
+  await kits.save();
+  await kits.expectSaved(4);
 
   // Share: the link opens in a fresh browser context without signing in.
-  const url = await scripts.createShareLink();
+  const url = await kits.createShareLink();
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
   const shared = await guestPage.goto(url);
   expect(shared!.status()).toBe(200);
   await expect(guestPage.getByRole("heading", { level: 1, name: "Senior Python engineer" })).toBeVisible();
   await expect(
-    guestPage.getByText(/A read-only interview script shared from Interview Studio \(version 4\)\. This link stops working on \d{4}-\d\d-\d\d\./),
+    guestPage.getByText(/A read-only interview kit shared from Interview Studio \(version 4\)\. This link stops working on \d{4}-\d\d-\d\d\./),
   ).toBeVisible();
   await expect(guestPage.getByRole("heading", { name: `1. ${altTitle}` })).toBeVisible();
   await expect(guestPage.getByText("Ask for a production example.")).toHaveCount(0); // private notes stay private
@@ -94,7 +94,7 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   await expect(guestPage.getByRole("textbox")).toHaveCount(0); // read-only
 
   // Revoke: the same link is now a 404.
-  await scripts.revokeFirstLink();
+  await kits.revokeFirstLink();
   const revoked = await guestPage.goto(url);
   expect(revoked!.status()).toBe(404);
   const unknown = await guestPage.goto(url.replace(/\/share\/.*/, `/share/${"x".repeat(43)}`));
@@ -102,17 +102,17 @@ test("a recruiter builds a script, reorders it by keyboard and by drag, shares i
   await guest.close();
 
   // Export.
-  const md = await page.request.get(page.url().replace(/\/scripts\//, "/api/scripts/") + "/export?format=md");
+  const md = await page.request.get(page.url().replace(/\/kits\//, "/api/kits/") + "/export?format=md");
   expect(md.status()).toBe(200);
   expect(await md.text()).toContain(`## 1. ${altTitle}`);
 });
 
-test("a recruiter runs a script live and the scorecard is saved and listed", async ({ page }) => {
+test("a recruiter runs a kit live and the scorecard is saved and listed", async ({ page }) => {
   await new AuthPage(page).signUp(newAccount("live"), { hiring: true });
-  await expect(page).toHaveURL(/\/scripts$/);
-  const scripts = new ScriptsPage(page);
-  await scripts.build({ count: 2, level: "Mid-level", seed: "live" });
-  const titles = await scripts.titles();
+  await expect(page).toHaveURL(/\/kits$/);
+  const kits = new KitsPage(page);
+  await kits.build({ count: 2, level: "Mid-level", seed: "live" });
+  const titles = await kits.titles();
   await page.getByRole("link", { name: "Run live interview" }).click();
   await expect(page.getByRole("heading", { name: "Live interview" })).toBeVisible();
 
@@ -146,15 +146,15 @@ test("a recruiter runs a script live and the scorecard is saved and listed", asy
   const row = page.getByRole("row").filter({ hasText: "Ada Lovelace" });
   await expect(row).toContainText("Hire");
   await expect(row).toContainText("3 / 4");
-  const csv = await page.request.get(page.url().replace(/\/scripts\//, "/api/scripts/") + "/export?format=csv");
+  const csv = await page.request.get(page.url().replace(/\/kits\//, "/api/kits/") + "/export?format=csv");
   expect(await csv.text()).toContain("Ada Lovelace");
 });
 
 test("recruiters: a squeezed question is named, job-description matches are words, red flags and unrated questions are recorded", async ({ page, browser }) => {
   await new AuthPage(page).signUp(newAccount("squeeze"), { hiring: true });
-  await expect(page).toHaveURL(/\/scripts$/);
-  const scripts = new ScriptsPage(page);
-  await scripts.build({
+  await expect(page).toHaveURL(/\/kits$/);
+  const kits = new KitsPage(page);
+  await kits.build({
     minutes: 60,
     count: 4,
     level: "Senior",
@@ -166,9 +166,9 @@ test("recruiters: a squeezed question is named, job-description matches are word
   for (const m of matches) for (const word of ["own", "write", "others", "mentor", "code"]) expect(m.replace(/^Matches: /, "").split(", ")).not.toContain(word);
 
   // One question set to 40 minutes squeezes the others below what they need: the page says which and by how much.
-  const titles = await scripts.titles();
-  await scripts.minutesOf(titles[0]!).fill("40");
-  await scripts.minutesOf(titles[0]!).press("Tab");
+  const titles = await kits.titles();
+  await kits.minutesOf(titles[0]!).fill("40");
+  await kits.minutesOf(titles[0]!).press("Tab");
   const warning = page.getByRole("status").filter({ hasText: "The minutes add up, but the plan squeezes" });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText(/“.+” \(question \d\) gets \d+ minutes?, \d+ fewer than the \d+ it needs/);
@@ -178,7 +178,7 @@ test("recruiters: a squeezed question is named, job-description matches are word
   await expect(page.getByText("The plan fits: intro,")).toBeVisible();
 
   // The public share page shows words too.
-  const url = await scripts.createShareLink();
+  const url = await kits.createShareLink();
   const guest = await browser.newContext();
   const guestPage = await guest.newPage();
   await guestPage.goto(url);

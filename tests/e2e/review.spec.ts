@@ -102,7 +102,7 @@ test("after an interview: the transcript shows the answer with evidence, exports
     const res = await second.goto(transcriptUrl);
     expect(res?.status()).toBe(404);
     for (const format of ["md", "json"]) {
-      const exp = await second.request.get(`${transcriptUrl}/export?format=${format}`);
+      const exp = await second.request.get(`/api${transcriptUrl}/export?format=${format}`);
       expect(exp.status()).toBe(404);
       expect(await exp.text()).not.toContain(answer.slice(0, 40));
     }
@@ -115,7 +115,7 @@ test("after an interview: the transcript shows the answer with evidence, exports
   // Signed out: 404 for the export too.
   const anonymous = await browser.newContext();
   try {
-    expect((await anonymous.request.get(`http://127.0.0.1:${process.env.E2E_PORT ?? 3210}${transcriptUrl}/export?format=md`)).status()).toBe(404);
+    expect((await anonymous.request.get(`http://127.0.0.1:${process.env.E2E_PORT ?? 3210}/api${transcriptUrl}/export?format=md`)).status()).toBe(404);
   } finally {
     await anonymous.close();
   }

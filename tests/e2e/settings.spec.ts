@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
 
-test("a candidate switches to a recruiter account in Settings and gets Scripts", async ({ page }) => {
+test("a candidate switches to a recruiter account in Settings and gets Kits", async ({ page }) => {
   await new AuthPage(page).signUp(newAccount("role"));
   await expect(page).toHaveURL(/\/practice/);
   const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link", { name: "Scripts" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Kits" })).toHaveCount(0);
   await page.goto("/settings");
   await page.getByRole("radio", { name: /Recruiter/ }).check();
   await page.getByRole("button", { name: "Save account type" }).click();
-  await expect(nav.getByRole("link", { name: "Scripts" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Kits" })).toBeVisible();
 });
 
 test("deleting the account needs the email typed, then signs out and the account is gone", async ({ page }) => {

@@ -16,7 +16,7 @@ vi.mock("../../lib/auth/current-user.ts", async (original) => ({
 import { BODY_LIMITS } from "../../lib/api/body.ts";
 import { API_ERROR_STATUS, apiErrorBodySchema } from "../../lib/api/errors.ts";
 import type { RouteHandler } from "../../lib/api/route.ts";
-import { createScorecard, createScript, createShareLink } from "../../lib/scripts/store.ts";
+import { createScorecard, createKit, createShareLink } from "../../lib/kits/store.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 import type { TestUser } from "../support/fake-session.ts";
 import { callRoute, HTTP_METHODS, request, routeFiles, type RouteFile } from "../support/routes.ts";
@@ -52,7 +52,7 @@ async function expectRefusal(res: Response, status: number | number[], what: str
   return parsed.data!.error;
 }
 
-/** Real resources for every address: the recruiter's script, link and scorecard; the candidate's interview. */
+/** Real resources for every address: the recruiter's kit, link and scorecard; the candidate's interview. */
 const world = {
   recruiter: null as unknown as TestUser,
   candidate: null as unknown as TestUser,
@@ -66,16 +66,16 @@ async function setUp() {
   const c = await db().user.create({ data: { email: uniqueEmail("walk-c"), name: "Candidate", role: "candidate" } });
   world.recruiter = { id: r.id, role: r.role, email: r.email, name: r.name };
   world.candidate = { id: c.id, role: c.role, email: c.email, name: c.name };
-  const script = await createScript(world.recruiter, { level: "mid", minutes: 30, seed: "walk" });
-  const link = await createShareLink(world.recruiter, script.id);
-  const card = await createScorecard(world.recruiter, script.id, { candidateName: "Ada", scriptVersion: 1, entries: [] });
-  world.params = { id: script.id, linkId: link.id, scorecardId: card.id };
+  const kit = await createKit(world.recruiter, { level: "mid", minutes: 30, seed: "walk" });
+  const link = await createShareLink(world.recruiter, kit.id);
+  const card = await createScorecard(world.recruiter, kit.id, { candidateName: "Ada", scriptVersion: 1, entries: [] });
+  world.params = { id: kit.id, linkId: link.id, scorecardId: card.id };
   world.sessionId = (await startSession(c.id, { questionIds: ["python-memory-model"], seed: "walk" })).id;
 }
 
 /** Who may call a route, and the address of a resource they own. */
 function owner(route: RouteFile): { user: TestUser; params: Record<string, string> } {
-  if (route.pattern.startsWith("/api/scripts")) return { user: world.recruiter, params: world.params };
+  if (route.pattern.startsWith("/api/kits")) return { user: world.recruiter, params: world.params };
   return { user: world.candidate, params: { id: world.sessionId } };
 }
 
@@ -85,7 +85,7 @@ describe(`every route handler on ${TEST_PROVIDER}`, () => {
   it("is found on disk, and every one but next-auth's is built with route()", async () => {
     expect(ROUTES.length).toBeGreaterThanOrEqual(17);
     expect(ROUTES.map((r) => r.pattern)).toEqual(
-      expect.arrayContaining(["/api/auth/sign-up", "/api/interview/[id]/chat", "/api/scripts/[id]", "/sessions/[id]/export"]),
+      expect.arrayContaining(["/api/auth/sign-up", "/api/interview/[id]/chat", "/api/kits/[id]", "/api/sessions/[id]/export"]),
     );
     for (const route of ROUTES) {
       const methods = await methodsOf(route);
@@ -114,7 +114,7 @@ describe(`every route handler on ${TEST_PROVIDER}`, () => {
     }
   });
 
-  it("an address no resource can have: 400 (the scripts API checks ids) or 404, never a 500", async () => {
+  it("an address no resource can have: 400 (the kits API checks ids) or 404, never a 500", async () => {
     await setUp();
     for (const route of ROUTES.filter((r) => r.segments.length && r.pattern !== NEXTAUTH)) {
       const { user } = owner(route);

@@ -1,5 +1,5 @@
 /**
- * Per-user quotas on recruiter data (issue 12): scripts, saved versions per script, scorecards and
+ * Per-user quotas on recruiter data (issue 12): kits, saved versions per kit, scorecards and
  * open share links, set by QUOTA_* (lib/env.ts). Reaching one is a 409 that says which limit and
  * what to do; deleting (or revoking) makes room again. One user's use never counts against another.
  */
@@ -10,8 +10,8 @@ vi.mock("../../lib/auth/current-user.ts", async (original) => ({
   getCurrentUser: (await import("../support/fake-session.ts")).getCurrentUser,
 }));
 import { parseEnv, resetEnvForTests } from "../../lib/env.ts";
-import type { ScriptActor } from "../../lib/scripts/store.ts";
-import { scriptsApi } from "../support/scripts-api.ts";
+import type { KitActor } from "../../lib/kits/store.ts";
+import { kitsApi } from "../support/kits-api.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -26,16 +26,16 @@ afterEach(() => {
   resetEnvForTests();
 });
 
-async function recruiter(): Promise<ScriptActor> {
+async function recruiter(): Promise<KitActor> {
   const u = await db().user.create({ data: { email: uniqueEmail("quota"), name: "q", role: "recruiter" } });
   return { id: u.id, role: u.role };
 }
 const req = (body: unknown, method = "POST") =>
-  new Request("http://localhost/api/scripts", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request("http://localhost/api/kits", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-type Script = { id: string; version: number; content: Record<string, unknown> };
-async function create(r: ScriptActor) {
-  return scriptsApi.create(r, req({ level: "mid", minutes: 30, seed: "quota" }));
+type Kit = { id: string; version: number; content: Record<string, unknown> };
+async function create(r: KitActor) {
+  return kitsApi.create(r, req({ level: "mid", minutes: 30, seed: "quota" }));
 }
 async function expectQuota(res: Response, message: RegExp) {
   expect(res.status).toBe(409);
@@ -52,44 +52,44 @@ describe(`quotas on ${TEST_PROVIDER}`, () => {
     expect(() => parseEnv({ QUOTA_SHARE_LINKS: "lots" })).toThrow(/QUOTA_SHARE_LINKS/);
   });
 
-  it("scripts, versions, scorecards and share links stop at the limit with a clear 409, per user", async () => {
+  it("kits, versions, scorecards and share links stop at the limit with a clear 409, per user", async () => {
     setQuotas();
     const r = await recruiter();
-    const first = (await (await create(r)).json()) as { script: Script };
+    const first = (await (await create(r)).json()) as { script: Kit };
     expect((await create(r)).status).toBe(201);
-    await expectQuota(await create(r), /limit of 2 scripts/);
+    await expectQuota(await create(r), /limit of 2 kits/);
     // Another recruiter has their own allowance.
     expect((await create(await recruiter())).status).toBe(201);
     // Deleting makes room.
-    expect((await scriptsApi.remove(r, first.script.id)).status).toBe(204);
-    const { script } = (await (await create(r)).json()) as { script: Script };
+    expect((await kitsApi.remove(r, first.script.id)).status).toBe(204);
+    const { script: kit } = (await (await create(r)).json()) as { script: Kit };
 
     // Saved versions: version 1 plus two saves make three.
     for (const version of [1, 2]) {
-      expect((await scriptsApi.save(r, script.id, req({ version, content: script.content }, "PUT"))).status).toBe(200);
+      expect((await kitsApi.save(r, kit.id, req({ version, content: kit.content }, "PUT"))).status).toBe(200);
     }
-    await expectQuota(await scriptsApi.save(r, script.id, req({ version: 3, content: script.content }, "PUT")), /limit of 3 saved versions of this script/);
-    await expectQuota(await scriptsApi.restore(r, script.id, req({ version: 1 })), /limit of 3 saved versions/);
-    expect(await db().scriptRevision.count({ where: { scriptId: script.id } })).toBe(3);
+    await expectQuota(await kitsApi.save(r, kit.id, req({ version: 3, content: kit.content }, "PUT")), /limit of 3 saved versions of this kit/);
+    await expectQuota(await kitsApi.restore(r, kit.id, req({ version: 1 })), /limit of 3 saved versions/);
+    expect(await db().scriptRevision.count({ where: { scriptId: kit.id } })).toBe(3);
 
-    // Scorecards, over all the user's scripts.
+    // Scorecards, over all the user's kits.
     for (let i = 0; i < 2; i++) {
-      expect((await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: `C${i}`, scriptVersion: 1, entries: [] }))).status).toBe(201);
+      expect((await kitsApi.scorecardCreate(r, kit.id, req({ candidateName: `C${i}`, scriptVersion: 1, entries: [] }))).status).toBe(201);
     }
-    await expectQuota(await scriptsApi.scorecardCreate(r, script.id, req({ candidateName: "C3", scriptVersion: 1, entries: [] })), /limit of 2 scorecards/);
+    await expectQuota(await kitsApi.scorecardCreate(r, kit.id, req({ candidateName: "C3", scriptVersion: 1, entries: [] })), /limit of 2 scorecards/);
 
     // Open share links: revoked ones do not count.
     const links: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const res = await scriptsApi.shareCreate(r, script.id);
+      const res = await kitsApi.shareCreate(r, kit.id);
       expect(res.status).toBe(201);
       links.push(((await res.json()) as { link: { id: string } }).link.id);
     }
-    await expectQuota(await scriptsApi.shareCreate(r, script.id), /limit of 2 open share links \(revoke some first\)/);
-    expect((await scriptsApi.shareRevoke(r, script.id, links[0]!)).status).toBe(204);
-    expect((await scriptsApi.shareCreate(r, script.id)).status).toBe(201);
+    await expectQuota(await kitsApi.shareCreate(r, kit.id), /limit of 2 open share links \(revoke some first\)/);
+    expect((await kitsApi.shareRevoke(r, kit.id, links[0]!)).status).toBe(204);
+    expect((await kitsApi.shareCreate(r, kit.id)).status).toBe(201);
     // Expired links do not count either.
     await db().shareLink.updateMany({ where: { id: links[1] }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await scriptsApi.shareCreate(r, script.id)).status).toBe(201);
+    expect((await kitsApi.shareCreate(r, kit.id)).status).toBe(201);
   });
 });

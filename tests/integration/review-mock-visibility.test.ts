@@ -7,11 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../lib/bank/load.ts";
-import { retakeQuestion } from "../../lib/review/commands.ts";
-import { exportSessionResponse } from "../../lib/review/export-response.ts";
-import { sessionExportSchema } from "../../lib/review/export-schema.ts";
-import { getAttempts, getProgressRows, getTranscript, listSessions } from "../../lib/review/queries.ts";
-import { computeProgress } from "../../lib/review/progress.ts";
+import { retakeQuestion } from "../../lib/sessions/retake.ts";
+import { exportSessionResponse } from "../../lib/sessions/export-response.ts";
+import { sessionExportSchema } from "../../lib/sessions/export-schema.ts";
+import { getAttempts, getProgressRows, listSessions } from "../../lib/sessions/queries.ts";
+import { getTranscript } from "../../lib/sessions/transcript.ts";
+import { computeProgress } from "../../lib/sessions/progress.ts";
 import { finishInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
 import {

@@ -7,8 +7,9 @@ import { PrismaClient as PostgresClient } from "../../generated/postgresql/clien
 import { PrismaClient as SqliteClient } from "../../generated/sqlite/client.ts";
 import { createAdapterFactory } from "../../lib/db/adapters.ts";
 import { setDbForTests, type Db } from "../../lib/db/client.ts";
-import { clearProgressCache, getProgress } from "../../lib/review/progress.ts";
-import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionTopics } from "../../lib/review/queries.ts";
+import { clearProgressCache, getProgress } from "../../lib/sessions/progress.ts";
+import { getAttempts, getProgressRows, listSessions, listSessionTopics } from "../../lib/sessions/queries.ts";
+import { getTranscript } from "../../lib/sessions/transcript.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
 import { createTestDatabase, TEST_PROVIDER, uniqueEmail } from "../support/test-db.ts";
 

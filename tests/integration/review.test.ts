@@ -4,14 +4,16 @@
  * get nothing (null, empty, false, 404) and change nothing.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { sessionExportSchema } from "../../lib/review/export-schema.ts";
-import { exportSessionResponse } from "../../lib/review/export-response.ts";
-import { practiseWeakSpots, removeSession, retakeQuestion } from "../../lib/review/commands.ts";
-import { getAttempts, getProgressRows, getTranscript, listSessions, listSessionTopics, ownsSession } from "../../lib/review/queries.ts";
-import { highlightAnswers, scoredText } from "../../lib/review/highlight.ts";
-import { answersOf } from "../../lib/review/format.ts";
-import { weakestKeyPoints } from "../../lib/review/aggregate.ts";
-import { computeProgress, getProgress } from "../../lib/review/progress.ts";
+import { sessionExportSchema } from "../../lib/sessions/export-schema.ts";
+import { exportSessionResponse } from "../../lib/sessions/export-response.ts";
+import { practiseWeakSpots, retakeQuestion } from "../../lib/sessions/retake.ts";
+import { deleteSession } from "../../lib/sessions/service.ts";
+import { getAttempts, getProgressRows, listSessions, listSessionTopics, ownsSession } from "../../lib/sessions/queries.ts";
+import { getTranscript } from "../../lib/sessions/transcript.ts";
+import { highlightAnswers, scoredText } from "../../lib/sessions/highlight.ts";
+import { answersOf } from "../../lib/sessions/format.ts";
+import { weakestKeyPoints } from "../../lib/sessions/progress-aggregate.ts";
+import { computeProgress, getProgress } from "../../lib/sessions/progress.ts";
 import { createSeedUser, seedSessions, type SeededSession } from "../support/seed-sessions.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
@@ -201,7 +203,7 @@ describe(`a second user on ${TEST_PROVIDER} gets nothing`, () => {
   it("cannot retake from, or delete, someone else's session; nothing changes", async () => {
     const before = await db().interviewSession.count();
     expect(await retakeQuestion(other.id, sessions[1]!.id, 0)).toBeNull();
-    expect(await removeSession(other.id, sessions[1]!.id)).toBe(false);
+    expect(await deleteSession(other.id, sessions[1]!.id)).toBe(false);
     expect(await practiseWeakSpots(other.id)).toBeNull();
     expect(await db().interviewSession.count()).toBe(before);
     expect(await getTranscript(owner.id, sessions[1]!.id)).not.toBeNull();
@@ -216,7 +218,7 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
     expect(fresh.status).toBe("active");
     expect(fresh.questions.map((q) => q.questionId)).toEqual([t.questions[1]!.questionId]);
     expect(await retakeQuestion(owner.id, sessions[2]!.id, 7)).toBeNull();
-    await removeSession(owner.id, started.id);
+    await deleteSession(owner.id, started.id);
   });
 
   it("practises weak spots: an interview of the questions behind the weakest key points", async () => {
@@ -229,14 +231,14 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
     expect(ids.length).toBeLessThanOrEqual(3);
     expect(ids[0]).toBe(weak[0]!.questionId);
     for (const id of ids) expect(weak.some((w) => w.questionId === id)).toBe(true);
-    await removeSession(owner.id, started.id);
+    await deleteSession(owner.id, started.id);
   });
 
   it("deletes a session with its questions and turns, and progress no longer counts it", async () => {
     const id = sessions[5]!.id;
     const before = await getProgress(owner.id);
     expect(await getProgress(owner.id)).toBe(before); // unchanged sessions: the cached view
-    expect(await removeSession(owner.id, id)).toBe(true);
+    expect(await deleteSession(owner.id, id)).toBe(true);
     const after = await getProgress(owner.id);
     expect(after.summary.sessions).toBe(before.summary.sessions - 1);
     expect(after.series.length).toBe(before.series.length - 1);
@@ -244,7 +246,7 @@ describe(`actions for the owner on ${TEST_PROVIDER}`, () => {
     expect(await db().sessionQuestion.count({ where: { sessionId: id } })).toBe(0);
     expect(await db().turn.count({ where: { sessionId: id } })).toBe(0);
     expect((await exportSessionResponse(owner.id, id, "md")).status).toBe(404);
-    expect(await removeSession(owner.id, id)).toBe(false);
+    expect(await deleteSession(owner.id, id)).toBe(false);
   });
 });
 
@@ -280,9 +282,9 @@ describe(`the progress cache on ${TEST_PROVIDER} is never stale`, () => {
     expect(canon(afterSkew)).toEqual(canon(await fresh(user.id)));
 
     // Deletions, and a deletion with an addition (same count).
-    await removeSession(user.id, seeded[0]!.id);
+    await deleteSession(user.id, seeded[0]!.id);
     expect(canon(await getProgress(user.id))).toEqual(canon(await fresh(user.id)));
-    await removeSession(user.id, seeded[1]!.id);
+    await deleteSession(user.id, seeded[1]!.id);
     await seedSessions(db(), { userId: user.id, count: 1, seed: 13 });
     const afterSwap = await getProgress(user.id);
     expect(afterSwap.summary.sessions).toBe(14);

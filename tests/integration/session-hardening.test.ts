@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "../../lib/env.ts";
 import { advanceToNextQuestion, finishInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
-import { loadSession } from "../../lib/sessions/load.ts";
+import { loadSession } from "../../lib/sessions/read-model.ts";
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "../../lib/sessions/limits.ts";
 import { MAX_DB_INT } from "../../lib/sessions/schemas.ts";
 import { deleteSession, saveDraft, startSession } from "../../lib/sessions/service.ts";

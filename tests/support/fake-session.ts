@@ -12,7 +12,7 @@
  */
 import type { PublicUser } from "../../lib/auth/users.ts";
 
-/** A user row, or the { id, role } the script tests use. */
+/** A user row, or the { id, role } the kit tests use. */
 export type TestUser = { id: string; role: string; email?: string; name?: string };
 
 let current: PublicUser | null = null;

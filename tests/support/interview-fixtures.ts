@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "../../lib/db/client.ts";
 import { offlineInterviewer, streamTurnWithFallback, type InterviewerEngine } from "../../lib/interviewer/index.ts";
 import { saveReply, type PendingReply } from "../../lib/sessions/reply-save.ts";
-import { loadSession, type LoadedSession } from "../../lib/sessions/load.ts";
+import { loadSession, type LoadedSession } from "../../lib/sessions/read-model.ts";
 import type { StartSessionInput } from "../../lib/sessions/schemas.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 

@@ -30,7 +30,7 @@ export function callRoute(handler: RouteHandler, user: TestUser | null, req: Req
 }
 
 export type RouteFile = {
-  /** The address pattern, e.g. /api/scripts/[id]/share/[linkId]. */
+  /** The address pattern, e.g. /api/kits/[id]/share/[linkId]. */
   pattern: string;
   /** The file, relative to the repository. */
   file: string;

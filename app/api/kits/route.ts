@@ -1,16 +1,16 @@
-import { scriptListResponseSchema, scriptResponseSchema } from "@/lib/api/scripts/schemas";
-import { scriptJson, scriptSummaryJson } from "@/lib/api/scripts/responses";
+import { kitListResponseSchema, kitResponseSchema } from "@/lib/api/kits/schemas";
+import { kitJson, kitSummaryJson } from "@/lib/api/kits/responses";
 import { reply, route } from "@/lib/api/route";
-import { createScript, listScripts } from "@/lib/scripts/store";
+import { createKit, listKits } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "recruiter", response: scriptListResponseSchema }, async ({ user }) => ({
-  scripts: (await listScripts(user)).map(scriptSummaryJson),
+export const GET = route({ auth: "recruiter", response: kitListResponseSchema }, async ({ user }) => ({
+  scripts: (await listKits(user)).map(kitSummaryJson),
 }));
 
-/** Builds and saves a script from the builder's inputs (builderInputSchema, validated by createScript): 201 with its address. */
-export const POST = route({ auth: "recruiter", body: { limit: "scripts" }, response: scriptResponseSchema }, async ({ user, body }) => {
-  const script = await createScript(user, body);
-  return reply({ script: scriptJson(script) }, { status: 201, headers: { location: `/scripts/${script.id}` } });
+/** Builds and saves a kit from the builder's inputs (builderInputSchema, validated by createKit): 201 with its address. */
+export const POST = route({ auth: "recruiter", body: { limit: "kits" }, response: kitResponseSchema }, async ({ user, body }) => {
+  const kit = await createKit(user, body);
+  return reply({ script: kitJson(kit) }, { status: 201, headers: { location: `/kits/${kit.id}` } });
 });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { bankHref } from "@/components/bank/bank-query";
+import { bankHref } from "@/lib/bank/bank-query";
 import { PractiseButton } from "@/components/bank/practise-button";
 import { KeyPoints, Misconceptions } from "@/components/bank/question-rubric";
-import { difficultyLabel } from "@/components/bank/search-bank";
+import { difficultyLabel } from "@/lib/bank/faceted-search";
 import { DifficultyBadge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

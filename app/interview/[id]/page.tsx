@@ -5,7 +5,7 @@ import { SettleInterview } from "@/components/interview/settle-interview";
 import { ResultsSummary } from "@/components/sessions/results-summary";
 import { requireUser } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { getTranscript } from "@/lib/review/queries";
+import { getTranscript } from "@/lib/sessions/transcript";
 import { getInterview } from "@/lib/sessions/interview-view";
 
 export const metadata: Metadata = { title: "Interview" };

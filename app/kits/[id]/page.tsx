@@ -1,59 +1,59 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RecruiterOnly } from "@/components/scripts/recruiter-only";
-import { ScriptEditor } from "@/components/scripts/script-editor";
+import { RecruiterOnly } from "@/components/kits/recruiter-only";
+import { KitEditor } from "@/components/kits/kit-editor";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { getQuestionBank } from "@/lib/bank";
-import { alternativesFor } from "@/lib/scripts/builder";
-import { ScriptError } from "@/lib/scripts/errors";
-import { LEVEL_LABELS } from "@/lib/scripts/schemas";
-import { canUseScripts, getScript, listRevisions, listScorecards, listShareLinks } from "@/lib/scripts/store";
+import { alternativesFor } from "@/lib/kits/builder";
+import { KitError } from "@/lib/kits/errors";
+import { LEVEL_LABELS } from "@/lib/kits/schemas";
+import { canUseKits, getKit, listRevisions, listScorecards, listShareLinks } from "@/lib/kits/store";
 
-export const metadata: Metadata = { title: "Edit script" };
+export const metadata: Metadata = { title: "Edit kit" };
 
 async function load(user: Awaited<ReturnType<typeof requireUser>>, id: string) {
   try {
-    const script = await getScript(user, id);
+    const kit = await getKit(user, id);
     const [revisions, links, scorecards] = await Promise.all([listRevisions(user, id), listShareLinks(user, id), listScorecards(user, id)]);
-    return { script, revisions, links, scorecards };
+    return { kit, revisions, links, scorecards };
   } catch (error) {
-    if (error instanceof ScriptError && error.code === "not-found") notFound();
+    if (error instanceof KitError && error.code === "not-found") notFound();
     throw error;
   }
 }
 
-export default async function ScriptPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function KitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser(`/scripts/${id}`);
-  if (!canUseScripts(user)) return <RecruiterOnly />;
-  const { script, revisions, links, scorecards } = await load(user, id);
-  const doc = script.content;
-  const alternatives = alternativesFor(doc, getQuestionBank(), script.inputs.jobDescription, 5, { includeInScript: true });
+  const user = await requireUser(`/kits/${id}`);
+  if (!canUseKits(user)) return <RecruiterOnly />;
+  const { kit, revisions, links, scorecards } = await load(user, id);
+  const doc = kit.content;
+  const alternatives = alternativesFor(doc, getQuestionBank(), kit.inputs.jobDescription, 5, { includeInKit: true });
   const n = doc.questions.length;
   return (
     <div>
       <div className="print:hidden">
         <p className="mb-2 text-sm">
-          <Link href="/scripts" className="text-brand-600 hover:underline dark:text-brand-200">
-            ← Scripts
+          <Link href="/kits" className="text-brand-600 hover:underline dark:text-brand-200">
+            ← Kits
           </Link>
         </p>
         <PageHeader
-          title={script.title}
+          title={kit.title}
           description={`${LEVEL_LABELS[doc.level]} · ${doc.totalMinutes} minutes · ${n} question${n === 1 ? "" : "s"} · seed ${doc.seed}`}
           actions={
             <>
-              <ButtonLink href={`/scripts/${id}/live`}>Run live interview</ButtonLink>
-              <ButtonLink href={`/scripts/${id}/scorecards`} variant="secondary">
+              <ButtonLink href={`/kits/${id}/live`}>Run live interview</ButtonLink>
+              <ButtonLink href={`/kits/${id}/scorecards`} variant="secondary">
                 Scorecards ({scorecards.length})
               </ButtonLink>
-              <a href={`/api/scripts/${id}/export?format=md`} download className={buttonClass("secondary")}>
+              <a href={`/api/kits/${id}/export?format=md`} download className={buttonClass("secondary")}>
                 Export Markdown
               </a>
-              <a href={`/api/scripts/${id}/export?format=json`} download className={buttonClass("secondary")}>
+              <a href={`/api/kits/${id}/export?format=json`} download className={buttonClass("secondary")}>
                 Export JSON
               </a>
             </>
@@ -63,9 +63,9 @@ export default async function ScriptPage({ params }: { params: Promise<{ id: str
           <p className="-mt-3 mb-5 text-sm text-zinc-600 dark:text-zinc-400">Steered by the job description: {doc.steering.terms.join(", ")}.</p>
         ) : null}
       </div>
-      <ScriptEditor
-        scriptId={id}
-        initialVersion={script.version}
+      <KitEditor
+        kitId={id}
+        initialVersion={kit.version}
         initialContent={doc}
         alternatives={alternatives}
         revisions={revisions.map((r) => ({ version: r.version, note: r.note, createdAt: r.createdAt.toISOString() }))}

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BuilderForm, type BuilderBank } from "@/components/scripts/builder-form";
-import { RecruiterOnly } from "@/components/scripts/recruiter-only";
+import { BuilderForm, type BuilderBank } from "@/components/kits/builder-form";
+import { RecruiterOnly } from "@/components/kits/recruiter-only";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { getQuestionBank } from "@/lib/bank";
-import { LEVEL_MIX } from "@/lib/scripts/builder";
-import { canUseScripts } from "@/lib/scripts/store";
+import { LEVEL_MIX } from "@/lib/kits/builder";
+import { canUseKits } from "@/lib/kits/store";
 
-export const metadata: Metadata = { title: "New interview script" };
+export const metadata: Metadata = { title: "New interview kit" };
 
-export default async function NewScriptPage() {
-  const user = await requireUser("/scripts/new");
-  if (!canUseScripts(user)) return <RecruiterOnly />;
+export default async function NewKitPage() {
+  const user = await requireUser("/kits/new");
+  if (!canUseKits(user)) return <RecruiterOnly />;
   const bank = getQuestionBank();
   const banks: BuilderBank[] = bank
     .banks()
@@ -25,14 +25,11 @@ export default async function NewScriptPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <p className="mb-2 text-sm">
-        <Link href="/scripts" className="text-brand-600 hover:underline dark:text-brand-200">
-          ← Scripts
+        <Link href="/kits" className="text-brand-600 hover:underline dark:text-brand-200">
+          ← Kits
         </Link>
       </p>
-      <PageHeader
-        title="New interview script"
-        description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards."
-      />
+      <PageHeader title="New interview kit" description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards." />
       <BuilderForm banks={banks} levelMix={LEVEL_MIX} defaultBankId={defaultBankId} />
     </div>
   );

@@ -3,16 +3,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MarkLegend } from "@/components/sessions/answer-text";
 import { DeleteSessionDialog } from "@/components/sessions/delete-session-dialog";
-import { LocalTime } from "@/components/sessions/local-time";
-import { PrintButton } from "@/components/sessions/print-button";
+import { LocalTime } from "@/components/ui/local-time";
+import { PrintButton } from "@/components/ui/print-button";
 import { TranscriptQuestionSection } from "@/components/sessions/transcript-question";
 import { Badge, scoreTone } from "@/components/ui/badge";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { formatDuration, sessionDurationMs, timeTakenMs } from "@/lib/review/format";
-import { getAttempts, getTranscript } from "@/lib/review/queries";
+import { formatDuration, sessionDurationMs, timeTakenMs } from "@/lib/sessions/format";
+import { getAttempts } from "@/lib/sessions/queries";
+import { getTranscript } from "@/lib/sessions/transcript";
 import { deleteSessionAction, retakeQuestionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Transcript" };
@@ -34,7 +35,7 @@ export default async function TranscriptPage({ params }: { params: Promise<{ id:
   ]);
   const t = transcript;
   const finished = t.status === "finished";
-  const exportHref = (format: string) => `/sessions/${t.id}/export?format=${format}`;
+  const exportHref = (format: string) => `/api/sessions/${t.id}/export?format=${format}`;
 
   return (
     <article className="space-y-8" aria-labelledby="transcript-title">

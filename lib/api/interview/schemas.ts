@@ -6,7 +6,7 @@
 import "../browser-zod.ts";
 import { z } from "zod";
 
-/** Any string: an id no session has is that session's 404 (lib/sessions/load.ts isSessionId), not a 400. */
+/** Any string: an id no session has is that session's 404 (lib/sessions/read-model.ts isSessionId), not a 400. */
 export const interviewParamsSchema = z.object({ id: z.string() });
 
 /** PUT draft: when the server saved it. */

@@ -1,7 +1,7 @@
-/** The scripts API's `access` step: the caller's script named by the address, or its 404. */
+/** The kits API's `access` step: the caller's kit named by the address, or its 404. */
 import "server-only";
-import { getScript, type ScriptActor, type ScriptRecord } from "../../scripts/store.ts";
+import { getKit, type KitActor, type KitRecord } from "../../kits/store.ts";
 
-export function ownedScript({ user, params }: { user: ScriptActor; params: { id: string } }): Promise<ScriptRecord> {
-  return getScript(user, params.id);
+export function ownedKit({ user, params }: { user: KitActor; params: { id: string } }): Promise<KitRecord> {
+  return getKit(user, params.id);
 }

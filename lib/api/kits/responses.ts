@@ -1,17 +1,17 @@
 /**
- * The scripts API's records as the JSON its schemas declare (./schemas.ts: dates as ISO strings),
+ * The kits API's records as the JSON its schemas declare (./schemas.ts: dates as ISO strings),
  * and its file downloads. Share tokens appear only in the share-create response.
  */
 import "server-only";
 import type { z } from "zod";
-import type { ScorecardRecord } from "../../scripts/export.ts";
-import type { RevisionSummary, ScriptRecord, ScriptSummary, ShareLinkSummary } from "../../scripts/store.ts";
-import type { revisionJsonSchema, scorecardJsonSchema, scriptJsonSchema, scriptSummaryJsonSchema, shareLinkJsonSchema } from "./schemas.ts";
+import type { ScorecardRecord } from "../../kits/export.ts";
+import type { RevisionSummary, KitRecord, KitSummary, ShareLinkSummary } from "../../kits/store.ts";
+import type { revisionJsonSchema, scorecardJsonSchema, kitJsonSchema, kitSummaryJsonSchema, shareLinkJsonSchema } from "./schemas.ts";
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function scriptJson(s: ScriptRecord): z.input<typeof scriptJsonSchema> {
+export function kitJson(s: KitRecord): z.input<typeof kitJsonSchema> {
   return {
     id: s.id,
     title: s.title,
@@ -24,7 +24,7 @@ export function scriptJson(s: ScriptRecord): z.input<typeof scriptJsonSchema> {
   };
 }
 
-export function scriptSummaryJson(s: ScriptSummary): z.input<typeof scriptSummaryJsonSchema> {
+export function kitSummaryJson(s: KitSummary): z.input<typeof kitSummaryJsonSchema> {
   return { ...s, updatedAt: iso(s.updatedAt) };
 }
 
@@ -47,7 +47,7 @@ export function fileName(title: string, suffix: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60);
-  return `${base || "script"}${suffix}`;
+  return `${base || "kit"}${suffix}`;
 }
 
 export function download(body: string, type: string, name: string): Response {

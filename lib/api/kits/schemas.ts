@@ -1,42 +1,46 @@
 /**
- * What the /api/scripts routes answer on success, as zod schemas: the routes type their data with
+ * What the /api/kits routes answer on success, as zod schemas: the routes type their data with
  * them and client components read responses through them (fetchJson). Dates travel as ISO strings.
  * Client-safe.
+ *
+ * The JSON keeps the names it had under /api/scripts (`script`, `scripts`, `scriptVersion`): clients
+ * written against the old addresses reach these routes through permanent redirects (next.config.ts)
+ * and must read the same bodies.
  */
 import "../browser-zod.ts";
 import { z } from "zod";
-import { builderInputSchema, idParamSchema, recommendationSchema, scriptDocumentSchema, storedScorecardEntrySchema } from "../../scripts/schemas.ts";
+import { builderInputSchema, idParamSchema, recommendationSchema, kitDocumentSchema, storedScorecardEntrySchema } from "../../kits/schemas.ts";
 
 const isoDate = z.string();
 
 // ---- the address ----------------------------------------------------------------------------------
 
-/** /api/scripts/[id]/...: ids are checked before any database work (400 for one no row can have). */
-export const scriptParamsSchema = z.object({ id: idParamSchema });
+/** /api/kits/[id]/...: ids are checked before any database work (400 for one no row can have). */
+export const kitParamsSchema = z.object({ id: idParamSchema });
 export const shareLinkParamsSchema = z.object({ id: idParamSchema, linkId: idParamSchema });
 export const scorecardParamsSchema = z.object({ id: idParamSchema, scorecardId: idParamSchema });
 
-export const scriptExportQuerySchema = z.object({ format: z.enum(["md", "markdown", "json"], { error: "Choose format=md or format=json." }).default("md") });
+export const kitExportQuerySchema = z.object({ format: z.enum(["md", "markdown", "json"], { error: "Choose format=md or format=json." }).default("md") });
 export const scorecardExportQuerySchema = z.object({
   format: z.enum(["csv", "json", "md", "markdown"], { error: "Choose format=csv, format=json or format=md." }).default("csv"),
 });
 
 // ---- responses ------------------------------------------------------------------------------------
 
-export const scriptJsonSchema = z.object({
+export const kitJsonSchema = z.object({
   id: z.string(),
   title: z.string(),
   level: z.string(),
   version: z.number(),
   inputs: builderInputSchema,
-  content: scriptDocumentSchema,
+  content: kitDocumentSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
 });
-export type ScriptJson = z.infer<typeof scriptJsonSchema>;
-export const scriptResponseSchema = z.object({ script: scriptJsonSchema });
+export type KitJson = z.infer<typeof kitJsonSchema>;
+export const kitResponseSchema = z.object({ script: kitJsonSchema });
 
-export const scriptSummaryJsonSchema = z.object({
+export const kitSummaryJsonSchema = z.object({
   id: z.string(),
   title: z.string(),
   level: z.string(),
@@ -47,7 +51,7 @@ export const scriptSummaryJsonSchema = z.object({
   activeShareCount: z.number(),
   updatedAt: isoDate,
 });
-export const scriptListResponseSchema = z.object({ scripts: z.array(scriptSummaryJsonSchema) });
+export const kitListResponseSchema = z.object({ scripts: z.array(kitSummaryJsonSchema) });
 
 export const revisionJsonSchema = z.object({ version: z.number(), note: z.string(), createdAt: isoDate });
 export type RevisionJson = z.infer<typeof revisionJsonSchema>;

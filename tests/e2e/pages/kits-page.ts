@@ -10,16 +10,16 @@ export type BuildOptions = {
   jobDescription?: string;
 };
 
-/** The recruiter's script pages, driven by roles and labels. */
-export class ScriptsPage {
+/** The recruiter's kit pages, driven by roles and labels. */
+export class KitsPage {
   readonly page: Page;
   constructor(page: Page) {
     this.page = page;
   }
 
   async build(options: BuildOptions = {}) {
-    await this.page.goto("/scripts/new");
-    await expect(this.page.getByRole("heading", { name: "New interview script" })).toBeVisible();
+    await this.page.goto("/kits/new");
+    await expect(this.page.getByRole("heading", { name: "New interview kit" })).toBeVisible();
     if (options.title) await this.page.getByLabel("Role title").fill(options.title);
     // The level cards are labels around visually hidden radios: click the card, as a person does.
     const level = this.page.getByRole("radio", { name: new RegExp(`^${options.level ?? "Senior"}\\b`) });
@@ -30,8 +30,8 @@ export class ScriptsPage {
     for (const topic of options.topics ?? []) await this.page.getByRole("checkbox", { name: topic }).check();
     if (options.jobDescription) await this.page.getByLabel("Job description").fill(options.jobDescription);
     if (options.seed) await this.page.getByLabel("Seed").fill(options.seed);
-    await this.page.getByRole("button", { name: "Build script" }).click();
-    await expect(this.page).toHaveURL(/\/scripts\/[^/]+$/);
+    await this.page.getByRole("button", { name: "Build kit" }).click();
+    await expect(this.page).toHaveURL(/\/kits\/[^/]+$/);
     await expect(this.page.getByRole("heading", { name: "Questions" })).toBeVisible();
   }
 

@@ -14,7 +14,7 @@ import { apiErrorBodySchema, API_ERROR_STATUS, ApiError } from "@/lib/api/errors
 import { noContent, reply, route } from "@/lib/api/route.ts";
 import { formatZodError } from "@/lib/api/zod.ts";
 import { RateLimitError } from "@/lib/rate-limit/index.ts";
-import { ScriptError } from "@/lib/scripts/errors.ts";
+import { KitError } from "@/lib/kits/errors.ts";
 import { SessionError } from "@/lib/sessions/errors.ts";
 import { signInAs } from "../../support/fake-session.ts";
 
@@ -82,8 +82,8 @@ describe("route(): who may call", () => {
   });
 
   it("says what it declared, for the tests that walk every route", () => {
-    const r = route({ auth: "recruiter", params: z.object({ id: z.string() }), body: { limit: "scripts", optional: true } }, async () => ({}));
-    expect(r.route).toEqual({ auth: "recruiter", params: true, query: false, body: { limit: "scripts", optional: true, schema: false } });
+    const r = route({ auth: "recruiter", params: z.object({ id: z.string() }), body: { limit: "kits", optional: true } }, async () => ({}));
+    expect(r.route).toEqual({ auth: "recruiter", params: true, query: false, body: { limit: "kits", optional: true, schema: false } });
   });
 });
 
@@ -165,13 +165,13 @@ describe("route(): validation with zod", () => {
         query: z.object({ format: z.enum(["md"]) }),
         body: { limit: "auth" },
         access: async () => {
-          throw new ScriptError("not-found", "Script not found.");
+          throw new KitError("not-found", "Kit not found.");
         },
       },
       async () => ({}),
     );
     const res = await guarded(new Request("http://localhost/?format=nope", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }));
-    expect(await errorOf(res)).toEqual({ code: "not_found", message: "Script not found." });
+    expect(await errorOf(res)).toEqual({ code: "not_found", message: "Kit not found." });
   });
 });
 
@@ -199,7 +199,7 @@ describe("route(): what a handler returns or throws", () => {
     expect([session.status, (await errorOf(session)).code]).toEqual([409, "conflict"]);
     const quota = await throwing(new SessionError("quota", "You have reached the limit."));
     expect([quota.status, (await errorOf(quota)).code]).toEqual([409, "quota_exceeded"]);
-    const script = await throwing(new ScriptError("invalid", "Bad plan.", { plan: "Bad plan.", other: undefined }));
+    const script = await throwing(new KitError("invalid", "Bad plan.", { plan: "Bad plan.", other: undefined }));
     expect(await errorOf(script)).toEqual({ code: "bad_request", message: "Bad plan.", fields: { plan: "Bad plan." } });
     const limited = await throwing(new RateLimitError(1500));
     expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "2"]);

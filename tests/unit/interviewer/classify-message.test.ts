@@ -65,6 +65,10 @@ const adversarial = [
   "x_".repeat(N / 2),
   "a.".repeat(N / 2),
   "?".repeat(N),
+  "on our team ".repeat(N / 12),
+  "aB".repeat(N / 2),
+  "__a".repeat(N / 3),
+  `${"a".repeat(N / 2)}_${"b_".repeat(N / 4)}`,
 ];
 
 describe("linear time on 20,000-character inputs", () => {

@@ -39,7 +39,7 @@ describe("seeded randomness", () => {
     expect(Array.from({ length: 5 }, parts.next)).toEqual(Array.from({ length: 5 }, joined.next));
   });
 
-  // Stored data depends on these sequences (saved scripts, session question choice, offline
+  // Stored data depends on these sequences (saved interview kits, session question choice, offline
   // interviewer transcripts): a change here changes what every old seed gives.
   it("keeps each algorithm's sequence (pinned values)", () => {
     const first3 = (r: { next(): number }) => [r.next(), r.next(), r.next()].map((v) => Math.round(v * 1e6));

@@ -1,43 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { alternativesFor, buildScript, describeChanges, difficultyTargets, LEVEL_MIX, resolveTopics, ScriptBuildError } from "../../../lib/scripts/builder.ts";
-import { alternativeKey, moveQuestion, swapQuestion } from "../../../lib/scripts/edit.ts";
-import { gist, rubricFor, scriptKeyPoints } from "../../../lib/scripts/rubric.ts";
+import { alternativesFor, buildKit, describeChanges, difficultyTargets, LEVEL_MIX, resolveTopics, KitBuildError } from "../../../lib/kits/builder.ts";
+import { alternativeKey, moveQuestion, swapQuestion } from "../../../lib/kits/edit.ts";
+import { gist, rubricFor, kitKeyPoints } from "../../../lib/kits/rubric.ts";
 import { seededRandom } from "../../../lib/kernel/random.ts";
-import { displayTerms } from "../../../lib/scripts/terms.ts";
-import { LEVELS, scriptDocumentSchema, type BuilderInput } from "../../../lib/scripts/schemas.ts";
+import { displayTerms } from "../../../lib/kits/terms.ts";
+import { LEVELS, kitDocumentSchema, type BuilderInput } from "../../../lib/kits/schemas.ts";
 import { fixtureBank, TOPICS } from "./fixtures.ts";
 
 const bank = fixtureBank();
 const errorOf = (input: BuilderInput) => {
   try {
-    buildScript(input, bank);
+    buildKit(input, bank);
   } catch (error) {
-    expect(error).toBeInstanceOf(ScriptBuildError);
-    return (error as ScriptBuildError).fieldErrors;
+    expect(error).toBeInstanceOf(KitBuildError);
+    return (error as KitBuildError).fieldErrors;
   }
-  throw new Error("expected a ScriptBuildError");
+  throw new Error("expected a KitBuildError");
 };
 
 describe("determinism", () => {
-  it("the same inputs and seed give the same script, every time", () => {
+  it("the same inputs and seed give the same kit, every time", () => {
     for (const level of LEVELS) {
       const input: BuilderInput = { level, minutes: 50, topics: ["async", "testing"], seed: "abc", jobDescription: "asyncio and pytest" };
-      const a = buildScript(input, bank);
-      const b = buildScript(structuredClone(input), bank);
+      const a = buildKit(input, bank);
+      const b = buildKit(structuredClone(input), bank);
       expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     }
   });
 
   it("topic order in the inputs does not matter", () => {
-    const a = buildScript({ level: "mid", minutes: 45, topics: ["testing", "async"] }, bank);
-    const b = buildScript({ level: "mid", minutes: 45, topics: ["async", "testing"] }, bank);
+    const a = buildKit({ level: "mid", minutes: 45, topics: ["testing", "async"] }, bank);
+    const b = buildKit({ level: "mid", minutes: 45, topics: ["async", "testing"] }, bank);
     expect(b).toEqual(a);
   });
 
   it("different seeds choose different questions", () => {
     const sets = new Set(
       Array.from({ length: 12 }, (_, i) =>
-        buildScript({ level: "mid", minutes: 45, seed: `s${i}` }, bank)
+        buildKit({ level: "mid", minutes: 45, seed: `s${i}` }, bank)
           .questions.map((q) => q.id)
           .join(),
       ),
@@ -46,10 +46,10 @@ describe("determinism", () => {
   });
 
   it("the seeded PRNG and the choice are stable across releases (pinned values)", () => {
-    // Changing these breaks "same seed, same script" for every saved seed: bump GENERATOR if you must.
+    // Changing these breaks "same seed, same kit" for every saved seed: bump GENERATOR if you must.
     const r = seededRandom("42");
     expect([r.next(), r.next(), r.next()].map((v) => Math.round(v * 1e6))).toEqual([562820, 148472, 467319]);
-    const doc = buildScript({ level: "senior", minutes: 45, seed: "golden" }, bank);
+    const doc = buildKit({ level: "senior", minutes: 45, seed: "golden" }, bank);
     expect(doc.questions.map((q) => [q.id, q.minutes])).toEqual([
       ["python-fastapi", 10],
       ["python-json", 12],
@@ -57,15 +57,15 @@ describe("determinism", () => {
     ]);
   });
 
-  it("produces a valid script document", () => {
-    const doc = buildScript({ level: "staff", minutes: 90, seed: "7" }, bank);
-    expect(scriptDocumentSchema.parse(doc)).toEqual(doc);
+  it("produces a valid kit document", () => {
+    const doc = buildKit({ level: "staff", minutes: 90, seed: "7" }, bank);
+    expect(kitDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc.generator).toMatch(/^interview-studio-scripts\//);
   });
 });
 
-describe("what a script contains", () => {
-  const doc = buildScript({ level: "senior", minutes: 45, seed: "1" }, bank);
+describe("what a kit contains", () => {
+  const doc = buildKit({ level: "senior", minutes: 45, seed: "1" }, bank);
 
   it("an introduction, questions with key points, follow-ups, red flags and a 1-4 rubric, and a wrap-up", () => {
     expect(doc.intro.text).toMatch(/Welcome the candidate/);
@@ -97,14 +97,14 @@ describe("what a script contains", () => {
   it("follows the level's difficulty mix, or the one given", () => {
     expect(difficultyTargets(4, LEVEL_MIX.senior)).toEqual({ easy: 0, medium: 2, hard: 2 });
     expect(difficultyTargets(5, LEVEL_MIX.junior)).toEqual({ easy: 3, medium: 2, hard: 0 });
-    const hardOnly = buildScript({ level: "junior", count: 4, difficultyMix: { easy: 0, medium: 0, hard: 100 } }, bank);
+    const hardOnly = buildKit({ level: "junior", count: 4, difficultyMix: { easy: 0, medium: 0, hard: 100 } }, bank);
     expect(hardOnly.questions.every((q) => q.difficulty === "hard")).toBe(true);
-    const staff = buildScript({ level: "staff", count: 5 }, bank);
+    const staff = buildKit({ level: "staff", count: 5 }, bank);
     expect(staff.questions.filter((q) => q.difficulty === "easy")).toHaveLength(0);
   });
 
   it("fills from the nearest difficulty when a topic runs out of one", () => {
-    const doc = buildScript({ level: "mid", count: 6, topics: ["Concurrency & Async"], difficultyMix: { easy: 100, medium: 0, hard: 0 } }, bank);
+    const doc = buildKit({ level: "mid", count: 6, topics: ["Concurrency & Async"], difficultyMix: { easy: 100, medium: 0, hard: 0 } }, bank);
     expect(doc.questions).toHaveLength(6);
     const easy = doc.questions.filter((q) => q.difficulty === "easy").length;
     expect(easy).toBe(2); // the fixture topic has two easy questions; the rest are medium, the nearest
@@ -112,7 +112,7 @@ describe("what a script contains", () => {
   });
 
   it("spreads questions over the topics without a job description", () => {
-    const doc = buildScript({ level: "mid", count: 5, seed: "spread" }, bank);
+    const doc = buildKit({ level: "mid", count: 5, seed: "spread" }, bank);
     expect(new Set(doc.questions.map((q) => q.topic)).size).toBe(5);
   });
 
@@ -130,16 +130,16 @@ describe("what a script contains", () => {
 
   it("marks weight 4-5 points essential (at most four), or the two heaviest", () => {
     const points = (ws: number[]) => ws.map((w, i) => ({ id: `p${i}`, weight: w, text: `Point number ${i} text`, terms: [], code: [] }));
-    expect(scriptKeyPoints(points([5, 4, 3, 2])).map((k) => k.essential)).toEqual([true, true, false, false]);
-    expect(scriptKeyPoints(points([3, 2, 3, 1])).map((k) => k.essential)).toEqual([true, false, true, false]);
-    expect(scriptKeyPoints(points([5, 5, 5, 5, 5, 4])).filter((k) => k.essential)).toHaveLength(4);
-    const anchors = rubricFor(scriptKeyPoints(points([5, 3])), [], "junior");
+    expect(kitKeyPoints(points([5, 4, 3, 2])).map((k) => k.essential)).toEqual([true, true, false, false]);
+    expect(kitKeyPoints(points([3, 2, 3, 1])).map((k) => k.essential)).toEqual([true, false, true, false]);
+    expect(kitKeyPoints(points([5, 5, 5, 5, 5, 4])).filter((k) => k.essential)).toHaveLength(4);
+    const anchors = rubricFor(kitKeyPoints(points([5, 3])), [], "junior");
     expect(anchors[0]!.anchor).toMatch(/different question/);
     expect(anchors[2]!.anchor).toMatch(/prompt or two is fine/);
   });
 
   it("derives key points from the reference when a bank question has none", () => {
-    const tiny = buildScript({ level: "mid", count: 1, bankId: "tiny" }, bank);
+    const tiny = buildKit({ level: "mid", count: 1, bankId: "tiny" }, bank);
     const q = tiny.questions[0]!;
     expect(q.keyPoints.length).toBeGreaterThanOrEqual(2);
     expect(q.keyPoints[0]!.text).toMatch(/closure is a function/);
@@ -164,7 +164,7 @@ describe("topics", () => {
   });
 
   it("keeps to the chosen topics", () => {
-    const doc = buildScript({ level: "senior", minutes: 60, topics: ["async"] }, bank);
+    const doc = buildKit({ level: "senior", minutes: 60, topics: ["async"] }, bank);
     expect(doc.topics).toEqual(["Concurrency & Async"]);
     expect(doc.questions.every((q) => q.topic === "Concurrency & Async")).toBe(true);
   });
@@ -176,7 +176,7 @@ describe("job-description steering", () => {
     Python, a strong team player, great communication skills.`;
 
   it("chooses the questions the description talks about, keeping some breadth", () => {
-    const steered = buildScript({ level: "senior", count: 5, jobDescription: jd }, bank);
+    const steered = buildKit({ level: "senior", count: 5, jobDescription: jd }, bank);
     const wanted = ["python-asyncio", "python-fastapi", "python-sqlalchemy", "python-pytest", "python-fixtures", "python-caching", "python-celery"];
     const matched = steered.questions.filter((q) => wanted.includes(q.id));
     expect(matched.length).toBeGreaterThanOrEqual(3);
@@ -187,24 +187,24 @@ describe("job-description steering", () => {
   });
 
   it("steers the topics: the description's topics get more questions than without it", () => {
-    const countIn = (topic: string, docs: ReturnType<typeof buildScript>[]) => docs.flatMap((d) => d.questions).filter((q) => q.topic === topic).length;
+    const countIn = (topic: string, docs: ReturnType<typeof buildKit>[]) => docs.flatMap((d) => d.questions).filter((q) => q.topic === topic).length;
     const seeds = ["1", "2", "3", "4", "5", "6"];
-    const plain = seeds.map((seed) => buildScript({ level: "mid", count: 5, seed }, bank));
-    const steered = seeds.map((seed) => buildScript({ level: "mid", count: 5, seed, jobDescription: jd }, bank));
+    const plain = seeds.map((seed) => buildKit({ level: "mid", count: 5, seed }, bank));
+    const steered = seeds.map((seed) => buildKit({ level: "mid", count: 5, seed, jobDescription: jd }, bank));
     expect(countIn("Testing, Performance & System Design", steered)).toBeGreaterThan(countIn("Testing, Performance & System Design", plain));
     expect(countIn("Core Language & Data Structures", steered)).toBeLessThan(countIn("Core Language & Data Structures", plain));
     expect(steered[0]!.steering!.topics[0]!.topic).toBe("Testing, Performance & System Design");
   });
 
   it("reports the telling terms and ignores job-ad filler", () => {
-    const doc = buildScript({ level: "senior", minutes: 45, jobDescription: jd }, bank);
+    const doc = buildKit({ level: "senior", minutes: 45, jobDescription: jd }, bank);
     expect(doc.steering!.terms).toEqual(expect.arrayContaining(["asyncio", "fastapi", "sqlalchemy", "pytest", "celery"]));
     for (const filler of ["experience", "team", "strong", "communication", "python"]) expect(doc.steering!.terms).not.toContain(filler);
   });
 
   it("shows matched terms as words found in the question, never stems or generic verbs", () => {
     const ad = "You will own our FastAPI services, write asyncio code and pytest test suites, and mentor others.";
-    const doc = buildScript({ level: "senior", count: 5, jobDescription: ad }, bank);
+    const doc = buildKit({ level: "senior", count: 5, jobDescription: ad }, bank);
     for (const generic of ["own", "write", "others", "code", "suites", "mentor"]) {
       expect(doc.steering!.terms).not.toContain(generic);
       for (const q of doc.questions) expect(q.matchedTerms).not.toContain(generic);
@@ -217,8 +217,8 @@ describe("job-description steering", () => {
   });
 
   it("a description with nothing technical changes nothing", () => {
-    const plain = buildScript({ level: "mid", minutes: 45 }, bank);
-    const filler = buildScript({ level: "mid", minutes: 45, jobDescription: "We are a great team looking for strong experience." }, bank);
+    const plain = buildKit({ level: "mid", minutes: 45 }, bank);
+    const filler = buildKit({ level: "mid", minutes: 45, jobDescription: "We are a great team looking for strong experience." }, bank);
     expect(filler.steering).toBeNull();
     expect(filler.questions.map((q) => q.id)).toEqual(plain.questions.map((q) => q.id));
   });
@@ -250,9 +250,9 @@ describe("clear errors for inputs that cannot be honoured", () => {
 });
 
 describe("editing operations", () => {
-  const doc = buildScript({ level: "mid", minutes: 60, count: 4, seed: "edit" }, bank);
+  const doc = buildKit({ level: "mid", minutes: 60, count: 4, seed: "edit" }, bank);
 
-  it("alternatives share the topic and difficulty and are not already in the script", () => {
+  it("alternatives share the topic and difficulty and are not already in the kit", () => {
     const alts = alternativesFor(doc, bank);
     for (const q of doc.questions) {
       const list = alts[alternativeKey(q.topic, q.difficulty)]!;
@@ -280,13 +280,13 @@ describe("editing operations", () => {
 });
 
 describe("alternatives for the editor", () => {
-  it("can include the script's own questions, so a question swapped out can be swapped back", () => {
-    const doc = buildScript({ level: "mid", minutes: 60, count: 4, seed: "edit" }, bank);
+  it("can include the kit's own questions, so a question swapped out can be swapped back", () => {
+    const doc = buildKit({ level: "mid", minutes: 60, count: 4, seed: "edit" }, bank);
     const q = doc.questions[0]!;
     const key = alternativeKey(q.topic, q.difficulty);
-    const withOwn = alternativesFor(doc, bank, undefined, 3, { includeInScript: true })[key]!;
+    const withOwn = alternativesFor(doc, bank, undefined, 3, { includeInKit: true })[key]!;
     expect(withOwn.map((a) => a.id)).toContain(q.id);
-    expect(withOwn.find((a) => a.id === q.id)).toBe(q); // the script's own copy, notes and all
+    expect(withOwn.find((a) => a.id === q.id)).toBe(q); // the kit's own copy, notes and all
     expect(withOwn.filter((a) => !doc.questions.some((x) => x.id === a.id))).toHaveLength(Math.min(3, alternativesFor(doc, bank, undefined, 3)[key]!.length));
   });
 });

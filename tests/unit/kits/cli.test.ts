@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../../lib/bank/load.ts";
-import { buildScript } from "../../../lib/scripts/builder.ts";
-import { scriptToMarkdown } from "../../../lib/scripts/export.ts";
-import { scriptDocumentSchema } from "../../../lib/scripts/schemas.ts";
+import { buildKit } from "../../../lib/kits/builder.ts";
+import { kitToMarkdown } from "../../../lib/kits/export.ts";
+import { kitDocumentSchema } from "../../../lib/kits/schemas.ts";
 
 function cli(...args: string[]) {
-  const res = spawnSync(process.execPath, ["scripts/script.ts", ...args], {
+  const res = spawnSync(process.execPath, ["cli/kit.ts", ...args], {
     cwd: process.cwd(),
     encoding: "utf8",
     env: { ...process.env, NODE_NO_WARNINGS: "1" },
@@ -18,17 +18,17 @@ function cli(...args: string[]) {
 }
 
 // Each case starts a Node process; on a busy 2-core machine that can take seconds.
-describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
-  it("prints the script as JSON: totalMinutes and questions with id, title, minutes, key points, follow-ups, red flags, rubric", () => {
+describe("npm run kit (the CLI)", { timeout: 30_000 }, () => {
+  it("prints the kit as JSON: totalMinutes and questions with id, title, minutes, key points, follow-ups, red flags, rubric", () => {
     const { code, stdout, stderr } = cli("--minutes", "45", "--level", "senior", "--topics", "async,testing", "--seed", "7", "--format", "json");
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const doc = scriptDocumentSchema.parse(JSON.parse(stdout));
+    const doc = kitDocumentSchema.parse(JSON.parse(stdout));
     expect(doc.totalMinutes).toBe(45);
     expect(doc.questions.length).toBeGreaterThan(0);
     expect(doc.intro.minutes + doc.wrapUp.minutes + doc.questions.reduce((s, q) => s + q.minutes, 0)).toBe(45);
     // The same inputs through the builder the UI uses give the same document.
-    expect(doc).toEqual(buildScript({ level: "senior", minutes: 45, topics: ["async", "testing"], seed: "7" }, getQuestionBank()));
+    expect(doc).toEqual(buildKit({ level: "senior", minutes: 45, topics: ["async", "testing"], seed: "7" }, getQuestionBank()));
   });
 
   it("is deterministic and reads a job description from a file", () => {
@@ -40,11 +40,11 @@ describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("Steered by the job description:");
-    const doc = buildScript(
+    const doc = buildKit(
       { level: "mid", minutes: 60, jobDescription: "We run FastAPI on asyncio with SQLAlchemy and test with pytest.", seed: "1" },
       getQuestionBank(),
     );
-    expect(a.stdout).toBe(scriptToMarkdown(doc));
+    expect(a.stdout).toBe(kitToMarkdown(doc));
   });
 
   it.each([
@@ -64,7 +64,7 @@ describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
-    expect(stderr).toContain("Usage: npm run script");
+    expect(stderr).toContain("Usage: npm run kit");
   });
 
   it("--help prints the usage and exits 0", () => {
@@ -76,9 +76,9 @@ describe("npm run script (the CLI)", { timeout: 30_000 }, () => {
 
 describe("the CLI's copy of the limits", () => {
   it("matches the schemas", async () => {
-    const schemas = await import("../../../lib/scripts/schemas.ts");
+    const schemas = await import("../../../lib/kits/schemas.ts");
     const { readFileSync } = await import("node:fs");
-    const source = readFileSync("scripts/script.ts", "utf8");
+    const source = readFileSync("cli/kit.ts", "utf8");
     expect(source).toContain(`const LEVELS = [${schemas.LEVELS.map((l) => `"${l}"`).join(", ")}] as const;`);
     expect(source).toContain(`const MAX_JOB_DESCRIPTION_CHARS = ${schemas.MAX_JOB_DESCRIPTION_CHARS.toLocaleString("en").replace(/,/g, "_")};`);
   });

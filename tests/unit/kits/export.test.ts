@@ -1,31 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { buildScript } from "../../../lib/scripts/builder.ts";
+import { buildKit } from "../../../lib/kits/builder.ts";
 import {
   averageRating,
   ratingSummary,
   scorecardsToCsv,
   scorecardsToJson,
   scorecardsToMarkdown,
-  scriptToJson,
-  scriptToMarkdown,
+  kitToJson,
+  kitToMarkdown,
   type ScorecardRecord,
-} from "../../../lib/scripts/export.ts";
-import { scriptDocumentSchema } from "../../../lib/scripts/schemas.ts";
+} from "../../../lib/kits/export.ts";
+import { kitDocumentSchema } from "../../../lib/kits/schemas.ts";
 import { fixtureBank } from "./fixtures.ts";
 
-const doc = buildScript({ level: "senior", minutes: 45, seed: "md", jobDescription: "asyncio and pytest" }, fixtureBank());
+const doc = buildKit({ level: "senior", minutes: 45, seed: "md", jobDescription: "asyncio and pytest" }, fixtureBank());
 
-describe("script exports", () => {
+describe("kit exports", () => {
   it("JSON is the document itself, with totalMinutes and the questions' id, title, minutes, key points, follow-ups, red flags and rubric", () => {
-    const parsed = JSON.parse(scriptToJson(doc));
-    expect(scriptDocumentSchema.parse(parsed)).toEqual(doc);
+    const parsed = JSON.parse(kitToJson(doc));
+    expect(kitDocumentSchema.parse(parsed)).toEqual(doc);
     expect(parsed.totalMinutes).toBe(45);
     for (const q of parsed.questions)
       expect(Object.keys(q)).toEqual(expect.arrayContaining(["id", "title", "minutes", "keyPoints", "followUps", "redFlags", "rubric"]));
   });
 
   it("Markdown has the plan, every question with its sections, the wrap-up and a scorecard", () => {
-    const md = scriptToMarkdown(doc);
+    const md = kitToMarkdown(doc);
     expect(md.startsWith(`# ${doc.title}\n`)).toBe(true);
     expect(md).toContain("## Plan");
     expect(md).toContain("| 0:00–0:05 | Introduction | 5 |");
@@ -40,7 +40,7 @@ describe("script exports", () => {
 
   it("escapes pipes in table cells and includes notes", () => {
     const withPipes = { ...doc, notes: "Panel: Ann | Bob", questions: doc.questions.map((q, i) => (i === 0 ? { ...q, title: "a | b", notes: "check x" } : q)) };
-    const md = scriptToMarkdown(withPipes);
+    const md = kitToMarkdown(withPipes);
     expect(md).toContain("| 1 | a \\| b |");
     expect(md).toContain("## Notes\n\nPanel: Ann | Bob");
     expect(md).toContain("### Notes\n\ncheck x");
@@ -97,7 +97,7 @@ describe("scorecard exports", () => {
     expect(partly).toMatchObject({ average: 2.5, rated: 2, unrated: 1 });
     expect(partly.text).toBe("2.5 / 4 over 2 of 3 questions (1 not rated, left out)");
     expect(ratingSummary([{ rating: null }, { rating: null }]).text).toBe("not rated (none of the 2 questions were rated)");
-    const md = scorecardsToMarkdown("Script", [{ ...card, entries: [card.entries[0]!, { ...card.entries[1]!, rating: null }] }]);
+    const md = scorecardsToMarkdown("Kit", [{ ...card, entries: [card.entries[0]!, { ...card.entries[1]!, rating: null }] }]);
     expect(md).toContain("average rating 3 / 4 over 1 of 2 questions (1 not rated, left out)");
     expect(md).toContain("Red flags heard:\n\n- Thinks threads run Python in parallel");
   });
@@ -115,18 +115,18 @@ describe("scorecard exports", () => {
   });
 
   it("JSON and Markdown", () => {
-    const json = JSON.parse(scorecardsToJson({ id: "s", title: "Script" }, [card]));
+    const json = JSON.parse(scorecardsToJson({ id: "s", title: "Kit" }, [card]));
     expect(json.scorecards[0]).toMatchObject({
       candidateName: card.candidateName,
       averageRating: 3.5,
       recommendation: "hire",
       createdAt: "2026-05-01T10:00:00.000Z",
     });
-    const md = scorecardsToMarkdown("Script", [card]);
-    expect(md).toContain("# Scorecards: Script");
+    const md = scorecardsToMarkdown("Kit", [card]);
+    expect(md).toContain("# Scorecards: Kit");
     expect(md).toContain("- [x] A");
     expect(md).toContain("- [ ] B");
     expect(md).toContain("Rating: 3/4 · key points heard: 1/2 · time: 6 min");
-    expect(scorecardsToMarkdown("Script", [])).toContain("No scorecards yet.");
+    expect(scorecardsToMarkdown("Kit", [])).toContain("No scorecards yet.");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * A synthetic question bank for the script builder tests: deterministic, independent of the
+ * A synthetic question bank for the kit builder tests: deterministic, independent of the
  * shipped content (which keeps growing), with topics, difficulties and minutes spread like the
  * real one, and a few questions about distinctive subjects for the job-description tests.
  */

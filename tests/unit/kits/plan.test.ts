@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildScript } from "../../../lib/scripts/builder.ts";
-import { setQuestionMinutes, setSectionMinutes, unpinQuestion } from "../../../lib/scripts/edit.ts";
-import { apportion, clock, defaultSectionMinutes, documentFits, fitPlan, refitDocument, squeezeMessage, timeline } from "../../../lib/scripts/plan.ts";
+import { buildKit } from "../../../lib/kits/builder.ts";
+import { setQuestionMinutes, setSectionMinutes, unpinQuestion } from "../../../lib/kits/edit.ts";
+import { apportion, clock, defaultSectionMinutes, documentFits, fitPlan, refitDocument, squeezeMessage, timeline } from "../../../lib/kits/plan.ts";
 import { seededRandom } from "../../../lib/kernel/random.ts";
-import { LEVELS, MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type ScriptDocument } from "../../../lib/scripts/schemas.ts";
+import { LEVELS, MAX_QUESTION_MINUTES, MIN_QUESTION_MINUTES, type KitDocument } from "../../../lib/kits/schemas.ts";
 import { fixtureBank } from "./fixtures.ts";
 
 const bank = fixtureBank();
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const planTotal = (d: ScriptDocument) => d.intro.minutes + d.wrapUp.minutes + sum(d.questions.map((q) => q.minutes));
+const planTotal = (d: KitDocument) => d.intro.minutes + d.wrapUp.minutes + sum(d.questions.map((q) => q.minutes));
 
 describe("apportion", () => {
   it("splits whole minutes by weight, exactly, within the bounds, for many random cases", () => {
@@ -47,7 +47,7 @@ describe("the plan fits the total exactly (property-style, over durations and le
     for (const level of LEVELS) {
       for (let minutes = 10; minutes <= 240; minutes += 1) {
         for (const seed of ["1", "x"]) {
-          const doc = buildScript({ level, minutes, seed }, bank);
+          const doc = buildKit({ level, minutes, seed }, bank);
           expect(planTotal(doc), `${level} ${minutes} ${seed}`).toBe(minutes);
           expect(doc.totalMinutes).toBe(minutes);
           expect(documentFits(doc)).toBe(true);
@@ -62,20 +62,20 @@ describe("the plan fits the total exactly (property-style, over durations and le
   it("for every question count with and without a total", () => {
     for (const level of LEVELS) {
       for (let count = 1; count <= 15; count++) {
-        const byCount = buildScript({ level, count }, bank);
+        const byCount = buildKit({ level, count }, bank);
         expect(byCount.questions).toHaveLength(count);
         expect(planTotal(byCount)).toBe(byCount.totalMinutes);
         expect(byCount.totalMinutes).toBeGreaterThanOrEqual(10);
-        const both = buildScript({ level, count, minutes: Math.max(10, count * 7) }, bank);
+        const both = buildKit({ level, count, minutes: Math.max(10, count * 7) }, bank);
         expect(both.questions).toHaveLength(count);
         expect(planTotal(both)).toBe(Math.max(10, count * 7));
       }
     }
   });
 
-  it("re-fitting a freshly built script changes nothing", () => {
+  it("re-fitting a freshly built kit changes nothing", () => {
     for (const minutes of [15, 30, 45, 60, 90, 120]) {
-      const doc = buildScript({ level: "mid", minutes }, bank);
+      const doc = buildKit({ level: "mid", minutes }, bank);
       expect(refitDocument(doc).doc).toEqual(doc);
     }
   });
@@ -88,7 +88,7 @@ describe("the plan fits the total exactly (property-style, over durations and le
 });
 
 describe("editing minutes re-fits the plan and says when it no longer fits", () => {
-  const doc = buildScript({ level: "senior", minutes: 60, count: 4 }, bank);
+  const doc = buildKit({ level: "senior", minutes: 60, count: 4 }, bank);
 
   it("a question set by hand keeps its minutes; the others absorb the difference", () => {
     const { doc: next, fit } = setQuestionMinutes(doc, 0, 20);
@@ -152,7 +152,7 @@ describe("editing minutes re-fits the plan and says when it no longer fits", () 
 
 describe("timeline", () => {
   it("lists clock offsets from 0:00 to the total", () => {
-    const doc = buildScript({ level: "junior", minutes: 75, count: 5 }, bank);
+    const doc = buildKit({ level: "junior", minutes: 75, count: 5 }, bank);
     const rows = timeline(doc);
     expect(rows[0]).toMatchObject({ label: "Introduction", start: 0 });
     expect(rows.at(-1)!.end).toBe(75);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashShareToken, isWellFormedShareToken, newShareToken, SHARE_TOKEN_BYTES, shareTokenMatches } from "../../../lib/scripts/share-token.ts";
+import { hashShareToken, isWellFormedShareToken, newShareToken, SHARE_TOKEN_BYTES, shareTokenMatches } from "../../../lib/kits/share-token.ts";
 
 describe("share tokens", () => {
   it("are 256 random bits in base64url, unique, and only their sha256 is kept", () => {

@@ -1,4 +1,4 @@
-/** scripts/score.ts: JSON Lines in, JSON Lines out, in order; bad lines give errors and the run goes on. */
+/** cli/score.ts: JSON Lines in, JSON Lines out, in order; bad lines give errors and the run goes on. */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ describe("score CLI", () => {
       }),
       JSON.stringify({ id: "e", questionId: "python-gil", answers: ["The GIL is a mutex.", "Use multiprocessing for CPU-bound work."] }),
     ].join("\n");
-    const res = spawnSync(process.execPath, [path.join(root, "scripts/score.ts"), "--jsonl"], { cwd: root, input, encoding: "utf8" });
+    const res = spawnSync(process.execPath, [path.join(root, "cli/score.ts"), "--jsonl"], { cwd: root, input, encoding: "utf8" });
     expect(res.status).toBe(0);
     const out = res.stdout
       .trim()

@@ -4,7 +4,7 @@ import { env } from "../../../lib/env.ts";
 import { LOST_REPLY_MS, settlementDue } from "../../../lib/sessions/deadlines.ts";
 import { toInterviewView } from "../../../lib/sessions/interview-view.ts";
 import { TIME_UP_GRACE_MS } from "../../../lib/sessions/limits.ts";
-import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/load.ts";
+import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/read-model.ts";
 import { snapshotOf } from "../../../lib/sessions/snapshot.ts";
 
 const memory = getQuestionBank().get("python-memory-model")!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { EXPORT_FORMAT, EXPORT_VERSION, sessionExportSchema } from "../../../lib/review/export-schema.ts";
-import { exportFilename, toExportJson, toMarkdown } from "../../../lib/review/export.ts";
-import { answer1, answer2, combined1, transcript } from "./fixtures.ts";
+import { EXPORT_FORMAT, EXPORT_VERSION, sessionExportSchema } from "../../../lib/sessions/export-schema.ts";
+import { exportFilename, toExportJson, toMarkdown } from "../../../lib/sessions/export.ts";
+import { answer1, answer2, combined1, transcript } from "./transcript-fixtures.ts";
 
 const exportedAt = new Date("2025-03-04T09:00:00.000Z");
 

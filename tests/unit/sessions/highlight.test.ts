@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evidenceQuotes, highlightAnswers, locateSpans, segmentText } from "../../../lib/review/highlight.ts";
-import { answer1, answer2, combined1, report1 } from "./fixtures.ts";
+import { evidenceQuotes, highlightAnswers, locateSpans, segmentText } from "../../../lib/sessions/highlight.ts";
+import { answer1, answer2, combined1, report1 } from "./transcript-fixtures.ts";
 
 const marked = (segs: { text: string; mark?: { kind: string } }[]) => segs.filter((s) => s.mark).map((s) => [s.mark!.kind, s.text]);
 

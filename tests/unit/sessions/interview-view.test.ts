@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../../lib/bank/load.ts";
 import { scoreAnswer } from "../../../lib/scoring/index.ts";
-import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/load.ts";
-import { questionVisibility, toInterviewView } from "../../../lib/sessions/interview-view.ts";
+import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/read-model.ts";
+import { toInterviewView } from "../../../lib/sessions/interview-view.ts";
+import { questionVisibility } from "../../../lib/sessions/visibility.ts";
 import { interviewQuestionOf, snapshotOf } from "../../../lib/sessions/snapshot.ts";
 
 const bank = getQuestionBank();
@@ -165,7 +166,7 @@ describe("questionVisibility: the one rule the interview page and review share",
       ["mock", "finished", "scored", { asked: true, revealed: true }],
       ["mock", "finished", "answering", { asked: true, revealed: false }],
       ["mock", "finished", "pending", { asked: false, revealed: false }],
-      // Unknown column values are read the way lib/sessions/load.ts reads them (a question: not asked).
+      // Unknown column values are read the way lib/sessions/read-model.ts reads them (a question: not asked).
       ["exam", "active", "scored", { asked: true, revealed: true }],
       ["mock", "paused", "scored", { asked: true, revealed: false }],
       ["mock", "finished", "weird", { asked: false, revealed: false }],

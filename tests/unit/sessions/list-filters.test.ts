@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseScoreRange, parseSessionFilters, sessionsHref } from "../../../lib/review/filters.ts";
-import { formatDuration, formatOffset } from "../../../lib/review/format.ts";
+import { parseScoreRange, parseSessionFilters, sessionsHref } from "../../../lib/sessions/list-filters.ts";
+import { formatDuration, formatOffset } from "../../../lib/sessions/format.ts";
 
 describe("session filters in the URL", () => {
   it("reads topic, score range and page, ignoring junk", () => {

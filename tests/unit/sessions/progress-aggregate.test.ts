@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { progressSummary, scoreByDifficulty, scoreByTopic, scoreOverTime, weakestKeyPoints, weakSpotQuestionIds } from "../../../lib/review/aggregate.ts";
-import type { ProgressQuestionRow, ProgressReportRow, ProgressSessionRow } from "../../../lib/review/types.ts";
+import {
+  progressSummary,
+  scoreByDifficulty,
+  scoreByTopic,
+  scoreOverTime,
+  weakestKeyPoints,
+  weakSpotQuestionIds,
+} from "../../../lib/sessions/progress-aggregate.ts";
+import type { ProgressQuestionRow, ProgressReportRow, ProgressSessionRow } from "../../../lib/sessions/views.ts";
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n));
 
@@ -111,7 +118,7 @@ describe("summary", () => {
 
 describe("score by month", () => {
   it("groups sessions by UTC month, oldest first", async () => {
-    const { scoreByMonth } = await import("../../../lib/review/aggregate.ts");
+    const { scoreByMonth } = await import("../../../lib/sessions/progress-aggregate.ts");
     const t = (iso: string) => new Date(iso).getTime();
     expect(
       scoreByMonth([

@@ -1,9 +1,9 @@
 // /progress reads the key points of stored reports: a contradicted point (a misconception stated
 // about it) is a weak spot like a missed one, never dropped from the analysis.
 import { describe, expect, it } from "vitest";
-import { weakestKeyPoints } from "@/lib/review/aggregate.ts";
-import { keyPointsOnlySchema } from "@/lib/review/queries.ts";
-import type { ProgressReportRow } from "@/lib/review/types.ts";
+import { weakestKeyPoints } from "@/lib/sessions/progress-aggregate.ts";
+import { keyPointsOnlySchema } from "@/lib/sessions/snapshot.ts";
+import type { ProgressReportRow } from "@/lib/sessions/views.ts";
 
 describe("key points of a stored report, for /progress", () => {
   it("reads a contradicted point as missed instead of refusing the report", () => {

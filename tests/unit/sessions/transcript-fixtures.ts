@@ -1,7 +1,7 @@
 /** A hand-built transcript for the review unit tests: two questions, a follow-up, evidence, a red flag. */
 import type { ScoreReport } from "../../../lib/scoring/report.ts";
 import type { QuestionSnapshot } from "../../../lib/sessions/schemas.ts";
-import type { Transcript, TranscriptTurn } from "../../../lib/review/types.ts";
+import type { Transcript, TranscriptTurn } from "../../../lib/sessions/views.ts";
 
 export const answer1 = "Variables are names bound to objects. When the refcount drops to zero the object is freed.";
 export const answer2 = "Cycles are collected by the gc module:\n\n```python\nimport gc\ngc.collect()\n```";

@@ -1,22 +1,22 @@
-import { ownedScript } from "@/lib/api/scripts/access";
-import { scriptJson } from "@/lib/api/scripts/responses";
-import { scriptParamsSchema, scriptResponseSchema } from "@/lib/api/scripts/schemas";
+import { ownedKit } from "@/lib/api/kits/access";
+import { kitJson } from "@/lib/api/kits/responses";
+import { kitParamsSchema, kitResponseSchema } from "@/lib/api/kits/schemas";
 import { noContent, route } from "@/lib/api/route";
-import { deleteScript, saveScript } from "@/lib/scripts/store";
+import { deleteKit, saveKit } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "recruiter", params: scriptParamsSchema, access: ownedScript, response: scriptResponseSchema }, async ({ resource }) => ({
-  script: scriptJson(resource),
+export const GET = route({ auth: "recruiter", params: kitParamsSchema, access: ownedKit, response: kitResponseSchema }, async ({ resource }) => ({
+  script: kitJson(resource),
 }));
 
-/** Saves an edit as the next version (saveScriptSchema, validated by saveScript); 409 when `version` is stale. */
+/** Saves an edit as the next version (saveKitSchema, validated by saveKit); 409 when `version` is stale. */
 export const PUT = route(
-  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, body: { limit: "scripts" }, response: scriptResponseSchema },
-  async ({ user, params, body }) => ({ script: scriptJson(await saveScript(user, params.id, body)) }),
+  { auth: "recruiter", params: kitParamsSchema, access: ownedKit, body: { limit: "kits" }, response: kitResponseSchema },
+  async ({ user, params, body }) => ({ script: kitJson(await saveKit(user, params.id, body)) }),
 );
 
-export const DELETE = route({ auth: "recruiter", params: scriptParamsSchema }, async ({ user, params }) => {
-  await deleteScript(user, params.id);
+export const DELETE = route({ auth: "recruiter", params: kitParamsSchema }, async ({ user, params }) => {
+  await deleteKit(user, params.id);
   return noContent();
 });

@@ -1,50 +1,50 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RecruiterOnly } from "@/components/scripts/recruiter-only";
-import { RECOMMENDATION_TONES } from "@/components/scripts/scorecard-view";
+import { RecruiterOnly } from "@/components/kits/recruiter-only";
+import { RECOMMENDATION_TONES } from "@/components/kits/scorecard-view";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { ScriptError } from "@/lib/scripts/errors";
-import { ratingSummary } from "@/lib/scripts/export";
-import { RECOMMENDATION_LABELS } from "@/lib/scripts/schemas";
-import { canUseScripts, getScript, listScorecards } from "@/lib/scripts/store";
+import { KitError } from "@/lib/kits/errors";
+import { ratingSummary } from "@/lib/kits/export";
+import { RECOMMENDATION_LABELS } from "@/lib/kits/schemas";
+import { canUseKits, getKit, listScorecards } from "@/lib/kits/store";
 
 export const metadata: Metadata = { title: "Scorecards" };
 
 export default async function ScorecardsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ deleted?: string }> }) {
   const { id } = await params;
-  const user = await requireUser(`/scripts/${id}/scorecards`);
-  if (!canUseScripts(user)) return <RecruiterOnly />;
-  const [script, cards] = await Promise.all([getScript(user, id), listScorecards(user, id)]).catch((error) => {
-    if (error instanceof ScriptError && error.code === "not-found") notFound();
+  const user = await requireUser(`/kits/${id}/scorecards`);
+  if (!canUseKits(user)) return <RecruiterOnly />;
+  const [kit, cards] = await Promise.all([getKit(user, id), listScorecards(user, id)]).catch((error) => {
+    if (error instanceof KitError && error.code === "not-found") notFound();
     throw error;
   });
   const { deleted } = await searchParams;
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/scripts/${id}`} className="text-brand-600 hover:underline dark:text-brand-200">
-          ← {script.title}
+        <Link href={`/kits/${id}`} className="text-brand-600 hover:underline dark:text-brand-200">
+          ← {kit.title}
         </Link>
       </p>
       <PageHeader
         title="Scorecards"
-        description={`${cards.length} scorecard${cards.length === 1 ? "" : "s"} for “${script.title}”, newest first.`}
+        description={`${cards.length} scorecard${cards.length === 1 ? "" : "s"} for “${kit.title}”, newest first.`}
         actions={
           <>
-            <ButtonLink href={`/scripts/${id}/live`}>Run live interview</ButtonLink>
+            <ButtonLink href={`/kits/${id}/live`}>Run live interview</ButtonLink>
             {cards.length ? (
               <>
-                <a href={`/api/scripts/${id}/scorecards/export?format=csv`} download className={buttonClass("secondary")}>
+                <a href={`/api/kits/${id}/scorecards/export?format=csv`} download className={buttonClass("secondary")}>
                   Export CSV
                 </a>
-                <a href={`/api/scripts/${id}/scorecards/export?format=json`} download className={buttonClass("secondary")}>
+                <a href={`/api/kits/${id}/scorecards/export?format=json`} download className={buttonClass("secondary")}>
                   Export JSON
                 </a>
-                <a href={`/api/scripts/${id}/scorecards/export?format=md`} download className={buttonClass("secondary")}>
+                <a href={`/api/kits/${id}/scorecards/export?format=md`} download className={buttonClass("secondary")}>
                   Export Markdown
                 </a>
               </>
@@ -64,9 +64,9 @@ export default async function ScorecardsPage({ params, searchParams }: { params:
         <Card className="py-12 text-center">
           <h2 className="text-lg font-semibold">No scorecards yet</h2>
           <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-            Run the script live with a candidate: tick key points as you hear them, rate each answer 1–4 and give a recommendation.
+            Run the kit live with a candidate: tick key points as you hear them, rate each answer 1–4 and give a recommendation.
           </p>
-          <ButtonLink href={`/scripts/${id}/live`} className="mt-6">
+          <ButtonLink href={`/kits/${id}/live`} className="mt-6">
             Run live interview
           </ButtonLink>
         </Card>
@@ -100,7 +100,7 @@ export default async function ScorecardsPage({ params, searchParams }: { params:
                 return (
                   <tr key={c.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                     <td className="px-4 py-2.5 font-medium">
-                      <Link href={`/scripts/${id}/scorecards/${c.id}`} className="text-brand-600 hover:underline dark:text-brand-200">
+                      <Link href={`/kits/${id}/scorecards/${c.id}`} className="text-brand-600 hover:underline dark:text-brand-200">
                         {c.candidateName}
                       </Link>
                     </td>

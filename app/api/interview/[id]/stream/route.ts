@@ -1,7 +1,7 @@
 import { interviewParamsSchema } from "@/lib/api/interview/schemas";
 import { route } from "@/lib/api/route";
 import { notFound } from "@/lib/sessions/errors";
-import { loadSession } from "@/lib/sessions/load";
+import { loadSession } from "@/lib/sessions/read-model";
 import { resumeReplyResponse } from "@/lib/sessions/resumable";
 
 /** Resumes a reply still being generated (after a reload); 204 when there is none. */

@@ -1,16 +1,14 @@
-import { ownedScript } from "@/lib/api/scripts/access";
-import { download, fileName } from "@/lib/api/scripts/responses";
-import { scriptExportQuerySchema, scriptParamsSchema } from "@/lib/api/scripts/schemas";
+import { ownedKit } from "@/lib/api/kits/access";
+import { download, fileName } from "@/lib/api/kits/responses";
+import { kitExportQuerySchema, kitParamsSchema } from "@/lib/api/kits/schemas";
 import { route } from "@/lib/api/route";
-import { scriptToJson, scriptToMarkdown } from "@/lib/scripts/export";
+import { kitToJson, kitToMarkdown } from "@/lib/kits/export";
 
 export const dynamic = "force-dynamic";
 
-/** The script as a file: ?format=md (default) or json. */
-export const GET = route(
-  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, query: scriptExportQuerySchema },
-  async ({ resource: script, query }) =>
-    query.format === "json"
-      ? download(scriptToJson(script.content), "application/json", fileName(script.title, ".json"))
-      : download(scriptToMarkdown(script.content), "text/markdown", fileName(script.title, ".md")),
+/** The kit as a file: ?format=md (default) or json. */
+export const GET = route({ auth: "recruiter", params: kitParamsSchema, access: ownedKit, query: kitExportQuerySchema }, async ({ resource: kit, query }) =>
+  query.format === "json"
+    ? download(kitToJson(kit.content), "application/json", fileName(kit.title, ".json"))
+    : download(kitToMarkdown(kit.content), "text/markdown", fileName(kit.title, ".md")),
 );

@@ -1,20 +1,20 @@
-import { ownedScript } from "@/lib/api/scripts/access";
-import { scorecardJson } from "@/lib/api/scripts/responses";
-import { scorecardResponseSchema, scorecardsResponseSchema, scriptParamsSchema } from "@/lib/api/scripts/schemas";
+import { ownedKit } from "@/lib/api/kits/access";
+import { scorecardJson } from "@/lib/api/kits/responses";
+import { scorecardResponseSchema, scorecardsResponseSchema, kitParamsSchema } from "@/lib/api/kits/schemas";
 import { reply, route } from "@/lib/api/route";
-import { createScorecard, listScorecards } from "@/lib/scripts/store";
+import { createScorecard, listScorecards } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "recruiter", params: scriptParamsSchema, response: scorecardsResponseSchema }, async ({ user, params }) => ({
+export const GET = route({ auth: "recruiter", params: kitParamsSchema, response: scorecardsResponseSchema }, async ({ user, params }) => ({
   scorecards: (await listScorecards(user, params.id)).map(scorecardJson),
 }));
 
 /** Saves a live interview's scorecard (createScorecardSchema, validated by createScorecard): 201 with its address. */
 export const POST = route(
-  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, body: { limit: "scripts" }, response: scorecardResponseSchema },
+  { auth: "recruiter", params: kitParamsSchema, access: ownedKit, body: { limit: "kits" }, response: scorecardResponseSchema },
   async ({ user, params, body }) => {
     const scorecard = await createScorecard(user, params.id, body);
-    return reply({ scorecard: scorecardJson(scorecard) }, { status: 201, headers: { location: `/scripts/${params.id}/scorecards/${scorecard.id}` } });
+    return reply({ scorecard: scorecardJson(scorecard) }, { status: 201, headers: { location: `/kits/${params.id}/scorecards/${scorecard.id}` } });
   },
 );

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteScorecardButton } from "@/components/scripts/delete-scorecard-button";
-import { PrintButton } from "@/components/scripts/print-button";
-import { RecruiterOnly } from "@/components/scripts/recruiter-only";
-import { ScorecardView } from "@/components/scripts/scorecard-view";
+import { DeleteScorecardButton } from "@/components/kits/delete-scorecard-button";
+import { PrintButton } from "@/components/ui/print-button";
+import { RecruiterOnly } from "@/components/kits/recruiter-only";
+import { ScorecardView } from "@/components/kits/scorecard-view";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { ScriptError } from "@/lib/scripts/errors";
-import { canUseScripts, getScorecard, getScript } from "@/lib/scripts/store";
+import { KitError } from "@/lib/kits/errors";
+import { canUseKits, getScorecard, getKit } from "@/lib/kits/store";
 
 export const metadata: Metadata = { title: "Scorecard" };
 
@@ -20,18 +20,18 @@ export default async function ScorecardPage({
   searchParams: Promise<{ saved?: string }>;
 }) {
   const { id, scorecardId } = await params;
-  const user = await requireUser(`/scripts/${id}/scorecards/${scorecardId}`);
-  if (!canUseScripts(user)) return <RecruiterOnly />;
-  const [script, card] = await Promise.all([getScript(user, id), getScorecard(user, id, scorecardId)]).catch((error) => {
-    if (error instanceof ScriptError && error.code === "not-found") notFound();
+  const user = await requireUser(`/kits/${id}/scorecards/${scorecardId}`);
+  if (!canUseKits(user)) return <RecruiterOnly />;
+  const [kit, card] = await Promise.all([getKit(user, id), getScorecard(user, id, scorecardId)]).catch((error) => {
+    if (error instanceof KitError && error.code === "not-found") notFound();
     throw error;
   });
   const { saved } = await searchParams;
   return (
     <div className="mx-auto max-w-4xl">
       <p className="mb-2 text-sm print:hidden">
-        <Link href={`/scripts/${id}/scorecards`} className="text-brand-600 hover:underline dark:text-brand-200">
-          ← Scorecards for {script.title}
+        <Link href={`/kits/${id}/scorecards`} className="text-brand-600 hover:underline dark:text-brand-200">
+          ← Scorecards for {kit.title}
         </Link>
       </p>
       {saved === "1" ? (
@@ -44,11 +44,11 @@ export default async function ScorecardPage({
       ) : null}
       <PageHeader
         title={`Scorecard: ${card.candidateName}`}
-        description={script.title}
+        description={kit.title}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
-            <PrintButton />
-            <DeleteScorecardButton scriptId={id} scorecardId={card.id} candidateName={card.candidateName} />
+            <PrintButton label="Print" />
+            <DeleteScorecardButton kitId={id} scorecardId={card.id} candidateName={card.candidateName} />
           </div>
         }
       />

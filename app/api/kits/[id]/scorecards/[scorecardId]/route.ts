@@ -1,7 +1,7 @@
-import { scorecardJson } from "@/lib/api/scripts/responses";
-import { scorecardParamsSchema, scorecardResponseSchema } from "@/lib/api/scripts/schemas";
+import { scorecardJson } from "@/lib/api/kits/responses";
+import { scorecardParamsSchema, scorecardResponseSchema } from "@/lib/api/kits/schemas";
 import { noContent, route } from "@/lib/api/route";
-import { deleteScorecard, getScorecard } from "@/lib/scripts/store";
+import { deleteScorecard, getScorecard } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 

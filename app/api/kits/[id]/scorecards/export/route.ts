@@ -1,20 +1,20 @@
-import { ownedScript } from "@/lib/api/scripts/access";
-import { download, fileName } from "@/lib/api/scripts/responses";
-import { scorecardExportQuerySchema, scriptParamsSchema } from "@/lib/api/scripts/schemas";
+import { ownedKit } from "@/lib/api/kits/access";
+import { download, fileName } from "@/lib/api/kits/responses";
+import { scorecardExportQuerySchema, kitParamsSchema } from "@/lib/api/kits/schemas";
 import { route } from "@/lib/api/route";
-import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown } from "@/lib/scripts/export";
-import { listScorecards } from "@/lib/scripts/store";
+import { scorecardsToCsv, scorecardsToJson, scorecardsToMarkdown } from "@/lib/kits/export";
+import { listScorecards } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 
-/** The script's scorecards as a file: ?format=csv (default), json or md. */
+/** The kit's scorecards as a file: ?format=csv (default), json or md. */
 export const GET = route(
-  { auth: "recruiter", params: scriptParamsSchema, access: ownedScript, query: scorecardExportQuerySchema },
-  async ({ user, resource: script, query }) => {
-    const cards = await listScorecards(user, script.id);
-    const name = fileName(`${script.title}-scorecards`, "");
-    if (query.format === "json") return download(scorecardsToJson(script, cards), "application/json", `${name}.json`);
+  { auth: "recruiter", params: kitParamsSchema, access: ownedKit, query: scorecardExportQuerySchema },
+  async ({ user, resource: kit, query }) => {
+    const cards = await listScorecards(user, kit.id);
+    const name = fileName(`${kit.title}-scorecards`, "");
+    if (query.format === "json") return download(scorecardsToJson(kit, cards), "application/json", `${name}.json`);
     if (query.format === "csv") return download(scorecardsToCsv(cards), "text/csv", `${name}.csv`);
-    return download(scorecardsToMarkdown(script.title, cards), "text/markdown", `${name}.md`);
+    return download(scorecardsToMarkdown(kit.title, cards), "text/markdown", `${name}.md`);
   },
 );

@@ -1,6 +1,6 @@
-import { shareLinkParamsSchema } from "@/lib/api/scripts/schemas";
+import { shareLinkParamsSchema } from "@/lib/api/kits/schemas";
 import { noContent, route } from "@/lib/api/route";
-import { revokeShareLink } from "@/lib/scripts/store";
+import { revokeShareLink } from "@/lib/kits/store";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,70 @@
+// Off-topic replies as candidates type them mid-interview, for development:
+// tests/fixtures/off-topic-dev/<question id>.json holds, for each of the 50 Python questions, four
+// replies that do not answer the question (about another language's feature, about the team's
+// practice or an opinion, a fluent explanation of a neighbouring Python concept, a war story) and two
+// genuine answers that look like them (one comparing with another language, one chatty and
+// personal). Written 2026-12-05 by a helper who read only docs/question-ids.md and the source
+// questions (never lib/, content/, eval/ or tests/). The PRACTICE_TALK rule of
+// lib/interviewer/classify-message.ts was written against it, so this is a regression guard, not
+// an evaluation (eval/interviewer.ts is the evaluation). Measured 2026-12-05: other-language 50/50,
+// practice-or-opinion 47/50 (35 before the rule), story 48/50 (42), neighbouring-concept 20/50;
+// genuine replies taken for off-topic 0/100. Floors below sit a little under those figures.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { loadBanks } from "@/lib/bank/load.ts";
+import { classifyMessage } from "@/lib/interviewer/classify-message.ts";
+import { corpusFromQuestions, scoreAnswer } from "@/lib/scoring/index.ts";
+
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+const { banks } = loadBanks([path.join(projectRoot, "content")], { cwd: projectRoot });
+const python = banks.flatMap((b) => b.questions).filter((q) => q.id.startsWith("python-"));
+const corpus = corpusFromQuestions(banks.flatMap((b) => b.questions));
+
+const OFF_TOPIC_STYLES = ["other-language", "practice-or-opinion", "neighbouring-concept", "story"] as const;
+const ON_TOPIC_STYLES = ["contrast", "chatty"] as const;
+const fileSchema = z.object({
+  questionId: z.string(),
+  offTopic: z.array(z.object({ style: z.enum(OFF_TOPIC_STYLES), text: z.string().min(1) })).length(4),
+  onTopic: z.array(z.object({ style: z.enum(ON_TOPIC_STYLES), text: z.string().min(1) })).length(2),
+});
+
+function classify(questionId: string, text: string) {
+  const question = python.find((q) => q.id === questionId);
+  if (!question) throw new Error(`no question ${questionId}`);
+  const report = scoreAnswer({ question, answers: [text] }, { corpus });
+  const scoreAgainst = (id: string, message: string) => scoreAnswer({ question: python.find((q) => q.id === id)!, answers: [message] }, { corpus }).score;
+  return classifyMessage(text, { question, messageReport: report, hasEarlierClaim: false, hasEarlierAnswer: false, bank: python, scoreAgainst }).kind;
+}
+
+const dir = path.join(projectRoot, "tests/fixtures/off-topic-dev");
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => fileSchema.parse(JSON.parse(readFileSync(path.join(dir, f), "utf8"))));
+const offTopic = files.flatMap((f) => f.offTopic.map((t) => ({ ...t, questionId: f.questionId, got: classify(f.questionId, t.text) })));
+const onTopic = files.flatMap((f) => f.onTopic.map((t) => ({ ...t, questionId: f.questionId, got: classify(f.questionId, t.text) })));
+
+const FLOORS: Record<(typeof OFF_TOPIC_STYLES)[number], number> = {
+  "other-language": 0.95,
+  "practice-or-opinion": 0.88,
+  story: 0.88,
+  "neighbouring-concept": 0.35,
+};
+
+describe("off-topic replies in candidates' words (development set)", () => {
+  it("covers all 50 Python questions", () => {
+    expect(new Set(files.map((f) => f.questionId)).size).toBe(50);
+  });
+
+  it.each(OFF_TOPIC_STYLES)("%s: recognised as off-topic at or above its floor", (style) => {
+    const of = offTopic.filter((t) => t.style === style);
+    const misses = of.filter((t) => t.got !== "off-topic").map((t) => `${t.questionId} -> ${t.got}: ${t.text.slice(0, 100)}`);
+    expect((of.length - misses.length) / of.length, misses.join("\n")).toBeGreaterThanOrEqual(FLOORS[style]);
+  });
+
+  it("never takes a genuine answer for off-topic (another language as a contrast, a chatty personal answer)", () => {
+    const wrong = onTopic.filter((t) => t.got === "off-topic").map((t) => `${t.questionId} (${t.style}): ${t.text.slice(0, 100)}`);
+    expect(wrong).toEqual([]);
+  });
+});
