@@ -378,15 +378,11 @@ const SCAFFOLD_OPEN = [
 ] as const;
 
 /**
- * Key points worth probing, best first: missed ones by weight (highest first), then partial ones by
- * weight; ties keep the report's order. Points already probed this question go after the others, so
- * a second follow-up explores a new gap before insisting on the same one.
- */
-/**
- * The gaps worth a probe, best first: not yet probed, missed before partial, then a point the
- * candidate showed no sign of (confidence 0) before one they touched (a missed point with some
- * evidence is often one they explained in words the rubric did not credit: asking it again would
- * not listen), then weight.
+ * The gaps worth a probe, best first: points not yet probed on this question before the others (a
+ * second follow-up explores a new gap before insisting on the same one), missed before partial,
+ * then a point the candidate showed no sign of (confidence 0) before one they touched (a missed
+ * point with some evidence is often one they explained in words the rubric did not credit: asking
+ * it again would not listen), then weight (highest first); ties keep the report's order.
  */
 function probeCandidates(report: ScoreReport, probedKeyPoints: ReadonlySet<string>): KeyPointResult[] {
   const rank = (k: KeyPointResult) => (k.status === "missed" ? 0 : 1);

@@ -1,6 +1,7 @@
 /**
- * Rendering the interview page never writes (lib/sessions/interview-view.ts `getInterview` reads
- * only): what the server's clock has to settle is reported in the view (`settleDue`), and written
+ * Rendering the interview page never writes (it reads through lib/sessions/read-model.ts
+ * `loadSession` and projects with interview-view.ts `toInterviewView`, as `getInterview` here
+ * does): what the server's clock has to settle is reported in the view (`settleDue`), and written
  * by the request the page then makes (lib/sessions/answer-flow.ts `settleInterview`), or by the
  * next answer. What settling writes is the same as before (tests/integration/interview.test.ts).
  */

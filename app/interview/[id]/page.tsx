@@ -5,23 +5,24 @@ import { SettleInterview } from "@/components/interview/settle-interview";
 import { ResultsSummary } from "@/components/sessions/results-summary";
 import { requireUser } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render";
-import { getTranscript } from "@/lib/sessions/transcript";
-import { getInterview } from "@/lib/sessions/interview-view";
+import { toInterviewView } from "@/lib/sessions/interview-view";
+import { loadSession } from "@/lib/sessions/read-model";
+import { toTranscript } from "@/lib/sessions/transcript";
 
 export const metadata: Metadata = { title: "Interview" };
 
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/interview/${id}`);
-  const view = await getInterview(user.id, id);
-  if (!view) notFound();
+  // One read of the session; the live view and, once finished, the results are projections of it.
+  const session = await loadSession(user.id, id);
+  if (!session) notFound();
+  const view = toInterviewView(session);
   // The clock has something to settle: the page asks for it (a POST) instead of writing while it renders.
   if (view.settleDue) return <SettleInterview sessionId={id} />;
   if (view.status === "finished") {
     // The results: what went well and what to work on next, each question linked to its feedback.
-    const transcript = await getTranscript(user.id, id);
-    if (!transcript) notFound();
-    return <ResultsSummary t={transcript} />;
+    return <ResultsSummary t={toTranscript(session)} />;
   }
 
   const current = view.questions[view.currentIndex]!;

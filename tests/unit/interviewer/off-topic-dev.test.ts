@@ -7,7 +7,7 @@
 // questions (never lib/, content/, eval/ or tests/). The PRACTICE_TALK rule of
 // lib/interviewer/classify-message.ts was written against it, so this is a regression guard, not
 // an evaluation (eval/interviewer.ts is the evaluation). Measured 2026-12-05: other-language 50/50,
-// practice-or-opinion 47/50 (35 before the rule), story 48/50 (42), neighbouring-concept 20/50;
+// practice-or-opinion 46/50 (35 before the rule), story 48/50 (42), neighbouring-concept 20/50;
 // genuine replies taken for off-topic 0/100. Floors below sit a little under those figures.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -47,7 +47,7 @@ const onTopic = files.flatMap((f) => f.onTopic.map((t) => ({ ...t, questionId: f
 
 const FLOORS: Record<(typeof OFF_TOPIC_STYLES)[number], number> = {
   "other-language": 0.95,
-  "practice-or-opinion": 0.88,
+  "practice-or-opinion": 0.86,
   story: 0.88,
   "neighbouring-concept": 0.35,
 };
@@ -66,5 +66,28 @@ describe("off-topic replies in candidates' words (development set)", () => {
   it("never takes a genuine answer for off-topic (another language as a contrast, a chatty personal answer)", () => {
     const wrong = onTopic.filter((t) => t.got === "off-topic").map((t) => `${t.questionId} (${t.style}): ${t.text.slice(0, 100)}`);
     expect(wrong).toEqual([]);
+  });
+
+  // Weak answers that open with a hedge or mention the job: found by review of the PRACTICE_TALK
+  // rule (an earlier version of it, with "honestly" and "at work" among its cues, redirected these).
+  it.each([
+    [
+      "python-decorators",
+      "Honestly I have only used them a little. I think a decorator is when you put an at sign above a function and it changes what the function does, like adding logging or timing around it. I have seen them in Flask routes mostly, and I think they wrap the function somehow.",
+    ],
+    [
+      "python-descriptors",
+      "To be honest I have not used these much at work. I think they are objects that control what happens when you read an attribute, a bit like properties, and maybe when you set it too. I believe property is built on them but I am not sure how exactly.",
+    ],
+    [
+      "python-context-managers",
+      "Personally, I use with open all the time at work. It opens the file and then closes it for you at the end of the block, so you do not have to remember to call close yourself. I think you can write your own too, but I have never needed to.",
+    ],
+    [
+      "python-context-managers",
+      "On my team the deadlines are tight, so in code review we mostly check that with statements are used for files. It closes the file when the block ends, even on an error, and I think that's the main point of it.",
+    ],
+  ])("a weak but genuine answer that talks about the job is an answer (%s)", (questionId, text) => {
+    expect(classify(questionId, text)).toBe("answer");
   });
 });
