@@ -7,13 +7,14 @@
  * - the transcript the review pages and the results show (transcript.ts `toTranscript`),
  * - the Markdown and JSON export (export.ts, from the transcript).
  *
- * The answer flow (answer-flow.ts) reads sessions through here too. Reading only.
+ * The answer flow (answer-flow.ts) reads sessions through here too (loadSession: strict); the review
+ * pages through reviewSession (an unreadable question snapshot reads as null). Reading only.
  */
 import "server-only";
 import { db } from "../db/client.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { Mode, QuestionSnapshot, QuestionStatus, TurnKind, TurnRole } from "./schemas.ts";
-import { parseReport, parseSnapshot } from "./snapshot.ts";
+import { parseReport, parseSnapshot, parseSnapshotOrNull } from "./snapshot.ts";
 
 export type LoadedQuestion = {
   id: string;
@@ -80,7 +81,15 @@ export function isSessionId(id: unknown): id is string {
   return typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 }
 
-export async function loadSession(userId: string, sessionId: string): Promise<StoredSession | null> {
+/**
+ * A stored session as the review pages read it (reviewSession): a question whose stored snapshot no
+ * longer parses keeps its row, answers and score with `snapshot: null` (shown as the question's
+ * title only), so one unreadable snapshot never hides a whole transcript or stops its deletion.
+ */
+export type ReviewedQuestion = Omit<StoredQuestion, "snapshot"> & { snapshot: QuestionSnapshot | null };
+export type ReviewedSession = Omit<StoredSession, "questions"> & { questions: ReviewedQuestion[] };
+
+async function readSession<S>(userId: string, sessionId: string, snapshotOf: (json: string) => S) {
   if (!isSessionId(sessionId)) return null;
   const row = await db().interviewSession.findFirst({
     where: { id: sessionId, userId },
@@ -89,16 +98,26 @@ export async function loadSession(userId: string, sessionId: string): Promise<St
   if (!row) return null;
   return {
     ...row,
-    status: row.status === "finished" ? "finished" : "active",
-    mode: row.mode === "mock" ? "mock" : "practice",
+    status: row.status === "finished" ? ("finished" as const) : ("active" as const),
+    mode: row.mode === "mock" ? ("mock" as const) : ("practice" as const),
     questions: row.questions.map((q) => ({
       ...q,
       status: q.status as QuestionStatus,
       report: parseReport(q.report),
-      snapshot: parseSnapshot(q.snapshot),
+      snapshot: snapshotOf(q.snapshot),
     })),
     turns: row.turns.map((t) => ({ ...t, role: t.role as TurnRole, kind: t.kind as TurnKind })),
   };
+}
+
+/** The session to interview, score or settle: a snapshot that no longer parses is an error (parseSnapshot throws). */
+export async function loadSession(userId: string, sessionId: string): Promise<StoredSession | null> {
+  return readSession(userId, sessionId, parseSnapshot);
+}
+
+/** The session to review, export or retake from: an unreadable snapshot reads as null (ReviewedSession). */
+export async function reviewSession(userId: string, sessionId: string): Promise<ReviewedSession | null> {
+  return readSession(userId, sessionId, parseSnapshotOrNull);
 }
 
 /** The turns of one question, in order. */

@@ -30,11 +30,21 @@ export function snapshotOf(q: Question): QuestionSnapshot {
 }
 
 /**
- * A stored snapshot. Throws when it no longer parses: a session cannot be interviewed, scored or
- * reviewed without what it asked, so such a row is an error, not something to show half of.
+ * A stored snapshot. Throws when it no longer parses: a session cannot be interviewed or scored
+ * without what it asked, so there such a row is an error. The review pages read it with
+ * parseSnapshotOrNull and show the rest of the session.
  */
 export function parseSnapshot(json: string): QuestionSnapshot {
   return questionSnapshotSchema.parse(JSON.parse(json));
+}
+
+/** The same parse for the review pages: null when the stored snapshot no longer parses (read-model.ts reviewSession). */
+export function parseSnapshotOrNull(json: string): QuestionSnapshot | null {
+  try {
+    return parseSnapshot(json);
+  } catch {
+    return null;
+  }
 }
 
 /** The stored score report of a question; null while unscored, and for a report that no longer parses (it is shown as not scored). */

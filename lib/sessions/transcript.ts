@@ -4,11 +4,11 @@
  * page would not show yet (visibility.ts). Reading only; owner only (null for anyone else).
  */
 import "server-only";
-import { loadSession, turnsOf, type StoredSession } from "./read-model.ts";
+import { reviewSession, turnsOf, type ReviewedSession } from "./read-model.ts";
 import type { Transcript } from "./views.ts";
 import { visibleTranscript } from "./visibility.ts";
 
-export function toTranscript(s: StoredSession): Transcript {
+export function toTranscript(s: ReviewedSession): Transcript {
   return visibleTranscript({
     id: s.id,
     status: s.status,
@@ -56,6 +56,6 @@ export function toTranscript(s: StoredSession): Transcript {
 
 /** One of the user's sessions as its transcript; null when it is not theirs. */
 export async function getTranscript(userId: string, sessionId: string): Promise<Transcript | null> {
-  const session = await loadSession(userId, sessionId);
+  const session = await reviewSession(userId, sessionId);
   return session ? toTranscript(session) : null;
 }

@@ -290,4 +290,20 @@ describe(`the progress cache on ${TEST_PROVIDER} is never stale`, () => {
     expect(afterSwap.summary.sessions).toBe(14);
     expect(canon(afterSwap)).toEqual(canon(await fresh(user.id)));
   });
+
+  it("a question whose stored snapshot no longer parses: the transcript still shows the session, answers and score, and it can be deleted", async () => {
+    const user = await createSeedUser(db(), uniqueEmail("unreadable"));
+    const [seeded] = await seedSessions(db(), { userId: user.id, count: 1, seed: 21 });
+    const before = (await getTranscript(user.id, seeded!.id))!;
+    const broken = before.questions[0]!;
+    await db().sessionQuestion.update({ where: { id: broken.id }, data: { snapshot: '{"id": 42, "not": "a snapshot"' } });
+    const after = (await getTranscript(user.id, seeded!.id))!;
+    expect(after.questions[0]!.snapshot).toBeNull();
+    expect(after.questions[0]!.title).toBe(broken.title);
+    expect(after.questions[0]!.score).toBe(broken.score);
+    expect(answersOf(after.questions[0]!)).toEqual(answersOf(broken));
+    expect(after.questions.slice(1).map((q) => q.snapshot?.id)).toEqual(before.questions.slice(1).map((q) => q.snapshot?.id));
+    expect((await exportSessionResponse(user.id, seeded!.id, "json")).status).toBe(200);
+    expect(await deleteSession(user.id, seeded!.id)).toBe(true);
+  });
 });
