@@ -29,19 +29,19 @@ describe("scorer evaluation (held-out split)", () => {
   it("ranks held-out answers like the graders do", () => {
     const labelled = out.results["labelled/heldout"]!;
     expect(labelled.n).toBeGreaterThanOrEqual(200);
-    expect(labelled.spearman).toBeGreaterThanOrEqual(0.76); // measured 0.772 (session 5: third cue pass; 0.766 in session 4); target 0.85
-    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.569
+    expect(labelled.spearman).toBeGreaterThanOrEqual(0.76); // measured 0.773 (session 6: fourth and fifth cue passes; 0.772 in session 5); target 0.85
+    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.560
   });
 
   it("keeps the adversarial kinds down and the excellent answers up", () => {
     const k = out.results["labelled/heldout"]!.perKind;
-    // Measured 92.4 (session 4; 86.4 in session 3, when the phrasing, resemblance and denial routes
-    // still misread correct answers; target 90). Confidently wrong: measured 33.4 (target < 30).
+    // Excellent: measured 90.2 in session 6 (92.0 in session 5: the excellent mean fell with the
+    // fifth cue pass's wider cues; target 90). Confidently wrong: measured 25.9 (target < 30).
     expect(k.excellent!.meanScore).toBeGreaterThanOrEqual(90);
     expect(k["keyword-dump"]!.meanScore).toBeLessThan(20);
-    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(33); // measured 29.4 (31.6 in session 4); target < 30
-    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 72.6
-    expect(k.vague!.meanScore).toBeLessThan(25); // measured 16.0: on-topic fragments, above keyword dumps
+    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(30); // measured 25.9 (29.4 in session 5); target < 30
+    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 71.6
+    expect(k.vague!.meanScore).toBeLessThan(25); // measured 14.5: on-topic fragments, above keyword dumps
   });
 
   it("never lets an injection raise a score", () => {

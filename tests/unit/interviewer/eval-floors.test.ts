@@ -18,17 +18,16 @@ describe("interviewer evaluation, held-out split", () => {
 
   it("meets the floors", () => {
     const m = heldout!;
-    // Measured on held-out (npm run eval:interviewer, session 5: the third cue pass and the pronoun
-    // rule of lib/scoring/cues.ts; session 4 figures in brackets): floors a little under. The third
-    // pass raised challenges from 7 to 10 of 12 and cost one redirect (new misconception text widens
-    // a question's vocabulary, so one off-topic answer reads as on topic) and two probes.
-    expect(m.responsiveFollowUps.share).toBeGreaterThanOrEqual(0.75); // target >= 0.80; measured 0.79 (106/134) [0.78]
-    expect(m.probeWhenExpected.share).toBeGreaterThanOrEqual(0.45); // measured 0.49 (19/39) [0.54]
-    expect(m.misconceptionsChallenged.share).toBeGreaterThanOrEqual(0.8); // target >= 0.90; measured 0.83 (10/12, scorer-bound) [0.58]
+    // Measured on held-out (npm run eval:interviewer, session 6: probe order by evidence, the
+    // practice-talk and foreign-code off-topic rules, fourth and fifth cue passes; session 5 figures
+    // in brackets): floors a little under.
+    expect(m.responsiveFollowUps.share).toBeGreaterThanOrEqual(0.78); // target >= 0.80; measured 0.82 (108/131) [0.79]
+    expect(m.probeWhenExpected.share).toBeGreaterThanOrEqual(0.52); // measured 0.59 (23/39) [0.49]
+    expect(m.misconceptionsChallenged.share).toBeGreaterThanOrEqual(0.8); // target >= 0.90; measured 0.83 (10/12, scorer-bound) [0.83]
     expect(m.clarificationsAnswered.share).toBe(1); // target 1
     expect(m.scaffoldsAfterDontKnow.share).toBe(1); // target 1; measured 1 (12/12)
-    expect(m.redirectsAfterOffTopic.share).toBeGreaterThanOrEqual(0.55); // target 1; measured 0.58 (7/12) [0.67]
-    expect(m.redirectThenMoveOn.share).toBeGreaterThanOrEqual(0.55); // target 1; measured 0.58 [0.67]
+    expect(m.redirectsAfterOffTopic.share).toBeGreaterThanOrEqual(0.6); // target 1; measured 0.67 (8/12) [0.58]
+    expect(m.redirectThenMoveOn.share).toBeGreaterThanOrEqual(0.6); // target 1; measured 0.67 [0.58]
     expect(m.singleRedirect.share).toBeGreaterThanOrEqual(0.9); // measured 0.92
     expect(m.falseRedirects).toBeLessThanOrEqual(1); // target 0; measured 1
     expect(m.correctionsAcknowledged.share).toBeGreaterThanOrEqual(0.95); // measured 1
