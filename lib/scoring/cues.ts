@@ -89,6 +89,26 @@ const PRONOUN_REACH = 1;
 /** Words that may come before that pronoun ("And then it ..."). */
 const CLAIM_LEAD: ReadonlySet<string> = new Set(["and", "so", "then", "also", "plus", "now", "which", "because", "since"]);
 
+/** Verbs of appearance: "`counter += 1` looks atomic, but ..." sets up what the rest denies. */
+const APPEARANCE: ReadonlySet<string> = new Set(["looks", "look", "seems", "seem", "appears", "appear", "sounds", "feels"]);
+/** Words after which the setup is denied. */
+const SETUP_TURN: ReadonlySet<string> = new Set(["but", "however", "yet", "though", "although"]);
+
+/**
+ * Where a sentence's claims start: after its first clause when that clause only says how something
+ * looks and the next one turns on it ("`counter += 1` looks atomic but is a read, an add and a
+ * write"): the look is not what the candidate holds. Otherwise the sentence's first token.
+ */
+function appearanceSetupEnd(a: Analysis, first: number, last: number): number {
+  let seen = false;
+  for (let i = first; i < last; i++) {
+    const w = a.tokens[i]!.word;
+    if (SETUP_TURN.has(w)) return seen ? i : first;
+    if (APPEARANCE.has(w)) seen = true;
+  }
+  return first;
+}
+
 export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
   const order: number[] = [];
   const claims: number[] = [];
@@ -107,7 +127,7 @@ export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
     }
     let claim = -1;
     let wordsInClaim = 0;
-    for (let i = s.first; i < s.last; i++) {
+    for (let i = appearanceSetupEnd(a, s.first, s.last); i < s.last; i++) {
       const t = a.tokens[i]!;
       if (CLAIM_SPLIT.has(t.word)) {
         if (claim >= 0) previous = claim;

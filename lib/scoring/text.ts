@@ -368,7 +368,8 @@ function markNegation(text: string, tokens: Token[], sentences: Sentence[]): voi
         }
         // "no longer": the second word belongs to the cue.
         if (t.word === "no" && next && next.word === "longer") next.stop = true;
-        parity = scope > 0 ? !parity : true;
+        // "neither the instance nor the class": "nor" carries the denial on, it never cancels it.
+        parity = t.word === "nor" ? true : scope > 0 ? !parity : true;
         // "without" denies its object ("without a lock"), not the clause after it; "doesn't
         // matter" denies only "matter" ("it doesn't matter what order the entries are in").
         scope = t.word === "without" || next?.word === "matter" ? 1 : NEG_SCOPE;

@@ -59,6 +59,14 @@ describe("cue matching", () => {
     expect(hits("We have a GIL; threads are thread safe only with locks.", { gil: ["gil + thread safe"] })).toEqual([]);
     expect(hits("A common myth is that the GIL makes code thread safe.", gil)).toEqual([]);
   });
+  it("skips a first clause that only says how something looks when the next one turns on it", () => {
+    const atomic = { atomic: ["counter + atomic"] };
+    expect(hits("`counter += 1` looks atomic but it is a load, an add and a store.", atomic)).toEqual([]);
+    expect(hits("The counter update seems atomic; however the thread can switch mid-way.", atomic)).toEqual([]);
+    expect(hits("The counter update is atomic. It seems fast, but that depends.", atomic)).toEqual(["atomic"]);
+    expect(hits("The counter update is atomic, but it looks slow.", atomic)).toEqual(["atomic"]);
+    expect(hits("The counter update looks atomic and it is.", atomic)).toEqual(["atomic"]);
+  });
   it("reads a pronoun subject as the claim before it: one group may come from there", () => {
     expect(hits("For counters people lean on the GIL. It makes the increment thread safe.", gil)).toEqual(["gil"]);
     expect(hits("We rely on the GIL. And then it needs no lock at all.", gil)).toEqual(["gil"]);

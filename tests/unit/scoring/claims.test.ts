@@ -25,6 +25,12 @@ describe("polarity of words", () => {
     expect(polarity("no matter what the order is, it works", "order")).toBe(false);
   });
 
+  it("carries 'neither ... nor' over both objects", () => {
+    expect(polarity("a staticmethod gets neither the instance nor the class", "instance")).toBe(true);
+    expect(polarity("a staticmethod gets neither the instance nor the class", "class")).toBe(true);
+    expect(polarity("it is not fast, nor is it safe", "safe")).toBe(true);
+  });
+
   it("cancels two denials in one scope", () => {
     expect(polarity("the GIL doesn't mean you don't need a lock", "lock")).toBe(false);
     expect(polarity("you don't need a lock", "lock")).toBe(true);
