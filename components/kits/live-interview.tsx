@@ -429,8 +429,9 @@ function QuestionStep({
       {q.prompt ? <p className="whitespace-pre-line text-sm leading-6">{q.prompt}</p> : null}
       {q.notes.trim() ? <p className="rounded-lg bg-zinc-50 p-3 text-sm dark:bg-zinc-800/60">Note: {q.notes}</p> : null}
 
-      <div className="grid gap-5 lg:grid-cols-2">
-        <fieldset>
+      {/* min-w-0: a fieldset is as wide as its widest line by default, wider than a phone. */}
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+        <fieldset className="min-w-0">
           <legend className="text-sm font-semibold">
             Key points heard{" "}
             <span className="font-normal text-zinc-600 dark:text-zinc-400">
@@ -469,7 +470,7 @@ function QuestionStep({
             </div>
           ) : null}
           {q.redFlags.length ? (
-            <fieldset>
+            <fieldset className="min-w-0">
               <legend className="text-sm font-semibold">
                 Red flags heard{" "}
                 <span className="font-normal text-zinc-600 dark:text-zinc-400">
@@ -493,7 +494,10 @@ function QuestionStep({
                         onChange={() => toggleFlag(r.id)}
                         className="mt-1 h-4 w-4 shrink-0 accent-rose-600"
                       />
-                      <InlineCode text={r.text} />
+                      {/* One flex item: the text's code spans would each become one otherwise. */}
+                      <span>
+                        <InlineCode text={r.text} />
+                      </span>
                     </label>
                   </li>
                 ))}
@@ -509,7 +513,7 @@ function QuestionStep({
         </div>
       </div>
 
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="text-sm font-semibold">Rating</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2 xl:grid-cols-4">
           {q.rubric.map((r) => (

@@ -198,6 +198,13 @@ test("recruiters: a squeezed question is named, job-description matches are word
   await expect(page.getByLabel("Candidate")).not.toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("button", { name: /^Q1/ }).click();
+  // On a phone the question's key points, red flags and rating stay inside the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const name of [/Key points heard/, /Red flags heard/, /Rating/]) {
+    const box = await page.getByRole("group", { name }).boundingBox();
+    expect(box!.x + box!.width, `${name} fits a 390 px screen`).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   const flags = page.getByRole("group", { name: /Red flags heard/ }).getByRole("checkbox");
   await flags.first().check();
   await expect(page.getByRole("group", { name: /Red flags heard \(1 of \d+\)/ })).toBeVisible();
