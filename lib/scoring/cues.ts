@@ -89,14 +89,29 @@ const PRONOUN_REACH = 1;
 /** Words that may come before that pronoun ("And then it ..."). */
 const CLAIM_LEAD: ReadonlySet<string> = new Set(["and", "so", "then", "also", "plus", "now", "which", "because", "since"]);
 
-/** Verbs of appearance: "`counter += 1` looks atomic, but ..." sets up what the rest denies. */
-const APPEARANCE: ReadonlySet<string> = new Set(["looks", "look", "seems", "seem", "appears", "appear", "sounds", "feels"]);
+/**
+ * Appearance and concession: "`counter += 1` looks atomic, but ...", "calling `asyncio.run()`
+ * technically works but ..." set up what the rest of the sentence turns on.
+ */
+const APPEARANCE: ReadonlySet<string> = new Set([
+  "looks",
+  "look",
+  "seems",
+  "seem",
+  "appears",
+  "appear",
+  "sounds",
+  "feels",
+  "technically",
+  "theoretically",
+  "theory",
+]);
 /** Words after which the setup is denied. */
 const SETUP_TURN: ReadonlySet<string> = new Set(["but", "however", "yet", "though", "although"]);
 
 /**
  * Where a sentence's claims start: after its first clause when that clause only says how something
- * looks and the next one turns on it ("`counter += 1` looks atomic but is a read, an add and a
+ * looks (or what it technically does) and the next one turns on it ("`counter += 1` looks atomic but is a read, an add and a
  * write"): the look is not what the candidate holds. Otherwise the sentence's first token.
  */
 function appearanceSetupEnd(a: Analysis, first: number, last: number): number {

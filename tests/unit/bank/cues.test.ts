@@ -66,6 +66,7 @@ describe("cue matching", () => {
     expect(hits("The counter update is atomic. It seems fast, but that depends.", atomic)).toEqual(["atomic"]);
     expect(hits("The counter update is atomic, but it looks slow.", atomic)).toEqual(["atomic"]);
     expect(hits("The counter update looks atomic and it is.", atomic)).toEqual(["atomic"]);
+    expect(hits("A counter update is technically atomic, but only for one bytecode.", atomic)).toEqual([]);
   });
   it("reads a pronoun subject as the claim before it: one group may come from there", () => {
     expect(hits("For counters people lean on the GIL. It makes the increment thread safe.", gil)).toEqual(["gil"]);
