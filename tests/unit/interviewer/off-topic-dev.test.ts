@@ -38,6 +38,20 @@ function classify(questionId: string, text: string) {
   return classifyMessage(text, { question, messageReport: report, hasEarlierClaim: false, hasEarlierAnswer: false, bank: python, scoreAgainst }).kind;
 }
 
+type Classified = { style: string; text: string; questionId: string; got: string };
+
+/** The share of a style's replies classified off-topic, and the ones that were not (for the failure message). */
+function recognised(replies: readonly Classified[], style: string): { share: number; misses: string } {
+  const of = replies.filter((t) => t.style === style);
+  const misses = of.filter((t) => t.got !== "off-topic").map((t) => `${t.questionId} -> ${t.got}: ${t.text.slice(0, 100)}`);
+  return { share: (of.length - misses.length) / of.length, misses: misses.join("\n") };
+}
+
+/** Genuine replies taken for off-topic. */
+function redirected(replies: readonly Classified[]): string[] {
+  return replies.filter((t) => t.got === "off-topic").map((t) => `${t.questionId} (${t.style}): ${t.text.slice(0, 100)}`);
+}
+
 const dir = path.join(projectRoot, "tests/fixtures/off-topic-dev");
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
@@ -58,14 +72,12 @@ describe("off-topic replies in candidates' words (development set)", () => {
   });
 
   it.each(OFF_TOPIC_STYLES)("%s: recognised as off-topic at or above its floor", (style) => {
-    const of = offTopic.filter((t) => t.style === style);
-    const misses = of.filter((t) => t.got !== "off-topic").map((t) => `${t.questionId} -> ${t.got}: ${t.text.slice(0, 100)}`);
-    expect((of.length - misses.length) / of.length, misses.join("\n")).toBeGreaterThanOrEqual(FLOORS[style]);
+    const { share, misses } = recognised(offTopic, style);
+    expect(share, misses).toBeGreaterThanOrEqual(FLOORS[style]);
   });
 
   it("never takes a genuine answer for off-topic (another language as a contrast, a chatty personal answer)", () => {
-    const wrong = onTopic.filter((t) => t.got === "off-topic").map((t) => `${t.questionId} (${t.style}): ${t.text.slice(0, 100)}`);
-    expect(wrong).toEqual([]);
+    expect(redirected(onTopic)).toEqual([]);
   });
 
   // Weak answers that open with a hedge or mention the job: found by review of the PRACTICE_TALK
@@ -125,13 +137,12 @@ describe("off-topic replies in candidates' words (second development set, even-n
   });
 
   it.each(SECOND_OFF_TOPIC_STYLES)("%s: recognised as off-topic at or above its floor", (style) => {
-    const of = secondOff.filter((t) => t.style === style);
-    const misses = of.filter((t) => t.got !== "off-topic").map((t) => `${t.questionId} -> ${t.got}: ${t.text.slice(0, 100)}`);
-    expect((of.length - misses.length) / of.length, misses.join("\n")).toBeGreaterThanOrEqual(SECOND_FLOORS[style]);
+    const { share, misses } = recognised(secondOff, style);
+    expect(share, misses).toBeGreaterThanOrEqual(SECOND_FLOORS[style]);
   });
 
   it("takes at most 2 of 100 genuine attempts for off-topic", () => {
-    const wrong = secondGenuine.filter((t) => t.got === "off-topic").map((t) => `${t.questionId} (${t.style}): ${t.text.slice(0, 100)}`);
+    const wrong = redirected(secondGenuine);
     expect(wrong.length, wrong.join("\n")).toBeLessThanOrEqual(2);
   });
 });
