@@ -149,6 +149,13 @@ function countEnglishOnly(line: string): number {
 }
 
 /** True for a line that reads as code rather than prose. */
+/** Words of plain lower-case letters (2+, trailing punctuation allowed): "returns", "fine," ... */
+function plainWords(t: string): number {
+  let n = 0;
+  for (const w of t.split(/\s+/)) if (/^[a-z]{2,}[,;:.]?$/.test(w)) n++;
+  return n;
+}
+
 export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
@@ -177,6 +184,9 @@ export function isCodeLine(line: string): boolean {
   // method into …", "cls._count += 1 is shared by …"): two or more English function words that
   // Python does not use, in a line that does not open a block.
   if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
+  // A line that ends a sentence with a full stop after a word ("`@lru_cache` on a method is fine.",
+  // "d = {1: 'a', True: 'b'} gives two entries.") is prose: a line of Python never ends that way.
+  if (!/^\s*#/.test(line) && /[A-Za-z0-9)\]}"'`]\.$/.test(t) && !/\.\.\.$/.test(t) && words >= 4 && plainWords(t) >= 2) return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t)) return false;

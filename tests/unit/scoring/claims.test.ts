@@ -126,6 +126,15 @@ describe("what is read as a claim", () => {
     expect(isCodeLine("total = add(a, b)  # this is the sum of the two")).toBe(true);
   });
 
+  it("reads a short line that ends a sentence with a full stop as prose", () => {
+    expect(isCodeLine("@lru_cache on a method is fine.")).toBe(false);
+    expect(isCodeLine('d = {1: "a", True: "b"} gives two separate entries.')).toBe(false);
+    expect(isCodeLine("except: pass is fine for production code.")).toBe(false);
+    expect(isCodeLine("x = compute(a, b).")).toBe(true);
+    expect(isCodeLine("items = load_items(path)")).toBe(true);
+    expect(isCodeLine("print(spam)...")).toBe(true);
+  });
+
   it("a sentence that reports a myth does not hold it", () => {
     for (const s of [
       "It's a common belief that the GIL makes code thread safe.",
