@@ -454,15 +454,24 @@ export function claimQuote(claim: string, hint = ""): string | undefined {
   if (n < MIN_QUOTE_WORDS) return undefined;
   const hintWords = new Set(hint.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []);
   const { clauseEnds } = segment(text);
-  const clauses: string[] = [];
-  let at = 0;
-  for (const end of [...clauseEnds, text.length]) {
-    const c = cleanQuote(text.slice(at, end));
-    if (wordCount(c) >= MIN_QUOTE_WORDS && wordCount(c) <= 24 && balanced(c)) clauses.push(c);
-    at = end + 1;
+  // Runs of whole clauses, not single ones: "It goes depth-first, left to right: for D(B, C) it
+  // checks D" says the claim; its last clause alone ("for D(B, C) it checks D") is true.
+  const starts = [0, ...clauseEnds.map((end) => end + 1)];
+  const ends = [...clauseEnds, text.length];
+  const runs: string[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    for (let j = i; j < ends.length; j++) {
+      if (ends[j]! <= starts[i]!) continue;
+      const c = cleanQuote(text.slice(starts[i], ends[j]));
+      const n = wordCount(c);
+      if (n > 24) break;
+      if (n >= MIN_QUOTE_WORDS && balanced(c)) runs.push(c);
+    }
   }
   const score = (c: string) => (c.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []).filter((w) => hintWords.has(w)).length;
-  return clauses.sort((a, b) => score(b) - score(a))[0];
+  // Most of the misconception's words first; then a quote of about a dozen words.
+  const fit = (c: string) => Math.abs(wordCount(c) - 12);
+  return runs.sort((a, b) => score(b) - score(a) || fit(a) - fit(b))[0];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -248,6 +248,13 @@ describe("quotes cut only at clause boundaries (item 4)", () => {
     expect(quotablePhrase(iff, { start: 3, end: 20, text: iff.slice(3, 20) })).toBeUndefined();
   });
 
+  it("a challenge quotes a run of whole clauses that says the claim, not a true fragment of it", () => {
+    const claim = "It goes depth-first, left to right: for D(B, C) it checks D, then B, then all of B's parents up to A, and only then C.";
+    const q = claimQuote(claim, "Believes the MRO is a depth-first search: parents before siblings.")!;
+    expect(q).toMatch(/^It goes depth-first, left to right: for D\(B, C\) it checks D/);
+    expect(q.split(/\s+/).length).toBeLessThanOrEqual(24);
+  });
+
   it("a challenge quotes the claim without a dangling quotation mark", () => {
     expect(claimQuote("Plus lru_cache has no TTL.")).toBe("lru_cache has no TTL");
     const q = claimQuote("It doesn't mean 'my parent', it means 'the next class after me in the MRO of type(self)' and that is all there is to it really.");
