@@ -149,6 +149,16 @@ function countEnglishOnly(line: string): number {
 }
 
 /** True for a line that reads as code rather than prose. */
+/**
+ * "ON clause, matching keys, NULL, LEFT OUTER JOIN, RIGHT JOIN" is a list of terms, not SQL: four or
+ * more commas, no operator, call or identifier, not a statement's first keyword (SELECT, UPDATE
+ * ...), and no later clause of one (FROM, WHERE, SET ...).
+ */
+function sqlTermList(t: string): boolean {
+  if ((t.match(/,/g) ?? []).length < 4 || /[=(*]|\w[_.]\w/.test(t) || /^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WITH)\b/.test(t)) return false;
+  return !/\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|HAVING|VALUES|SET|INTO|LIMIT)\b/.test(t.replace(/^\s*\w+/, ""));
+}
+
 /** Words of plain lower-case letters (2+, trailing punctuation allowed): "returns", "fine," ... */
 function plainWords(t: string): number {
   let n = 0;
@@ -159,7 +169,7 @@ function plainWords(t: string): number {
 export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
-  if (SQL_LINE_RE.test(line)) {
+  if (SQL_LINE_RE.test(line) && !sqlTermList(t)) {
     // "INNER JOIN only gives rows that match..." is prose: SQL has few lowercase function words.
     const fw = (t.match(/\b[a-z]+\b/g) ?? []).filter((w) => STOPWORDS.has(w)).length;
     if (fw < 3) return true;

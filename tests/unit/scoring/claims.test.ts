@@ -135,6 +135,12 @@ describe("what is read as a claim", () => {
     expect(isCodeLine("print(spam)...")).toBe(true);
   });
 
+  it("reads a comma list of SQL terms as a list, and SQL as code", () => {
+    expect(isCodeLine("ON clause, matching keys, NULL, LEFT OUTER JOIN, RIGHT JOIN, FULL OUTER JOIN, foreign key")).toBe(false);
+    expect(isCodeLine("SELECT id, name, email, created_at, updated_at")).toBe(true);
+    expect(isCodeLine("LEFT JOIN orders o ON o.customer_id = c.id")).toBe(true);
+  });
+
   it("a sentence that reports a myth does not hold it", () => {
     for (const s of [
       "It's a common belief that the GIL makes code thread safe.",
