@@ -15,7 +15,20 @@
 //   answers each, written to name and correct wrong beliefs ("another wrong belief is that ...")
 //   and to contrast with neighbouring features. Flagged before the fifth pass's precision work:
 //   25 of 100; after it (refutation frames in lib/scoring/claims.ts, narrower guards): 0.
-// Both are regression guards, not evaluations (eval/ is the evaluation).
+// - tests/fixtures/wrong-dev-3 and tests/fixtures/correct-dev-3 (session 7): for the same 25
+//   questions, 8 wrong claims and 3 true near misses, and 6 correct answers each (excellent,
+//   good with a gap, short in other words, partial, rejecting wrong beliefs, example-driven), by two
+//   more helpers who read only the source document and eval/GRADING.md. Before any work on them:
+//   121 of 200 wrong claims found (negation-phrased ones 8 of 25), 2 of 75 true statements and 18
+//   of 150 correct answers flagged. The sixth cue pass and two matcher fixes were written against
+//   them: 200 of 200, 0 and 0.
+// - tests/fixtures/wrong-dev-4 (session 7): for the same 25 questions, 6 wrong claims and 4 correct
+//   answers each, by a fifth blind helper, written as a measurement of the sixth pass on phrasings
+//   nobody tuned for. On questions 02-24 it stayed one: 50 -> 52 of 72 wrong claims found, 3 -> 3
+//   of 48 correct answers flagged (cue authoring barely carries to new wordings). The helper on
+//   questions 26-50 saw it mid-pass and tuned on it (its 78 claims: 77 found after), so on those
+//   questions it is a development set like the others.
+// All are regression guards, not evaluations (eval/ is the evaluation).
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,7 +50,9 @@ const fileSchema = z.object({
 /** Per set: how many questions it covers, the share of wrong claims found overall and per style, the most true statements flagged. */
 const FLOORS = {
   "wrong-dev": { questions: 50, found: 0.95, perStyle: 0.9, flaggedTrue: 1 },
-  "wrong-dev-2": { questions: 25, found: 0.88, perStyle: 0.65, flaggedTrue: 1 },
+  "wrong-dev-2": { questions: 25, found: 0.9, perStyle: 0.65, flaggedTrue: 1 },
+  "wrong-dev-3": { questions: 25, found: 0.97, perStyle: 0.9, flaggedTrue: 1 },
+  "wrong-dev-4": { questions: 25, found: 0.84, perStyle: 0.72, flaggedTrue: 3 },
 } as const;
 
 function flagged(questionId: string, text: string): boolean {
@@ -71,22 +86,25 @@ describe.each(Object.entries(FLOORS))("wrong claims in candidates' words (develo
   });
 });
 
-describe("correct answers that name and correct wrong beliefs (development set correct-dev-2)", () => {
-  const dir = path.join(projectRoot, "tests/fixtures/correct-dev-2");
+describe.each([
+  { set: "correct-dev-2", perQuestion: 4, maxFlagged: 2 },
+  { set: "correct-dev-3", perQuestion: 6, maxFlagged: 2 },
+])("correct answers that name and correct wrong beliefs (development set $set)", ({ set, perQuestion, maxFlagged }) => {
+  const dir = path.join(projectRoot, "tests/fixtures", set);
   const answers = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .flatMap((f) =>
       z
         .array(z.string().min(1))
-        .length(4)
+        .length(perQuestion)
         .parse(JSON.parse(readFileSync(path.join(dir, f), "utf8")))
         .map((text) => ({ questionId: f.replace(/\.json$/, ""), text })),
     );
   it("covers the 25 even-numbered Python questions", () => {
     expect(new Set(answers.map((a) => a.questionId)).size).toBe(25);
   });
-  it("flags at most 2 of the 100 correct answers as stating a misconception", () => {
+  it(`flags at most ${maxFlagged} of the ${25 * perQuestion} correct answers as stating a misconception`, () => {
     const flaggedAnswers = answers.filter((a) => flagged(a.questionId, a.text)).map((a) => `${a.questionId}: ${a.text.slice(0, 120)}`);
-    expect(flaggedAnswers.length, flaggedAnswers.join("\n")).toBeLessThanOrEqual(2);
+    expect(flaggedAnswers.length, flaggedAnswers.join("\n")).toBeLessThanOrEqual(maxFlagged);
   });
 });
