@@ -7,7 +7,8 @@
 // questions (never lib/, content/, eval/ or tests/). The PRACTICE_TALK rule of
 // lib/interviewer/classify-message.ts was written against it, so this is a regression guard, not
 // an evaluation (eval/interviewer.ts is the evaluation). Measured 2026-12-05: other-language 50/50,
-// practice-or-opinion 46/50 (35 before the rule), story 48/50 (42), neighbouring-concept 20/50;
+// practice-or-opinion 46/50 (35 before the rule), story 48/50 (42), neighbouring-concept 20/50 (19/50
+// after session 7's cue pass);
 // genuine replies taken for off-topic 0/100. Floors below sit a little under those figures.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -111,7 +112,9 @@ describe("off-topic replies in candidates' words (development set)", () => {
 // (2026-12-05, session 7): neighbouring-concept 34/50, evasive 19/25, other stack or story 25/25;
 // genuine replies taken for off-topic 2/100 (two short answers in plain words that avoid every
 // word of the question's subject). No rule was changed for it: rules tried on it that found more
-// neighbouring or evasive replies also redirected thin genuine answers (see eval/RESULTS.md).
+// neighbouring or evasive replies also redirected thin genuine answers (see eval/RESULTS.md). After
+// the sixth cue pass added 47 misconceptions (their phrasings are question vocabulary too):
+// neighbouring-concept 33/50, the rest unchanged.
 const SECOND_OFF_TOPIC_STYLES = ["neighbouring-concept", "other-stack-or-story", "evasive"] as const;
 const SECOND_GENUINE_STYLES = ["weak-vague", "wrong", "tangent-then-answer", "short-own-words"] as const;
 const secondSchema = z.object({
@@ -126,7 +129,7 @@ const second = readdirSync(secondDir)
 const secondOff = second.flatMap((f) => f.offTopic.map((t) => ({ ...t, questionId: f.questionId, got: classify(f.questionId, t.text) })));
 const secondGenuine = second.flatMap((f) => f.genuine.map((t) => ({ ...t, questionId: f.questionId, got: classify(f.questionId, t.text) })));
 const SECOND_FLOORS: Record<(typeof SECOND_OFF_TOPIC_STYLES)[number], number> = {
-  "neighbouring-concept": 0.66,
+  "neighbouring-concept": 0.62,
   "other-stack-or-story": 0.96,
   evasive: 0.72,
 };
