@@ -14,11 +14,12 @@
  */
 import { answeredSentence, numberWord } from "../format/count.ts";
 import type { KeyPointResult, ScoreReport } from "../scoring/report.ts";
+import type { InterviewQuestion } from "./turn-policy.ts";
 import type { AskTurn, InterviewerEngine, InterviewerTurn, FollowUpTurn, MoveOnTurn, StreamTurnOptions, WrapUpTurn } from "./turns.ts";
 import { OTHER_STACK } from "./classify-message.ts";
 import { sayMinutes } from "../format/duration.ts";
 import { hashSeed, seededRandom } from "../kernel/random.ts";
-import { wordCount } from "../kernel/text.ts";
+import { BASE_STOPWORDS, wordCount } from "../kernel/text.ts";
 import { answerStarts, combineAnswers } from "../scoring/text.ts";
 
 export const OFFLINE_ENGINE_ID = "offline";
@@ -278,7 +279,9 @@ export function segment(text: string): Segments {
       if (atEnd && !abbreviation) endSentence(i);
       continue;
     }
-    if (c === "," || c === ";" || c === ":" || c === "\u2013" || c === "\u2014" || (c === "-" && text[i - 1] === " " && text[i + 1] === " ")) {
+    // A comma between digits is a thousands separator ("1,000 requests"), not a clause break.
+    const inNumber = (c === "," || c === ":") && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? "");
+    if (!inNumber && (c === "," || c === ";" || c === ":" || c === "\u2013" || c === "\u2014" || (c === "-" && text[i - 1] === " " && text[i + 1] === " "))) {
       clauseEnds.push(i);
     }
   }
@@ -446,32 +449,57 @@ function chooseQuote(turn: FollowUpTurn | MoveOnTurn, options: { approving?: boo
   );
 }
 
-/** A claim the candidate made, for a challenge: their sentence, or its clause when the sentence is long. */
+/** At most this many words in a challenge's quote. */
+const CLAIM_QUOTE_MAX_WORDS = 24;
+/** At most this many clauses (empty ones included: ", , ,") in one quoted run. */
+const CLAIM_QUOTE_MAX_CLAUSES = 12;
+
+/** Distinct words of 3+ characters that are not stop words: what a quote shares with a misconception. */
+function contentWordsOf(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/[a-z0-9_+=.]{3,}/g) ?? []).filter((w) => !BASE_STOPWORDS.has(w)));
+}
+
+/**
+ * A claim the candidate made, for a challenge: the whole claim when it is short, else the run of
+ * whole clauses (at most CLAIM_QUOTE_MAX_WORDS words) that shares most content words with the
+ * misconception (`hint`), then the one nearest a dozen words. Runs, not single clauses: "It goes
+ * depth-first, left to right: for D(B, C) it checks D" says the claim; its last clause alone is
+ * true. Linear in the claim: each start extends over at most CLAIM_QUOTE_MAX_CLAUSES clauses.
+ */
 export function claimQuote(claim: string, hint = ""): string | undefined {
   const text = cleanQuote(claim);
   const n = wordCount(text);
-  if (n >= MIN_QUOTE_WORDS && n <= 24 && balanced(text)) return text;
+  if (n >= MIN_QUOTE_WORDS && n <= CLAIM_QUOTE_MAX_WORDS && balanced(text)) return text;
   if (n < MIN_QUOTE_WORDS) return undefined;
-  const hintWords = new Set(hint.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []);
+  const hintWords = contentWordsOf(hint);
   const { clauseEnds } = segment(text);
-  // Runs of whole clauses, not single ones: "It goes depth-first, left to right: for D(B, C) it
-  // checks D" says the claim; its last clause alone ("for D(B, C) it checks D") is true.
   const starts = [0, ...clauseEnds.map((end) => end + 1)];
   const ends = [...clauseEnds, text.length];
-  const runs: string[] = [];
+  const words = ends.map((end, i) => (end > starts[i]! ? wordCount(text.slice(starts[i], end)) : 0));
+  let best: { quote: string; score: number; fit: number } | undefined;
   for (let i = 0; i < starts.length; i++) {
-    for (let j = i; j < ends.length; j++) {
-      if (ends[j]! <= starts[i]!) continue;
-      const c = cleanQuote(text.slice(starts[i], ends[j]));
-      const n = wordCount(c);
-      if (n > 24) break;
-      if (n >= MIN_QUOTE_WORDS && balanced(c)) runs.push(c);
+    if (words[i] === 0) continue;
+    let total = 0;
+    for (let j = i; j < ends.length && j < i + CLAIM_QUOTE_MAX_CLAUSES; j++) {
+      total += words[j]!;
+      if (total > CLAIM_QUOTE_MAX_WORDS) break;
+      if (total < MIN_QUOTE_WORDS) continue;
+      const quote = cleanQuote(text.slice(starts[i], ends[j]));
+      const count = wordCount(quote);
+      if (count < MIN_QUOTE_WORDS || !balanced(quote)) continue;
+      let score = 0;
+      for (const w of contentWordsOf(quote)) if (hintWords.has(w)) score++;
+      const fit = Math.abs(count - 12);
+      if (!best || score > best.score || (score === best.score && fit < best.fit)) best = { quote, score, fit };
     }
   }
-  const score = (c: string) => (c.toLowerCase().match(/[a-z0-9_+=.]+/g) ?? []).filter((w) => hintWords.has(w)).length;
-  // Most of the misconception's words first; then a quote of about a dozen words.
-  const fit = (c: string) => Math.abs(wordCount(c) - 12);
-  return runs.sort((a, b) => score(b) - score(a) || fit(a) - fit(b))[0];
+  return best?.quote;
+}
+
+/** The quote of a challenged claim, with the misconception's description and phrasings as the hint. */
+export function challengedClaimQuote(question: InterviewQuestion, misconceptionId: string | null | undefined, claim: string): string | undefined {
+  const authored = question.misconceptions?.find((m) => m.id === misconceptionId);
+  return claimQuote(claim, [authored?.text, ...(authored?.phrasings ?? [])].join(" "));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -618,9 +646,8 @@ function renderFollowUp(turn: FollowUpTurn): string {
       return compose(pick(forms, turn, "probe"), { ack }, f);
     }
     case "challenge": {
-      const authored = turn.question.misconceptions?.find((m) => m.id === d.misconceptionId);
       const question = d.followUp.source === "authored" && f ? f : pick(GENERIC_CHALLENGE, turn, "generic-challenge");
-      const claim = claimQuote(d.claim, [authored?.text, ...(authored?.phrasings ?? [])].join(" "));
+      const claim = challengedClaimQuote(turn.question, d.misconceptionId, d.claim);
       return claim
         ? compose(pick(CHALLENGE_FORMS, turn, "challenge"), { c: claim }, question)
         : compose(pick(CHALLENGE_UNQUOTED, turn, "challenge-unquoted"), {}, question);

@@ -10,7 +10,7 @@
  */
 import type { ModelMessage } from "ai";
 import type { ScoreReport } from "../scoring/report.ts";
-import { candidateQuotes, claimQuote, offTopicAnswers } from "./offline-engine.ts";
+import { candidateQuotes, challengedClaimQuote, offTopicAnswers } from "./offline-engine.ts";
 import type { FollowUpTurn, InterviewMode, MoveOnTurn, ReplyTurn } from "./turns.ts";
 import type { InterviewQuestion } from "./turn-policy.ts";
 
@@ -142,7 +142,7 @@ function followUpTask(turn: FollowUpTurn): string {
       ];
       break;
     case "challenge": {
-      const claim = claimQuote(d.claim) ?? d.claim;
+      const claim = challengedClaimQuote(turn.question, d.misconceptionId, d.claim) ?? d.claim;
       task = [
         `${TASK_MARKER} The scorer flagged the claim below as possibly wrong (the scorer can be mistaken). Challenge it as a`,
         "good interviewer would: quote or paraphrase their claim below and ask the question below, which makes them reason",

@@ -41,8 +41,8 @@ export interface Claim {
 export const DISCLAIMER =
   /\b(?:misconceptions?|myths?|common (?:mistake|error|pitfall|belief|assumption|confusion|gotcha|trap)s?|(?:people|many|some|beginners|developers|juniors|folks|candidates|newcomers|everyone|a lot of (?:people|devs|developers)|lots of (?:people|devs|developers)) (?:often |sometimes |wrongly |mistakenly |usually |also |tend to |will )?(?:think|thinks|believe|assume|say|claim|expect|guess|imagine|call it)|(?:you|one) (?:might|may|would|could|will|often) (?:think|expect|assume|imagine|guess|hear)|you'?ll (?:often )?hear|you'?d (?:think|expect|assume)|i used to (?:think|believe|assume)|others (?:think|believe|assume|say)|they say|(?:i'?ve|i have) heard (?:people|it said|that)|(?:it'?s|it is) (?:tempting|easy|natural) to (?:think|assume|believe|expect)|the (?:belief|assumption|idea|notion|intuition) that|contrary to|not true|isn'?t true|untrue|mistaken(?:ly)?|misunderstanding|misread|wrong to|incorrect(?:ly)?|falsely|a false (?:belief|assumption|claim|idea)|a trap|beware|(?:wrong|mistaken|false|naive|popular|widespread|common|classic) (?:beliefs?|assumptions?|ideas?|notions?|intuitions?|expectations?)|(?:another|one|a|the|second|other) (?:common |classic |frequent |typical |big |subtle )?(?:mistake|pitfall|gotcha|trap|misconception|error) (?:is|was)|(?:that|this) is not the case|(?:it'?s|it is) not the case)\b/i;
 
-/** Words that start a new claim inside a sentence. */
-const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
+/** Words that start a new claim inside a sentence (also read by the cue matcher, `cues.ts`). */
+export const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
 
 /** Words that describe a misconception rather than state it ("Believes that ..."). */
 const DESCRIPTION_WORDS: ReadonlySet<string> = new Set(["believ", "think", "assum", "confus", "expect", "claim", "candid", "mistak"]);

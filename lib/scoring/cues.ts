@@ -1,8 +1,8 @@
 /**
  * Finds misconceptions by their authored cue patterns (syntax: `lib/bank/cues.ts`): a claim (a
  * prose sentence that does not report a misconception as such, split again at "but", "whereas"...
- * and at semicolons)
- * states a misconception when every required group of one of its patterns occurs in it and no
+ * and at semicolons; a first clause that only sets up the next one, "X looks atomic, but ...", is
+ * not one) states a misconception when every required group of one of its patterns occurs in it and no
  * excluded group does. Alternatives match on stems, in order (one other word may sit between two
  * words of a phrase, function words included), with the polarity they are written with, so "doesn't need a lock" meets
  * "no lock" and "isn't thread-safe" does not meet "thread safe".
@@ -12,7 +12,7 @@
  */
 import { splitCuePattern } from "../bank/cues.ts";
 import type { Question } from "../bank/schema.ts";
-import { DISCLAIMER } from "./claims.ts";
+import { CLAIM_SPLIT, DISCLAIMER } from "./claims.ts";
 import { type Analysis, type Token, analyze } from "./text.ts";
 
 interface CueWord {
@@ -29,9 +29,6 @@ export interface CuePattern {
   source: string;
   groups: CueGroup[];
 }
-
-/** Words of claims that start a new claim inside a sentence (as in `claims.ts`). */
-const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
 
 const compiled = new Map<string, CuePattern | null>();
 
@@ -91,35 +88,27 @@ const CLAIM_LEAD: ReadonlySet<string> = new Set(["and", "so", "then", "also", "p
 
 /**
  * Appearance and concession: "`counter += 1` looks atomic, but ...", "calling `asyncio.run()`
- * technically works but ..." set up what the rest of the sentence turns on.
+ * technically works but ..." set up what the rest of the sentence turns on. Not "looks up" or
+ * "looks at" (the verb of attribute lookup).
  */
-const APPEARANCE: ReadonlySet<string> = new Set([
-  "looks",
-  "look",
-  "seems",
-  "seem",
-  "appears",
-  "appear",
-  "sounds",
-  "feels",
-  "technically",
-  "theoretically",
-  "theory",
-]);
-/** Words after which the setup is denied. */
-const SETUP_TURN: ReadonlySet<string> = new Set(["but", "however", "yet", "though", "although"]);
+const APPEARANCE: ReadonlySet<string> = new Set(["looks", "look", "seems", "seem", "sounds", "technically", "theoretically"]);
+const NOT_APPEARANCE_AFTER: ReadonlySet<string> = new Set(["up", "at", "for", "into", "in", "after"]);
 
 /**
  * Where a sentence's claims start: after its first clause when that clause only says how something
- * looks (or what it technically does) and the next one turns on it ("`counter += 1` looks atomic but is a read, an add and a
- * write"): the look is not what the candidate holds. Otherwise the sentence's first token.
+ * looks (or what it technically does) and the sentence turns on it right after (a CLAIM_SPLIT word
+ * opening the next clause: "`counter += 1` looks atomic but is a load, an add and a store");
+ * otherwise the sentence's first token. The appearance word must sit in that first clause, which
+ * ends at the turn or at the first comma, colon or semicolon: "Threads run in parallel, which
+ * sounds great, but ..." keeps its claim.
  */
 function appearanceSetupEnd(a: Analysis, first: number, last: number): number {
   let seen = false;
   for (let i = first; i < last; i++) {
-    const w = a.tokens[i]!.word;
-    if (SETUP_TURN.has(w)) return seen ? i : first;
-    if (APPEARANCE.has(w)) seen = true;
+    const t = a.tokens[i]!;
+    if (CLAIM_SPLIT.has(t.word)) return seen ? i : first;
+    if (i > first && /[,;:]/.test(a.text.slice(a.tokens[i - 1]!.end, t.start))) return first;
+    if (APPEARANCE.has(t.word) && !NOT_APPEARANCE_AFTER.has(a.tokens[i + 1]?.word ?? "")) seen = true;
   }
   return first;
 }

@@ -148,14 +148,16 @@ function countEnglishOnly(line: string): number {
   return n;
 }
 
-/** True for a line that reads as code rather than prose. */
 /**
  * "ON clause, matching keys, NULL, LEFT OUTER JOIN, RIGHT JOIN" is a list of terms, not SQL: four or
  * more commas, no operator, call or identifier, not a statement's first keyword (SELECT, UPDATE
- * ...), and no later clause of one (FROM, WHERE, SET ...).
+ * ...), no later clause of one (FROM, WHERE, SET ...), and at least two items that are phrases of
+ * lower-case words ("matching keys"): "ORDER BY name, age, city, country" is a column list.
  */
 function sqlTermList(t: string): boolean {
-  if ((t.match(/,/g) ?? []).length < 4 || /[=(*]|\w[_.]\w/.test(t) || /^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WITH)\b/.test(t)) return false;
+  const items = t.split(",");
+  if (items.length < 5 || /[=(*]|\w[_.]\w/.test(t) || /^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WITH)\b/.test(t)) return false;
+  if (items.filter((item) => /^\s*[a-z]+(?:\s+[a-z]+)+\s*$/.test(item)).length < 2) return false;
   return !/\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|HAVING|VALUES|SET|INTO|LIMIT)\b/.test(t.replace(/^\s*\w+/, ""));
 }
 
@@ -166,6 +168,7 @@ function plainWords(t: string): number {
   return n;
 }
 
+/** True for a line that reads as code rather than prose. */
 export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
@@ -195,8 +198,17 @@ export function isCodeLine(line: string): boolean {
   // Python does not use, in a line that does not open a block.
   if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
   // A line that ends a sentence with a full stop after a word ("`@lru_cache` on a method is fine.",
-  // "d = {1: 'a', True: 'b'} gives two entries.") is prose: a line of Python never ends that way.
-  if (!/^\s*#/.test(line) && /[A-Za-z0-9)\]}"'`]\.$/.test(t) && !/\.\.\.$/.test(t) && words >= 4 && plainWords(t) >= 2) return false;
+  // "d = {1: 'a', True: 'b'} gives two entries.") is prose: a line of Python never ends that way,
+  // once its trailing comment is set aside ("x = 1  # set to one." is code).
+  const statement = t.replace(/\s#.*$/, "");
+  if (
+    !/^\s*#/.test(line) &&
+    /[A-Za-z0-9)\]}"'`]\.$/.test(statement) &&
+    !/\.\.\.$/.test(statement) &&
+    statement.split(/\s+/).length >= 4 &&
+    plainWords(statement) >= 2
+  )
+    return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
     if (/^(?:if|for|while|with|from|else|return|class|import|yield|raise)\b/i.test(t) && words > 8 && !/[=()[\]]/.test(t)) return false;

@@ -199,12 +199,14 @@ test("recruiters: a squeezed question is named, job-description matches are word
 
   await page.getByRole("button", { name: /^Q1/ }).click();
   // On a phone the question's key points, red flags and rating stay inside the screen.
+  const desktop = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
   for (const name of [/Key points heard/, /Red flags heard/, /Rating/]) {
     const box = await page.getByRole("group", { name }).boundingBox();
+    expect(box, `${name} is shown`).not.toBeNull();
     expect(box!.x + box!.width, `${name} fits a 390 px screen`).toBeLessThanOrEqual(390);
   }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize(desktop);
   const flags = page.getByRole("group", { name: /Red flags heard/ }).getByRole("checkbox");
   await flags.first().check();
   await expect(page.getByRole("group", { name: /Red flags heard \(1 of \d+\)/ })).toBeVisible();

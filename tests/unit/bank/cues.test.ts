@@ -67,6 +67,23 @@ describe("cue matching", () => {
     expect(hits("The counter update is atomic, but it looks slow.", atomic)).toEqual(["atomic"]);
     expect(hits("The counter update looks atomic and it is.", atomic)).toEqual(["atomic"]);
     expect(hits("A counter update is technically atomic, but only for one bytecode.", atomic)).toEqual([]);
+    expect(hits("`counter += 1` looks atomic, but it is a load, an add and a store.", atomic)).toEqual([]);
+  });
+  it("keeps a claim that comes before the look, and 'looks up' is not a look", () => {
+    const atomic = { atomic: ["counter + atomic"] };
+    expect(hits("The counter update is atomic, which sounds great, but it is slow.", atomic)).toEqual(["atomic"]);
+    expect(hits("The counter update is atomic; it looks fine but is slow.", atomic)).toEqual(["atomic"]);
+    const depth = { depth: ["lookup | looks up + depth first"] };
+    expect(hits("Python looks up the method depth-first, so it checks B's parents before C, but that is the rule.", depth)).toEqual(["depth"]);
+  });
+  it("finds where claims start in linear time on the longest answer (20,000 characters)", () => {
+    const atomic = { atomic: ["counter + atomic"] };
+    for (const unit of ["looks ", "looks counter atomic ", "it seems, "]) {
+      const long = (unit.repeat(Math.ceil(20_000 / unit.length)) + "but the counter is atomic.").slice(-20_000);
+      const started = performance.now();
+      hits(long, atomic);
+      expect(performance.now() - started).toBeLessThan(1500);
+    }
   });
   it("reads a pronoun subject as the claim before it: one group may come from there", () => {
     expect(hits("For counters people lean on the GIL. It makes the increment thread safe.", gil)).toEqual(["gil"]);

@@ -255,6 +255,22 @@ describe("quotes cut only at clause boundaries (item 4)", () => {
     expect(q.split(/\s+/).length).toBeLessThanOrEqual(24);
   });
 
+  it("a challenge's quote keeps a number whole and is found in linear time on the longest answer", () => {
+    const hint = "Believes the GIL makes code thread-safe, so no locks are needed.";
+    const q = claimQuote(
+      "We served about 1,000 requests a second on that box, and honestly, because the GIL makes every dict update thread safe, we never needed locks anywhere in the cache code.",
+      hint,
+    )!;
+    expect(q).not.toMatch(/^We served about 1$/);
+    expect(q).toContain("thread safe");
+    for (const filler of [" ,", ",", "so, ", "word word, "]) {
+      const claim = "The GIL makes my code thread safe so I never need a lock" + filler.repeat(Math.ceil(20_000 / filler.length));
+      const started = performance.now();
+      claimQuote(claim, hint);
+      expect(performance.now() - started, JSON.stringify(filler)).toBeLessThan(1500);
+    }
+  });
+
   it("a challenge quotes the claim without a dangling quotation mark", () => {
     expect(claimQuote("Plus lru_cache has no TTL.")).toBe("lru_cache has no TTL");
     const q = claimQuote("It doesn't mean 'my parent', it means 'the next class after me in the MRO of type(self)' and that is all there is to it really.");

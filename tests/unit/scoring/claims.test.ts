@@ -133,12 +133,32 @@ describe("what is read as a claim", () => {
     expect(isCodeLine("x = compute(a, b).")).toBe(true);
     expect(isCodeLine("items = load_items(path)")).toBe(true);
     expect(isCodeLine("print(spam)...")).toBe(true);
+    for (const code of [
+      "counter += 1  # not atomic under threads.",
+      "x = 1  # set to one.",
+      "lock.acquire()  # wait for the lock.",
+      "import os  # used for path handling.",
+      "self.items = []  # a list of all items.",
+    ])
+      expect(isCodeLine(code), code).toBe(true);
   });
 
   it("reads a comma list of SQL terms as a list, and SQL as code", () => {
     expect(isCodeLine("ON clause, matching keys, NULL, LEFT OUTER JOIN, RIGHT JOIN, FULL OUTER JOIN, foreign key")).toBe(false);
     expect(isCodeLine("SELECT id, name, email, created_at, updated_at")).toBe(true);
     expect(isCodeLine("LEFT JOIN orders o ON o.customer_id = c.id")).toBe(true);
+    expect(isCodeLine("ORDER BY name, age, city, country, zip")).toBe(true);
+    expect(isCodeLine("GROUP BY region, product, year, month, day")).toBe(true);
+    expect(isCodeLine("JOIN orders, items, users, carts, payments")).toBe(true);
+  });
+
+  it("reads a line as code or prose in linear time on the longest answer (20,000 characters)", () => {
+    for (const unit of ["ON , ", "a.a.", "x = ab ", "matching keys, ", "d = {1: 'a'} gives "]) {
+      const line = (unit.repeat(Math.ceil(20_000 / unit.length)) + "fine.").slice(-20_000);
+      const started = performance.now();
+      isCodeLine(line);
+      expect(performance.now() - started, unit).toBeLessThan(200);
+    }
   });
 
   it("a sentence that reports a myth does not hold it", () => {
