@@ -44,6 +44,33 @@ export const DISCLAIMER =
 /** Words that start a new claim inside a sentence (also read by the cue matcher, `cues.ts`). */
 export const CLAIM_SPLIT: ReadonlySet<string> = new Set(["but", "however", "whereas", "although", "though", "yet", "unlike"]);
 
+/**
+ * Appearance and concession: "`counter += 1` looks atomic, but ...", "calling `asyncio.run()`
+ * technically works but ..." set up what the rest of the sentence turns on. Not "looks up" or
+ * "looks at" (the verb of attribute lookup).
+ */
+const APPEARANCE: ReadonlySet<string> = new Set(["looks", "look", "seems", "seem", "sounds", "technically", "theoretically"]);
+const NOT_APPEARANCE_AFTER: ReadonlySet<string> = new Set(["up", "at", "for", "into", "in", "after"]);
+
+/**
+ * Where a sentence's claims start: after its first clause when that clause only says how something
+ * looks (or what it technically does) and the sentence turns on it right after (a CLAIM_SPLIT word
+ * opening the next clause: "`counter += 1` looks atomic but is a load, an add and a store");
+ * otherwise the sentence's first token. The appearance word must sit in that first clause, which
+ * ends at the turn or at the first comma, colon or semicolon: "Threads run in parallel, which
+ * sounds great, but ..." keeps its claim.
+ */
+export function appearanceSetupEnd(a: Analysis, first: number, last: number): number {
+  let seen = false;
+  for (let i = first; i < last; i++) {
+    const t = a.tokens[i]!;
+    if (CLAIM_SPLIT.has(t.word)) return seen ? i : first;
+    if (i > first && /[,;:]/.test(a.text.slice(a.tokens[i - 1]!.end, t.start))) return first;
+    if (APPEARANCE.has(t.word) && !NOT_APPEARANCE_AFTER.has(a.tokens[i + 1]?.word ?? "")) seen = true;
+  }
+  return first;
+}
+
 /** Words that describe a misconception rather than state it ("Believes that ..."). */
 const DESCRIPTION_WORDS: ReadonlySet<string> = new Set(["believ", "think", "assum", "confus", "expect", "claim", "candid", "mistak"]);
 
@@ -69,7 +96,7 @@ export function signedVectorOf(text: string, corpus: CorpusStats, exclude?: Read
   return vec;
 }
 
-/** The answer's claims: prose sentences (not disclaimers), split at contrastive words. */
+/** The answer's claims: prose sentences (not disclaimers), split at contrastive words, without a set-up first clause (appearanceSetupEnd). */
 export function claimsOf(a: Analysis, masked: Uint8Array, corpus: CorpusStats): Claim[] {
   const out: Claim[] = [];
   for (let si = 0; si < a.sentences.length; si++) {
@@ -84,7 +111,7 @@ export function claimsOf(a: Analysis, masked: Uint8Array, corpus: CorpusStats): 
       }
       cur = undefined;
     };
-    for (let i = s.first; i < s.last; i++) {
+    for (let i = appearanceSetupEnd(a, s.first, s.last); i < s.last; i++) {
       const t = a.tokens[i]!;
       if (CLAIM_SPLIT.has(t.word)) {
         flush();

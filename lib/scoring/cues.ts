@@ -12,7 +12,7 @@
  */
 import { splitCuePattern } from "../bank/cues.ts";
 import type { Question } from "../bank/schema.ts";
-import { CLAIM_SPLIT, DISCLAIMER } from "./claims.ts";
+import { CLAIM_SPLIT, DISCLAIMER, appearanceSetupEnd } from "./claims.ts";
 import { type Analysis, type Token, analyze } from "./text.ts";
 
 interface CueWord {
@@ -85,33 +85,6 @@ const PRONOUN_SUBJECT: ReadonlySet<string> = new Set(["it", "it's", "they", "the
 const PRONOUN_REACH = 1;
 /** Words that may come before that pronoun ("And then it ..."). */
 const CLAIM_LEAD: ReadonlySet<string> = new Set(["and", "so", "then", "also", "plus", "now", "which", "because", "since"]);
-
-/**
- * Appearance and concession: "`counter += 1` looks atomic, but ...", "calling `asyncio.run()`
- * technically works but ..." set up what the rest of the sentence turns on. Not "looks up" or
- * "looks at" (the verb of attribute lookup).
- */
-const APPEARANCE: ReadonlySet<string> = new Set(["looks", "look", "seems", "seem", "sounds", "technically", "theoretically"]);
-const NOT_APPEARANCE_AFTER: ReadonlySet<string> = new Set(["up", "at", "for", "into", "in", "after"]);
-
-/**
- * Where a sentence's claims start: after its first clause when that clause only says how something
- * looks (or what it technically does) and the sentence turns on it right after (a CLAIM_SPLIT word
- * opening the next clause: "`counter += 1` looks atomic but is a load, an add and a store");
- * otherwise the sentence's first token. The appearance word must sit in that first clause, which
- * ends at the turn or at the first comma, colon or semicolon: "Threads run in parallel, which
- * sounds great, but ..." keeps its claim.
- */
-function appearanceSetupEnd(a: Analysis, first: number, last: number): number {
-  let seen = false;
-  for (let i = first; i < last; i++) {
-    const t = a.tokens[i]!;
-    if (CLAIM_SPLIT.has(t.word)) return seen ? i : first;
-    if (i > first && /[,;:]/.test(a.text.slice(a.tokens[i - 1]!.end, t.start))) return first;
-    if (APPEARANCE.has(t.word) && !NOT_APPEARANCE_AFTER.has(a.tokens[i + 1]?.word ?? "")) seen = true;
-  }
-  return first;
-}
 
 export function cueIndex(a: Analysis, masked?: Uint8Array): CueIndex {
   const order: number[] = [];

@@ -1,6 +1,7 @@
 /** Claims, not words: wrong claims found by polarity, opposites and misconceptions, and what they cost. */
 import { describe, expect, it } from "vitest";
-import { DISCLAIMER } from "../../../lib/scoring/claims.ts";
+import { DISCLAIMER, claimsOf } from "../../../lib/scoring/claims.ts";
+import { buildCorpusStats } from "../../../lib/scoring/corpus.ts";
 import { analyze, isCodeLine } from "../../../lib/scoring/text.ts";
 import { scoreAnswer } from "../../../lib/scoring/index.ts";
 import { gil, gilGood } from "./fixtures.ts";
@@ -116,6 +117,20 @@ describe("wrong claims", () => {
 });
 
 describe("what is read as a claim", () => {
+  it("leaves out a first clause that only sets up the next one, in every route's claims", () => {
+    const corpus = buildCorpusStats(["counter atomic load add store"]);
+    const claimTexts = (text: string) => {
+      const a = analyze(text);
+      return claimsOf(a, new Uint8Array(a.tokens.length), corpus).map((c) => text.slice(c.start, c.end));
+    };
+    const setUp = claimTexts("The counter looks atomic but it is a load, an add and a store.");
+    expect(setUp).toHaveLength(1);
+    expect(setUp[0]).not.toContain("atomic");
+    const plain = claimTexts("The counter is atomic, but it is slow.");
+    expect(plain).toHaveLength(2);
+    expect(plain[0]).toContain("atomic");
+  });
+
   it("reads prose that starts with a code word as prose, and code as code", () => {
     expect(isCodeLine("except Exception catches everything, including KeyboardInterrupt, so it is the safe default.")).toBe(false);
     expect(isCodeLine("@property turns a method into an attribute that you can set without a setter.")).toBe(false);
