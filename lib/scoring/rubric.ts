@@ -450,6 +450,24 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
     const e = evals.find((x) => x.point.id === m.keyPointId);
     if (e) e.status = "contradicted";
   }
+  // A sentence that states a wrong claim is no evidence for another point either ("Threads run in
+  // parallel on all cores for CPU-bound work" does not cover "use processes for CPU-bound work"):
+  // spans mostly inside a standing wrong claim are dropped and the point judged on the rest. Only
+  // where wrong claims come from cue patterns: the other routes misread correct sentences often
+  // enough (PARAMS.otherRoutesWithCues) that taking their evidence away too costs correct answers.
+  const wrongClaims = otherRoutes(P) ? [] : standing.flatMap((m) => m.evidence);
+  if (wrongClaims.length > 0) {
+    for (const e of evals) {
+      if (e.status === "contradicted" || e.status === "missed") continue;
+      const inside = (sp: { start: number; end: number }) =>
+        wrongClaims.reduce((n, w) => n + Math.max(0, Math.min(sp.end, w.end) - Math.max(sp.start, w.start)), 0) > (sp.end - sp.start) / 2;
+      const kept = e.spans.filter((sp) => !inside(sp));
+      if (kept.length === e.spans.length) continue;
+      e.spans = kept;
+      e.conf = Math.min(e.conf, 1 - kept.reduce((miss, sp) => miss * (1 - sp.score), 1));
+      e.status = e.conf >= PARAMS.covered ? "covered" : e.conf >= PARAMS.partial ? "partial" : "missed";
+    }
+  }
 
   // Weighted coverage.
   let wsum = 0;

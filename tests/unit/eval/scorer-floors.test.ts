@@ -29,8 +29,8 @@ describe("scorer evaluation (held-out split)", () => {
   it("ranks held-out answers like the graders do", () => {
     const labelled = out.results["labelled/heldout"]!;
     expect(labelled.n).toBeGreaterThanOrEqual(200);
-    expect(labelled.spearman).toBeGreaterThanOrEqual(0.76); // measured 0.773 (session 6: fourth and fifth cue passes; 0.772 in session 5); target 0.85
-    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.560
+    expect(labelled.spearman).toBeGreaterThanOrEqual(0.77); // measured 0.780 (session 7: a wrong claim is no evidence for another point; 0.773 in session 6); target 0.85
+    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.560 (target 0.641)
   });
 
   it("keeps the adversarial kinds down and the excellent answers up", () => {
@@ -39,9 +39,9 @@ describe("scorer evaluation (held-out split)", () => {
     // fifth cue pass's wider cues; target 90). Confidently wrong: measured 25.9 (target < 30).
     expect(k.excellent!.meanScore).toBeGreaterThanOrEqual(90);
     expect(k["keyword-dump"]!.meanScore).toBeLessThan(20);
-    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(30); // measured 25.9 (29.4 in session 5); target < 30
-    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 71.6
-    expect(k.vague!.meanScore).toBeLessThan(25); // measured 14.5: on-topic fragments, above keyword dumps
+    expect(k["confidently-wrong"]!.meanScore).toBeLessThan(30); // measured 23.4 (25.9 in session 6, 29.4 in session 5); target < 30
+    expect(k["short-correct"]!.meanScore).toBeGreaterThanOrEqual(65); // measured 71.0
+    expect(k.vague!.meanScore).toBeLessThan(25); // measured 16.9: on-topic fragments, above keyword dumps
   });
 
   it("never lets an injection raise a score", () => {

@@ -1,7 +1,9 @@
 /** The offline scorer's behaviour, as a specification (small in-test questions, not the bank). */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadBanks } from "../../../lib/bank/load.ts";
 import { scoreReportSchema } from "../../../lib/scoring/report.ts";
-import { combineAnswers, scoreAnswer } from "../../../lib/scoring/index.ts";
+import { combineAnswers, corpusFromQuestions, scoreAnswer } from "../../../lib/scoring/index.ts";
 import { gil, gilGood } from "./fixtures.ts";
 
 const score = (...answers: string[]) => scoreAnswer({ question: gil, answers });
@@ -148,5 +150,32 @@ describe("scoreAnswer (rubric mode)", () => {
       expect(g).not.toContain(gil.reference.slice(0, 60));
     }
     expect(r.feedback.length).toBeGreaterThan(10);
+  });
+});
+
+describe("a wrong claim is no evidence for another key point", () => {
+  // The shipped GIL question: its misconceptions have cue patterns, so wrong claims are precise.
+  const projectRoot = path.resolve(import.meta.dirname, "../../..");
+  const questions = loadBanks([path.join(projectRoot, "content")], { cwd: projectRoot }).banks.flatMap((b) => b.questions);
+  const question = questions.find((q) => q.id === "python-gil")!;
+  const corpus = corpusFromQuestions(questions);
+
+  it("quotes the wrong sentence only under the point it contradicts", () => {
+    const wrong = "Threads also run in parallel on all cores for CPU-bound work, so it is fast.";
+    const r = scoreAnswer({ question, answers: [`The GIL is a lock in CPython so only one thread runs Python bytecode at a time. ${wrong}`] }, { corpus });
+    expect(r.flags).toContain("misconception");
+    const quoting = r.keyPoints.filter((k) => k.evidence.some((e) => e.text.includes("all cores")));
+    expect(quoting.map((k) => k.status)).toEqual(["contradicted"]);
+  });
+
+  it("still counts the same words when they are right", () => {
+    const r = scoreAnswer(
+      {
+        question,
+        answers: ["For CPU-bound work threads do not run in parallel; use multiprocessing or a ProcessPoolExecutor, each process with its own GIL."],
+      },
+      { corpus },
+    );
+    expect(r.keyPoints.find((k) => k.id === "workarounds")!.status).not.toBe("missed");
   });
 });
