@@ -453,6 +453,8 @@ function chooseQuote(turn: FollowUpTurn | MoveOnTurn, options: { approving?: boo
 const CLAIM_QUOTE_MAX_WORDS = 24;
 /** At most this many clauses (empty ones included: ", , ,") in one quoted run. */
 const CLAIM_QUOTE_MAX_CLAUSES = 12;
+/** Among runs that share as many of the misconception's words, the one nearest this length wins. */
+const CLAIM_QUOTE_AIM_WORDS = 12;
 
 /** Distinct words of 3+ characters that are not stop words: what a quote shares with a misconception. */
 function contentWordsOf(text: string): Set<string> {
@@ -489,7 +491,7 @@ export function claimQuote(claim: string, hint = ""): string | undefined {
       if (count < MIN_QUOTE_WORDS || !balanced(quote)) continue;
       let score = 0;
       for (const w of contentWordsOf(quote)) if (hintWords.has(w)) score++;
-      const fit = Math.abs(count - 12);
+      const fit = Math.abs(count - CLAIM_QUOTE_AIM_WORDS);
       if (!best || score > best.score || (score === best.score && fit < best.fit)) best = { quote, score, fit };
     }
   }

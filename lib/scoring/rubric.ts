@@ -146,6 +146,11 @@ function trackSubjects(a: Analysis, P: PreparedQuestion): void {
   }
 }
 
+/** A key point's status from its confidence. */
+function coverageOf(conf: number): Coverage {
+  return conf >= PARAMS.covered ? "covered" : conf >= PARAMS.partial ? "partial" : "missed";
+}
+
 function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swapSims: SentVec[] | undefined, others: readonly PKeyPoint[] = []): KpEval {
   const spans: KpEval["spans"] = [];
   let miss = 1;
@@ -184,7 +189,7 @@ function evaluateKeyPoint(kp: PKeyPoint, idx: AnswerIndex, sims: SentVec[], swap
   const simEv = clamp01((sim - PARAMS.simLow) / (PARAMS.simHigh - PARAMS.simLow));
   const conf = 1 - (1 - termEv) * (1 - PARAMS.simShare * simEv);
   if (simSpan && simEv >= 0.35) spans.push({ start: simSpan.start, end: simSpan.end, score: simEv * PARAMS.simShare * 0.9 });
-  const status: Coverage = conf >= PARAMS.covered ? "covered" : conf >= PARAMS.partial ? "partial" : "missed";
+  const status = coverageOf(conf);
   if (swapSims) {
     // The point's words mostly said about another compared thing.
     let wrong = 0;
@@ -456,17 +461,15 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   // where wrong claims come from cue patterns: the other routes misread correct sentences often
   // enough (PARAMS.otherRoutesWithCues) that taking their evidence away too costs correct answers.
   const wrongClaims = otherRoutes(P) ? [] : standing.flatMap((m) => m.evidence);
-  if (wrongClaims.length > 0) {
-    for (const e of evals) {
-      if (e.status === "contradicted" || e.status === "missed") continue;
-      const inside = (sp: { start: number; end: number }) =>
-        wrongClaims.reduce((n, w) => n + Math.max(0, Math.min(sp.end, w.end) - Math.max(sp.start, w.start)), 0) > (sp.end - sp.start) / 2;
-      const kept = e.spans.filter((sp) => !inside(sp));
-      if (kept.length === e.spans.length) continue;
-      e.spans = kept;
-      e.conf = Math.min(e.conf, 1 - kept.reduce((miss, sp) => miss * (1 - sp.score), 1));
-      e.status = e.conf >= PARAMS.covered ? "covered" : e.conf >= PARAMS.partial ? "partial" : "missed";
-    }
+  const insideWrongClaim = (sp: { start: number; end: number }) =>
+    wrongClaims.reduce((n, w) => n + Math.max(0, Math.min(sp.end, w.end) - Math.max(sp.start, w.start)), 0) > (sp.end - sp.start) / 2;
+  for (const e of wrongClaims.length > 0 ? evals : []) {
+    if (e.status === "contradicted" || e.status === "missed") continue;
+    const kept = e.spans.filter((sp) => !insideWrongClaim(sp));
+    if (kept.length === e.spans.length) continue;
+    e.spans = kept;
+    e.conf = Math.min(e.conf, 1 - kept.reduce((miss, sp) => miss * (1 - sp.score), 1));
+    e.status = coverageOf(e.conf);
   }
 
   // Weighted coverage.

@@ -196,18 +196,13 @@ export function isCodeLine(line: string): boolean {
   // Prose that starts with a code word ("except Exception also catches …", "@property turns a
   // method into …", "cls._count += 1 is shared by …"): two or more English function words that
   // Python does not use, in a line that does not open a block.
-  if (!/^\s*#/.test(line) && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
+  const comment = /^\s*#/.test(line);
+  if (!comment && !/:\s*$/.test(t) && words >= 6 && countEnglishOnly(t) >= 2) return false;
   // A line that ends a sentence with a full stop after a word ("`@lru_cache` on a method is fine.",
   // "d = {1: 'a', True: 'b'} gives two entries.") is prose: a line of Python never ends that way,
   // once its trailing comment is set aside ("x = 1  # set to one." is code).
   const statement = t.replace(/\s#.*$/, "");
-  if (
-    !/^\s*#/.test(line) &&
-    /[A-Za-z0-9)\]}"'`]\.$/.test(statement) &&
-    !/\.\.\.$/.test(statement) &&
-    statement.split(/\s+/).length >= 4 &&
-    plainWords(statement) >= 2
-  )
+  if (!comment && /[A-Za-z0-9)\]}"'`]\.$/.test(statement) && !/\.\.\.$/.test(statement) && statement.split(/\s+/).length >= 4 && plainWords(statement) >= 2)
     return false;
   if (CODE_LINE_RE.test(line)) {
     // Prose that happens to start like code ("if you need X, use Y:") has many plain words.
