@@ -8,7 +8,7 @@ export function InlineCode({ text }: { text: string }) {
 export function renderInlineCode(text: string): ReactNode[] {
   return text.split(/(`[^`\n]+`)/).map((part, i) =>
     part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
-      <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-zinc-800">
+      <code key={i} className="inline-code">
         {part.slice(1, -1)}
       </code>
     ) : (

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { loadBanks } from "../../lib/bank/load.ts";
 import { AuthPage, newAccount } from "./pages/auth-page";
+import { BankPage } from "./pages/bank-page";
 import { InterviewPage } from "./pages/interview-page";
 import { expectNoAxeViolations, expectNoAxeViolationsEverywhere } from "./support/axe";
 
@@ -315,4 +316,26 @@ test("/progress on a phone: the charts come drawn with the page (no JavaScript),
   expect(await layoutShift(page)).toBeLessThanOrEqual(0.01);
   await page.screenshot({ path: "test-results/progress-phone.png", fullPage: true });
   await expectNoAxeViolationsEverywhere(page, "/progress with charts and their tables open");
+});
+
+test("a long code name in the score report and the transcript wraps on a phone", async ({ page }) => {
+  // The profiling question's key points hold `pstats.Stats("profile.out").sort_stats("cumulative").print_stats(20)`,
+  // one unbroken 68-character span: it stuck 70 px out of a 390 px screen before inline code could wrap.
+  await new AuthPage(page).signUp(newAccount("long-code"));
+  await expect(page.getByRole("button", { name: /account menu/i })).toBeVisible();
+  await new BankPage(page).openQuestion("python-profiling");
+  await page.getByRole("button", { name: "Practise this question" }).click();
+  await expect(page).toHaveURL(/\/interview\/[^/]+$/);
+  const room = new InterviewPage(page);
+  await room.answer("Can we skip this one?");
+  await expect(room.scoreReport.getByRole("heading", { name: "Your score" })).toBeVisible();
+  const transcript = room.sessionUrl.replace("/interview/", "/sessions/");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const where of ["score report", "transcript"]) {
+    if (where === "transcript") await page.goto(transcript);
+    const widest = await page
+      .locator("main code")
+      .evaluateAll((codes) => Math.max(0, ...codes.filter((c) => !c.closest("pre")).map((c) => c.getBoundingClientRect().right)));
+    expect(widest, `inline code in the ${where} ends inside the screen`).toBeLessThanOrEqual(390);
+  }
 });
