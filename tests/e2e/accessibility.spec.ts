@@ -24,6 +24,9 @@ async function sweep(page: Page, state: string, found: Found[]) {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      // After a reply the interview page refreshes its server data; its <title> comes back with it
+      // (a page without one fails this wait, and axe below).
+      await expect(page).toHaveTitle(/\S/);
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async () => {
         type V = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };

@@ -74,8 +74,9 @@ function expectWordsForPeople(text: string, asked: Asked[]) {
       if (k.id.split("-").length >= 3 && !prose.includes(words)) expect(text.toLowerCase()).not.toContain(words);
     }
   }
-  // No term lists "(e.g. ...)" in what the app writes; the bank's own statements may use "e.g.".
-  let written = text;
+  // No term lists "(e.g. ...)" in what the app writes; the bank's own statements and the
+  // candidate's own words quoted back ("You said: ...", answers drawn from the reference) may use "e.g.".
+  let written = text.replace(/^\s*You said: .*$/gm, " ");
   for (const q of asked)
     for (const p of [...q.keyPoints.map((k) => k.text), ...q.misconceptions.flatMap((m) => [m.text, m.correction ?? ""])])
       if (p) written = written.split(p.replace(/`/g, "")).join(" ");
