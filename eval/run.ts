@@ -6,12 +6,18 @@
  *   npm run eval -- --split heldout    # one split (tune | heldout | all)
  *   npm run eval -- --json             # machine-readable
  *   npm run eval -- --split tune --verbose   # per-answer lines (for tuning: use the tune split only)
+ *   npm run eval -- --judge            # blend in the configured LLM judge (SCORER_MODEL, see README)
  *
  * Metrics per set and split: Spearman and Pearson between score (0-100) and grade (0-5); quadratic
  * weighted kappa after mapping scores to grades with GRADE_CUTS (lib/scoring/metrics.ts:
  * <10 -> 0, <30 -> 1, <50 -> 2, <70 -> 3, <85 -> 4, else 5); the mean score per answer kind;
  * scoring latency p50/p99. The prompt-injection check scores every prompt-injection answer again
  * with its detected injection text removed: the score with the injection must not exceed it.
+ *
+ * `--judge` scores every answer as the app does when a judge model is configured
+ * (`scoreAnswerWithJudge`: the offline scorer, then the LLM judge blended in) and prints the blended
+ * figures beside the offline ones, with how many judge calls failed (a failed call leaves the
+ * offline score, as in the app). `--concurrency N` (default 4) judge calls at once.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { z } from "zod";
@@ -23,6 +29,10 @@ import { buildCorpusStats, questionDocument, type CorpusStats } from "../lib/sco
 import { detectInjection } from "../lib/scoring/injection.ts";
 import { GRADE_CUTS, mean, pearson, percentile, quadraticWeightedKappa, scoreToGrade, spearman } from "../lib/scoring/metrics.ts";
 import { SCORER_VERSION, scoreAnswer } from "../lib/scoring/rubric.ts";
+import { scoreAnswerWithJudge } from "../lib/scoring/llm-judge.ts";
+import type { ScoreReport } from "../lib/scoring/report.ts";
+import { getJudgeModel, modelSpecs } from "../lib/ai/providers.ts";
+import type { LanguageModel } from "ai";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -49,7 +59,7 @@ interface Scored extends Row {
 }
 
 function parseArgs(argv: string[]) {
-  const args = { split: "all" as "all" | Split, json: false, verbose: false, set: "both" as "both" | "labelled" | "generic" };
+  const args = { split: "all" as "all" | Split, json: false, verbose: false, set: "both" as "both" | "labelled" | "generic", judge: false, concurrency: 4 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--split") args.split = argv[++i] as typeof args.split;
@@ -57,8 +67,10 @@ function parseArgs(argv: string[]) {
     else if (a === "--json") args.json = true;
     else if (a === "--verbose" || a === "-v") args.verbose = true;
     else if (a === "--set") args.set = argv[++i] as typeof args.set;
+    else if (a === "--judge") args.judge = true;
+    else if (a === "--concurrency") args.concurrency = Number(argv[++i]);
     else if (a === "--help" || a === "-h") {
-      console.log("usage: node eval/run.ts [--split tune|heldout|all] [--set labelled|generic|both] [--json] [--verbose]");
+      console.log("usage: node eval/run.ts [--split tune|heldout|all] [--set labelled|generic|both] [--json] [--verbose] [--judge [--concurrency N]]");
       process.exit(0);
     } else {
       console.error(`unknown argument: ${a}`);
@@ -67,6 +79,10 @@ function parseArgs(argv: string[]) {
   }
   if (!["all", "tune", "heldout"].includes(args.split)) {
     console.error(`--split must be tune, heldout or all`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) {
+    console.error(`--concurrency must be a whole number from 1 to 64`);
     process.exit(2);
   }
   return args;
@@ -187,8 +203,11 @@ function summarise(rows: Scored[]) {
 
 export type EvalArgs = { split: "all" | Split; set: "both" | "labelled" | "generic" };
 
-/** Scores the labelled and generic sets and summarises agreement per set and split. */
-export function runScorerEval(args: EvalArgs) {
+/** What the scorer needs for one row's answer: the question and the bank-wide IDF statistics. */
+type ScoreJob = { input: Parameters<typeof scoreAnswer>[0]; corpus: CorpusStats };
+
+/** The rows of the chosen sets and split (validated), and the scoring input of one row's answer. */
+function loadEval(args: EvalArgs): { rows: Row[]; jobOf: (r: Row, answer: string) => ScoreJob } {
   const { banks, errors } = loadBanks([path.join(root, "content")], { cwd: root });
   if (errors.length > 0) console.error(`bank: ${errors.length} error(s) (files left out); run npm run bank:check`);
   const questions: Question[] = banks.flatMap((b) => b.questions);
@@ -207,36 +226,26 @@ export function runScorerEval(args: EvalArgs) {
   if (args.split !== "all") rows = rows.filter((r) => r.split === args.split);
   const corpus: CorpusStats = buildCorpusStats([...questions.map(questionDocument), ...[...genericQs.values()].map(questionDocument)]);
 
-  const scored: Scored[] = [];
-  const scoreOne = (r: Row, answer: string) => {
+  const jobOf = (r: Row, answer: string): ScoreJob => {
     if (r.set === "labelled") {
       const q = byId.get(r.questionId!);
       if (!q) throw new Error(`${r.id}: unknown question ${r.questionId}`);
-      return scoreAnswer({ question: q, answers: [answer] }, { corpus });
+      return { input: { question: q, answers: [answer] }, corpus };
     }
-    const q = genericQs.get(r.question!)!;
-    return scoreAnswer({ question: q, answers: [answer] }, { corpus });
+    return { input: { question: genericQs.get(r.question!)!, answers: [answer] }, corpus };
   };
-  for (const r of rows) {
-    const t0 = performance.now();
-    const rep = scoreOne(r, r.answer);
-    const ms = performance.now() - t0;
-    const s: Scored = { ...r, score: rep.score, band: rep.band, flags: rep.flags, ms };
-    if (r.kind === "prompt-injection") {
-      const w = withoutInjection(r.answer);
-      s.injectionDetected = w.detected;
-      s.withoutInjection = w.detected ? scoreOne(r, w.text).score : rep.score;
-    }
-    scored.push(s);
-  }
-  // Warm latency: every answer once more, structures cached.
-  const warm: number[] = [];
-  for (const r of rows) {
-    const t0 = performance.now();
-    scoreOne(r, r.answer);
-    warm.push(performance.now() - t0);
-  }
+  return { rows, jobOf };
+}
 
+/** A row's figures from its report; prompt-injection rows also get the score without the injection. */
+function scoredOf(r: Row, rep: ScoreReport, ms: number): Scored {
+  const s: Scored = { ...r, score: rep.score, band: rep.band, flags: rep.flags, ms };
+  if (r.kind === "prompt-injection") s.injectionDetected = withoutInjection(r.answer).detected;
+  return s;
+}
+
+/** Summaries per set and split (and both sets together per split). */
+function summariseAll(args: EvalArgs, scored: Scored[]): Record<string, ReturnType<typeof summarise>> {
   const splits: Split[] = args.split === "all" ? ["tune", "heldout"] : [args.split];
   const sets = (["labelled", "generic"] as const).filter((s) => args.set === "both" || args.set === s);
   const results: Record<string, ReturnType<typeof summarise>> = {};
@@ -247,6 +256,28 @@ export function runScorerEval(args: EvalArgs) {
     }
     const both = scored.filter((r) => r.split === sp);
     if (sets.length > 1 && both.length) results[`all/${sp}`] = summarise(both);
+  }
+  return results;
+}
+
+/** Scores the labelled and generic sets offline and summarises agreement per set and split. */
+export function runScorerEval(args: EvalArgs) {
+  const { rows, jobOf } = loadEval(args);
+  const offline = (job: ScoreJob) => scoreAnswer(job.input, { corpus: job.corpus });
+  const scored: Scored[] = [];
+  for (const r of rows) {
+    const t0 = performance.now();
+    const rep = offline(jobOf(r, r.answer));
+    const s = scoredOf(r, rep, performance.now() - t0);
+    if (r.kind === "prompt-injection") s.withoutInjection = s.injectionDetected ? offline(jobOf(r, withoutInjection(r.answer).text)).score : rep.score;
+    scored.push(s);
+  }
+  // Warm latency: every answer once more, structures cached.
+  const warm: number[] = [];
+  for (const r of rows) {
+    const t0 = performance.now();
+    offline(jobOf(r, r.answer));
+    warm.push(performance.now() - t0);
   }
   const latency = {
     coldP50: r3(
@@ -269,34 +300,110 @@ export function runScorerEval(args: EvalArgs) {
     scorerVersion: SCORER_VERSION,
     split: args.split,
     gradeCuts: GRADE_CUTS,
-    results,
+    results: summariseAll(args, scored),
     latencyMs: latency,
   };
   return { out, scored };
 }
 
-function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const { out, scored } = runScorerEval(args);
-  const { results, latencyMs: latency } = out;
-  if (args.json) {
-    console.log(JSON.stringify(out, null, 2));
-    return;
+export type JudgeEvalOptions = { model: LanguageModel; concurrency?: number; timeoutMs?: number };
+
+/**
+ * The same sets scored as the app scores them with a judge model configured: the offline report,
+ * then the LLM judge blended in (`scoreAnswerWithJudge`). Returns the blended figures, the offline
+ * ones beside them, and how the judge calls went (a failed call leaves the offline score).
+ */
+export async function runScorerEvalWithJudge(args: EvalArgs, opts: JudgeEvalOptions) {
+  const { rows, jobOf } = loadEval(args);
+  const judged = (job: ScoreJob) => scoreAnswerWithJudge(job.input, { model: opts.model, corpus: job.corpus, timeoutMs: opts.timeoutMs });
+  const offline: Scored[] = [];
+  const blended: Scored[] = new Array<Scored>(rows.length);
+  const calls = { total: 0, failed: 0, timedOut: 0, errors: new Map<string, number>() };
+  const count = (rep: ScoreReport) => {
+    calls.total++;
+    if (!rep.llm?.error) return;
+    calls.failed++;
+    if (rep.flags.includes("llm-timeout")) calls.timedOut++;
+    calls.errors.set(rep.llm.error, (calls.errors.get(rep.llm.error) ?? 0) + 1);
+  };
+  for (const r of rows) {
+    const job = jobOf(r, r.answer);
+    offline.push(scoredOf(r, scoreAnswer(job.input, { corpus: job.corpus }), 0));
   }
-  if (args.verbose) {
-    for (const s of scored) {
-      const g = s.withoutInjection !== undefined ? ` (without injection ${s.withoutInjection})` : "";
-      console.log(
-        `${s.id.padEnd(6)} ${s.split.padEnd(7)} ${s.kind.padEnd(18)} grade ${s.grade} score ${String(s.score).padStart(3)} ${s.band.padEnd(7)} ${s.flags.join(",")}${g}  ${s.questionId ?? ""}`,
-      );
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const i = next++;
+      const r = rows[i]!;
+      const t0 = performance.now();
+      const rep = await judged(jobOf(r, r.answer));
+      count(rep);
+      const s = scoredOf(r, rep, performance.now() - t0);
+      if (r.kind === "prompt-injection") {
+        if (s.injectionDetected) {
+          const without = await judged(jobOf(r, withoutInjection(r.answer).text));
+          count(without);
+          s.withoutInjection = without.score;
+        } else s.withoutInjection = rep.score;
+      }
+      blended[i] = s;
     }
-    console.log("");
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, Math.max(1, rows.length)) }, worker));
+  return {
+    out: {
+      date: new Date().toISOString().slice(0, 10),
+      scorerVersion: SCORER_VERSION,
+      split: args.split,
+      gradeCuts: GRADE_CUTS,
+      judge: {
+        model: modelSpecs().judge,
+        calls: calls.total,
+        failed: calls.failed,
+        timedOut: calls.timedOut,
+        errors: Object.fromEntries([...calls.errors].sort((x, y) => y[1] - x[1]).slice(0, 5)),
+      },
+      results: summariseAll(args, blended),
+      offlineResults: summariseAll(args, offline),
+      latencyMs: {
+        judgedP50: r3(
+          percentile(
+            blended.map((s) => s.ms),
+            50,
+          ),
+        ),
+        judgedP99: r3(
+          percentile(
+            blended.map((s) => s.ms),
+            99,
+          ),
+        ),
+      },
+    },
+    scored: blended,
+  };
+}
+
+function printVerbose(scored: Scored[]): void {
+  for (const s of scored) {
+    const g = s.withoutInjection !== undefined ? ` (without injection ${s.withoutInjection})` : "";
+    console.log(
+      `${s.id.padEnd(6)} ${s.split.padEnd(7)} ${s.kind.padEnd(18)} grade ${s.grade} score ${String(s.score).padStart(3)} ${s.band.padEnd(7)} ${s.flags.join(",")}${g}  ${s.questionId ?? ""}`,
+    );
   }
-  console.log(`scorer ${SCORER_VERSION}, ${out.date}, grade cuts ${GRADE_CUTS.join("/")}`);
+  console.log("");
+}
+
+function printResults(results: Record<string, ReturnType<typeof summarise>>, offline?: Record<string, ReturnType<typeof summarise>>): void {
   for (const [key, r] of Object.entries(results)) {
-    console.log(`\n${key}: n=${r.n}  Spearman ${r.spearman}  Pearson ${r.pearson}  QWK ${r.qwk}  exact grade ${r.exactGrade}`);
+    const o = offline?.[key];
+    const was = (x: number | undefined) => (o && x !== undefined ? ` (offline ${x})` : "");
+    console.log(`\n${key}: n=${r.n}  Spearman ${r.spearman}${was(o?.spearman)}  Pearson ${r.pearson}  QWK ${r.qwk}  exact grade ${r.exactGrade}`);
     for (const [k, v] of Object.entries(r.perKind)) {
-      console.log(`  ${k.padEnd(18)} n=${String(v.n).padStart(3)}  mean score ${v.meanScore.toFixed(1).padStart(5)}  mean grade ${v.meanGrade.toFixed(2)}`);
+      const ov = o?.perKind[k];
+      console.log(
+        `  ${k.padEnd(18)} n=${String(v.n).padStart(3)}  mean score ${v.meanScore.toFixed(1).padStart(5)}${ov ? ` (offline ${ov.meanScore.toFixed(1).padStart(5)})` : ""}  mean grade ${v.meanGrade.toFixed(2)}`,
+      );
     }
     const inj = r.injection;
     if (inj.n)
@@ -304,7 +411,37 @@ function main() {
         `  injection check: ${inj.detected}/${inj.n} detected, max gain ${inj.maxGain} ${inj.maxGain <= 0 ? "(OK: never raises the score)" : `(FAIL: ${inj.gainers.join(", ")})`}`,
       );
   }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.judge) {
+    const model = getJudgeModel();
+    if (!model) {
+      console.error(
+        "--judge needs a judge model: set INTERVIEWER_MODEL (or SCORER_MODEL) to openai:<model>, with OPENAI_API_KEY or OPENAI_BASE_URL (README: LLM set-up)",
+      );
+      process.exit(2);
+    }
+    const { out, scored } = await runScorerEvalWithJudge(args, { model, concurrency: args.concurrency });
+    if (args.json) return console.log(JSON.stringify(out, null, 2));
+    if (args.verbose) printVerbose(scored);
+    const j = out.judge;
+    console.log(`scorer ${SCORER_VERSION} with LLM judge ${j.model}, ${out.date}, grade cuts ${GRADE_CUTS.join("/")}`);
+    console.log(`judge calls: ${j.calls}, failed ${j.failed} (timed out ${j.timedOut}); a failed call keeps the offline score`);
+    for (const [e, n] of Object.entries(j.errors)) console.log(`  ${n} x ${e}`);
+    if (j.calls > 0 && j.failed === j.calls) console.log("every judge call failed: the figures below are the offline scorer's");
+    printResults(out.results, out.offlineResults);
+    console.log(`\nlatency per answer with the judge: p50 ${out.latencyMs.judgedP50} ms, p99 ${out.latencyMs.judgedP99} ms`);
+    return;
+  }
+  const { out, scored } = runScorerEval(args);
+  const { results, latencyMs: latency } = out;
+  if (args.json) return console.log(JSON.stringify(out, null, 2));
+  if (args.verbose) printVerbose(scored);
+  console.log(`scorer ${SCORER_VERSION}, ${out.date}, grade cuts ${GRADE_CUTS.join("/")}`);
+  printResults(results);
   console.log(`\nlatency per answer: cold p50 ${latency.coldP50} ms, p99 ${latency.coldP99} ms; warm p50 ${latency.warmP50} ms, p99 ${latency.warmP99} ms`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
