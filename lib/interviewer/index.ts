@@ -39,7 +39,15 @@ export {
   type TurnState,
 } from "./turn-policy.ts";
 export { classifyMessage, type MessageClassification, type MessageKind } from "./classify-message.ts";
-export { planNextTurn, timeUpDecision, turnForDecision, type DecisionTurnContext, type PlanTurnInput, type PlannedTurn } from "./next-turn.ts";
+export {
+  planNextTurn,
+  planNextTurnJudged,
+  timeUpDecision,
+  turnForDecision,
+  type DecisionTurnContext,
+  type PlanTurnInput,
+  type PlannedTurn,
+} from "./next-turn.ts";
 export { createOfflineInterviewer, renderOfflineTurn, OFFLINE_ENGINE_ID, OFFLINE_ENGINE_LABEL } from "./offline-engine.ts";
 export { createLlmInterviewer, InterviewerLlmError, type LlmEngineOptions } from "./llm-engine.ts";
 export { buildInterviewerPrompt } from "./prompts.ts";

@@ -4,7 +4,8 @@
  * session's answer flow (lib/sessions/answer-flow.ts) and the interviewer evaluation
  * (eval/interviewer.ts) both call `planNextTurn`, so the evaluation measures what the app does.
  * A decision becomes a turn in one place, `turnForDecision`; a question closed because its time
- * ran out is the decision `timeUpDecision`.
+ * ran out is the decision `timeUpDecision`. With an LLM judge, `planNextTurnJudged` lets the judge
+ * read the answer before the turn is final (the app's LLM sessions, and `eval:interviewer --judge`).
  */
 import type { ScoreReport } from "../scoring/report.ts";
 import { classifyMessage, type MessageClassification } from "./classify-message.ts";
@@ -24,6 +25,12 @@ export type PlanTurnInput = {
   exchange: readonly ExchangeMessage[];
   /** The scorer, as the caller runs it (the app: the bank-wide corpus; the same in the evaluation). */
   score: (answers: string[]) => ScoreReport;
+  /**
+   * The report over every non-empty answer when the caller has it already (the app: the LLM judge
+   * blended in, see lib/sessions/answer-flow.ts); else `score` makes it. The latest message alone
+   * is always read with `score`.
+   */
+  report?: ScoreReport;
   /** Budgeted follow-ups asked so far on this question. */
   followUpCount: number;
   maxFollowUps?: number;
@@ -53,7 +60,7 @@ export type PlannedTurn = {
 export function planNextTurn(input: PlanTurnInput): PlannedTurn {
   const answers = input.exchange.filter((m) => m.role === "candidate").map((m) => m.text);
   const scored = answers.filter((a) => a.trim());
-  const report = input.score(scored);
+  const report = input.report ?? input.score(scored);
   const latest = answers.at(-1) ?? "";
   const askedFollowUps = input.exchange.filter((m) => m.role === "interviewer" && m.action).map((m) => m.action!);
   const challenged = askedFollowUps.some((a) => a.startsWith("challenge:"));
@@ -101,6 +108,31 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     followUpId: isFollowUpDecision(decision) ? decision.followUp.id : null,
     countsAsFollowUp: countsAsFollowUp(decision),
   };
+}
+
+/**
+ * `planNextTurn`, then the judge's read of the answers, so a wrong claim the rubric's cues did not
+ * find is challenged too (the judge's quotes are verified against the answer, lib/scoring/llm-judge.ts).
+ * The judge reads only an answer (or a self-correction) the policy did not already challenge, and
+ * not when the time is up. When it adds a standing wrong claim, the turn is planned again on its
+ * report; when the question closes anyway, its blended report is the one to store (`judged`: no
+ * need to judge it again). A judge that fails (`llm.score` null) or returns null changes nothing.
+ */
+export async function planNextTurnJudged(
+  input: PlanTurnInput,
+  judge: (answers: string[]) => Promise<ScoreReport | null>,
+): Promise<PlannedTurn & { judged: boolean }> {
+  const plan = planNextTurn(input);
+  const reads = plan.message.kind === "answer" || plan.message.kind === "self-correction";
+  if (input.timeUp || !reads || plan.decision.action === "challenge") return { ...plan, judged: false };
+  const judged = await judge([...plan.turn.answers]);
+  if (!judged || judged.llm?.score == null) return { ...plan, judged: false };
+  if (judged.flags.includes("llm-misconception")) {
+    const again = planNextTurn({ ...input, report: judged });
+    return { ...again, judged: again.turn.kind === "move-on" };
+  }
+  if (plan.turn.kind !== "move-on") return { ...plan, judged: false };
+  return { ...plan, report: judged, turn: { ...plan.turn, report: judged }, judged: true };
 }
 
 /** The candidate's time for the question ran out: move on whatever was said ("finish" after the last question). */

@@ -4,7 +4,8 @@
  *
  * `submitAnswer` checks an answer (owner, question, time) and stores it before anything else, so
  * nothing the candidate typed is lost; then scores it, lets `planNextTurn` read the message and the
- * turn policy decide (follow up in one of its forms, or move on), and records the decision on the
+ * turn policy decide (follow up in one of its forms, or move on; in an LLM session after the judge
+ * read the answer, `planNextTurnJudged`), and records the decision on the
  * question (a follow-up counted, or the question scored). It returns the reply still to be
  * streamed and saved, as plain data: chat.ts (`answerAndReply`, the chat route's one call) hands it
  * to the reply run (reply-stream.ts), which saves it through reply-save.ts. Nothing calls back here.
@@ -17,6 +18,7 @@ import type { Question } from "../bank/schema.ts";
 import { getQuestionBank } from "../bank/load.ts";
 import {
   planNextTurn,
+  planNextTurnJudged,
   renderOfflineTurn,
   timeUpDecision,
   turnForDecision,
@@ -26,8 +28,8 @@ import {
   type TurnBase,
 } from "../interviewer/index.ts";
 import { enforceRateLimits, RateLimitError } from "../rate-limit/index.ts";
-import type { ScoreReport } from "../scoring/report.ts";
-import { closedByTime, interviewOver, replyLost, settlementDue } from "./deadlines.ts";
+import { LOCAL_RUBRIC } from "../ai/providers.ts";
+import { closedByTime, interviewOver, JUDGE_BEFORE_REPLY_MS, replyLost, settlementDue } from "./deadlines.ts";
 import { notFound, SessionError } from "./errors.ts";
 import { toInterviewView, type InterviewView } from "./interview-view.ts";
 import { answersOf, isAnswer } from "./format.ts";
@@ -35,7 +37,7 @@ import { loadSession, turnsOf, type LoadedQuestion, type LoadedSession } from ".
 import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
 import { ReplyAlreadySavedError, writeReply, type PendingReply } from "./reply-save.ts";
 import { answerBodySchema, type QuestionSnapshot } from "./schemas.ts";
-import { scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
+import { judgeSnapshot, scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
 import { BETWEEN_QUESTIONS_MS } from "./service.ts";
 import { interviewQuestionOf } from "./snapshot.ts";
 
@@ -95,29 +97,30 @@ function bankOf(snapshot: QuestionSnapshot): readonly Question[] {
 /**
  * The interviewer's next turn on `question` after `exchange` (which ends with the candidate's
  * message): the app's scorer and bank wired into `planNextTurn`, the turn policy's one entry.
- * `report`: the question's stored report, when it was scored already (the judge may have blended it).
+ * `report`: the report over the question's answers when there is one already (the stored report of a
+ * scored question, or the judge's read of the answer); else the rubric scores them.
  */
-function planReply(
-  session: LoadedSession,
-  question: LoadedQuestion,
-  exchange: ExchangeMessage[],
-  state: Pick<PlanTurnInput, "followUpCount" | "timeUp" | "secondsLeftForQuestion" | "secondsLeftInInterview"> & { report?: ScoreReport },
-): PlannedTurn {
-  const { report, ...rest } = state;
+function planReply(session: LoadedSession, question: LoadedQuestion, exchange: ExchangeMessage[], state: PlanState): PlannedTurn {
+  return planNextTurn(planInput(session, question, exchange, state));
+}
+
+type PlanState = Pick<PlanTurnInput, "followUpCount" | "timeUp" | "secondsLeftForQuestion" | "secondsLeftInInterview" | "report">;
+
+function planInput(session: LoadedSession, question: LoadedQuestion, exchange: ExchangeMessage[], state: PlanState): PlanTurnInput {
   const bank = bankOf(question.snapshot);
-  return planNextTurn({
+  return {
     ...turnBase(session),
-    ...rest,
+    ...state,
     question: interviewQuestionOf(question.snapshot),
     exchange,
-    score: report ? () => report : (answers) => scoreSnapshot(question.snapshot, answers),
+    score: (answers) => scoreSnapshot(question.snapshot, answers),
     isLastQuestion: question.index === session.questionCount - 1,
     bank,
     scoreAgainst: (id, text) => {
       const other = bank.find((q) => q.id === id);
       return other ? scoreAgainstQuestion(other, text) : 0;
     },
-  });
+  };
 }
 
 /** Checks, stores, scores and plans an answer; returns the interviewer's reply still to be streamed and saved. */
@@ -183,13 +186,21 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     await tx.sessionQuestion.update({ where: { id: question.id }, data: { draft: "", draftUpdatedAt: now } });
   });
 
-  // 2. Scored, read and decided on: the turn policy's next turn.
-  const plan = planReply(session, question, [...exchangeOf(session, question), { role: "candidate", text: input.text }], {
+  // 2. Scored, read and decided on: the turn policy's next turn (in an LLM session, after the judge read it).
+  const exchange: ExchangeMessage[] = [...exchangeOf(session, question), { role: "candidate", text: input.text }];
+  const state = {
     followUpCount: question.followUpCount,
     timeUp: input.timeUp,
     secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
     secondsLeftInInterview: (session.endsAt.getTime() - now.getTime()) / 1000,
-  });
+  };
+  // In an LLM session the judge reads the answer first (for at most JUDGE_BEFORE_REPLY_MS), so a
+  // wrong claim only it finds is challenged too; offline sessions never send an answer anywhere.
+  const planned = planInput(session, question, exchange, state);
+  const { judged, ...plan } =
+    session.engine === LOCAL_RUBRIC
+      ? { ...planNextTurn(planned), judged: false }
+      : await planNextTurnJudged(planned, (answers) => judgeSnapshot(question.snapshot, answers, Math.min(env().LLM_TIMEOUT_MS, JUDGE_BEFORE_REPLY_MS)));
 
   // 3. The decision is recorded on the question: a follow-up keeps it open (and may spend the
   // follow-up budget); a move-on scores and closes it.
@@ -212,6 +223,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     replySeq: session.turns.length + 1,
     turn,
     engine: session.engine,
+    judged,
   };
 }
 

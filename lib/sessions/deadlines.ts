@@ -11,6 +11,13 @@ import type { LoadedQuestion, LoadedSession } from "./read-model.ts";
 
 /** After this long past LLM_TIMEOUT_MS without a saved reply, the reply is taken as lost (the process died mid-stream). */
 export const LOST_REPLY_MS = 15_000;
+/**
+ * In an LLM session the judge reads an answer before the interviewer replies (answer-flow.ts), for
+ * at most this long (or LLM_TIMEOUT_MS when shorter): past it the reply goes ahead on the rubric.
+ * It stays well under LOST_REPLY_MS, whose margin it spends: a reply is taken as lost only after
+ * the judge's read, the model's whole reply (LLM_TIMEOUT_MS) and the rest of that margin.
+ */
+export const JUDGE_BEFORE_REPLY_MS = 6_000;
 
 /** Whether the server closed this question at time-up (rather than the candidate answering it). */
 export function closedByTime(question: LoadedQuestion): boolean {

@@ -2,7 +2,9 @@
  * Saving the interviewer's reply to an answer: the reply takes the transcript position the answer
  * reserved for it, with the follow-up's id in `keyPointId` (the turn policy reads it back, so it
  * knows what it already asked), and a notice when the LLM failed and the offline interviewer took
- * over. After a move-on in an LLM session, the LLM judge re-grades the question in the background.
+ * over. After a move-on in an LLM session whose report the judge has not read yet (its read before
+ * the reply failed or was skipped, see answer-flow.ts), the LLM judge re-grades the question in the
+ * background.
  *
  * Called by the reply run (reply-stream.ts) when the streamed text is complete, and by the repair
  * of a reply lost with its process (answer-flow.ts). This module writes; it calls nothing back.
@@ -27,6 +29,8 @@ export type PendingReply = {
   turn: ReplyTurn;
   /** The session's interviewer: LOCAL_RUBRIC (offline) or a model spec such as "openai:gpt-4.1-mini". */
   engine: string;
+  /** The turn's report has the LLM judge blended in already (it read the answer before the reply). */
+  judged?: boolean;
 };
 
 /** How a reply turn is stored: its kind, and the follow-up's id (read back as the exchange's `action`). */
@@ -87,7 +91,7 @@ async function insertReply({ sessionId, sessionQuestionId, seq, turn, text, engi
   });
 }
 
-/** Saves the streamed reply to a pending answer; after a move-on in an LLM session, starts the judge. */
+/** Saves the streamed reply to a pending answer; after a move-on in an LLM session not judged yet, starts the judge. */
 export async function saveReply(pending: PendingReply, result: TurnStreamResult): Promise<void> {
   await writeReply({
     sessionId: pending.sessionId,
@@ -100,7 +104,7 @@ export async function saveReply(pending: PendingReply, result: TurnStreamResult)
   });
   // The judge runs only for sessions that chose the LLM interviewer: choosing the offline
   // interviewer means the answers never leave this server.
-  if (pending.turn.kind === "move-on" && pending.engine !== LOCAL_RUBRIC) {
+  if (pending.turn.kind === "move-on" && pending.engine !== LOCAL_RUBRIC && !pending.judged) {
     void applyJudge(pending).catch((error) =>
       console.error(`interview ${pending.sessionId}: LLM judge failed:`, error instanceof Error ? error.message : error),
     );

@@ -40,8 +40,8 @@ export function scoreAgainstQuestion(question: Question, text: string): number {
 }
 
 /** The blended rubric + LLM report, or null when no judge is configured. Never throws. */
-export async function judgeSnapshot(snapshot: QuestionSnapshot, answers: string[]): Promise<ScoreReport | null> {
+export async function judgeSnapshot(snapshot: QuestionSnapshot, answers: string[], timeoutMs = env().LLM_TIMEOUT_MS): Promise<ScoreReport | null> {
   const model = getJudgeModel();
   if (!model) return null;
-  return scoreAnswerWithJudge({ question: interviewQuestionOf(snapshot), answers }, { model, timeoutMs: env().LLM_TIMEOUT_MS, corpus: bankCorpus() });
+  return scoreAnswerWithJudge({ question: interviewQuestionOf(snapshot), answers }, { model, timeoutMs, corpus: bankCorpus() });
 }

@@ -11,6 +11,7 @@ import { advanceToNextQuestion, finishInterview, submitAnswer } from "../../lib/
 import { followReply, hasReply, replyUIMessageStream, startReply, type ReplyEvent } from "../../lib/sessions/reply-stream.ts";
 import { replyResponse, resumeReplyResponse } from "../../lib/sessions/resumable.ts";
 import { availableInterviewers } from "../../lib/sessions/service.ts";
+import { scoreSnapshot } from "../../lib/sessions/scoring.ts";
 import {
   answerBody,
   createUser,
@@ -169,9 +170,10 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
 
   it("streams the model's phrasing and saves it with the LLM engine's id", async () => {
     const reply = "You said names are bound to objects, good. When exactly is an object's memory released once nothing refers to it?";
-    server.enqueue({ kind: "reply", text: reply });
     const before = server.requests.length;
     const { user, session, pending } = await probeSession();
+    // Queued now: the judge read the answer first (answer-flow.ts), and the reply's request is next.
+    server.enqueue({ kind: "reply", text: reply });
     const events = await collect(startReply(pending));
     expect(events.every((e) => e.type === "text")).toBe(true);
     expect(textOf(events)).toBe(reply);
@@ -179,8 +181,8 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     const after = await mustLoad(user.id, session.id);
     expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "follow-up", engine: "llm:openai:test-model", text: reply, keyPointId: "refcount:1" });
 
-    // One streamed chat completion, told the policy's follow-up and never given the reference.
-    const calls = server.requests.slice(before).filter((r) => r.path.endsWith("/chat/completions"));
+    // One streamed chat completion (besides the judge's), told the policy's follow-up and never given the reference.
+    const calls = server.requests.slice(before).filter((r) => r.path.endsWith("/chat/completions") && r.body?.stream);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body).toMatchObject({ model: "test-model", stream: true });
     const prompt = calls[0]!.body!.messages.map((m) => messageText(m.content)).join("\n");
@@ -190,8 +192,9 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
   });
 
   it("carries on with the offline interviewer when the stream drops mid-reply: the prefix is kept and a notice is saved", async () => {
-    server.enqueue({ kind: "drop", text: "You said names are bound to objects. Tell me what happens when", afterChunks: 4 });
     const { user, session, pending } = await probeSession();
+    // Queued now: the judge read the answer first (answer-flow.ts), and the reply's request is next.
+    server.enqueue({ kind: "drop", text: "You said names are bound to objects. Tell me what happens when", afterChunks: 4 });
     const events = await collect(startReply(pending));
     const notices = events.filter((e) => e.type === "notice");
     expect(notices).toHaveLength(1);
@@ -216,8 +219,9 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
   });
 
   it("uses the offline interviewer's text when the provider answers 500", async () => {
-    server.enqueue({ kind: "fail", status: 500, message: "model overloaded" });
     const { user, session, pending } = await probeSession();
+    // Queued now: the judge read the answer first (answer-flow.ts), and the reply's request is next.
+    server.enqueue({ kind: "fail", status: 500, message: "model overloaded" });
     const events = await collect(startReply(pending));
     expect(events[0]).toMatchObject({ type: "notice" });
     await waitForTurns(session.id, 4);
@@ -229,8 +233,9 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
   });
 
   it("uses the offline interviewer when the provider hangs past LLM_TIMEOUT_MS", async () => {
-    server.enqueue({ kind: "hang" });
     const { user, session, pending } = await probeSession();
+    // Queued now: the judge read the answer first (answer-flow.ts), and the reply's request is next.
+    server.enqueue({ kind: "hang" });
     const started = Date.now();
     const events = await collect(startReply(pending));
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -239,7 +244,7 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     expect((await mustLoad(user.id, session.id)).turns[2]).toMatchObject({ engine: "offline" });
   });
 
-  it("re-grades a question with the LLM judge after the move-on reply is saved, and blends the score", async () => {
+  it("grades a question with the LLM judge before the move-on reply, blends the score, and does not judge it again after the reply", async () => {
     const judged = {
       keyPoints: [
         { id: "names-references", status: "covered", evidence: ["Variables are names bound to objects"] },
@@ -258,19 +263,18 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     const session = await startTestSession(user.id, { interviewer: "openai:test-model", questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
     const pending = await submitAnswer(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
     expect(pending.turn.kind).toBe("move-on");
-    const rubricScore = pending.turn.kind === "move-on" ? pending.turn.report.score : -1;
+    expect(pending.judged).toBe(true);
+    const rubricScore = scoreSnapshot(session.questions[0]!.snapshot, [FULL_MEMORY_ANSWER]).score;
     await collect(startReply(pending));
     await waitForTurns(session.id, 3);
-    // The judge runs in the background after the reply: wait for its blended report.
-    let q = (await mustLoad(user.id, session.id)).questions[0]!;
-    for (let i = 0; i < 100 && q.report?.method !== "rubric+llm"; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      q = (await mustLoad(user.id, session.id)).questions[0]!;
-    }
+    // The judge ran before the reply: the question was stored with its blended report.
+    const q = (await mustLoad(user.id, session.id)).questions[0]!;
     expect(q.report?.method).toBe("rubric+llm");
     expect(q.report?.llm?.score).toBeTypeOf("number");
     expect(q.score).toBe(q.report!.score);
     expect(q.score).toBe(Math.round(0.5 * rubricScore + 0.5 * q.report!.llm!.score!));
+    // One reply and one judgement: no second judge call after the reply was saved.
+    await new Promise((r) => setTimeout(r, 200));
     const calls = server.requests.slice(before);
     expect(calls.filter((r) => r.body?.stream)).toHaveLength(1);
     expect(calls.filter((r) => r.body && !r.body.stream)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../../lib/bank/load.ts";
 import { env } from "../../../lib/env.ts";
-import { LOST_REPLY_MS, settlementDue } from "../../../lib/sessions/deadlines.ts";
+import { JUDGE_BEFORE_REPLY_MS, LOST_REPLY_MS, settlementDue } from "../../../lib/sessions/deadlines.ts";
 import { toInterviewView } from "../../../lib/sessions/interview-view.ts";
 import { TIME_UP_GRACE_MS } from "../../../lib/sessions/limits.ts";
 import type { LoadedQuestion, LoadedSession, LoadedTurn } from "../../../lib/sessions/read-model.ts";
@@ -89,6 +89,8 @@ describe("settlementDue: what the server's clock has to settle, read without wri
     const answeredAt = t0 + MINUTE;
     const s = session({ turns: [turn(0, "interviewer", "question", t0), turn(1, "candidate", "answer", answeredAt)] });
     const lostAfter = env().LLM_TIMEOUT_MS + LOST_REPLY_MS;
+    // The judge's read before the reply spends part of the margin, never all of it.
+    expect(JUDGE_BEFORE_REPLY_MS).toBeLessThanOrEqual(LOST_REPLY_MS / 2);
     // Past every deadline, but the reply may still be on its way: nothing is due.
     expect(settlementDue(s, answeredAt + lostAfter - 1)).toBe(false);
     expect(settlementDue(session({ turns: s.turns, endsAt: new Date(t0) }), answeredAt + lostAfter - 1)).toBe(false);

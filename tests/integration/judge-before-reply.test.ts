@@ -1,0 +1,142 @@
+/**
+ * In an LLM session the judge reads an answer before the interviewer replies
+ * (lib/sessions/answer-flow.ts `judgedPlan`): a wrong claim the rubric's cues missed is challenged,
+ * quoted from the candidate's own words; when the judge finds nothing the turn is the rubric's, and
+ * a question that closes keeps the judged report without a second judge call after the reply. On
+ * the path production takes (`answerAndReply`, real database); the interviewer and the judge are
+ * the AI SDK's mock models, put where lib/ai/providers.ts would put the configured ones.
+ */
+import type { LanguageModel } from "ai";
+import { simulateReadableStream } from "ai";
+import { MockLanguageModelV4 } from "ai/test";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetEnvForTests } from "../../lib/env.ts";
+import { answerAndReply } from "../../lib/sessions/chat.ts";
+import { scoreSnapshot } from "../../lib/sessions/scoring.ts";
+import { answerBody, createUser, FULL_MEMORY_ANSWER, mustLoad, startTestSession, waitForTurns } from "../support/interview-fixtures.ts";
+import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
+
+const configured = vi.hoisted(() => ({ interviewer: null as LanguageModel | null, judge: null as LanguageModel | null }));
+vi.mock("../../lib/ai/providers.ts", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../lib/ai/providers.ts")>()),
+  getInterviewerModel: () => configured.interviewer,
+  getJudgeModel: () => configured.judge,
+}));
+
+useTestDatabase();
+
+const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } };
+type StreamPart = Awaited<ReturnType<MockLanguageModelV4["doStream"]>>["stream"] extends ReadableStream<infer P> ? P : never;
+
+/** An interviewer that says the same plain question every time (the reply check lets it through). */
+function interviewerModel(): MockLanguageModelV4 {
+  const text = "Let me push on one thing you said: how would you check it in a quick experiment?";
+  return new MockLanguageModelV4({
+    doStream: async () => {
+      const chunks: StreamPart[] = [
+        { type: "stream-start", warnings: [] },
+        { type: "text-start", id: "1" },
+        { type: "text-delta", id: "1", delta: text },
+        { type: "text-end", id: "1" },
+        { type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage },
+      ];
+      return { stream: simulateReadableStream({ chunks, initialDelayInMs: null, chunkDelayInMs: null }) };
+    },
+  });
+}
+
+/** A judge that returns `output` for every answer. */
+function judgeModel(output: Record<string, unknown>): MockLanguageModelV4 {
+  return new MockLanguageModelV4({
+    modelId: "mock-judge",
+    doGenerate: async () => ({
+      content: [{ type: "text", text: JSON.stringify({ keyPoints: [], misconceptions: [], score: 80, rationale: "ok", ...output }) }],
+      finishReason: { unified: "stop", raw: "stop" },
+      usage,
+      warnings: [],
+    }),
+  });
+}
+
+/** The user messages of an interviewer call. */
+function userText(call: MockLanguageModelV4["doStreamCalls"][number]): string {
+  return call.prompt
+    .filter((m) => m.role === "user")
+    .flatMap((m) => m.content.map((p) => (p.type === "text" ? p.text : "")))
+    .join("\n");
+}
+
+// A wrong claim none of the bank's cues reads: CPython never moves an object (id() is its address
+// for its whole life).
+const WRONG = "Objects are moved around in memory by a compacting collector, so id() of an object can change over its life.";
+
+describe(`the judge reads an answer before the LLM interviewer replies, on ${TEST_PROVIDER}`, () => {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    process.env.INTERVIEWER_MODEL = "openai:test-model";
+    process.env.OPENAI_API_KEY = "test"; // never used: the models are the mocks above
+    delete process.env.SCORER_MODEL;
+    delete process.env.AI_TEST_MODELS;
+    delete process.env.REDIS_URL;
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    for (const name of ["INTERVIEWER_MODEL", "OPENAI_API_KEY", "SCORER_MODEL", "AI_TEST_MODELS", "REDIS_URL"]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    resetEnvForTests();
+  });
+
+  it("challenges a wrong claim only the judge found, quoting the candidate", async () => {
+    const answer = `${FULL_MEMORY_ANSWER}\n\n${WRONG}`;
+    const interviewer = interviewerModel();
+    const judge = judgeModel({
+      misconceptions: [
+        { id: "other", keyPointId: null, description: "CPython never moves objects: id() is fixed for an object's lifetime.", quote: WRONG, corrected: false },
+      ],
+      score: 60,
+    });
+    configured.interviewer = interviewer;
+    configured.judge = judge;
+    const user = await createUser("judge-first");
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
+    // The rubric alone finds no wrong claim here.
+    expect(scoreSnapshot(session.questions[0]!.snapshot, [answer]).misconceptions).toEqual([]);
+
+    const res = await answerAndReply(user.id, session.id, answerBody(session, answer));
+    expect(res.status).toBe(200);
+    await res.text();
+    await waitForTurns(session.id, 3);
+    const after = await mustLoad(user.id, session.id);
+
+    expect(judge.doGenerateCalls).toHaveLength(1);
+    // The rubric alone covers every point and would have moved on; the judge's claim is challenged.
+    expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "follow-up" });
+    expect(after.turns[2]!.keyPointId).toMatch(/^challenge:llm-claim-/);
+    expect(after.questions[0]!.status).toBe("answering");
+    // The interviewer model was told to challenge, with the candidate's own sentence.
+    expect(userText(interviewer.doStreamCalls[0]!)).toContain("moved around in memory by a compacting collector");
+  });
+
+  it("keeps the rubric's turn when the judge finds nothing, and stores the judged report without judging again", async () => {
+    const interviewer = interviewerModel();
+    const judge = judgeModel({ score: 95 });
+    configured.interviewer = interviewer;
+    configured.judge = judge;
+    const user = await createUser("judge-first-clean");
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
+
+    const res = await answerAndReply(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+    await res.text();
+    await waitForTurns(session.id, 3);
+    const after = await mustLoad(user.id, session.id);
+    expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "move-on" });
+    const report = after.questions[0]!.report!;
+    expect(report.method).toBe("rubric+llm");
+    expect(report.llm?.model).toContain("mock-judge");
+    // A background re-grade after the reply would be a second call.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(judge.doGenerateCalls).toHaveLength(1);
+  });
+});
