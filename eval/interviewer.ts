@@ -8,6 +8,7 @@
  *   npm run eval:interviewer -- --split heldout
  *   npm run eval:interviewer -- --json        # one JSON object per split on the last line
  *   npm run eval:interviewer -- --verbose --split tune   # every exchange (tune on tune only)
+ *   npm run eval:interviewer -- --judge       # the LLM judge reads each answer first (SCORER_MODEL)
  *
  * Metrics per split (each a share of the turns it applies to, with the counts):
  * - responsive follow-ups: follow-ups (the question stays open) that do what the turn called for:
@@ -37,13 +38,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBanks, defaultBankDirs } from "../lib/bank/load.ts";
 import type { Question } from "../lib/bank/schema.ts";
-import { planNextTurn } from "../lib/interviewer/next-turn.ts";
+import { planNextTurn, planNextTurnJudged, type PlannedTurn, type PlanTurnInput } from "../lib/interviewer/next-turn.ts";
 import { renderOfflineTurn } from "../lib/interviewer/offline-engine.ts";
 import { unanswerableIdentifiers } from "../lib/interviewer/follow-up-identifiers.ts";
 import { essentialPoints, standingMisconceptions, type TurnDecision } from "../lib/interviewer/turn-policy.ts";
 import type { ExchangeMessage, InterviewMode } from "../lib/interviewer/turns.ts";
 import { corpusFromQuestions, scoreAnswer, type CorpusStats } from "../lib/scoring/index.ts";
 import type { ScoreReport } from "../lib/scoring/report.ts";
+import { scoreAnswerWithJudge } from "../lib/scoring/llm-judge.ts";
+import { getJudgeModel, modelSpecs } from "../lib/ai/providers.ts";
+import type { LanguageModel } from "ai";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const INTERVIEWER_DATA_DIR = path.join(root, "eval/data/interviewer");
@@ -125,42 +129,75 @@ type Simulated = {
   previous: ScoreReport | undefined;
 };
 
+/** A conversation being simulated: the exchange so far and what each turn produced. */
+type Simulation = { exchange: ExchangeMessage[]; out: Simulated[]; followUpCount: number; previousText?: string; previous?: ScoreReport };
+
+/** The app's planning input for the conversation's next message (the scorer and bank as the app wires them). */
+function planInputOf(
+  question: Question,
+  conversation: Conversation,
+  mode: InterviewMode,
+  bank: readonly Question[],
+  corpus: CorpusStats,
+  sim: Simulation,
+): PlanTurnInput {
+  return {
+    question,
+    mode,
+    seed: conversation.id,
+    sequence: sim.out.length + 1,
+    previousText: sim.previousText,
+    exchange: sim.exchange,
+    score: (answers) => scoreAnswer({ question, answers }, { corpus }),
+    scoreAgainst: (id, text) => {
+      const other = bank.find((q) => q.id === id);
+      return other ? scoreAnswer({ question: other, answers: [text] }, { corpus }).score : 0;
+    },
+    followUpCount: sim.followUpCount,
+    secondsLeftForQuestion: null,
+    secondsLeftInInterview: null,
+    isLastQuestion: false,
+    bank,
+  };
+}
+
+/** Records the interviewer's planned turn; false when it moved on (the conversation ends there). */
+function record(sim: Simulation, turn: Conversation["turns"][number], plan: PlannedTurn): boolean {
+  const text = renderOfflineTurn(plan.turn);
+  sim.out.push({ turn, decision: plan.decision, text, report: plan.report, previous: sim.previous });
+  sim.previous = plan.report;
+  sim.previousText = text;
+  if (!plan.followUpId) return false;
+  sim.exchange.push({ role: "interviewer", text, action: plan.followUpId });
+  if (plan.countsAsFollowUp) sim.followUpCount += 1;
+  return true;
+}
+
 /** One conversation through the app's own planning function; stops when the interviewer moves on. */
 function simulate(question: Question, conversation: Conversation, mode: InterviewMode, bank: readonly Question[], corpus: CorpusStats): Simulated[] {
-  const exchange: ExchangeMessage[] = [];
-  const out: Simulated[] = [];
-  let followUpCount = 0;
-  let previousText: string | undefined;
-  let previous: ScoreReport | undefined;
-  for (const [i, t] of conversation.turns.entries()) {
-    exchange.push({ role: "candidate", text: t.say });
-    const plan = planNextTurn({
-      question,
-      mode,
-      seed: conversation.id,
-      sequence: i + 1,
-      previousText,
-      exchange,
-      score: (answers) => scoreAnswer({ question, answers }, { corpus }),
-      scoreAgainst: (id, text) => {
-        const other = bank.find((q) => q.id === id);
-        return other ? scoreAnswer({ question: other, answers: [text] }, { corpus }).score : 0;
-      },
-      followUpCount,
-      secondsLeftForQuestion: null,
-      secondsLeftInInterview: null,
-      isLastQuestion: false,
-      bank,
-    });
-    const text = renderOfflineTurn(plan.turn);
-    out.push({ turn: t, decision: plan.decision, text, report: plan.report, previous });
-    previous = plan.report;
-    previousText = text;
-    if (!plan.followUpId) break;
-    exchange.push({ role: "interviewer", text, action: plan.followUpId });
-    if (plan.countsAsFollowUp) followUpCount += 1;
+  const sim: Simulation = { exchange: [], out: [], followUpCount: 0 };
+  for (const t of conversation.turns) {
+    sim.exchange.push({ role: "candidate", text: t.say });
+    if (!record(sim, t, planNextTurn(planInputOf(question, conversation, mode, bank, corpus, sim)))) break;
   }
-  return out;
+  return sim.out;
+}
+
+/** The same, with the judge reading each answer before the turn is final, as in the app's LLM sessions. */
+async function simulateJudged(
+  question: Question,
+  conversation: Conversation,
+  mode: InterviewMode,
+  bank: readonly Question[],
+  corpus: CorpusStats,
+  judge: (answers: string[]) => Promise<ScoreReport | null>,
+): Promise<Simulated[]> {
+  const sim: Simulation = { exchange: [], out: [], followUpCount: 0 };
+  for (const t of conversation.turns) {
+    sim.exchange.push({ role: "candidate", text: t.say });
+    if (!record(sim, t, await planNextTurnJudged(planInputOf(question, conversation, mode, bank, corpus, sim), judge))) break;
+  }
+  return sim.out;
 }
 
 const NEGATION = /(?:\bnot\b|n't\b|\bnever\b|\bno\b|\bwithout\b|\binstead of\b|\brather than\b)/i;
@@ -301,7 +338,11 @@ function unsupportedApproval(q: string, sim: readonly Simulated[], report: Score
   return covered ? undefined : "a quote that is not evidence of a covered point";
 }
 
-export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: string; verbose?: boolean } = {}) {
+type EvalOptions = { split?: Split | "all"; dataDir?: string; verbose?: boolean };
+/** Simulations by `<conversation id>/<mode>`, made elsewhere (with the judge: `evaluateInterviewerWithJudge`). */
+type Simulations = ReadonlyMap<string, Simulated[]>;
+
+export function evaluateInterviewer(options: EvalOptions & { simulations?: Simulations } = {}) {
   const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
   const { banks } = loadBanks(defaultBankDirs());
   const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
@@ -350,7 +391,8 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
       if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
       const questionText = `${question.title}\n${question.prompt}`;
       for (const mode of ["practice", "mock"] as const) {
-        const sim = simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? [], corpus);
+        const sim =
+          options.simulations?.get(`${c.id}/${mode}`) ?? simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? [], corpus);
         const log: string[] = [];
         let redirects = 0;
         const offTopicActions: string[] = [];
@@ -504,6 +546,41 @@ export function evaluateInterviewer(options: { split?: Split | "all"; dataDir?: 
   return { results, logs, keypointMap: Boolean(keypointMap) };
 }
 
+/**
+ * The evaluation with the LLM judge reading each answer before the turn is final (the app's LLM
+ * sessions: `planNextTurnJudged`). The interviewer's text is still the offline engine's: the judge
+ * changes what the policy decides, which is what the metrics read. A failed judge call changes
+ * nothing for that turn, as in the app; `judge` counts the calls and the failures.
+ */
+export async function evaluateInterviewerWithJudge(options: EvalOptions & { model: LanguageModel; concurrency?: number; timeoutMs?: number }) {
+  const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
+  const { banks } = loadBanks(defaultBankDirs());
+  const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
+  const corpus = corpusFromQuestions([...questions.values()]);
+  const conversations = readConversations(dir).filter((c) => !options.split || options.split === "all" || c.split === options.split);
+  const calls = { total: 0, failed: 0 };
+  const jobs = conversations.flatMap((c) => (["practice", "mock"] as const).map((mode) => ({ c, mode })));
+  const simulations = new Map<string, Simulated[]>();
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const { c, mode } = jobs[next++]!;
+      const question = questions.get(c.questionId);
+      if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
+      const judge = async (answers: string[]) => {
+        const report = await scoreAnswerWithJudge({ question, answers }, { model: options.model, corpus, timeoutMs: options.timeoutMs });
+        calls.total++;
+        if (report.llm?.error) calls.failed++;
+        return report;
+      };
+      const bank = banks.find((b) => b.id === question.bankId)?.questions ?? [];
+      simulations.set(`${c.id}/${mode}`, await simulateJudged(question, c, mode, bank, corpus, judge));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, Math.max(1, jobs.length)) }, worker));
+  return { ...evaluateInterviewer({ ...options, simulations }), judge: { calls: calls.total, failed: calls.failed } };
+}
+
 function pct(r: Ratio): string {
   return r.share === null ? "n/a" : `${(100 * r.share).toFixed(0)}% (${r.hit}/${r.of})`;
 }
@@ -541,15 +618,30 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const argv = process.argv.slice(2);
   const splitArg = argv.includes("--split") ? argv[argv.indexOf("--split") + 1] : "all";
   if (splitArg !== "all" && splitArg !== "tune" && splitArg !== "heldout") {
-    console.error("usage: npm run eval:interviewer -- [--split tune|heldout|all] [--json] [--verbose]");
+    console.error("usage: npm run eval:interviewer -- [--split tune|heldout|all] [--json] [--verbose] [--judge]");
     process.exit(2);
   }
-  const { results, logs, keypointMap } = evaluateInterviewer({ split: splitArg, verbose: argv.includes("--verbose") });
+  const verbose = argv.includes("--verbose");
+  let evaluated: ReturnType<typeof evaluateInterviewer> & { judge?: { calls: number; failed: number } };
+  if (argv.includes("--judge")) {
+    const model = getJudgeModel();
+    if (!model) {
+      console.error(
+        "--judge needs a judge model: set INTERVIEWER_MODEL (or SCORER_MODEL) to openai:<model>, with OPENAI_API_KEY or OPENAI_BASE_URL (README: LLM set-up)",
+      );
+      process.exit(2);
+    }
+    evaluated = await evaluateInterviewerWithJudge({ split: splitArg, verbose, model });
+    console.log(
+      `with the LLM judge ${modelSpecs().judge} reading each answer first: ${evaluated.judge!.calls} calls, ${evaluated.judge!.failed} failed (a failed call changes nothing)`,
+    );
+  } else evaluated = evaluateInterviewer({ split: splitArg, verbose });
+  const { results, logs, keypointMap } = evaluated;
   if (results.length === 0) {
     console.error(`no conversations in ${path.relative(process.cwd(), INTERVIEWER_DATA_DIR)}`);
     process.exit(1);
   }
-  if (argv.includes("--verbose")) for (const l of logs) console.log(`${l.id}\n${l.lines.join("\n")}\n`);
+  if (verbose) for (const l of logs) console.log(`${l.id}\n${l.lines.join("\n")}\n`);
   printTable(results, keypointMap);
-  if (argv.includes("--json")) console.log(JSON.stringify({ results, keypointMap }));
+  if (argv.includes("--json")) console.log(JSON.stringify({ results, keypointMap, ...(evaluated.judge ? { judge: evaluated.judge } : {}) }));
 }

@@ -1,0 +1,58 @@
+/**
+ * `npm run eval:interviewer -- --judge`: the simulated candidates with the LLM judge reading each
+ * answer before the turn is final (as the app's LLM sessions do), against the local
+ * OpenAI-compatible test server (no judge model can be reached from these machines). A judge that
+ * finds nothing leaves every metric as the offline run has it; a judge that calls every answer's
+ * opening words wrong gets every held-out wrong claim challenged, which the offline run does not.
+ */
+import { createOpenAI } from "@ai-sdk/openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluateInterviewer, evaluateInterviewerWithJudge } from "../../../eval/interviewer.ts";
+import { messageText, startOpenAICompatibleServer, type OpenAICompatibleServer, type RecordedRequest } from "../../support/openai-compatible-server.ts";
+
+let server: OpenAICompatibleServer;
+beforeAll(async () => {
+  server = await startOpenAICompatibleServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** The candidate's answer as the judge's prompt carries it (escaped data between tags). */
+function answerIn(request: RecordedRequest): string {
+  const prompt = (request.body?.messages ?? []).map((m) => messageText(m.content)).join("\n");
+  return /<candidate_answer>\n([\s\S]*?)\n<\/candidate_answer>/.exec(prompt)?.[1] ?? "";
+}
+
+function judgement(misconceptions: unknown[]): string {
+  return JSON.stringify({ keyPoints: [], misconceptions, score: 50, rationale: "test judge" });
+}
+
+const offline = evaluateInterviewer({ split: "heldout" }).results[0]!;
+
+describe("npm run eval:interviewer -- --judge", () => {
+  it("changes nothing when the judge finds no wrong claim", async () => {
+    server.requests.length = 0;
+    server.setDefault({ kind: "reply", text: judgement([]), wordsPerChunk: 1000 });
+    const model = createOpenAI({ apiKey: "test", baseURL: server.url }).chat("judge-under-test");
+    const judged = await evaluateInterviewerWithJudge({ split: "heldout", model, concurrency: 8 });
+    expect(judged.judge.calls).toBeGreaterThan(100);
+    expect(judged.judge.failed).toBe(0);
+    expect(server.requests.length).toBe(judged.judge.calls);
+    expect(judged.results[0]).toEqual(offline);
+  });
+
+  it("challenges the wrong claims the judge finds, quoted from the answer", async () => {
+    server.requests.length = 0;
+    server.setDefault((request) => {
+      const words = answerIn(request).split(/\s+/).slice(0, 6).join(" ");
+      const claim = { id: "other", keyPointId: null, description: "The opening claim is wrong.", quote: words, corrected: false };
+      return { kind: "reply", text: judgement(words ? [claim] : []), wordsPerChunk: 1000 };
+    });
+    const model = createOpenAI({ apiKey: "test", baseURL: server.url }).chat("judge-under-test");
+    const judged = (await evaluateInterviewerWithJudge({ split: "heldout", model, concurrency: 8 })).results[0]!;
+    expect(offline.misconceptionsChallenged.hit).toBeLessThan(offline.misconceptionsChallenged.of);
+    expect(judged.misconceptionsChallenged.hit).toBe(judged.misconceptionsChallenged.of);
+    expect(judged.challenges).toBeGreaterThan(offline.challenges);
+  });
+});
