@@ -67,7 +67,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
   const latestIndex = Math.max(0, scored.length - 1);
   const earlierClaim = challenged || report.misconceptions.some((m) => m.answerIndex < latestIndex);
   const messageReport = scored.length <= 1 ? report : latest.trim() ? input.score([latest]) : undefined;
-  const message = classifyMessage(latest, {
+  const classified = classifyMessage(latest, {
     question: input.question,
     messageReport,
     hasEarlierClaim: earlierClaim,
@@ -77,6 +77,10 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     bank: input.bank,
     scoreAgainst: input.scoreAgainst,
   });
+  // The LLM judge read a first answer as being about something else (lib/scoring/llm-judge.ts): an
+  // off-topic answer the rubric's word-level rules did not see, redirected like one they did.
+  const message: MessageClassification =
+    classified.kind === "answer" && scored.length === 1 && report.flags.includes("llm-off-topic") ? { ...classified, kind: "off-topic" } : classified;
   const decision: TurnDecision = input.timeUp
     ? timeUpDecision(input.isLastQuestion)
     : decideNextTurn({
@@ -112,10 +116,11 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
 
 /**
  * `planNextTurn`, then the judge's read of the answers, so a wrong claim the rubric's cues did not
- * find is challenged too (the judge's quotes are verified against the answer, lib/scoring/llm-judge.ts).
+ * find is challenged too (the judge's quotes are verified against the answer, lib/scoring/llm-judge.ts),
+ * and a first answer the judge reads as being about something else is redirected.
  * The judge reads only an answer (or a self-correction) the policy did not already challenge, and
- * not when the time is up. When it adds a standing wrong claim, the turn is planned again on its
- * report; when the question closes anyway, its blended report is the one to store (`judged`: no
+ * not when the time is up. When it adds a standing wrong claim or reads the answer as off-topic,
+ * the turn is planned again on its report; when the question closes anyway, its blended report is the one to store (`judged`: no
  * need to judge it again). A judge that fails (`llm.score` null) or returns null changes nothing.
  */
 export async function planNextTurnJudged(
@@ -127,7 +132,8 @@ export async function planNextTurnJudged(
   if (input.timeUp || !reads || plan.decision.action === "challenge") return { ...plan, judged: false };
   const judged = await judge([...plan.turn.answers]);
   if (!judged || judged.llm?.score == null) return { ...plan, judged: false };
-  if (judged.flags.includes("llm-misconception")) {
+  const offTopic = judged.flags.includes("llm-off-topic") && plan.message.kind === "answer";
+  if (judged.flags.includes("llm-misconception") || offTopic) {
     const again = planNextTurn({ ...input, report: judged });
     return { ...again, judged: again.turn.kind === "move-on" };
   }

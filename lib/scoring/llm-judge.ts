@@ -22,7 +22,7 @@ import { COVERAGE, type Coverage, type KeyPointResult, type MisconceptionHit, ty
 import { type ScoreInput, bandOf, scoreAnswer } from "./rubric.ts";
 import { answerStarts, combineAnswers } from "./text.ts";
 
-export const JUDGE_VERSION = "judge-2.0.0";
+export const JUDGE_VERSION = "judge-2.1.0";
 
 /** The misconception id the judge uses when none of the listed ones fits. */
 export const OTHER_MISCONCEPTION = "other";
@@ -54,6 +54,12 @@ export const judgeOutputSchema = z.object({
     )
     .describe("wrong claims the candidate's answer makes; empty when none"),
   score: z.number().min(0).max(100).describe("overall score 0-100 for the answer's content"),
+  answersQuestion: z
+    .boolean()
+    .optional()
+    .describe(
+      "false only when the answer talks about something other than the question asked (another concept, another topic, the candidate's own story or opinion); a weak, vague or wrong answer to the question is still an answer (true)",
+    ),
   rationale: z.string().describe("two or three sentences: why this score"),
 });
 export type JudgeOutput = z.infer<typeof judgeOutputSchema>;
@@ -90,6 +96,11 @@ export type JudgeResult =
       misconceptions: MisconceptionHit[];
       rationale: string;
       /** Quotes the model gave that are not in the answer, or only in injected text (dropped). */
+      /**
+       * The judge read the answer as being about something other than the question, and verified no
+       * key point in it (a judge that quotes evidence of a point is not believed on this).
+       */
+      offTopic: boolean;
       droppedQuotes: number;
       /** Of those, the quotes found only inside detected prompt injection. */
       injectedQuotes: number;
@@ -442,6 +453,7 @@ export async function judgeAnswer(input: JudgeInput): Promise<JudgeResult> {
     keyPoints,
     misconceptions: hits,
     rationale: out.rationale.slice(0, 1000),
+    offTopic: out.answersQuestion === false && got === 0 && hits.length === 0,
     droppedQuotes: dropped,
     injectedQuotes,
     latencyMs: Math.round(performance.now() - started),
@@ -499,6 +511,8 @@ function claimWeight(hit: MisconceptionHit, weights: ReadonlyMap<string, number>
  *   report is flagged `llm-misconception` and the score is capped by the rubric's caps
  *   (`PARAMS.misconceptionCap` for one central point, `misconceptionCap2` for two or more,
  *   `minorMisconceptionCap` for minor points only).
+ * - An answer the judge reads as being about something else (and verified nothing in) is flagged
+ *   `llm-off-topic`, for the interviewer's redirect.
  */
 export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { ok: true }>): ScoreReport {
   let score = Math.round((1 - BLEND.llmWeight) * rubric.score + BLEND.llmWeight * judge.score);
@@ -510,6 +524,8 @@ export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { 
   const evidenced = judge.keyPoints.some((k) => (k.status === "covered" || k.status === "partial") && k.evidence.length > 0);
   if (!evidenced) score = Math.min(score, rubric.score);
   if (judge.droppedQuotes > 0) flags.push("llm-unverified-quotes");
+  // Read by the interviewer (a redirect, lib/interviewer/next-turn.ts); the judge's score already says it.
+  if (judge.offTopic) flags.push("llm-off-topic");
 
   // Wrong claims: the rubric's stand as they are; the judge adds those the rubric did not find.
   const rubricStanding = rubric.misconceptions.filter((m) => !m.corrected);

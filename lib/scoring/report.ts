@@ -88,7 +88,8 @@ const scoreReportV2Schema = z.object({
    * Why the score was capped or reduced, or what was ignored: empty, injection, injection-only,
    * off-topic, keyword-dump, misconception (a wrong claim stands), corrected (a wrong claim was
    * corrected later), contradiction, code-only; from the LLM judge: llm-error, llm-timeout,
-   * llm-unverified-quotes, llm-misconception.
+   * llm-unverified-quotes, llm-misconception, llm-off-topic (the judge read the answer as being about
+   * something else, and verified no key point in it).
    */
   flags: z.array(z.string()),
   /** Present when an LLM judge ran or was attempted. */

@@ -4,13 +4,16 @@
  * quoted from the candidate's own words; when the judge finds nothing the turn is the rubric's, and
  * a question that closes keeps the judged report without a second judge call after the reply. On
  * the path production takes (`answerAndReply`, real database); the interviewer and the judge are
- * the AI SDK's mock models, put where lib/ai/providers.ts would put the configured ones.
+ * the AI SDK's mock models, put where lib/ai/providers.ts would put the configured ones. A first
+ * answer the judge reads as being about something else (which the rubric's rules took for an
+ * answer) is redirected.
  */
 import type { LanguageModel } from "ai";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "../../lib/env.ts";
+import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { answerAndReply } from "../../lib/sessions/chat.ts";
 import { scoreSnapshot } from "../../lib/sessions/scoring.ts";
 import { answerBody, createUser, FULL_MEMORY_ANSWER, mustLoad, startTestSession, waitForTurns } from "../support/interview-fixtures.ts";
@@ -138,5 +141,29 @@ describe(`the judge reads an answer before the LLM interviewer replies, on ${TES
     // A background re-grade after the reply would be a second call.
     await new Promise((r) => setTimeout(r, 300));
     expect(judge.doGenerateCalls).toHaveLength(1);
+  });
+
+  it("redirects a first answer the judge reads as being about something else", async () => {
+    // A neighbouring subject (the object model, not names, references and their collection), in the
+    // question's words: the rubric's rules take it for a thin answer and probe.
+    const story =
+      "Objects in Python live on the heap and everything is an object, even functions and classes, which you can pass around and store like any other value.";
+    const interviewer = interviewerModel();
+    const judge = judgeModel({ answersQuestion: false, score: 5 });
+    configured.interviewer = interviewer;
+    configured.judge = judge;
+    const user = await createUser("judge-first-away");
+    // The offline interviewer on the same answer: no redirect.
+    const offline = await startTestSession(user.id);
+    expect((await submitAnswer(user.id, offline.id, answerBody(offline, story))).turn).not.toMatchObject({ decision: { action: "redirect" } });
+
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
+    const res = await answerAndReply(user.id, session.id, answerBody(session, story));
+    await res.text();
+    await waitForTurns(session.id, 3);
+    const after = await mustLoad(user.id, session.id);
+    expect(judge.doGenerateCalls).toHaveLength(1);
+    expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "follow-up", keyPointId: "redirect" });
+    expect(after.questions[0]!.status).toBe("answering");
   });
 });

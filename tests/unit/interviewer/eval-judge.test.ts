@@ -3,7 +3,8 @@
  * answer before the turn is final (as the app's LLM sessions do), against the local
  * OpenAI-compatible test server (no judge model can be reached from these machines). A judge that
  * finds nothing leaves every metric as the offline run has it; a judge that calls every answer's
- * opening words wrong gets every held-out wrong claim challenged, which the offline run does not.
+ * opening words wrong gets every held-out wrong claim challenged, and one that reads every answer as
+ * off the question gets every held-out off-topic answer redirected; the offline run does neither.
  */
 import { createOpenAI } from "@ai-sdk/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,8 +25,8 @@ function answerIn(request: RecordedRequest): string {
   return /<candidate_answer>\n([\s\S]*?)\n<\/candidate_answer>/.exec(prompt)?.[1] ?? "";
 }
 
-function judgement(misconceptions: unknown[]): string {
-  return JSON.stringify({ keyPoints: [], misconceptions, score: 50, rationale: "test judge" });
+function judgement(misconceptions: unknown[], answersQuestion = true): string {
+  return JSON.stringify({ keyPoints: [], misconceptions, score: 50, answersQuestion, rationale: "test judge" });
 }
 
 const offline = evaluateInterviewer({ split: "heldout" }).results[0]!;
@@ -54,5 +55,16 @@ describe("npm run eval:interviewer -- --judge", () => {
     expect(offline.misconceptionsChallenged.hit).toBeLessThan(offline.misconceptionsChallenged.of);
     expect(judged.misconceptionsChallenged.hit).toBe(judged.misconceptionsChallenged.of);
     expect(judged.challenges).toBeGreaterThan(offline.challenges);
+  });
+
+  it("redirects the first answers the judge reads as off the question", async () => {
+    server.requests.length = 0;
+    server.setDefault({ kind: "reply", text: judgement([], false), wordsPerChunk: 1000 });
+    const model = createOpenAI({ apiKey: "test", baseURL: server.url }).chat("judge-under-test");
+    const judged = (await evaluateInterviewerWithJudge({ split: "heldout", model, concurrency: 8 })).results[0]!;
+    expect(offline.redirectsAfterOffTopic.hit).toBeLessThan(offline.redirectsAfterOffTopic.of);
+    expect(judged.redirectsAfterOffTopic.hit).toBe(judged.redirectsAfterOffTopic.of);
+    // A judge that calls everything off-topic also redirects genuine answers: the metric that shows a bad judge.
+    expect(judged.falseRedirects).toBeGreaterThan(offline.falseRedirects);
   });
 });

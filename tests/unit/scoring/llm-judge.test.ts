@@ -64,6 +64,34 @@ describe("LLM judge", () => {
     expect(model.doGenerateCalls).toHaveLength(1);
   });
 
+  it("flags an answer the judge reads as off the question, unless the judge also verified a key point in it", async () => {
+    const story = "At my last job we moved the whole team to a four-day week and morale went way up.";
+    const away = await scoreAnswerWithJudge(
+      { question: gil, answers: [story] },
+      { model: judging({ keyPoints: allPoints("missed", ""), answersQuestion: false, score: 0, rationale: "About the team." }) },
+    );
+    expect(away.flags).toContain("llm-off-topic");
+    // The judge says off-topic but quotes a covered point from the answer: its evidence wins.
+    const mixed = await scoreAnswerWithJudge(
+      { question: gil, answers: [gilGood] },
+      {
+        model: judging({
+          keyPoints: allPoints("covered", "only one thread executes Python bytecode at a time"),
+          answersQuestion: false,
+          score: 80,
+          rationale: "?",
+        }),
+      },
+    );
+    expect(mixed.flags).not.toContain("llm-off-topic");
+    // Left out (older judges, servers that drop it): an answer.
+    const silent = await scoreAnswerWithJudge(
+      { question: gil, answers: [story] },
+      { model: judging({ keyPoints: allPoints("missed", ""), score: 0, rationale: "-" }) },
+    );
+    expect(silent.flags).not.toContain("llm-off-topic");
+  });
+
   it("runs only the rubric without a model", async () => {
     const r = await scoreAnswerWithJudge({ question: gil, answers: [gilGood] });
     expect(r).toEqual(scoreAnswer({ question: gil, answers: [gilGood] }));
