@@ -54,11 +54,11 @@ export const judgeOutputSchema = z.object({
     )
     .describe("wrong claims the candidate's answer makes; empty when none"),
   score: z.number().min(0).max(100).describe("overall score 0-100 for the answer's content"),
-  answersQuestion: z
+  offTopic: z
     .boolean()
     .optional()
     .describe(
-      "false only when the answer talks about something other than the question asked (another concept, another topic, the candidate's own story or opinion); a weak, vague or wrong answer to the question is still an answer (true)",
+      "true only when the answer talks about something other than the question asked (another concept, another topic, the candidate's own story or opinion); a weak, vague or wrong answer to the question is not off-topic (false)",
     ),
   rationale: z.string().describe("two or three sentences: why this score"),
 });
@@ -453,7 +453,7 @@ export async function judgeAnswer(input: JudgeInput): Promise<JudgeResult> {
     keyPoints,
     misconceptions: hits,
     rationale: out.rationale.slice(0, 1000),
-    offTopic: out.answersQuestion === false && got === 0 && hits.length === 0,
+    offTopic: out.offTopic === true && got === 0 && hits.length === 0,
     droppedQuotes: dropped,
     injectedQuotes,
     latencyMs: Math.round(performance.now() - started),

@@ -149,7 +149,7 @@ describe(`the judge reads an answer before the LLM interviewer replies, on ${TES
     const story =
       "Objects in Python live on the heap and everything is an object, even functions and classes, which you can pass around and store like any other value.";
     const interviewer = interviewerModel();
-    const judge = judgeModel({ answersQuestion: false, score: 5 });
+    const judge = judgeModel({ offTopic: true, score: 5 });
     configured.interviewer = interviewer;
     configured.judge = judge;
     const user = await createUser("judge-first-away");

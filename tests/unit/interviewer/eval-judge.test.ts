@@ -25,8 +25,8 @@ function answerIn(request: RecordedRequest): string {
   return /<candidate_answer>\n([\s\S]*?)\n<\/candidate_answer>/.exec(prompt)?.[1] ?? "";
 }
 
-function judgement(misconceptions: unknown[], answersQuestion = true): string {
-  return JSON.stringify({ keyPoints: [], misconceptions, score: 50, answersQuestion, rationale: "test judge" });
+function judgement(misconceptions: unknown[], offTopic = false): string {
+  return JSON.stringify({ keyPoints: [], misconceptions, score: 50, offTopic, rationale: "test judge" });
 }
 
 const offline = evaluateInterviewer({ split: "heldout" }).results[0]!;
@@ -59,7 +59,7 @@ describe("npm run eval:interviewer -- --judge", () => {
 
   it("redirects the first answers the judge reads as off the question", async () => {
     server.requests.length = 0;
-    server.setDefault({ kind: "reply", text: judgement([], false), wordsPerChunk: 1000 });
+    server.setDefault({ kind: "reply", text: judgement([], true), wordsPerChunk: 1000 });
     const model = createOpenAI({ apiKey: "test", baseURL: server.url }).chat("judge-under-test");
     const judged = (await evaluateInterviewerWithJudge({ split: "heldout", model, concurrency: 8 })).results[0]!;
     expect(offline.redirectsAfterOffTopic.hit).toBeLessThan(offline.redirectsAfterOffTopic.of);

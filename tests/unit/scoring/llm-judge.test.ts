@@ -68,7 +68,7 @@ describe("LLM judge", () => {
     const story = "At my last job we moved the whole team to a four-day week and morale went way up.";
     const away = await scoreAnswerWithJudge(
       { question: gil, answers: [story] },
-      { model: judging({ keyPoints: allPoints("missed", ""), answersQuestion: false, score: 0, rationale: "About the team." }) },
+      { model: judging({ keyPoints: allPoints("missed", ""), offTopic: true, score: 0, rationale: "About the team." }) },
     );
     expect(away.flags).toContain("llm-off-topic");
     // The judge says off-topic but quotes a covered point from the answer: its evidence wins.
@@ -77,7 +77,7 @@ describe("LLM judge", () => {
       {
         model: judging({
           keyPoints: allPoints("covered", "only one thread executes Python bytecode at a time"),
-          answersQuestion: false,
+          offTopic: true,
           score: 80,
           rationale: "?",
         }),
