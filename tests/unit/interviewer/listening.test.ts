@@ -14,6 +14,7 @@ import { buildInterviewerPrompt } from "../../../lib/interviewer/prompts.ts";
 import { decideNextTurn, standsAlone } from "../../../lib/interviewer/turn-policy.ts";
 import type { FollowUpTurn } from "../../../lib/interviewer/turns.ts";
 import { makeReport, memoryQuestion } from "./fixtures.ts";
+import { expectLinear, pump } from "../../support/linear.ts";
 
 const ctx = (over: Partial<ClassifyContext> = {}): ClassifyContext => ({ question: memoryQuestion, hasEarlierClaim: false, ...over });
 const kind = (text: string, over: Partial<ClassifyContext> = {}) => classifyMessage(text, ctx(over)).kind;
@@ -263,12 +264,12 @@ describe("quotes cut only at clause boundaries (item 4)", () => {
     )!;
     expect(q).not.toMatch(/^We served about 1$/);
     expect(q).toContain("thread safe");
-    for (const filler of [" ,", ",", "so, ", "word word, "]) {
-      const claim = "The GIL makes my code thread safe so I never need a lock" + filler.repeat(Math.ceil(20_000 / filler.length));
-      const started = performance.now();
-      claimQuote(claim, hint);
-      expect(performance.now() - started, JSON.stringify(filler)).toBeLessThan(1500);
-    }
+    for (const filler of [" ,", ",", "so, ", "word word, "])
+      expectLinear(
+        `claimQuote on ${JSON.stringify(filler)}…`,
+        (n) => pump("The GIL makes my code thread safe so I never need a lock", filler, "", n),
+        (s) => void claimQuote(s, hint),
+      );
   });
 
   it("a challenge quotes the claim without a dangling quotation mark", () => {
