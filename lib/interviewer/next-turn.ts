@@ -115,13 +115,14 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
 }
 
 /**
- * `planNextTurn`, then the judge's read of the answers, so a wrong claim the rubric's cues did not
- * find is challenged too (the judge's quotes are verified against the answer, lib/scoring/llm-judge.ts),
- * and a first answer the judge reads as being about something else is redirected.
- * The judge reads only an answer (or a self-correction) the policy did not already challenge, and
- * not when the time is up. When it adds a standing wrong claim or reads the answer as off-topic,
- * the turn is planned again on its report; when the question closes anyway, its blended report is the one to store (`judged`: no
- * need to judge it again). A judge that fails (`llm.score` null) or returns null changes nothing.
+ * `planNextTurn`, then the judge's read of the answers: a wrong claim the rubric's cues did not
+ * find is challenged too (the judge's quotes are verified against the answer, see
+ * lib/scoring/llm-judge.ts), and a first answer the judge reads as being about something else is
+ * redirected. The judge reads only an answer (or a self-correction) the policy did not already
+ * challenge, and not when the time is up. When it adds a standing wrong claim or reads the answer
+ * as off-topic, the turn is planned again on its report; when the question closes anyway, its
+ * blended report is the one to store (`judged`: no need to judge it again). A judge that fails
+ * (`llm.score` null) or returns null changes nothing.
  */
 export async function planNextTurnJudged(
   input: PlanTurnInput,

@@ -95,12 +95,12 @@ export type JudgeResult =
       /** Wrong claims with a verified quote (`source: "llm"`), in the order the answer made them. */
       misconceptions: MisconceptionHit[];
       rationale: string;
-      /** Quotes the model gave that are not in the answer, or only in injected text (dropped). */
       /**
        * The judge read the answer as being about something other than the question, and verified no
        * key point in it (a judge that quotes evidence of a point is not believed on this).
        */
       offTopic: boolean;
+      /** Quotes the model gave that are not in the answer, or only in injected text (dropped). */
       droppedQuotes: number;
       /** Of those, the quotes found only inside detected prompt injection. */
       injectedQuotes: number;
