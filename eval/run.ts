@@ -169,6 +169,11 @@ function r3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** The q-th percentile of `xs`, to three decimals. */
+function p3(xs: readonly number[], q: number): number {
+  return r3(percentile(xs, q));
+}
+
 function summarise(rows: Scored[]) {
   const scores = rows.map((r) => r.score);
   const grades = rows.map((r) => r.grade);
@@ -279,22 +284,8 @@ export function runScorerEval(args: EvalArgs) {
     offline(jobOf(r, r.answer));
     warm.push(performance.now() - t0);
   }
-  const latency = {
-    coldP50: r3(
-      percentile(
-        scored.map((s) => s.ms),
-        50,
-      ),
-    ),
-    coldP99: r3(
-      percentile(
-        scored.map((s) => s.ms),
-        99,
-      ),
-    ),
-    warmP50: r3(percentile(warm, 50)),
-    warmP99: r3(percentile(warm, 99)),
-  };
+  const cold = scored.map((s) => s.ms);
+  const latency = { coldP50: p3(cold, 50), coldP99: p3(cold, 99), warmP50: p3(warm, 50), warmP99: p3(warm, 99) };
   const out = {
     date: new Date().toISOString().slice(0, 10),
     scorerVersion: SCORER_VERSION,
@@ -350,6 +341,7 @@ export async function runScorerEvalWithJudge(args: EvalArgs, opts: JudgeEvalOpti
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, Math.max(1, rows.length)) }, worker));
+  const judgedMs = blended.map((s) => s.ms);
   return {
     out: {
       date: new Date().toISOString().slice(0, 10),
@@ -365,20 +357,7 @@ export async function runScorerEvalWithJudge(args: EvalArgs, opts: JudgeEvalOpti
       },
       results: summariseAll(args, blended),
       offlineResults: summariseAll(args, offline),
-      latencyMs: {
-        judgedP50: r3(
-          percentile(
-            blended.map((s) => s.ms),
-            50,
-          ),
-        ),
-        judgedP99: r3(
-          percentile(
-            blended.map((s) => s.ms),
-            99,
-          ),
-        ),
-      },
+      latencyMs: { judgedP50: p3(judgedMs, 50), judgedP99: p3(judgedMs, 99) },
     },
     scored: blended,
   };

@@ -5,7 +5,6 @@
  * mid-reply and a provider error, where the offline interviewer takes over and says so.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "../../lib/env.ts";
 import { renderOfflineTurn } from "../../lib/interviewer/index.ts";
 import { advanceToNextQuestion, finishInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { followReply, hasReply, replyUIMessageStream, startReply, type ReplyEvent } from "../../lib/sessions/reply-stream.ts";
@@ -25,6 +24,7 @@ import {
   waitForTurns,
 } from "../support/interview-fixtures.ts";
 import { messageText, startOpenAICompatibleServer, type OpenAICompatibleServer } from "../support/openai-compatible-server.ts";
+import { setEnvForTests } from "../support/env.ts";
 import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
 
 useTestDatabase();
@@ -132,24 +132,21 @@ describe(`reply stream headers on ${TEST_PROVIDER}`, () => {
 
 describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible server)`, () => {
   let server: OpenAICompatibleServer;
-  const saved = { ...process.env };
+  let restore: () => void;
 
   beforeAll(async () => {
     server = await startOpenAICompatibleServer();
-    process.env.INTERVIEWER_MODEL = "openai:test-model";
-    process.env.OPENAI_BASE_URL = server.url;
-    process.env.OPENAI_API_KEY = "test";
-    process.env.LLM_TIMEOUT_MS = "1500";
-    delete process.env.AI_TEST_MODELS;
-    resetEnvForTests();
+    restore = setEnvForTests({
+      INTERVIEWER_MODEL: "openai:test-model",
+      OPENAI_BASE_URL: server.url,
+      OPENAI_API_KEY: "test",
+      LLM_TIMEOUT_MS: "1500",
+      AI_TEST_MODELS: undefined,
+    });
   });
 
   afterAll(async () => {
-    for (const name of ["INTERVIEWER_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY", "LLM_TIMEOUT_MS"]) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-    resetEnvForTests();
+    restore();
     await server.close();
   });
 

@@ -12,11 +12,11 @@ import type { LanguageModel } from "ai";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { resetEnvForTests } from "../../lib/env.ts";
 import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { answerAndReply } from "../../lib/sessions/chat.ts";
 import { scoreSnapshot } from "../../lib/sessions/scoring.ts";
 import { answerBody, createUser, FULL_MEMORY_ANSWER, mustLoad, startTestSession, waitForTurns } from "../support/interview-fixtures.ts";
+import { setEnvForTests } from "../support/env.ts";
 import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
 
 const configured = vi.hoisted(() => ({ interviewer: null as LanguageModel | null, judge: null as LanguageModel | null }));
@@ -74,22 +74,17 @@ function userText(call: MockLanguageModelV4["doStreamCalls"][number]): string {
 const WRONG = "Objects are moved around in memory by a compacting collector, so id() of an object can change over its life.";
 
 describe(`the judge reads an answer before the LLM interviewer replies, on ${TEST_PROVIDER}`, () => {
-  const saved = { ...process.env };
+  let restore: () => void;
   beforeAll(() => {
-    process.env.INTERVIEWER_MODEL = "openai:test-model";
-    process.env.OPENAI_API_KEY = "test"; // never used: the models are the mocks above
-    delete process.env.SCORER_MODEL;
-    delete process.env.AI_TEST_MODELS;
-    delete process.env.REDIS_URL;
-    resetEnvForTests();
+    restore = setEnvForTests({
+      INTERVIEWER_MODEL: "openai:test-model",
+      OPENAI_API_KEY: "test", // never used: the models are the mocks above
+      SCORER_MODEL: undefined,
+      AI_TEST_MODELS: undefined,
+      REDIS_URL: undefined,
+    });
   });
-  afterAll(() => {
-    for (const name of ["INTERVIEWER_MODEL", "OPENAI_API_KEY", "SCORER_MODEL", "AI_TEST_MODELS", "REDIS_URL"]) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-    resetEnvForTests();
-  });
+  afterAll(() => restore());
 
   it("challenges a wrong claim only the judge found, quoting the candidate", async () => {
     const answer = `${FULL_MEMORY_ANSWER}\n\n${WRONG}`;

@@ -10,7 +10,6 @@ import type { LanguageModel } from "ai";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { resetEnvForTests } from "../../lib/env.ts";
 import { answerAndReply } from "../../lib/sessions/chat.ts";
 import {
   answerBody,
@@ -21,6 +20,7 @@ import {
   startTestSession,
   waitForTurns,
 } from "../support/interview-fixtures.ts";
+import { setEnvForTests } from "../support/env.ts";
 import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
 
 const configured = vi.hoisted(() => ({ model: null as LanguageModel | null }));
@@ -66,24 +66,17 @@ function userText(call: MockLanguageModelV4["doStreamCalls"][number]): string {
 }
 
 describe(`the LLM interviewer's view of the exchange on ${TEST_PROVIDER}`, () => {
-  const saved = { ...process.env };
-
+  let restore: () => void;
   beforeAll(() => {
-    process.env.INTERVIEWER_MODEL = "openai:test-model";
-    process.env.OPENAI_API_KEY = "test"; // never used: the model is the mock above
-    process.env.SCORER_MODEL = "local:rubric";
-    delete process.env.AI_TEST_MODELS;
-    delete process.env.REDIS_URL;
-    resetEnvForTests();
+    restore = setEnvForTests({
+      INTERVIEWER_MODEL: "openai:test-model",
+      OPENAI_API_KEY: "test", // never used: the model is the mock above
+      SCORER_MODEL: "local:rubric",
+      AI_TEST_MODELS: undefined,
+      REDIS_URL: undefined,
+    });
   });
-
-  afterAll(() => {
-    for (const name of ["INTERVIEWER_MODEL", "OPENAI_API_KEY", "SCORER_MODEL", "AI_TEST_MODELS", "REDIS_URL"]) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-    resetEnvForTests();
-  });
+  afterAll(() => restore());
 
   it("sends the model its own first follow-up, as saved, when it phrases the second", async () => {
     const model = scriptedModel();
