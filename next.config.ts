@@ -15,7 +15,8 @@ export default function config(phase: string): NextConfig {
     // Dev resources (HMR) also answer on 127.0.0.1, which local tools and tests use.
     allowedDevOrigins: ["127.0.0.1"],
     typedRoutes: false,
-    outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+    // Read from the app's folder at run time: the shipped banks, and generic mode's synonym table.
+    outputFileTracingIncludes: { "/**": ["./content/**/*", "./lib/scoring/wordnet/synonyms.json"] },
     async headers() {
       // CSP, Permissions-Policy and friends on every response; HSTS is added per request in proxy.ts.
       return [{ source: "/:path*", headers: staticSecurityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];

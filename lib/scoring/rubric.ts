@@ -24,9 +24,10 @@ import { type PKeyPoint, type PreparedQuestion, type ScorableQuestion, type Vect
 import { type Band, type Coverage, type KeyPointResult, type MisconceptionHit, type ScoreReport, type Span, SCORE_REPORT_VERSION } from "./report.ts";
 import { PARAMS } from "./params.ts";
 import { type StyleStats, clamp01, styleOf } from "./style.ts";
+import { readInQuestionWords } from "./synonyms.ts";
 import { type Analysis, answerStarts, type Token, analyze, combineAnswers, isContent, isContentOrQuantifier } from "./text.ts";
 
-export const SCORER_VERSION = "rubric-2.0.0";
+export const SCORER_VERSION = "rubric-2.1.0";
 
 /** What `scoreAnswer` scores: one question and the candidate's answers to it (main + follow-ups). */
 export interface ScoreInput {
@@ -388,6 +389,8 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   const P = prepareQuestion(question, corpus);
   const text = combineAnswers(input.answers);
   const a = analyze(text);
+  // Generic mode has no authored terms for paraphrases: WordNet synonyms stand in (synonyms.ts).
+  if (P.mode === "generic") readInQuestionWords(a.tokens, P.topic, isContent);
 
   // Prompt injection: excluded from every piece of evidence.
   const injected = detectInjection(text);

@@ -30,7 +30,7 @@ describe("scorer evaluation (held-out split)", () => {
     const labelled = out.results["labelled/heldout"]!;
     expect(labelled.n).toBeGreaterThanOrEqual(200);
     expect(labelled.spearman).toBeGreaterThanOrEqual(0.77); // measured 0.780 (session 7: a wrong claim is no evidence for another point; 0.773 in session 6); target 0.85
-    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.54); // measured 0.560 (target 0.641)
+    expect(out.results["generic/heldout"]!.spearman).toBeGreaterThanOrEqual(0.56); // measured 0.580 (target 0.641)
   });
 
   it("keeps the adversarial kinds down and the excellent answers up", () => {
