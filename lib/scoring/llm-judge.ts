@@ -26,7 +26,7 @@ export const JUDGE_VERSION = "judge-2.1.0";
 
 /** The misconception id the judge uses when none of the listed ones fits. */
 export const OTHER_MISCONCEPTION = "other";
-/** Ids of wrong claims the judge described itself, tied to no key point: `llm-claim-1`, ... */
+/** Ids of wrong claims the judge described itself, tied to no key point: `llm-claim-<answer>-<offset>`. */
 export const LLM_CLAIM_PREFIX = "llm-claim-";
 
 /** What the model must return. */
@@ -54,9 +54,9 @@ export const judgeOutputSchema = z.object({
     )
     .describe("wrong claims the candidate's answer makes; empty when none"),
   score: z.number().min(0).max(100).describe("overall score 0-100 for the answer's content"),
+  // Required, as every field: OpenAI's strict structured outputs refuse a schema with an optional one.
   offTopic: z
     .boolean()
-    .optional()
     .describe(
       "true only when the answer talks about something other than the question asked (another concept, another topic, the candidate's own story or opinion); a weak, vague or wrong answer to the question is not off-topic (false)",
     ),
@@ -378,15 +378,16 @@ export async function judgeAnswer(input: JudgeInput): Promise<JudgeResult> {
   };
   const last = input.answers.length - 1;
   const hits: MisconceptionHit[] = [];
-  let claims = 0;
   for (const m of out.misconceptions.slice(0, BLEND.maxMisconceptions)) {
     const span = verify(m.quote);
     if (!span) continue;
     const bank = P.misconceptions.find((x) => x.id === m.id);
     const keyPointId = bank ? bank.keyPointId : m.keyPointId && points.has(m.keyPointId) ? m.keyPointId : null;
     const kp = keyPointId ? points.get(keyPointId) : undefined;
-    const id = bank ? bank.id : kp ? `contradicts-${kp.id}` : `${LLM_CLAIM_PREFIX}${++claims}`;
     const answerIndex = answerOf(span.start);
+    // A claim of its own is named by where it was made (its answer and offset), which the next
+    // answers do not move: the interviewer, who challenges each claim once, tells claims apart by id.
+    const id = bank ? bank.id : kp ? `contradicts-${kp.id}` : `${LLM_CLAIM_PREFIX}${answerIndex + 1}-${span.start}`;
     const corrected = m.corrected && answerIndex < last;
     const existing = hits.find((h) => h.id === id);
     if (existing) {
@@ -453,7 +454,7 @@ export async function judgeAnswer(input: JudgeInput): Promise<JudgeResult> {
     keyPoints,
     misconceptions: hits,
     rationale: out.rationale.slice(0, 1000),
-    offTopic: out.offTopic === true && got === 0 && hits.length === 0,
+    offTopic: out.offTopic && got === 0 && hits.length === 0,
     droppedQuotes: dropped,
     injectedQuotes,
     latencyMs: Math.round(performance.now() - started),

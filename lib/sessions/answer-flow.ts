@@ -338,12 +338,15 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
   const question = session.questions.find((q) => q.id === last.sessionQuestionId)!;
   // The policy's decision then, made again from the exchange before the unanswered message
   // (followUpCount was already counted for it when it was a follow-up; a question already scored
-  // was moved on from).
-  const { turn } = planReply(session, question, exchangeOf(session, question), {
+  // was moved on from). Made offline: in an LLM session the judge's read may have decided a
+  // follow-up (a challenge, a redirect) the rubric alone does not; then the offline move-on also
+  // scores and closes the question, as the answer's own write would have.
+  const { turn, report } = planReply(session, question, exchangeOf(session, question), {
     followUpCount: Math.max(0, question.followUpCount - 1),
     timeUp: question.status === "scored",
     report: question.status === "scored" ? (question.report ?? undefined) : undefined,
   });
+  const closes = turn.kind === "move-on" && question.status === "answering";
   try {
     await writeReply({
       sessionId: session.id,
@@ -352,6 +355,7 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
       turn,
       text: renderOfflineTurn(turn),
       engine: "offline",
+      ...(closes ? { closeQuestion: { report, completedAt: new Date(now) } } : {}),
     });
   } catch (error) {
     if (error instanceof ReplyAlreadySavedError) return false; // the real reply landed meanwhile

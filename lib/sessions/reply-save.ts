@@ -14,6 +14,7 @@ import { LOCAL_RUBRIC } from "../ai/providers.ts";
 import { db } from "../db/client.ts";
 import type { FallbackInfo, ReplyTurn, TurnStreamResult } from "../interviewer/index.ts";
 import type { QuestionSnapshot } from "./schemas.ts";
+import type { ScoreReport } from "../scoring/report.ts";
 import { judgeSnapshot } from "./scoring.ts";
 
 /** An answer stored and planned, whose reply is still to be streamed and saved. Plain data. */
@@ -64,6 +65,8 @@ type ReplyRow = {
   /** The engine that finished the reply. */
   engine: string;
   fallback?: FallbackInfo;
+  /** Scores and closes the question with the reply (a repair's move-on on a question still open). */
+  closeQuestion?: { report: ScoreReport; completedAt: Date };
 };
 
 /**
@@ -78,10 +81,17 @@ export async function writeReply(reply: ReplyRow): Promise<void> {
   }
 }
 
-async function insertReply({ sessionId, sessionQuestionId, seq, turn, text, engine, fallback }: ReplyRow) {
+async function insertReply({ sessionId, sessionQuestionId, seq, turn, text, engine, fallback, closeQuestion }: ReplyRow) {
   await db().$transaction(async (tx) => {
     await tx.interviewSession.update({ where: { id: sessionId }, data: { version: { increment: 1 } } });
     await tx.turn.create({ data: { sessionId, sessionQuestionId, seq, role: "interviewer", ...replyRecordOf(turn), text, engine } });
+    if (closeQuestion) {
+      const { report, completedAt } = closeQuestion;
+      await tx.sessionQuestion.update({
+        where: { id: sessionQuestionId },
+        data: { status: "scored", score: report.score, report: JSON.stringify(report), completedAt },
+      });
+    }
     // A reply replaced after the check (reason "rejected") is not a failure the candidate needs to hear about.
     if (fallback && fallback.reason !== "rejected") {
       await tx.turn.create({

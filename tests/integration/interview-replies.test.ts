@@ -250,6 +250,7 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
       ],
       misconceptions: [],
       score: 60,
+      offTopic: false,
       rationale: "Covers the main mechanisms.",
     };
     server.setDefault((request) =>
@@ -291,6 +292,7 @@ describe(`the LLM interviewer on ${TEST_PROVIDER} (local OpenAI-compatible serve
     keyPoints: [{ id: "refcount", status: "covered", evidence: ["CPython uses reference counting"] }],
     misconceptions: [],
     score: 60,
+    offTopic: false,
     rationale: "Covers reference counting.",
   };
 

@@ -1,6 +1,6 @@
 /**
  * In an LLM session the judge reads an answer before the interviewer replies
- * (lib/sessions/answer-flow.ts `judgedPlan`): a wrong claim the rubric's cues missed is challenged,
+ * (`planNextTurnJudged` in lib/interviewer/next-turn.ts, called by lib/sessions/answer-flow.ts): a wrong claim the rubric's cues missed is challenged,
  * quoted from the candidate's own words; when the judge finds nothing the turn is the rubric's, and
  * a question that closes keeps the judged report without a second judge call after the reply. On
  * the path production takes (`answerAndReply`, real database); the interviewer and the judge are
@@ -12,10 +12,20 @@ import type { LanguageModel } from "ai";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { db } from "../../lib/db/client.ts";
+import { settleInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
 import { answerAndReply } from "../../lib/sessions/chat.ts";
 import { scoreSnapshot } from "../../lib/sessions/scoring.ts";
-import { answerBody, createUser, FULL_MEMORY_ANSWER, mustLoad, startTestSession, waitForTurns } from "../support/interview-fixtures.ts";
+import {
+  answerBody,
+  createUser,
+  FULL_MEMORY_ANSWER,
+  GIL_QUESTION,
+  MEMORY_QUESTION,
+  mustLoad,
+  startTestSession,
+  waitForTurns,
+} from "../support/interview-fixtures.ts";
 import { setEnvForTests } from "../support/env.ts";
 import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
 
@@ -53,7 +63,7 @@ function judgeModel(output: Record<string, unknown>): MockLanguageModelV4 {
   return new MockLanguageModelV4({
     modelId: "mock-judge",
     doGenerate: async () => ({
-      content: [{ type: "text", text: JSON.stringify({ keyPoints: [], misconceptions: [], score: 80, rationale: "ok", ...output }) }],
+      content: [{ type: "text", text: JSON.stringify({ keyPoints: [], misconceptions: [], score: 80, offTopic: false, rationale: "ok", ...output }) }],
       finishReason: { unified: "stop", raw: "stop" },
       usage,
       warnings: [],
@@ -160,5 +170,28 @@ describe(`the judge reads an answer before the LLM interviewer replies, on ${TES
     expect(judge.doGenerateCalls).toHaveLength(1);
     expect(after.turns[2]).toMatchObject({ role: "interviewer", kind: "follow-up", keyPointId: "redirect" });
     expect(after.questions[0]!.status).toBe("answering");
+  });
+
+  it("repairs a judge's challenge lost with its process: the offline move-on also scores and closes the question", async () => {
+    configured.interviewer = interviewerModel();
+    configured.judge = judgeModel({
+      misconceptions: [{ id: "other", keyPointId: null, description: "CPython never moves objects.", quote: WRONG, corrected: false }],
+      score: 60,
+    });
+    const user = await createUser("judge-first-lost");
+    const session = await startTestSession(user.id, { interviewer: "openai:test-model", questionIds: [MEMORY_QUESTION, GIL_QUESTION] });
+    // The judge's challenge is decided and recorded, then the process dies before the reply is saved.
+    const pending = await submitAnswer(user.id, session.id, answerBody(session, `${FULL_MEMORY_ANSWER}\n\n${WRONG}`));
+    expect(pending.turn).toMatchObject({ kind: "follow-up", decision: { action: "challenge" } });
+    expect((await mustLoad(user.id, session.id)).questions[0]!.status).toBe("answering");
+    const last = await db().turn.findFirstOrThrow({ where: { sessionId: session.id }, orderBy: { seq: "desc" } });
+    await db().turn.update({ where: { id: last.id }, data: { createdAt: new Date(last.createdAt.getTime() - 120_000) } });
+
+    // The repair plans offline: the rubric alone moves on, so the question is scored with it.
+    await settleInterview(user.id, session.id);
+    const repaired = await mustLoad(user.id, session.id);
+    expect(repaired.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "move-on", engine: "offline" });
+    expect(repaired.questions[0]).toMatchObject({ status: "scored" });
+    expect(repaired.questions[0]!.score).toBe(repaired.questions[0]!.report!.score);
   });
 });

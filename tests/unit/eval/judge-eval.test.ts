@@ -25,11 +25,22 @@ function harshJudgement(request: RecordedRequest): string {
     keyPoints: ids.map((id) => ({ id, status: "missed", evidence: [] })),
     misconceptions: [],
     score: 0,
+    offTopic: false,
     rationale: "Nothing in the answer shows the key points.",
   });
 }
 
 const args = { split: "heldout", set: "generic" } as const;
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema };
+/** Properties left out of their object's `required`, as paths. */
+function optionalFields(schema: JsonSchema, at = "$"): string[] {
+  const own = Object.keys(schema.properties ?? {})
+    .filter((k) => !(schema.required ?? []).includes(k))
+    .map((k) => `${at}.${k}`);
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([k, s]) => optionalFields(s, `${at}.${k}`));
+  return [...own, ...nested, ...(schema.items ? optionalFields(schema.items, `${at}[]`) : [])];
+}
 
 describe("npm run eval -- --judge", () => {
   it("asks the judge once per answer (twice for a detected injection) and reports the blended figures beside the offline ones", async () => {
@@ -45,6 +56,11 @@ describe("npm run eval -- --judge", () => {
     expect(out.judge.failed).toBe(0);
     // The judge saw the candidate's answer as data.
     expect(server.requests.every((r) => r.rawBody.includes("candidate_answer"))).toBe(true);
+    // OpenAI's strict structured outputs refuse a schema with an optional field: every object's
+    // properties are all required, at every depth.
+    const format = server.requests[0]!.body!.response_format as { type: string; json_schema: { schema: JsonSchema } };
+    expect(format.type).toBe("json_schema");
+    expect(optionalFields(format.json_schema.schema)).toEqual([]);
 
     const blended = out.results["generic/heldout"]!;
     expect(out.offlineResults["generic/heldout"]).toEqual(offline);

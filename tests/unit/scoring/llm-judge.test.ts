@@ -25,7 +25,7 @@ function result(text: string): GenerateResult {
 
 /** A mock judge that returns `output` (wrong claims default to none). */
 function judging(output: Record<string, unknown>): MockLanguageModelV4 {
-  const full = { misconceptions: [], ...output };
+  const full = { misconceptions: [], offTopic: false, ...output };
   return new MockLanguageModelV4({ modelId: "mock-judge", doGenerate: async () => result(JSON.stringify(full)) });
 }
 
@@ -84,12 +84,12 @@ describe("LLM judge", () => {
       },
     );
     expect(mixed.flags).not.toContain("llm-off-topic");
-    // Left out (older judges, servers that drop it): an answer.
-    const silent = await scoreAnswerWithJudge(
+    // Said false: an answer.
+    const answer = await scoreAnswerWithJudge(
       { question: gil, answers: [story] },
-      { model: judging({ keyPoints: allPoints("missed", ""), score: 0, rationale: "-" }) },
+      { model: judging({ keyPoints: allPoints("missed", ""), offTopic: false, score: 0, rationale: "-" }) },
     );
-    expect(silent.flags).not.toContain("llm-off-topic");
+    expect(answer.flags).not.toContain("llm-off-topic");
   });
 
   it("runs only the rubric without a model", async () => {
