@@ -46,7 +46,10 @@ import type { ExchangeMessage, InterviewMode } from "../lib/interviewer/turns.ts
 import { corpusFromQuestions, scoreAnswer, type CorpusStats } from "../lib/scoring/index.ts";
 import type { ScoreReport } from "../lib/scoring/report.ts";
 import { scoreAnswerWithJudge } from "../lib/scoring/llm-judge.ts";
-import { getJudgeModel, modelSpecs } from "../lib/ai/providers.ts";
+import { modelSpecs } from "../lib/ai/providers.ts";
+import { env } from "../lib/env.ts";
+import { JUDGE_BEFORE_REPLY_MS } from "../lib/sessions/deadlines.ts";
+import { inPool, judgeModelOrExit, judgeTally, type JudgeCalls } from "./judge.ts";
 import type { LanguageModel } from "ai";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -342,14 +345,25 @@ type EvalOptions = { split?: Split | "all"; dataDir?: string; verbose?: boolean 
 /** Simulations by `<conversation id>/<mode>`, made elsewhere (with the judge: `evaluateInterviewerWithJudge`). */
 type Simulations = ReadonlyMap<string, Simulated[]>;
 
-export function evaluateInterviewer(options: EvalOptions & { simulations?: Simulations } = {}) {
+/** The banks, the corpus the app scores with, and the conversations of the chosen split. */
+function loadInterviewerEval(options: EvalOptions) {
   const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
   const { banks } = loadBanks(defaultBankDirs());
   const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
   // As the app scores: IDF over every loaded question (lib/sessions/scoring.ts bankCorpus).
   const corpus = corpusFromQuestions([...questions.values()]);
-  const keypointMap = readKeypointMap(dir);
   const conversations = readConversations(dir).filter((c) => !options.split || options.split === "all" || c.split === options.split);
+  const questionOf = (c: Conversation) => {
+    const question = questions.get(c.questionId);
+    if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
+    return { question, bank: banks.find((b) => b.id === question.bankId)?.questions ?? [] };
+  };
+  return { dir, corpus, conversations, questionOf };
+}
+
+export function evaluateInterviewer(options: EvalOptions & { simulations?: Simulations } = {}) {
+  const { dir, corpus, conversations, questionOf } = loadInterviewerEval(options);
+  const keypointMap = readKeypointMap(dir);
   const logs: ExchangeLog[] = [];
   const results: SplitMetrics[] = [];
   for (const split of ["tune", "heldout"] as const) {
@@ -387,12 +401,10 @@ export function evaluateInterviewer(options: EvalOptions & { simulations?: Simul
     };
     const ownTexts: string[] = [];
     for (const c of rows) {
-      const question = questions.get(c.questionId);
-      if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
+      const { question, bank } = questionOf(c);
       const questionText = `${question.title}\n${question.prompt}`;
       for (const mode of ["practice", "mock"] as const) {
-        const sim =
-          options.simulations?.get(`${c.id}/${mode}`) ?? simulate(question, c, mode, banks.find((b) => b.id === question.bankId)?.questions ?? [], corpus);
+        const sim = options.simulations?.get(`${c.id}/${mode}`) ?? simulate(question, c, mode, bank, corpus);
         const log: string[] = [];
         let redirects = 0;
         const offTopicActions: string[] = [];
@@ -553,32 +565,20 @@ export function evaluateInterviewer(options: EvalOptions & { simulations?: Simul
  * nothing for that turn, as in the app; `judge` counts the calls and the failures.
  */
 export async function evaluateInterviewerWithJudge(options: EvalOptions & { model: LanguageModel; concurrency?: number; timeoutMs?: number }) {
-  const dir = options.dataDir ?? INTERVIEWER_DATA_DIR;
-  const { banks } = loadBanks(defaultBankDirs());
-  const questions = new Map(banks.flatMap((b) => b.questions).map((q) => [q.id, q] as const));
-  const corpus = corpusFromQuestions([...questions.values()]);
-  const conversations = readConversations(dir).filter((c) => !options.split || options.split === "all" || c.split === options.split);
-  const calls = { total: 0, failed: 0 };
+  const { corpus, conversations, questionOf } = loadInterviewerEval(options);
+  const tally = judgeTally();
   const jobs = conversations.flatMap((c) => (["practice", "mock"] as const).map((mode) => ({ c, mode })));
   const simulations = new Map<string, Simulated[]>();
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const { c, mode } = jobs[next++]!;
-      const question = questions.get(c.questionId);
-      if (!question) throw new Error(`${c.id}: no bank question ${c.questionId}`);
-      const judge = async (answers: string[]) => {
-        const report = await scoreAnswerWithJudge({ question, answers }, { model: options.model, corpus, timeoutMs: options.timeoutMs });
-        calls.total++;
-        if (report.llm?.error) calls.failed++;
-        return report;
-      };
-      const bank = banks.find((b) => b.id === question.bankId)?.questions ?? [];
-      simulations.set(`${c.id}/${mode}`, await simulateJudged(question, c, mode, bank, corpus, judge));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, Math.max(1, jobs.length)) }, worker));
-  return { ...evaluateInterviewer({ ...options, simulations }), judge: { calls: calls.total, failed: calls.failed } };
+  await inPool(jobs, options.concurrency ?? 4, async ({ c, mode }) => {
+    const { question, bank } = questionOf(c);
+    const judge = async (answers: string[]) => {
+      const report = await scoreAnswerWithJudge({ question, answers }, { model: options.model, corpus, timeoutMs: options.timeoutMs });
+      tally.count(report);
+      return report;
+    };
+    simulations.set(`${c.id}/${mode}`, await simulateJudged(question, c, mode, bank, corpus, judge));
+  });
+  return { ...evaluateInterviewer({ ...options, simulations }), judge: tally.summary() };
 }
 
 function pct(r: Ratio): string {
@@ -622,16 +622,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   const verbose = argv.includes("--verbose");
-  let evaluated: ReturnType<typeof evaluateInterviewer> & { judge?: { calls: number; failed: number } };
+  let evaluated: ReturnType<typeof evaluateInterviewer> & { judge?: JudgeCalls };
   if (argv.includes("--judge")) {
-    const model = getJudgeModel();
-    if (!model) {
-      console.error(
-        "--judge needs a judge model: set INTERVIEWER_MODEL (or SCORER_MODEL) to openai:<model>, with OPENAI_API_KEY or OPENAI_BASE_URL (README: LLM set-up)",
-      );
-      process.exit(2);
-    }
-    evaluated = await evaluateInterviewerWithJudge({ split: splitArg, verbose, model });
+    // The app's bound on the judge's read before a reply (lib/sessions/answer-flow.ts).
+    const timeoutMs = Math.min(env().LLM_TIMEOUT_MS, JUDGE_BEFORE_REPLY_MS);
+    evaluated = await evaluateInterviewerWithJudge({ split: splitArg, verbose, model: judgeModelOrExit(), timeoutMs });
     console.log(
       `with the LLM judge ${modelSpecs().judge} reading each answer first: ${evaluated.judge!.calls} calls, ${evaluated.judge!.failed} failed (a failed call changes nothing)`,
     );

@@ -31,7 +31,9 @@ import { GRADE_CUTS, mean, pearson, percentile, quadraticWeightedKappa, scoreToG
 import { SCORER_VERSION, scoreAnswer } from "../lib/scoring/rubric.ts";
 import { scoreAnswerWithJudge } from "../lib/scoring/llm-judge.ts";
 import type { ScoreReport } from "../lib/scoring/report.ts";
-import { getJudgeModel, modelSpecs } from "../lib/ai/providers.ts";
+import { modelSpecs } from "../lib/ai/providers.ts";
+import { env } from "../lib/env.ts";
+import { inPool, judgeModelOrExit, judgeTally } from "./judge.ts";
 import type { LanguageModel } from "ai";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -79,6 +81,10 @@ function parseArgs(argv: string[]) {
   }
   if (!["all", "tune", "heldout"].includes(args.split)) {
     console.error(`--split must be tune, heldout or all`);
+    process.exit(2);
+  }
+  if (argv.includes("--concurrency") && !args.judge) {
+    console.error(`--concurrency is for --judge (the judge calls at once)`);
     process.exit(2);
   }
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64) {
@@ -265,18 +271,21 @@ function summariseAll(args: EvalArgs, scored: Scored[]): Record<string, ReturnTy
   return results;
 }
 
+const offline = (job: ScoreJob) => scoreAnswer(job.input, { corpus: job.corpus });
+
+/** One row scored offline, timed; a prompt-injection row also without its detected injection. */
+function scoreOffline(r: Row, jobOf: (r: Row, answer: string) => ScoreJob): Scored {
+  const t0 = performance.now();
+  const rep = offline(jobOf(r, r.answer));
+  const s = scoredOf(r, rep, performance.now() - t0);
+  if (r.kind === "prompt-injection") s.withoutInjection = s.injectionDetected ? offline(jobOf(r, withoutInjection(r.answer).text)).score : rep.score;
+  return s;
+}
+
 /** Scores the labelled and generic sets offline and summarises agreement per set and split. */
 export function runScorerEval(args: EvalArgs) {
   const { rows, jobOf } = loadEval(args);
-  const offline = (job: ScoreJob) => scoreAnswer(job.input, { corpus: job.corpus });
-  const scored: Scored[] = [];
-  for (const r of rows) {
-    const t0 = performance.now();
-    const rep = offline(jobOf(r, r.answer));
-    const s = scoredOf(r, rep, performance.now() - t0);
-    if (r.kind === "prompt-injection") s.withoutInjection = s.injectionDetected ? offline(jobOf(r, withoutInjection(r.answer).text)).score : rep.score;
-    scored.push(s);
-  }
+  const scored = rows.map((r) => scoreOffline(r, jobOf));
   // Warm latency: every answer once more, structures cached.
   const warm: number[] = [];
   for (const r of rows) {
@@ -307,40 +316,23 @@ export type JudgeEvalOptions = { model: LanguageModel; concurrency?: number; tim
 export async function runScorerEvalWithJudge(args: EvalArgs, opts: JudgeEvalOptions) {
   const { rows, jobOf } = loadEval(args);
   const judged = (job: ScoreJob) => scoreAnswerWithJudge(job.input, { model: opts.model, corpus: job.corpus, timeoutMs: opts.timeoutMs });
-  const offline: Scored[] = [];
+  const tally = judgeTally();
+  const offline = rows.map((r) => scoreOffline(r, jobOf));
   const blended: Scored[] = new Array<Scored>(rows.length);
-  const calls = { total: 0, failed: 0, timedOut: 0, errors: new Map<string, number>() };
-  const count = (rep: ScoreReport) => {
-    calls.total++;
-    if (!rep.llm?.error) return;
-    calls.failed++;
-    if (rep.flags.includes("llm-timeout")) calls.timedOut++;
-    calls.errors.set(rep.llm.error, (calls.errors.get(rep.llm.error) ?? 0) + 1);
-  };
-  for (const r of rows) {
-    const job = jobOf(r, r.answer);
-    offline.push(scoredOf(r, scoreAnswer(job.input, { corpus: job.corpus }), 0));
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const i = next++;
-      const r = rows[i]!;
-      const t0 = performance.now();
-      const rep = await judged(jobOf(r, r.answer));
-      count(rep);
-      const s = scoredOf(r, rep, performance.now() - t0);
-      if (r.kind === "prompt-injection") {
-        if (s.injectionDetected) {
-          const without = await judged(jobOf(r, withoutInjection(r.answer).text));
-          count(without);
-          s.withoutInjection = without.score;
-        } else s.withoutInjection = rep.score;
-      }
-      blended[i] = s;
+  await inPool(rows, opts.concurrency ?? 4, async (r, i) => {
+    const t0 = performance.now();
+    const rep = await judged(jobOf(r, r.answer));
+    tally.count(rep);
+    const s = scoredOf(r, rep, performance.now() - t0);
+    if (r.kind === "prompt-injection") {
+      if (s.injectionDetected) {
+        const without = await judged(jobOf(r, withoutInjection(r.answer).text));
+        tally.count(without);
+        s.withoutInjection = without.score;
+      } else s.withoutInjection = rep.score;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 4, Math.max(1, rows.length)) }, worker));
+    blended[i] = s;
+  });
   const judgedMs = blended.map((s) => s.ms);
   return {
     out: {
@@ -348,13 +340,7 @@ export async function runScorerEvalWithJudge(args: EvalArgs, opts: JudgeEvalOpti
       scorerVersion: SCORER_VERSION,
       split: args.split,
       gradeCuts: GRADE_CUTS,
-      judge: {
-        model: modelSpecs().judge,
-        calls: calls.total,
-        failed: calls.failed,
-        timedOut: calls.timedOut,
-        errors: Object.fromEntries([...calls.errors].sort((x, y) => y[1] - x[1]).slice(0, 5)),
-      },
+      judge: { model: modelSpecs().judge, ...tally.summary() },
       results: summariseAll(args, blended),
       offlineResults: summariseAll(args, offline),
       latencyMs: { judgedP50: p3(judgedMs, 50), judgedP99: p3(judgedMs, 99) },
@@ -395,14 +381,8 @@ function printResults(results: Record<string, ReturnType<typeof summarise>>, off
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.judge) {
-    const model = getJudgeModel();
-    if (!model) {
-      console.error(
-        "--judge needs a judge model: set INTERVIEWER_MODEL (or SCORER_MODEL) to openai:<model>, with OPENAI_API_KEY or OPENAI_BASE_URL (README: LLM set-up)",
-      );
-      process.exit(2);
-    }
-    const { out, scored } = await runScorerEvalWithJudge(args, { model, concurrency: args.concurrency });
+    // The app's judge timeout for a question's final score (lib/sessions/scoring.ts).
+    const { out, scored } = await runScorerEvalWithJudge(args, { model: judgeModelOrExit(), concurrency: args.concurrency, timeoutMs: env().LLM_TIMEOUT_MS });
     if (args.json) return console.log(JSON.stringify(out, null, 2));
     if (args.verbose) printVerbose(scored);
     const j = out.judge;

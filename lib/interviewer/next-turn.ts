@@ -133,7 +133,8 @@ export async function planNextTurnJudged(
   if (input.timeUp || !reads || plan.decision.action === "challenge") return { ...plan, judged: false };
   const judged = await judge([...plan.turn.answers]);
   if (!judged || judged.llm?.score == null) return { ...plan, judged: false };
-  const offTopic = judged.flags.includes("llm-off-topic") && plan.message.kind === "answer";
+  // planNextTurn redirects only a first answer the judge reads as off-topic.
+  const offTopic = judged.flags.includes("llm-off-topic") && plan.message.kind === "answer" && plan.turn.answers.length === 1;
   if (judged.flags.includes("llm-misconception") || offTopic) {
     const again = planNextTurn({ ...input, report: judged });
     return { ...again, judged: again.turn.kind === "move-on" };

@@ -512,8 +512,8 @@ function claimWeight(hit: MisconceptionHit, weights: ReadonlyMap<string, number>
  *   report is flagged `llm-misconception` and the score is capped by the rubric's caps
  *   (`PARAMS.misconceptionCap` for one central point, `misconceptionCap2` for two or more,
  *   `minorMisconceptionCap` for minor points only).
- * - An answer the judge reads as being about something else (and verified nothing in) is flagged
- *   `llm-off-topic`, for the interviewer's redirect.
+ * - An answer the judge reads as being about something else (and verified nothing in, nor the
+ *   rubric found a point covered in) is flagged `llm-off-topic`, for the interviewer's redirect.
  */
 export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { ok: true }>): ScoreReport {
   let score = Math.round((1 - BLEND.llmWeight) * rubric.score + BLEND.llmWeight * judge.score);
@@ -525,8 +525,9 @@ export function blendReports(rubric: ScoreReport, judge: Extract<JudgeResult, { 
   const evidenced = judge.keyPoints.some((k) => (k.status === "covered" || k.status === "partial") && k.evidence.length > 0);
   if (!evidenced) score = Math.min(score, rubric.score);
   if (judge.droppedQuotes > 0) flags.push("llm-unverified-quotes");
-  // Read by the interviewer (a redirect, lib/interviewer/next-turn.ts); the judge's score already says it.
-  if (judge.offTopic) flags.push("llm-off-topic");
+  // Read by the interviewer (a redirect, lib/interviewer/next-turn.ts); the judge's score already
+  // says it. Not believed when the rubric found a key point covered in the answer.
+  if (judge.offTopic && !rubric.keyPoints.some((k) => k.status === "covered")) flags.push("llm-off-topic");
 
   // Wrong claims: the rubric's stand as they are; the judge adds those the rubric did not find.
   const rubricStanding = rubric.misconceptions.filter((m) => !m.corrected);

@@ -14,8 +14,7 @@ export const LOST_REPLY_MS = 15_000;
 /**
  * In an LLM session the judge reads an answer before the interviewer replies (answer-flow.ts), for
  * at most this long (or LLM_TIMEOUT_MS when shorter): past it the reply goes ahead on the rubric.
- * It stays well under LOST_REPLY_MS, whose margin it spends: a reply is taken as lost only after
- * the judge's read, the model's whole reply (LLM_TIMEOUT_MS) and the rest of that margin.
+ * A reply is taken as lost only after this, LLM_TIMEOUT_MS and LOST_REPLY_MS.
  */
 export const JUDGE_BEFORE_REPLY_MS = 6_000;
 
@@ -37,7 +36,7 @@ export function questionOver(question: LoadedQuestion, now: number): boolean {
 /** The last answer's reply is overdue: the process writing it is gone, and the offline interviewer writes it instead. */
 export function replyLost(session: LoadedSession, now: number): boolean {
   const last = session.turns.at(-1);
-  return last?.role === "candidate" && now - last.createdAt.getTime() >= env().LLM_TIMEOUT_MS + LOST_REPLY_MS;
+  return last?.role === "candidate" && now - last.createdAt.getTime() >= env().LLM_TIMEOUT_MS + JUDGE_BEFORE_REPLY_MS + LOST_REPLY_MS;
 }
 
 /**

@@ -10,12 +10,13 @@ import { createMigratedPostgresDatabase, REDIS_URL, replyText, sleep, startAppIn
  * goes to the second while the first resumes its reply stream through Redis, and then the instance
  * streaming a reply is killed mid-way: the answer is kept, the surviving instance repairs the
  * reply when the session is next read (lib/sessions/answer-flow.ts repairLostReply, after
- * LLM_TIMEOUT_MS + 15 s), and the candidate goes on there.
+ * LLM_TIMEOUT_MS + 6 s + 15 s), and the candidate goes on there.
  */
 
 const LLM_TIMEOUT_MS = 3_000;
-/** lib/sessions/answer-flow.ts LOST_REPLY_MS: a reply unsaved this long after LLM_TIMEOUT_MS is lost. */
+/** lib/sessions/deadlines.ts: a reply unsaved this long after LLM_TIMEOUT_MS + JUDGE_BEFORE_REPLY_MS is lost. */
 const LOST_REPLY_MS = 15_000;
+const JUDGE_BEFORE_REPLY_MS = 6_000;
 // About 30 words, one a chunk, 250 ms apart: a reply streams for ~8 s, long enough to kill mid-way.
 const SLOW_REPLY =
   "From the model: thanks, that is a useful start, and I would like to hear a little more about how you would check that behaviour in practice, with an example from a real project you worked on?";
@@ -163,7 +164,7 @@ test("an interview runs across two instances on PostgreSQL and Redis, and surviv
   const answeredAt = afterKill.at(-1)!.createdAt.getTime();
 
   // 3. B still serves the candidate. Once the reply is overdue, reading the session on B repairs it.
-  const wait = answeredAt + LLM_TIMEOUT_MS + LOST_REPLY_MS + 1_000 - Date.now();
+  const wait = answeredAt + LLM_TIMEOUT_MS + JUDGE_BEFORE_REPLY_MS + LOST_REPLY_MS + 1_000 - Date.now();
   if (wait > 0) await sleep(wait);
   await page.goto(`${b.base}/interview/${sessionId}`);
   const transcript = page.getByRole("list", { name: "Interview transcript" });

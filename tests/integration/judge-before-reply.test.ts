@@ -109,8 +109,10 @@ describe(`the judge reads an answer before the LLM interviewer replies, on ${TES
     configured.judge = judge;
     const user = await createUser("judge-first");
     const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
-    // The rubric alone finds no wrong claim here.
+    // The rubric alone finds no wrong claim here, and the offline interviewer moves on.
     expect(scoreSnapshot(session.questions[0]!.snapshot, [answer]).misconceptions).toEqual([]);
+    const offline = await startTestSession(user.id);
+    expect((await submitAnswer(user.id, offline.id, answerBody(offline, answer))).turn.kind).toBe("move-on");
 
     const res = await answerAndReply(user.id, session.id, answerBody(session, answer));
     expect(res.status).toBe(200);
@@ -193,5 +195,36 @@ describe(`the judge reads an answer before the LLM interviewer replies, on ${TES
     expect(repaired.turns[2]).toMatchObject({ seq: 2, role: "interviewer", kind: "move-on", engine: "offline" });
     expect(repaired.questions[0]).toMatchObject({ status: "scored" });
     expect(repaired.questions[0]!.score).toBe(repaired.questions[0]!.report!.score);
+  });
+
+  it("goes ahead on the rubric's turn when the judge is too slow, and the judge grades the question after the reply", async () => {
+    const restoreTimeout = setEnvForTests({ LLM_TIMEOUT_MS: "800" });
+    try {
+      const judge = new MockLanguageModelV4({
+        modelId: "mock-judge",
+        // Never answers: only the timeout ends the call.
+        doGenerate: (options) => new Promise((_, reject) => options.abortSignal?.addEventListener("abort", () => reject(new Error("aborted")))),
+      });
+      configured.interviewer = interviewerModel();
+      configured.judge = judge;
+      const user = await createUser("judge-first-slow");
+      const session = await startTestSession(user.id, { interviewer: "openai:test-model" });
+      const started = Date.now();
+      const res = await answerAndReply(user.id, session.id, answerBody(session, FULL_MEMORY_ANSWER));
+      await res.text();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      await waitForTurns(session.id, 3);
+      expect((await mustLoad(user.id, session.id)).turns[2]).toMatchObject({ role: "interviewer", kind: "move-on" });
+      // The judge's read before the reply timed out; the background grade after it runs (and times out too).
+      let report = (await mustLoad(user.id, session.id)).questions[0]!.report;
+      for (let i = 0; i < 60 && !report?.flags.includes("llm-timeout"); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        report = (await mustLoad(user.id, session.id)).questions[0]!.report;
+      }
+      expect(judge.doGenerateCalls).toHaveLength(2);
+      expect(report?.flags).toContain("llm-timeout");
+    } finally {
+      restoreTimeout();
+    }
   });
 });

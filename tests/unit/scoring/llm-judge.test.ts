@@ -249,6 +249,24 @@ function everyPointCovered(answer: string) {
 }
 
 describe("LLM judge: wrong claims", () => {
+  it("names a claim of its own by where it was made, whatever order the judge lists it in", async () => {
+    const first = "Threads are handy. Python threads run bytecode on all cores at once.";
+    const second = "Also the GIL is released only when the program exits.";
+    const claimA = { id: "other", keyPointId: null, description: "a", quote: "Python threads run bytecode on all cores at once", corrected: false };
+    const claimB = { id: "other", keyPointId: null, description: "b", quote: "the GIL is released only when the program exits", corrected: false };
+    const ids = async (answers: string[], misconceptions: unknown[]) => {
+      const rubricReport = scoreAnswer({ question: gil, answers });
+      const j = await judgeAnswer({ question: gil, answers, rubricReport, model: judging({ keyPoints: [], misconceptions, score: 10, rationale: "-" }) });
+      if (!j.ok) throw new Error(j.error);
+      return j.misconceptions.map((m) => m.id);
+    };
+    const [a] = await ids([first], [claimA]);
+    expect(a).toMatch(/^llm-claim-1-\d+$/);
+    // The second answer's claim listed first does not take the first claim's id.
+    expect(await ids([first, second], [claimB, claimA])).toEqual(await ids([first, second], [claimA, claimB]));
+    expect(await ids([first, second], [claimB, claimA])).toContain(a);
+  });
+
   it("keeps the rubric's cap when the judge misses a misconception the rubric found", async () => {
     const rubric = scoreAnswer({ question: gilQ, answers: [withAuthoredMisconception] });
     const standing = rubric.misconceptions.filter((m) => !m.corrected);
