@@ -97,8 +97,8 @@ function bankOf(snapshot: QuestionSnapshot): readonly Question[] {
 /**
  * The interviewer's next turn on `question` after `exchange` (which ends with the candidate's
  * message): the app's scorer and bank wired into `planNextTurn`, the turn policy's one entry.
- * `report`: the report over the question's answers when there is one already (the stored report of a
- * scored question, or the judge's read of the answer); else the rubric scores them.
+ * `report` (PlanState): the report over the question's answers when there is one already (the
+ * repair's stored report of a scored question); else the rubric scores them.
  */
 function planReply(session: LoadedSession, question: LoadedQuestion, exchange: ExchangeMessage[], state: PlanState): PlannedTurn {
   return planNextTurn(planInput(session, question, exchange, state));

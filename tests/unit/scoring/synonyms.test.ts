@@ -2,7 +2,10 @@
  * Generic mode's WordNet synonyms (lib/scoring/synonyms.ts): the committed table, and what it does
  * to an answer in other words than the reference.
  */
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { scoreAnswer } from "../../../lib/scoring/rubric.ts";
 import { synonymTable } from "../../../lib/scoring/synonyms.ts";
 import { stem } from "../../../lib/scoring/text.ts";
@@ -30,5 +33,24 @@ describe("WordNet synonyms in generic mode", () => {
     const reference = say("fast", "guarantee");
     expect(say("swift", "ensure")).toBe(reference);
     expect(say("zippy", "vow")).toBeLessThan(reference);
+  });
+
+  it("scores without synonyms, and says so once, when the table cannot be read", async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "no-synonyms-"));
+    const cwd = process.cwd();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      process.chdir(elsewhere);
+      vi.resetModules();
+      const fresh = await import("../../../lib/scoring/synonyms.ts");
+      expect(fresh.synonymTable().size).toBe(0);
+      expect(fresh.synonymTable().size).toBe(0);
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(String(errors.mock.calls[0]![0])).toMatch(/no synonyms .*synonyms\.json/);
+    } finally {
+      process.chdir(cwd);
+      errors.mockRestore();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
