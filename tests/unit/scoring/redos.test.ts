@@ -240,6 +240,7 @@ describe("llm-judge.ts: worst cases at 20,000 characters", () => {
                 })),
                 misconceptions: [{ id: "other", keyPointId: null, description: " ".repeat(MAX), quote: answer.slice(-BLEND.maxQuote), corrected: false }],
                 score: 100,
+                offTopic: false,
                 rationale: ".".repeat(MAX),
               }),
             },
