@@ -77,10 +77,7 @@ export function planNextTurn(input: PlanTurnInput): PlannedTurn {
     bank: input.bank,
     scoreAgainst: input.scoreAgainst,
   });
-  // The LLM judge read a first answer as being about something else (lib/scoring/llm-judge.ts): an
-  // off-topic answer the rubric's word-level rules did not see, redirected like one they did.
-  const message: MessageClassification =
-    classified.kind === "answer" && scored.length === 1 && report.flags.includes("llm-off-topic") ? { ...classified, kind: "off-topic" } : classified;
+  const message: MessageClassification = judgedOffTopic(classified, scored.length, report) ? { ...classified, kind: "off-topic" } : classified;
   const decision: TurnDecision = input.timeUp
     ? timeUpDecision(input.isLastQuestion)
     : decideNextTurn({
@@ -133,14 +130,20 @@ export async function planNextTurnJudged(
   if (input.timeUp || !reads || plan.decision.action === "challenge") return { ...plan, judged: false };
   const judged = await judge([...plan.turn.answers]);
   if (!judged || judged.llm?.score == null) return { ...plan, judged: false };
-  // planNextTurn redirects only a first answer the judge reads as off-topic.
-  const offTopic = judged.flags.includes("llm-off-topic") && plan.message.kind === "answer" && plan.turn.answers.length === 1;
-  if (judged.flags.includes("llm-misconception") || offTopic) {
+  if (judged.flags.includes("llm-misconception") || judgedOffTopic(plan.message, plan.turn.answers.length, judged)) {
     const again = planNextTurn({ ...input, report: judged });
     return { ...again, judged: again.turn.kind === "move-on" };
   }
   if (plan.turn.kind !== "move-on") return { ...plan, judged: false };
   return { ...plan, report: judged, turn: { ...plan.turn, report: judged }, judged: true };
+}
+
+/**
+ * The LLM judge read a first answer as being about something else (lib/scoring/llm-judge.ts): an
+ * off-topic answer the rubric's word-level rules did not see, redirected like one they did.
+ */
+function judgedOffTopic(message: MessageClassification, answerCount: number, report: ScoreReport): boolean {
+  return message.kind === "answer" && answerCount === 1 && report.flags.includes("llm-off-topic");
 }
 
 /** The candidate's time for the question ran out: move on whatever was said ("finish" after the last question). */

@@ -390,7 +390,7 @@ export function scoreAnswer(input: ScoreInput, options: ScoreOptions = {}): Scor
   const text = combineAnswers(input.answers);
   const a = analyze(text);
   // Generic mode has no authored terms for paraphrases: WordNet synonyms stand in (synonyms.ts).
-  if (P.mode === "generic") readInQuestionWords(a.tokens, P.topic, isContent);
+  if (P.mode === "generic") readInQuestionWords(a.tokens, P.topic);
 
   // Prompt injection: excluded from every piece of evidence.
   const injected = detectInjection(text);

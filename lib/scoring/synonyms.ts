@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Token } from "./text.ts";
+import { type Token, isContent } from "./text.ts";
 
 /** Relative to the app's folder (the working directory of the server, the CLIs and the tests). */
 export const SYNONYMS_FILE = "lib/scoring/wordnet/synonyms.json";
@@ -40,7 +40,7 @@ export function synonymTable(): ReadonlyMap<string, readonly string[]> {
  * Reads each content token whose stem the question never uses as the first of its synonyms the
  * question does use (in place: the tokens of one analysis of one answer).
  */
-export function readInQuestionWords(tokens: Token[], questionStems: ReadonlySet<string>, isContent: (t: Token) => boolean): void {
+export function readInQuestionWords(tokens: Token[], questionStems: ReadonlySet<string>): void {
   const synonyms = synonymTable();
   for (const t of tokens) {
     if (!isContent(t) || questionStems.has(t.stem)) continue;
