@@ -58,7 +58,8 @@ function subscribeToStorage(onChange: () => void) {
   return () => window.removeEventListener("storage", onChange);
 }
 
-export function useInterviewRoom(view: InterviewView) {
+export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: () => void } = {}) {
+  const { onTimerSend } = options;
   const router = useRouter();
   const question = view.questions[view.currentIndex]!;
   const answering = question.status === "answering";
@@ -223,9 +224,10 @@ export function useInterviewRoom(view: InterviewView) {
   useEffect(() => {
     if (answering && questionLeft !== null && questionLeft <= 0 && !timeUpSent.current && !streaming) {
       timeUpSent.current = true;
+      onTimerSend?.();
       send(true);
     }
-  }, [answering, questionLeft, send, streaming]);
+  }, [answering, questionLeft, send, streaming, onTimerSend]);
 
   /** "Next question" or "Finish interview": then the server's view again. */
   async function post(path: "next" | "finish") {

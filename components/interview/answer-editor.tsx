@@ -1,5 +1,5 @@
 "use client";
-import { forwardRef, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { forwardRef, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { MAX_ANSWER_CHARS } from "@/lib/sessions/limits";
 import { cn } from "../ui/cn";
 import { checkLength, counterText, insideCodeFence, lengthAnnouncement } from "./answer-messages";
@@ -20,8 +20,11 @@ export const AnswerEditor = forwardRef<
     readOnly?: boolean;
     /** Ids of messages about the answer (an error) that the box should be described by. */
     describedBy?: string;
+    /** Integrity signals of an invited interview (hooks/use-integrity-signals.ts). */
+    onPaste?: (e: ClipboardEvent<HTMLTextAreaElement>) => void;
+    onFirstKey?: () => void;
   }
->(function AnswerEditor({ value, onChange, onSubmit, readOnly, describedBy }, ref) {
+>(function AnswerEditor({ value, onChange, onSubmit, readOnly, describedBy, onPaste, onFirstKey }, ref) {
   const escaped = useRef(false);
   const box = useRef<HTMLTextAreaElement | null>(null);
   // Where the caret goes after an indent: set as soon as React has written the new value, before
@@ -38,6 +41,7 @@ export const AnswerEditor = forwardRef<
   const over = check.over > 0;
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (!readOnly) onFirstKey?.();
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       onSubmit();
@@ -75,6 +79,7 @@ export const AnswerEditor = forwardRef<
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         readOnly={readOnly}
         aria-readonly={readOnly || undefined}
         aria-invalid={over || undefined}

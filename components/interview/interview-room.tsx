@@ -1,5 +1,6 @@
 "use client";
 import type { UIMessage } from "ai";
+import { useIntegritySignals } from "@/hooks/use-integrity-signals";
 import { useInterviewRoom } from "@/hooks/use-interview-room";
 import { sayMinutes } from "@/lib/format/duration";
 import type { InterviewView } from "@/lib/sessions/interview-view";
@@ -14,7 +15,25 @@ import { ScoreReportCard } from "./score-report-card";
 type Revealed = Record<number, { referenceHtml: string; errataHtml: string | null }>;
 
 /** The interview page while a question is open or answered: markup only; state and transport are hooks/use-interview-room.ts'. */
-export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewView; promptHtml: string; revealed: Revealed }) {
+export function InterviewRoom({
+  view,
+  promptHtml,
+  revealed,
+  recordSignals = false,
+}: {
+  view: InterviewView;
+  promptHtml: string;
+  revealed: Revealed;
+  /** An interview taken through an invitation: integrity signals are recorded (the candidate agreed). */
+  recordSignals?: boolean;
+}) {
+  const signals = useIntegritySignals({
+    sessionId: view.id,
+    enabled: recordSignals,
+    questionIndex: view.currentIndex,
+    startedAt: view.questions[view.currentIndex]?.startedAt ?? null,
+    serverNow: view.serverNow,
+  });
   const {
     question,
     answering,
@@ -37,7 +56,7 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
     answerRef,
     continueRef,
     headingRef,
-  } = useInterviewRoom(view);
+  } = useInterviewRoom(view, { onTimerSend: recordSignals ? signals.onTimerSend : undefined });
 
   const isLast = view.currentIndex === view.questionCount - 1;
   const answersText = view.turns
@@ -147,6 +166,8 @@ export function InterviewRoom({ view, promptHtml, revealed }: { view: InterviewV
               onSubmit={() => send()}
               readOnly={streaming || pending !== null}
               describedBy={error ? "answer-error" : undefined}
+              onPaste={recordSignals ? signals.onPaste : undefined}
+              onFirstKey={recordSignals ? signals.onKey : undefined}
             />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={streaming}>

@@ -16,7 +16,7 @@ import { ScoreBreakdown } from "./score-breakdown";
 import { ErrataCallout } from "../ui/errata-callout";
 
 const KIND_BADGE: Record<string, string> = { question: "Question", "follow-up": "Follow-up", "wrap-up": "Wrap-up" };
-const speaker = (turn: { role: string }) => (turn.role === "candidate" ? "You" : turn.role === "system" ? "Notice" : "Interviewer");
+const speaker = (turn: { role: string }, candidate: string) => (turn.role === "candidate" ? candidate : turn.role === "system" ? "Notice" : "Interviewer");
 
 /**
  * One question of a transcript, in reading order: the exchange, the feedback right under the
@@ -33,8 +33,12 @@ export function TranscriptQuestionSection({
   errataHtml,
   attempts,
   retakeAction,
+  candidateLabel = "You",
 }: {
-  retakeAction: ServerAction<object>;
+  /** "Retake this question" (the candidate's own transcript); absent, no such button (a recruiter's review). */
+  retakeAction?: ServerAction<object>;
+  /** Who answered, as each answer is labelled: "You" in the candidate's own transcript. */
+  candidateLabel?: string;
   sessionId: string;
   sessionStart: Date;
   question: TranscriptQuestion;
@@ -86,7 +90,7 @@ export function TranscriptQuestionSection({
           ) : (
             <Badge tone={scoreTone(null)}>{q.status === "pending" ? "Not reached" : "Not scored"}</Badge>
           )}
-          {q.withheld && !q.snapshot ? null : (
+          {!retakeAction || (q.withheld && !q.snapshot) ? null : (
             <ActionForm
               action={retakeAction}
               fields={{ sessionId, questionIndex: String(q.index) }}
@@ -119,7 +123,7 @@ export function TranscriptQuestionSection({
               )}
             >
               <div className="mb-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-                <span className="font-semibold text-zinc-800 dark:text-zinc-200">{speaker(turn)}</span>
+                <span className="font-semibold text-zinc-800 dark:text-zinc-200">{speaker(turn, candidateLabel)}</span>
                 {KIND_BADGE[turn.kind] ? <Badge tone={turn.kind === "follow-up" ? "brand" : "neutral"}>{KIND_BADGE[turn.kind]}</Badge> : null}
                 {turn.late ? <Badge tone="warn">Late</Badge> : null}
                 <span className="ml-auto flex items-center gap-2 tabular-nums">

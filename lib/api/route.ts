@@ -2,9 +2,10 @@
  * route(): the one edge every route handler goes through. A route declares who may call it, the
  * schemas of its address, query and body, and a handler; the wrapper, in this order,
  *
- *   1. checks the caller (auth): public, optional (the user or null), user (401 signed out) or
+ *   1. checks the caller (auth): public, optional (the user or null), user (401 signed out),
  *      recruiter (401 signed out, 403 for a candidate account): the one place the recruiter role
- *      is checked for the API;
+ *      is checked for the API; or interviewee, for the interview room's routes only: the invited
+ *      guest of the session in the address (lib/invitations/interviewee.ts), else the user (401);
  *   2. validates the address's params with their zod schema (400 with fields);
  *   3. runs `access` and hands what it returns to the handler as `resource` (ownership: a
  *      stranger's 404 comes before any error about the query or the body);
@@ -26,13 +27,14 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, hasRole } from "../auth/current-user.ts";
 import type { PublicUser } from "../auth/users.ts";
+import { getInterviewee } from "../invitations/interviewee.ts";
 import { RECRUITERS_ONLY_MESSAGE } from "../kits/errors.ts";
 import { BODY_LIMITS, hasBody, readJsonBody, type BodyLimit } from "./body.ts";
 import { ApiError } from "./errors.ts";
 import { toApiError } from "./to-api-error.ts";
 import { zodApiError } from "./zod.ts";
 
-export type AuthLevel = "public" | "optional" | "user" | "recruiter";
+export type AuthLevel = "public" | "optional" | "user" | "recruiter" | "interviewee";
 export type UserFor<A extends AuthLevel> = A extends "public" ? null : A extends "optional" ? PublicUser | null : PublicUser;
 
 export const SIGN_IN_MESSAGE = "Sign in to continue.";
@@ -107,8 +109,14 @@ export type RouteMeta = { auth: AuthLevel; params: boolean; query: boolean; body
 type Context = { params?: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = ((req: Request, context?: Context) => Promise<Response>) & { route: RouteMeta };
 
-async function caller(level: AuthLevel): Promise<PublicUser | null> {
+async function caller(level: AuthLevel, params: unknown): Promise<PublicUser | null> {
   if (level === "public") return null;
+  if (level === "interviewee") {
+    const sessionId = (params as { id?: unknown } | undefined)?.id;
+    const user = typeof sessionId === "string" ? await getInterviewee(sessionId) : null;
+    if (!user) throw new ApiError("unauthorized", SIGN_IN_MESSAGE);
+    return user;
+  }
   const user = await getCurrentUser();
   if (level === "optional") return user;
   if (!user) throw new ApiError("unauthorized", SIGN_IN_MESSAGE);
@@ -145,8 +153,10 @@ export function route<
 >(config: RouteConfig<A, P, Q, B, R, X>, handler: (input: RouteInput<A, P, Q, B, X>) => Promise<RouteResult<R>>): RouteHandler {
   const run = async (req: Request, context?: Context): Promise<Response> => {
     try {
-      const user = (await caller(config.auth)) as UserFor<A>;
-      const params = (config.params ? validate(config.params, (await context?.params) ?? {}, "address") : undefined) as Parsed<P>;
+      // An interviewee is known by the session in the address, so the address is read first.
+      const rawParams = (await context?.params) ?? {};
+      const user = (await caller(config.auth, rawParams)) as UserFor<A>;
+      const params = (config.params ? validate(config.params, rawParams, "address") : undefined) as Parsed<P>;
       const resource = (config.access ? await config.access({ req, user, params }) : undefined) as X;
       const query = (config.query ? validate(config.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined) as Parsed<Q>;
       let body: unknown = undefined;

@@ -14,7 +14,9 @@ import { findUserById, type PublicUser } from "./users.ts";
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(authOptions(await headers()));
   const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findUserById(id) : null;
+  const user = id ? await findUserById(id) : null;
+  // A guest (an invited candidate) holds no session cookie; should one ever carry a guest's id, it is nobody.
+  return user && user.role !== "guest" ? user : null;
 });
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */

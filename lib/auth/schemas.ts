@@ -1,7 +1,8 @@
 /** Sign-up and sign-in input, shared by the forms (client) and the server. */
 import { z } from "zod";
 
-export const ROLES = ["candidate", "recruiter", "admin"] as const;
+/** guest: an invited candidate (lib/invitations), made when they consent; it never signs in. */
+export const ROLES = ["candidate", "recruiter", "admin", "guest"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -130,7 +130,7 @@ export function scorecardsToJson(kit: { id: string; title: string }, scorecards:
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   let s = value === null ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -237,6 +237,8 @@ export const createScorecardSchema = z
     entries: z.array(scorecardEntrySchema).max(MAX_KIT_QUESTIONS),
     notes: text().max(MAX_NOTES_CHARS, `Keep notes under ${MAX_NOTES_CHARS} characters.`).default(""),
     recommendation: recommendationSchema.default("undecided"),
+    /** The invitation whose interview this scorecard scores (made from its review page). */
+    invitationId: idParamSchema.optional(),
   })
   .strict();
 export type CreateScorecardInput = z.input<typeof createScorecardSchema>;

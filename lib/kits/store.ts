@@ -431,6 +431,10 @@ export async function createScorecard(actor: KitActor, kitId: string, raw: unkno
   const rev = await db().scriptRevision.findUnique({ where: { scriptId_version: { scriptId: dbId(kitId), version: input.scriptVersion } } });
   if (!rev) throw new KitError("invalid", `Version ${input.scriptVersion} of this kit does not exist.`, { scriptVersion: "Unknown kit version." });
   const doc = parseContent(rev.content);
+  if (input.invitationId) {
+    const invitation = await db().invitation.findFirst({ where: { id: input.invitationId, scriptId: dbId(kitId) }, select: { id: true } });
+    if (!invitation) throw new KitError("invalid", "The scorecard names an invitation this kit does not have.", { invitationId: "Unknown invitation." });
+  }
   const byId = new Map(input.entries.map((e) => [e.questionId, e]));
   if (byId.size !== input.entries.length) throw new KitError("invalid", "A question appears twice in the scorecard.", { entries: "A question appears twice." });
   for (const e of input.entries) {
@@ -468,6 +472,7 @@ export async function createScorecard(actor: KitActor, kitId: string, raw: unkno
       entries: JSON.stringify({ scriptVersion: input.scriptVersion, entries }),
       notes: input.notes,
       recommendation: input.recommendation,
+      invitationId: input.invitationId ?? null,
     },
   });
   return toScorecard(row);

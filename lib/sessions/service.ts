@@ -6,6 +6,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getQuestionBank } from "../bank/index.ts";
+import type { Question } from "../bank/schema.ts";
 import { modelSpecs } from "../ai/providers.ts";
 import { formatZodError } from "../api/zod.ts";
 import { db } from "../db/client.ts";
@@ -91,11 +92,34 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
   const minutes = questions.map((q) => config.minutesPerQuestion ?? q.minutes);
   const now = new Date();
   await enforceSessionQuotas(userId, now);
+  const session = await createSessionRows(userId, {
+    mode: config.mode,
+    engine: config.interviewer,
+    seed,
+    config: { ...config, seed },
+    questions,
+    minutes,
+    now,
+  });
+  // Counted once started (deleted interviews still count for the day).
+  await rateLimiter().hit(startsKey(userId), env().QUOTA_SESSIONS_PER_DAY, DAY_MS);
+  return session;
+}
+
+/**
+ * Writes a new session, its questions (each a snapshot of what is asked) and the interviewer's
+ * first question, as startSession and startInvitedSession do.
+ */
+async function createSessionRows(
+  userId: string,
+  spec: { mode: "practice" | "mock"; engine: string; seed: string; config: object; questions: Question[]; minutes: number[]; now: Date },
+): Promise<{ id: string }> {
+  const { questions, minutes, now, seed } = spec;
   const totalMs = minutes.reduce((sum, m) => sum + m * 60_000, 0) + (questions.length - 1) * BETWEEN_QUESTIONS_MS;
   const first = questions[0]!;
   const askText = renderOfflineTurn({
     kind: "ask",
-    mode: config.mode,
+    mode: spec.mode,
     seed,
     sequence: 0,
     question: interviewQuestionOf(snapshotOf(first)),
@@ -106,11 +130,11 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
   const session = await db().interviewSession.create({
     data: {
       userId,
-      mode: config.mode,
-      engine: config.interviewer,
+      mode: spec.mode,
+      engine: spec.engine,
       bankId: first.bankId,
       seed,
-      config: JSON.stringify({ ...config, seed }),
+      config: JSON.stringify(spec.config),
       questionCount: questions.length,
       startedAt: now,
       endsAt: new Date(now.getTime() + totalMs),
@@ -144,9 +168,36 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
       createdAt: now,
     },
   });
-  // Counted once started (deleted interviews still count for the day).
-  await rateLimiter().hit(startsKey(userId), env().QUOTA_SESSIONS_PER_DAY, DAY_MS);
   return { id: session.id };
+}
+
+/**
+ * An invited candidate's interview (lib/invitations): a mock interview of the kit's questions, each
+ * with the kit's minutes, by the interviewer the recruiter chose. The guest account is new and owns
+ * nothing else, so no quota applies; the invitation allows one attempt.
+ */
+export async function startInvitedSession(
+  guestUserId: string,
+  spec: { questions: Question[]; minutes: number[]; interviewer: string },
+): Promise<{ id: string }> {
+  if (spec.questions.length === 0) throw new SessionError("invalid", "This interview has no questions.");
+  if (!availableInterviewers().some((i) => i.id === spec.interviewer)) {
+    throw new SessionError(
+      "unavailable",
+      "The interviewer chosen for this interview is not available on this server now. Ask the recruiter to invite you again.",
+    );
+  }
+  const seed = randomBytes(6).toString("hex");
+  const config = { mode: "mock" as const, interviewer: spec.interviewer, questionIds: spec.questions.map((q) => q.id), seed, invited: true };
+  return createSessionRows(guestUserId, {
+    mode: "mock",
+    engine: spec.interviewer,
+    seed,
+    config,
+    questions: spec.questions,
+    minutes: spec.minutes,
+    now: new Date(),
+  });
 }
 
 /** Saves the answer being typed. Refused (409) once the question is answered. */

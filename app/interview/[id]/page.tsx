@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { InterviewRoom } from "@/components/interview/interview-room";
 import { SettleInterview } from "@/components/interview/settle-interview";
 import { ResultsSummary } from "@/components/sessions/results-summary";
-import { requireUser } from "@/lib/auth/current-user";
+import { InvitationFinished } from "@/components/invitations/invitation-finished";
+import { invitationForSession } from "@/lib/invitations/candidate";
+import { getInterviewee } from "@/lib/invitations/interviewee";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { toInterviewView } from "@/lib/sessions/interview-view";
 import { loadSession } from "@/lib/sessions/read-model";
@@ -13,7 +15,9 @@ export const metadata: Metadata = { title: "Interview" };
 
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser(`/interview/${id}`);
+  // The invited guest of this interview (its cookie), else the signed-in user.
+  const user = await getInterviewee(id);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/interview/${id}`)}`);
   // One read of the session; the live view and, once finished, the results are projections of it.
   const session = await loadSession(user.id, id);
   if (!session) notFound();
@@ -21,6 +25,10 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   // The clock has something to settle: the page asks for it (a POST) instead of writing while it renders.
   if (view.settleDue) return <SettleInterview sessionId={id} />;
   if (view.status === "finished") {
+    if (user.role === "guest") {
+      const invitation = await invitationForSession(id);
+      if (!invitation?.showScore) return <InvitationFinished inviterName={invitation?.inviterName ?? "The recruiter"} kitTitle={invitation?.kitTitle ?? ""} />;
+    }
     // The results: what went well and what to work on next, each question linked to its feedback.
     return <ResultsSummary t={toTranscript(session)} />;
   }
@@ -35,5 +43,15 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
     };
   }
   // Keyed by the transcript's length: after each turn the room restarts from the server's state.
-  return <InterviewRoom key={`${view.turns.length}:${current.status}`} view={view} promptHtml={promptHtml} revealed={revealed} />;
+  const guest = user.role === "guest";
+  const room = <InterviewRoom key={`${view.turns.length}:${current.status}`} view={view} promptHtml={promptHtml} revealed={revealed} recordSignals={guest} />;
+  if (!guest) return room;
+  return (
+    <div className="space-y-4">
+      <p className="rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
+        An invited interview: your answers, pastes, focus changes and timings are recorded for the recruiter, as you agreed.
+      </p>
+      {room}
+    </div>
+  );
 }

@@ -47,6 +47,9 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
           actions={
             <>
               <ButtonLink href={`/kits/${id}/live`}>Run live interview</ButtonLink>
+              <ButtonLink href={`/kits/${id}/invitations`} variant="secondary">
+                Candidates
+              </ButtonLink>
               <ButtonLink href={`/kits/${id}/scorecards`} variant="secondary">
                 Scorecards ({scorecards.length})
               </ButtonLink>

@@ -9,6 +9,6 @@ import { answerAndReply } from "@/lib/sessions/chat";
  * this request: it is saved even if the browser leaves. Refusals before the stream starts (signed
  * out, body too large or not JSON, a stale or late answer) are the API's JSON errors.
  */
-export const POST = route({ auth: "user", params: interviewParamsSchema, body: { limit: "interview" } }, async ({ user, params, body }) =>
+export const POST = route({ auth: "interviewee", params: interviewParamsSchema, body: { limit: "interview" } }, async ({ user, params, body }) =>
   answerAndReply(user.id, params.id, body),
 );

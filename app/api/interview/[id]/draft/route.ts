@@ -4,6 +4,6 @@ import { saveDraft } from "@/lib/sessions/service";
 
 /** Autosaves the answer being typed (body: draftBodySchema in lib/sessions/schemas.ts, validated by saveDraft). */
 export const PUT = route(
-  { auth: "user", params: interviewParamsSchema, body: { limit: "interview" }, response: draftSavedSchema },
+  { auth: "interviewee", params: interviewParamsSchema, body: { limit: "interview" }, response: draftSavedSchema },
   async ({ user, params, body }) => saveDraft(user.id, params.id, body),
 );

@@ -5,7 +5,7 @@ import { advanceBodySchema } from "@/lib/sessions/schemas";
 
 /** Moves on to the next question (body: the number of turns the page has seen, so a stale tab is refused). */
 export const POST = route(
-  { auth: "user", params: interviewParamsSchema, body: { limit: "interview", schema: advanceBodySchema }, response: okSchema },
+  { auth: "interviewee", params: interviewParamsSchema, body: { limit: "interview", schema: advanceBodySchema }, response: okSchema },
   async ({ user, params, body }) => {
     await advanceToNextQuestion(user.id, params.id, body.expectedTurns);
     return { ok: true as const };

@@ -8,7 +8,7 @@ import { settleInterview } from "@/lib/sessions/answer-flow";
  * was closed, a reply lost with its process). The interview page asks for it when its view says
  * `settleDue`: rendering a page never writes.
  */
-export const POST = route({ auth: "user", params: interviewParamsSchema, response: okSchema }, async ({ user, params }) => {
+export const POST = route({ auth: "interviewee", params: interviewParamsSchema, response: okSchema }, async ({ user, params }) => {
   if (!(await settleInterview(user.id, params.id))) throw new ApiError("not_found", "No such interview.");
   return { ok: true as const };
 });

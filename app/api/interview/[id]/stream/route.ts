@@ -5,7 +5,7 @@ import { loadSession } from "@/lib/sessions/read-model";
 import { resumeReplyResponse } from "@/lib/sessions/resumable";
 
 /** Resumes a reply still being generated (after a reload); 204 when there is none. */
-export const GET = route({ auth: "user", params: interviewParamsSchema }, async ({ user, params }) => {
+export const GET = route({ auth: "interviewee", params: interviewParamsSchema }, async ({ user, params }) => {
   if (!(await loadSession(user.id, params.id))) throw notFound();
   return resumeReplyResponse(params.id);
 });
