@@ -27,7 +27,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, hasRole } from "../auth/current-user.ts";
 import type { PublicUser } from "../auth/users.ts";
-import { getInterviewee } from "../invitations/interviewee.ts";
+import { getInterviewee, invitationCookieOf } from "../invitations/interviewee.ts";
 import { RECRUITERS_ONLY_MESSAGE } from "../kits/errors.ts";
 import { BODY_LIMITS, hasBody, readJsonBody, type BodyLimit } from "./body.ts";
 import { ApiError } from "./errors.ts";
@@ -109,11 +109,11 @@ export type RouteMeta = { auth: AuthLevel; params: boolean; query: boolean; body
 type Context = { params?: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = ((req: Request, context?: Context) => Promise<Response>) & { route: RouteMeta };
 
-async function caller(level: AuthLevel, params: unknown): Promise<PublicUser | null> {
+async function caller(level: AuthLevel, req: Request, params: unknown): Promise<PublicUser | null> {
   if (level === "public") return null;
   if (level === "interviewee") {
     const sessionId = (params as { id?: unknown } | undefined)?.id;
-    const user = typeof sessionId === "string" ? await getInterviewee(sessionId) : null;
+    const user = typeof sessionId === "string" ? await getInterviewee(sessionId, invitationCookieOf(req)) : null;
     if (!user) throw new ApiError("unauthorized", SIGN_IN_MESSAGE);
     return user;
   }
@@ -155,7 +155,7 @@ export function route<
     try {
       // An interviewee is known by the session in the address, so the address is read first.
       const rawParams = (await context?.params) ?? {};
-      const user = (await caller(config.auth, rawParams)) as UserFor<A>;
+      const user = (await caller(config.auth, req, rawParams)) as UserFor<A>;
       const params = (config.params ? validate(config.params, rawParams, "address") : undefined) as Parsed<P>;
       const resource = (config.access ? await config.access({ req, user, params }) : undefined) as X;
       const query = (config.query ? validate(config.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined) as Parsed<Q>;

@@ -16,6 +16,7 @@ vi.mock("../../lib/auth/current-user.ts", async (original) => ({
 import { BODY_LIMITS } from "../../lib/api/body.ts";
 import { API_ERROR_STATUS, apiErrorBodySchema } from "../../lib/api/errors.ts";
 import type { RouteHandler } from "../../lib/api/route.ts";
+import { createInvitation } from "../../lib/invitations/store.ts";
 import { createScorecard, createKit, createShareLink } from "../../lib/kits/store.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 import type { TestUser } from "../support/fake-session.ts";
@@ -69,7 +70,8 @@ async function setUp() {
   const kit = await createKit(world.recruiter, { level: "mid", minutes: 30, seed: "walk" });
   const link = await createShareLink(world.recruiter, kit.id);
   const card = await createScorecard(world.recruiter, kit.id, { candidateName: "Ada", scriptVersion: 1, entries: [] });
-  world.params = { id: kit.id, linkId: link.id, scorecardId: card.id };
+  const invited = await createInvitation(world.recruiter, kit.id, { candidateName: "Grace", candidateEmail: "grace@example.com" });
+  world.params = { id: kit.id, linkId: link.id, scorecardId: card.id, invitationId: invited.invitation.id };
   world.sessionId = (await startSession(c.id, { questionIds: ["python-memory-model"], seed: "walk" })).id;
 }
 
@@ -102,7 +104,7 @@ describe(`every route handler on ${TEST_PROVIDER}`, () => {
       for (const { method, handler } of await methodsOf(route)) {
         const what = `${method} ${route.pattern}`;
         const req = () => request(pathOf(route, params), { method, body: handler.route.body ? {} : undefined });
-        if (handler.route.auth === "user" || handler.route.auth === "recruiter") {
+        if (handler.route.auth === "user" || handler.route.auth === "recruiter" || handler.route.auth === "interviewee") {
           const error = await expectRefusal(await callRoute(handler, null, req(), params), 401, `${what} signed out`);
           expect(error.code).toBe("unauthorized");
         }

@@ -1,4 +1,3 @@
-import { createServer, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { resetMailerForTests } from "../../lib/auth/mailer.ts";
 import { ApiError } from "../../lib/api/errors.ts";
@@ -7,6 +6,7 @@ import { createResetToken, hashResetToken } from "../../lib/auth/reset-tokens.ts
 import { authenticate, signUp } from "../../lib/auth/users.ts";
 import { resetEnvForTests } from "../../lib/env.ts";
 import { RateLimitError } from "../../lib/rate-limit/index.ts";
+import { fakeSmtp } from "../support/smtp.ts";
 import { TEST_PROVIDER, uniqueEmail, useTestDatabase } from "../support/test-db.ts";
 
 const db = useTestDatabase();
@@ -29,54 +29,6 @@ async function refusal(attempt: Promise<unknown>): Promise<ApiError> {
   );
   expect(outcome).toBeInstanceOf(ApiError);
   return outcome as ApiError;
-}
-
-/** A minimal SMTP server that keeps the messages it is given. */
-async function fakeSmtp(): Promise<{ url: string; messages: string[]; close(): Promise<void> }> {
-  const messages: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    let data = false;
-    let body = "";
-    let buffer = "";
-    socket.write("220 fake ESMTP\r\n");
-    socket.on("data", (chunk) => {
-      buffer += chunk.toString("utf8");
-      let i: number;
-      while ((i = buffer.indexOf("\r\n")) >= 0) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        if (data) {
-          if (line === ".") {
-            data = false;
-            messages.push(body);
-            body = "";
-            socket.write("250 OK queued\r\n");
-          } else body += `${line}\n`;
-          continue;
-        }
-        const cmd = line.slice(0, 4).toUpperCase();
-        if (cmd === "EHLO" || cmd === "HELO") socket.write("250 fake\r\n");
-        else if (cmd === "DATA") {
-          data = true;
-          socket.write("354 go ahead\r\n");
-        } else if (cmd === "QUIT") socket.end("221 bye\r\n");
-        else socket.write("250 OK\r\n");
-      }
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const port = (server.address() as { port: number }).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
 }
 
 afterEach(() => {
