@@ -103,8 +103,8 @@ export function InvitationScorecard({
                       />
                       <span>
                         {k.text}
-                        {k.essential ? <span className="ml-1 text-xs font-medium text-brand-700 dark:text-brand-200">essential</span> : null}
-                        {k.status ? <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">(scorer: {k.status})</span> : null}
+                        {k.essential ? <span className="text-xs font-medium text-brand-700 dark:text-brand-200"> · essential</span> : null}
+                        {k.status ? <span className="text-xs text-zinc-500 dark:text-zinc-400"> · the scorer found it {k.status}</span> : null}
                         {k.evidence.length ? <span className="block text-xs italic text-zinc-600 dark:text-zinc-400">“{k.evidence.join("” … “")}”</span> : null}
                       </span>
                     </label>

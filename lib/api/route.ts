@@ -113,7 +113,7 @@ async function caller(level: AuthLevel, req: Request, params: unknown): Promise<
   if (level === "public") return null;
   if (level === "interviewee") {
     const sessionId = (params as { id?: unknown } | undefined)?.id;
-    const user = typeof sessionId === "string" ? await getInterviewee(sessionId, invitationCookieOf(req)) : null;
+    const user = typeof sessionId === "string" ? await getInterviewee(sessionId, invitationCookieOf(req, sessionId)) : null;
     if (!user) throw new ApiError("unauthorized", SIGN_IN_MESSAGE);
     return user;
   }

@@ -130,14 +130,15 @@ describe(`invitations on ${TEST_PROVIDER}`, () => {
       const withCookie = cookie ? new Request(req, { headers: { ...Object.fromEntries(req.headers), cookie } }) : req;
       return callRoute(putDraft, null, withCookie, { id });
     };
-    expect((await draft(sessionId, `invitation=${token}`)).status).toBe(200);
+    expect((await draft(sessionId, `invitation_${sessionId}=${token}`)).status).toBe(200);
     expect((await draft(sessionId)).status).toBe(401);
     // The cookie of one interview opens nobody else's.
-    expect((await draft(other.id, `invitation=${token}`)).status).toBe(401);
+    expect((await draft(other.id, `invitation_${sessionId}=${token}`)).status).toBe(401);
+    expect((await draft(other.id, `invitation_${other.id}=${token}`)).status).toBe(401);
 
     await revokeInvitation(r, kit.id, (await listInvitations(r, kit.id))[0]!.id);
     expect(await invitedGuest(token, sessionId)).toBeNull();
-    expect((await draft(sessionId, `invitation=${token}`)).status).toBe(401);
+    expect((await draft(sessionId, `invitation_${sessionId}=${token}`)).status).toBe(401);
     expect((await viewInvitation(token))!.state).toBe("revoked");
     const error = await refusal(acceptInvitation(token));
     expect(error).toBeInstanceOf(SessionError);
@@ -210,9 +211,14 @@ describe(`invitations on ${TEST_PROVIDER}`, () => {
     expect(await recordIntegrityEvents(guest.id, sessionId, { events })).toEqual({ recorded: 5 });
     // Through the route, with the guest's cookie.
     const req = request(`/api/interview/${sessionId}/events`, { method: "POST", body: { events: [{ kind: "paste", questionIndex: 0, chars: 20, at }] } });
-    const res = await callRoute(postEvents, null, new Request(req, { headers: { ...Object.fromEntries(req.headers), cookie: `invitation=${token}` } }), {
-      id: sessionId,
-    });
+    const res = await callRoute(
+      postEvents,
+      null,
+      new Request(req, { headers: { ...Object.fromEntries(req.headers), cookie: `invitation_${sessionId}=${token}` } }),
+      {
+        id: sessionId,
+      },
+    );
     expect(res.status).toBe(200);
     const review = await getInvitationReview(r, kit.id, (await listInvitations(r, kit.id))[0]!.id);
     expect(review.integrity!.totals).toEqual({ pastes: 2, pastedChars: 200, blurs: 2, awayMs: 10_000, sentByTimer: 1 });

@@ -7,7 +7,7 @@ import { ResultsSummary } from "@/components/sessions/results-summary";
 import { InvitationFinished } from "@/components/invitations/invitation-finished";
 import { invitationForSession } from "@/lib/invitations/candidate";
 import { getInterviewee } from "@/lib/invitations/interviewee";
-import { INVITATION_COOKIE } from "@/lib/invitations/tokens";
+import { invitationCookieName } from "@/lib/invitations/tokens";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { toInterviewView } from "@/lib/sessions/interview-view";
 import { loadSession } from "@/lib/sessions/read-model";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Interview" };
 export default async function InterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // The invited guest of this interview (its cookie), else the signed-in user.
-  const user = await getInterviewee(id, (await cookies()).get(INVITATION_COOKIE)?.value);
+  const user = await getInterviewee(id, (await cookies()).get(invitationCookieName(id))?.value);
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/interview/${id}`)}`);
   // One read of the session; the live view and, once finished, the results are projections of it.
   const session = await loadSession(user.id, id);

@@ -6,7 +6,7 @@ import { action } from "@/lib/api/action";
 import { env } from "@/lib/env";
 import { requestIsHttps } from "@/lib/http/security-headers";
 import { acceptInvitation, eraseInvitation } from "@/lib/invitations/candidate";
-import { INVITATION_COOKIE, invitationCookiePaths } from "@/lib/invitations/tokens";
+import { invitationCookieName } from "@/lib/invitations/tokens";
 
 /*
  * The invitation page's forms: consent and start (or resume), and the candidate's request to delete
@@ -16,16 +16,14 @@ import { INVITATION_COOKIE, invitationCookiePaths } from "@/lib/invitations/toke
 const tokenForm = z.object({ token: z.string().max(64) });
 const COOKIE_DAYS = 60;
 
-/** "I agree, start": makes (once) the guest and the interview, keeps the token in a cookie scoped to that interview, and goes there. */
+/** "I agree, start": makes (once) the guest and the interview, keeps the token in a cookie named for that interview, and goes there. */
 export const startInvitationAction = action(
   { auth: "public", input: tokenForm.extend({ consent: z.literal("on", { error: "Tick the box to agree before you start." }) }), subject: "consent" },
   async ({ input }) => {
     const { sessionId } = await acceptInvitation(input.token);
     const jar = await cookies();
     const secure = requestIsHttps(await headers(), env());
-    for (const path of invitationCookiePaths(sessionId)) {
-      jar.set(INVITATION_COOKIE, input.token, { httpOnly: true, sameSite: "lax", secure, path, maxAge: COOKIE_DAYS * 86_400 });
-    }
+    jar.set(invitationCookieName(sessionId), input.token, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: COOKIE_DAYS * 86_400 });
     redirect(`/interview/${sessionId}`);
   },
 );

@@ -1,0 +1,154 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { AuthPage, newAccount } from "./pages/auth-page";
+import { InterviewPage } from "./pages/interview-page";
+import { KitsPage } from "./pages/kits-page";
+import { expectNoAxeViolations } from "./support/axe";
+
+/** Invites one candidate from the Candidates page and returns the link shown once. */
+async function invite(page: Page, name: string, email: string): Promise<string> {
+  await page.getByLabel("Candidate's name").fill(name);
+  await page.getByLabel("Candidate's email").fill(email);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const link = page.getByLabel(`Invitation link for ${name}`);
+  await expect(link).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Sent");
+  return link.inputValue();
+}
+
+/**
+ * A candidate opens their link in a fresh, signed-out browser, reads what is recorded, agrees, and
+ * takes every question (answering until each is closed); `paste` pastes the first answer from the
+ * clipboard instead of typing it.
+ */
+async function takeInterview(browser: Browser, link: string, answersFor: (question: string) => string[], options: { paste?: boolean } = {}) {
+  const context = await browser.newContext();
+  if (options.paste) await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Before you start" })).toBeVisible();
+  await expect(page.getByText("What is recorded:")).toBeVisible();
+  await expectNoAxeViolations(page, "the invitation page");
+  // Consent is required: the button alone starts nothing.
+  await page.getByRole("button", { name: "Start the interview" }).click();
+  await expect(page).toHaveURL(/\/invite\//);
+  await page.getByLabel(/I agree that my answers/).check();
+  await page.getByRole("button", { name: "Start the interview" }).click();
+  await expect(page).toHaveURL(/\/interview\/[^/]+$/);
+  await expect(page.getByText("An invited interview: your answers, pastes")).toBeVisible();
+  const room = new InterviewPage(page);
+  await expect(room.answerBox).toBeEditable();
+
+  for (let q = 0; ; q++) {
+    let first = true;
+    const answers = answersFor(await page.locator("#question-heading").innerText());
+    for (const text of answers) {
+      const before = await room.messages.count();
+      if (options.paste && q === 0 && first) {
+        await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+        await room.answerBox.focus();
+        await page.keyboard.press("Control+V");
+        await expect(room.answerBox).toHaveValue(text);
+        await room.sendButton.click();
+      } else {
+        await room.type(text);
+        await room.sendButton.click();
+      }
+      await room.expectReplyAfter(text, before);
+      first = false;
+      if (!(await room.stillAnswering())) break;
+    }
+    if (await room.finishButton.isVisible()) {
+      await room.finishButton.click();
+      break;
+    }
+    await room.next();
+    await expect(room.answerBox).toBeEditable();
+  }
+  await expect(page.getByRole("heading", { name: "Thank you: your interview is complete" })).toBeVisible();
+  // No score for the candidate: the recruiter chose so. Opening the link again says it is complete.
+  await expect(page.getByText(/\/100/)).toHaveCount(0);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Your interview is complete" })).toBeVisible();
+  await context.close();
+}
+
+/** A knowledgeable candidate's answers to the kit's questions (the seeded kit asks these two; anything else gets a general answer). */
+function strongAnswers(question: string): string[] {
+  if (/==.*\bis\b/.test(question))
+    return [
+      "`==` tests value equality by calling `__eq__`, which a class can override; `is` tests identity, whether both names refer to the very same object with the same id(), and it cannot be overridden. Use `is None` for singletons like None, because a custom __eq__ can return anything. Small integer caching and string interning make `is` sometimes true for equal values, but that is a CPython implementation detail, so compare values with ==.",
+      "NaN is not equal to itself, yet `x in [x]` is true because containers check identity before ==.",
+      "PEP 8 says to write `is None` and `is not None`.",
+    ];
+  if (/dict/.test(question))
+    return [
+      "A dict is a hash table: hash(key) picks a slot, collisions are resolved by open addressing with perturbed probing, and a hit is confirmed by comparing the hash and then ==. Keys must be hashable and equal objects must have equal hashes. Lookup, insert and delete are O(1) on average and O(n) in the worst case; the table is resized when it is about two thirds full. Insertion order is guaranteed since Python 3.7, and CPython uses a compact layout with a sparse index array pointing into a dense entries array.",
+      "defaultdict builds a default value for a missing key through __missing__, and Counter counts hashable items.",
+      "If a key's hash changes while it is in the dict, lookups silently fail.",
+    ];
+  return [
+    "It depends on the details; I would explain the mechanism, its cost, and show a short example.",
+    "I would test it with a small script.",
+    "That is all I know.",
+  ];
+}
+
+test("a recruiter invites two candidates; each takes the interview signed out; the recruiter compares them, scores one and exports the CSV", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await new AuthPage(page).signUp(newAccount("inviter"), { hiring: true });
+  await expect(page).toHaveURL(/\/kits$/);
+  const kits = new KitsPage(page);
+  await kits.build({ minutes: 20, count: 2, level: "Mid-level", topics: ["Core Language & Data Structures"], seed: "invite", title: "Python developer" });
+  await page.getByRole("link", { name: "Candidates" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Candidates" })).toBeVisible();
+  await expect(page.getByText("No one is invited yet.")).toBeVisible();
+
+  const strong = await invite(page, "Ada Strong", "ada@example.com");
+  const weak = await invite(page, "Bob Brief", "bob@example.com");
+  expect(strong).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(weak).not.toBe(strong);
+  await expectNoAxeViolations(page, "the Candidates page");
+
+  await takeInterview(browser, strong, strongAnswers, { paste: true });
+  await takeInterview(browser, weak, () => ["I don't know.", "Not sure, sorry.", "No idea."]);
+
+  await page.reload();
+  const rows = page.getByRole("table", { name: "Invitations to this kit" }).getByRole("row");
+  await expect(rows.filter({ hasText: "Ada Strong" })).toContainText("Completed");
+  await expect(rows.filter({ hasText: "Bob Brief" })).toContainText("Completed");
+
+  // The comparison: sortable by every column; the stronger answers come first by overall score.
+  const comparison = page.getByRole("table", { name: "Candidates compared, sortable by every column" });
+  const names = () => comparison.getByRole("rowheader").allInnerTexts();
+  await expect.poll(async () => (await names())[0]).toContain("Ada Strong");
+  await page.getByRole("button", { name: "Sort by overall score" }).click();
+  await expect.poll(async () => (await names())[0]).toContain("Bob Brief");
+  await page.getByRole("button", { name: "Key points of Q1" }).click();
+  await expect(comparison.getByRole("columnheader").nth(3)).toBeVisible();
+
+  const csv = await page.request.get(`${new URL(page.url()).pathname.replace(/^\/kits/, "/api/kits")}/export?format=csv`);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines).toHaveLength(3);
+  expect(lines[0]).toMatch(/^candidate,email,state,overall score,Q1 score/);
+  expect(lines.some((l) => l.startsWith("Ada Strong,ada@example.com,Completed,"))).toBe(true);
+
+  // The strong candidate's review: integrity signals (one paste), the transcript, a pre-filled scorecard.
+  await comparison.getByRole("link", { name: "Ada Strong" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ada Strong" })).toBeVisible();
+  await expect(page.getByText(/^1 paste \(\d+ characters\)/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Transcript" })).toBeVisible();
+  const scorecard = page.getByRole("region", { name: "Scorecard" });
+  await expect(scorecard.getByRole("checkbox", { checked: true }).first()).toBeVisible();
+  await expectNoAxeViolations(page, "a candidate's review");
+  const rating = scorecard.getByRole("radiogroup", { name: "Rating for question 1" });
+  await rating.getByRole("radio").nth(3).check();
+  await scorecard.getByLabel("Recommendation").selectOption("hire");
+  await scorecard.getByLabel("Overall notes").fill("Clear on reference counting; ask about weakref next time.");
+  await scorecard.getByRole("button", { name: "Save scorecard" }).click();
+  await expect(page).toHaveURL(/\/scorecards\/[^/?]+\?saved=1$/);
+  await expect(page.getByText("Ada Strong").first()).toBeVisible();
+});
