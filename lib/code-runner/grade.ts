@@ -32,7 +32,7 @@ const MESSAGE_CHARS = 500;
 /** The probe's verdict is kept this long when negative: an admin may install bwrap meanwhile. */
 const PROBE_RETRY_MS = 60_000;
 
-type Availability = { ok: true; tools: SandboxTools } | { ok: false; reason: string };
+export type Availability = { ok: true; tools: SandboxTools } | { ok: false; reason: string };
 type State = { semaphore: SlotSemaphore; probe?: { at: number; result: Promise<Availability> } };
 const state = () => processWide("codeRunner", (): State => ({ semaphore: new SlotSemaphore(MAX_CONCURRENT_RUNS, MAX_WAITING) }));
 
@@ -64,6 +64,11 @@ export function resetSandboxProbe(): void {
 async function probe(): Promise<Availability> {
   const tools = findTools();
   if ("missing" in tools) return { ok: false, reason: tools.missing };
+  return probeTools(tools);
+}
+
+/** Whether these tools can build the sandbox: a trivial run must report from inside a new pid namespace. */
+export async function probeTools(tools: SandboxTools): Promise<Availability> {
   const s = state();
   const slot = await s.semaphore.acquire();
   if (slot === undefined) return { ok: false, reason: "the grader is busy" };
@@ -85,13 +90,21 @@ async function probe(): Promise<Availability> {
 }
 
 /** Grades `code` against the question's hidden checks. See the module contract. */
-export async function gradeTask(question: Pick<Question, "id" | "task">, code: string, limits: Partial<SandboxLimits> = {}): Promise<GradeResult> {
+export async function gradeTask(question: Pick<Question, "id" | "task">, code: string, options: GradeOptions = {}): Promise<GradeResult> {
   if (!question.task) throw new Error(`question ${question.id} has no coding task`);
-  return gradeChecks(question.task.checks, code, limits);
+  return gradeChecks(question.task.checks, code, options);
 }
 
+export type GradeOptions = {
+  /** Tighter (or looser) limits than DEFAULT_LIMITS; the benchmark and tests use them. */
+  limits?: Partial<SandboxLimits>;
+  /** The sandbox's availability, when the caller has it (tests); default: the cached probe. */
+  availability?: Availability;
+};
+
 /** Grades `code` against explicit checks (the bank's tests and the benchmark use this too). */
-export async function gradeChecks(checks: TaskCheck[], code: string, limits: Partial<SandboxLimits> = {}): Promise<GradeResult> {
+export async function gradeChecks(checks: TaskCheck[], code: string, options: GradeOptions = {}): Promise<GradeResult> {
+  const limits = options.limits ?? {};
   if (code.length > MAX_CODE_CHARS) throw new RangeError(`code is longer than ${MAX_CODE_CHARS} characters`);
   const started = performance.now();
   const finish = (status: RunStatus, results: CheckResult[], run?: SandboxRun, reason?: string): GradeResult =>
@@ -107,7 +120,7 @@ export async function gradeChecks(checks: TaskCheck[], code: string, limits: Par
     });
   const notRun = (why: string) => checks.map((c) => ({ name: c.name, passed: false, message: `not run: ${why}` }));
 
-  const available = await sandboxAvailability();
+  const available = options.availability ?? (await sandboxAvailability());
   if (!available.ok) return finish("unavailable", notRun("the sandbox is unavailable"), undefined, available.reason);
   const s = state();
   const slot = await s.semaphore.acquire();

@@ -3,6 +3,9 @@ export {
   gradeTask,
   gradeChecks,
   sandboxAvailability,
+  probeTools,
+  type Availability,
+  type GradeOptions,
   resetSandboxProbe,
   candidateCodeSchema,
   MAX_CODE_CHARS,
@@ -10,4 +13,4 @@ export {
   CHECK_TIMEOUT_MS,
 } from "./grade.ts";
 export { gradeResultSchema, checkResultSchema, runStatusSchema, RUN_STATUSES, type GradeResult, type CheckResult, type RunStatus } from "./schema.ts";
-export { DEFAULT_LIMITS, type SandboxLimits } from "./sandbox.ts";
+export { DEFAULT_LIMITS, findTools, type SandboxLimits, type SandboxTools } from "./sandbox.ts";

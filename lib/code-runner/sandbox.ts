@@ -8,8 +8,8 @@
  *   never fall back to a bare subprocess.
  * - Inside: new user, pid, network (no interfaces but a down loopback: no internet, no local
  *   services), ipc, uts and cgroup namespaces; a new session (no terminal to inject keystrokes into);
- *   /usr read-only (python and its standard library; /bin, /lib, /lib64 are its merged-usr
- *   symlinks), a fresh /proc and a minimal /dev, a size-capped tmpfs at /tmp as the only writable
+ *   read-only binds of the python interpreter, its standard library and the shared libraries it
+ *   loads, nothing else of /usr (no shell or other programs: see pythonBinds), a fresh /proc and a minimal /dev, a size-capped tmpfs at /tmp as the only writable
  *   place and the working directory; no /etc, no /home, no project files; the environment is cleared
  *   and only PATH and LANG are set; no capabilities, no new user namespaces.
  * - Limits (prlimit, per process): CPU seconds, address space, file size, and the number of
@@ -17,14 +17,16 @@
  *   to root, so a server running as root gives each semaphore slot its own unused user id
  *   (SANDBOX_UID_BASE + slot); a non-root server's runs share its user id, and their limit is the
  *   user's current process count plus the allowance.
- * - The wall-clock bound and the output cap kill the whole process group (bwrap, and with it the
- *   sandbox's pid namespace, --die-with-parent) and return what was read; stdout and stderr keep
- *   their first OUTPUT_KEEP_BYTES each.
+ * - The wall-clock bound and the output cap kill the sandbox's init (the pid bwrap reports on
+ *   --info-fd), which takes its whole pid namespace with it, then, should bwrap outlive that, the
+ *   whole process group; the result holds what was read; stdout and stderr keep their first
+ *   OUTPUT_KEEP_BYTES each.
  * - fd 3 is a pipe the harness reports on (harness.ts); `stopWhen` ends the run as soon as the
  *   report is complete, so stray background processes cannot hold the run open.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants, readdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
 
 export type SandboxLimits = {
   /** Wall-clock bound of the whole run, ms. */
@@ -66,7 +68,35 @@ const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"];
 // Only /usr is bound into the sandbox, so only a python3 under /usr can run there.
 const PYTHON = ["/usr/bin/python3", "/usr/local/bin/python3"];
 
-export type SandboxTools = { bwrap: string; prlimit: string; setpriv: string | undefined; python: string };
+export type SandboxTools = {
+  bwrap: string;
+  prlimit: string;
+  setpriv: string | undefined;
+  python: string;
+  /** Read-only binds: the interpreter (at /usr/bin/python3), its standard library, the shared libraries. */
+  binds: { from: string; to: string }[];
+};
+
+/**
+ * Only what python needs, not all of /usr: no shell, no compilers, no curl in the sandbox, so
+ * `subprocess.run(["sh", ...])` finds nothing to run. The interpreter is bound at /usr/bin/python3
+ * and finds its standard library from there (prefix /usr); the multiarch and lib64 folders hold
+ * the C library, libm, libz, libexpat and the dynamic loader.
+ */
+function pythonBinds(python: string): SandboxTools["binds"] | { missing: string } {
+  const real = realpathSync(python);
+  const name = path.basename(real);
+  if (!/^python3\.\d+$/.test(name)) return { missing: `${python} is not a versioned python3 (it resolves to ${real})` };
+  const stdlib = path.join(path.dirname(path.dirname(real)), "lib", name);
+  if (!existsSync(path.join(stdlib, "os.py"))) return { missing: `python's standard library is not at ${stdlib}` };
+  const binds = [
+    { from: real, to: "/usr/bin/python3" },
+    { from: stdlib, to: stdlib },
+  ];
+  for (const entry of readdirSync("/usr/lib")) if (entry.endsWith("-linux-gnu")) binds.push({ from: `/usr/lib/${entry}`, to: `/usr/lib/${entry}` });
+  if (existsSync("/usr/lib64")) binds.push({ from: "/usr/lib64", to: "/usr/lib64" });
+  return binds;
+}
 
 function firstExecutable(paths: string[]): string | undefined {
   for (const p of paths) {
@@ -90,7 +120,9 @@ export function findTools(): SandboxTools | { missing: string } {
   if (!prlimit) return { missing: "prlimit (util-linux) is not installed" };
   if (!python) return { missing: "python3 is not installed under /usr" };
   if (isRoot() && !setpriv) return { missing: "setpriv (util-linux) is needed to drop root for the sandbox" };
-  return { bwrap, prlimit, setpriv, python };
+  const binds = pythonBinds(python);
+  if ("missing" in binds) return binds;
+  return { bwrap, prlimit, setpriv, python, binds };
 }
 
 function isRoot(): boolean {
@@ -134,24 +166,28 @@ export function sandboxCommand(tools: SandboxTools, slot: number, limits: Sandbo
     "--unshare-user",
     "--disable-userns",
     "--die-with-parent",
+    // bwrap reports the sandbox's init pid here: killing that one process ends the sandbox's pid
+    // namespace while bwrap itself stays to reap it (killing bwrap instead leaves the init to the
+    // host's pid 1, a zombie until it gets round to it, counted against RLIMIT_NPROC meanwhile).
+    "--info-fd",
+    "4",
     "--new-session",
     "--cap-drop",
     "ALL",
-    "--ro-bind",
-    "/usr",
-    "/usr",
+    ...tools.binds.flatMap((b) => ["--ro-bind", b.from, b.to]),
+    // The merged-usr layout the loader's paths (/lib64/ld-linux-*.so.2) expect.
     "--symlink",
     "usr/lib",
     "/lib",
     "--symlink",
     "usr/lib64",
     "/lib64",
-    "--symlink",
-    "usr/bin",
-    "/bin",
     "--proc",
     "/proc",
     "--dev",
+    "/dev",
+    // --dev is a writable tmpfs too; its device nodes (/dev/null...) stay usable read-only.
+    "--remount-ro",
     "/dev",
     "--size",
     String(limits.scratchBytes),
@@ -159,6 +195,9 @@ export function sandboxCommand(tools: SandboxTools, slot: number, limits: Sandbo
     "/tmp",
     "--chdir",
     "/tmp",
+    // bwrap's root is a writable tmpfs: make it read-only once everything is mounted (/tmp stays writable).
+    "--remount-ro",
+    "/",
     "--clearenv",
     "--setenv",
     "PATH",
@@ -167,7 +206,7 @@ export function sandboxCommand(tools: SandboxTools, slot: number, limits: Sandbo
     "LANG",
     "C.UTF-8",
     "--",
-    tools.python,
+    "/usr/bin/python3",
     // -I: ignore PYTHON* variables and the user site; -S: no site module; -B: write no .pyc.
     "-I",
     "-S",
@@ -212,7 +251,7 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
     // The environment is not inherited: bwrap clears it anyway, but prlimit and setpriv need none.
     // (Next's typings require NODE_ENV in every env object; this one deliberately holds PATH alone.)
     const env = { PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv;
-    const child = spawn(command!, args, { stdio: ["pipe", "pipe", "pipe", "pipe"], detached: true, env });
+    const child = spawn(command!, args, { stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"], detached: true, env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outKept = 0;
@@ -224,18 +263,35 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
     let stopped = false;
     let spawnError: string | undefined;
 
+    let sandboxInit: number | undefined;
+    let info = "";
     const killGroup = () => {
-      if (stopped) return;
-      stopped = true;
       try {
         if (child.pid) process.kill(-child.pid, "SIGKILL");
       } catch {
         // already gone
       }
     };
+    let groupTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      if (sandboxInit === undefined) return killGroup();
+      try {
+        process.kill(sandboxInit, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      groupTimer = setTimeout(killGroup, 500);
+    };
+    (child.stdio[4] as NodeJS.ReadableStream).on("data", (c: Buffer) => {
+      info += c.toString("utf8");
+      const pid = /"child-pid"\s*:\s*(\d+)/.exec(info.slice(0, 4096));
+      if (pid) sandboxInit = Number(pid[1]);
+    });
     const timer = setTimeout(() => {
       timedOut = true;
-      killGroup();
+      stop();
     }, input.limits.wallMs);
 
     const keep = (chunks: Buffer[], kept: number, chunk: Buffer): number => {
@@ -251,7 +307,7 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
       else outKept = keep(out, outKept, chunk);
       if (outputTotal > input.limits.outputBytes) {
         outputLimited = true;
-        killGroup();
+        stop();
       }
     };
     child.stdout!.on("data", (c: Buffer) => onOutput(c, false));
@@ -262,8 +318,8 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
       channel += c.toString("utf8");
       if (channel.length > CHANNEL_MAX_BYTES) {
         outputLimited = true;
-        killGroup();
-      } else if (input.stopWhen?.(channel)) killGroup();
+        stop();
+      } else if (input.stopWhen?.(channel)) stop();
     });
     child.stdin!.on("error", () => {
       // the sandbox may exit before reading all of stdin (a startup failure); the exit says why
@@ -273,7 +329,7 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
     });
     child.on("close", (exitCode, signal) => {
       clearTimeout(timer);
-      killGroup(); // strays the harness left behind, if bwrap exited first
+      clearTimeout(groupTimer);
       resolve({
         exitCode,
         signal,
