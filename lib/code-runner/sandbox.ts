@@ -11,7 +11,7 @@
  *   read-only binds of the python interpreter, its standard library and the shared libraries it
  *   loads, nothing else of /usr (no shell or other programs: see pythonBinds), a fresh /proc and a minimal /dev, a size-capped tmpfs at /tmp as the only writable
  *   place and the working directory; no /etc, no /home, no project files; the environment is cleared
- *   and only PATH and LANG are set; no capabilities, no new user namespaces.
+ *   and only PATH, LANG and MALLOC_ARENA_MAX are set; no capabilities, no new user namespaces.
  * - Limits (prlimit, per process): CPU seconds, address space, file size, and the number of
  *   processes of the run's user. RLIMIT_NPROC counts every process of a user id and does not apply
  *   to root, so a server running as root gives each semaphore slot its own unused user id
@@ -205,6 +205,11 @@ export function sandboxCommand(tools: SandboxTools, slot: number, limits: Sandbo
     "--setenv",
     "LANG",
     "C.UTF-8",
+    // Not a secret but a necessity: glibc reserves a 64 MiB malloc arena per thread, so under
+    // RLIMIT_AS a handful of threads would exhaust the address space before using any memory.
+    "--setenv",
+    "MALLOC_ARENA_MAX",
+    "2",
     "--",
     "/usr/bin/python3",
     // -I: ignore PYTHON* variables and the user site; -S: no site module; -B: write no .pyc.

@@ -101,7 +101,7 @@ for pid in os.listdir("/proc"):
       expect(r.status).toBe("ok");
       expect(r.stdout).not.toContain(secret);
       expect(r.stdout).not.toContain("CODE_RUNNER_TEST_SECRET");
-      expect(/ENV (.*)/.exec(r.stdout)![1]).toBe("['LANG', 'PATH', 'PWD']");
+      expect(/ENV (.*)/.exec(r.stdout)![1]).toBe("['LANG', 'MALLOC_ARENA_MAX', 'PATH', 'PWD']");
     } finally {
       delete process.env.CODE_RUNNER_TEST_SECRET;
     }
