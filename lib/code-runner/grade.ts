@@ -5,7 +5,8 @@
  * - `gradeTask(question, code)` resolves (never rejects for anything the code does) to a
  *   GradeResult: one CheckResult per hidden check, in bank order, with its name and a truncated
  *   message; the checks' code never appears in it. Code longer than MAX_CODE_CHARS is refused with
- *   a RangeError: routes validate with `candidateCodeSchema` first.
+ *   a RangeError: routes validate with `candidateCodeSchema` first; a question without a task is an
+ *   Error (a caller's bug: check `hasTask(question)`).
  * - Nothing runs without the sandbox: when bwrap, prlimit or python3 is missing, or namespaces are
  *   refused, or the grader's queue is full, the result is status "unavailable" with a reason and
  *   every check unpassed (message "not run").
@@ -42,18 +43,14 @@ const state = () => processWide("codeRunner", (): State => ({ semaphore: new Slo
  */
 export function sandboxAvailability(): Promise<Availability> {
   const s = state();
-  if (s.probe && (s.probe.at + PROBE_RETRY_MS > Date.now() || isPending(s.probe))) return s.probe.result;
+  // A success is kept for good (its `at` becomes Infinity), a failure for PROBE_RETRY_MS.
+  if (s.probe && s.probe.at + PROBE_RETRY_MS > Date.now()) return s.probe.result;
   const result = probe();
   s.probe = { at: Date.now(), result };
   void result.then((r) => {
-    // Keep a success for good; let a failure be retried after PROBE_RETRY_MS.
-    if (r.ok && s.probe) s.probe.at = Infinity;
+    if (r.ok && s.probe?.result === result) s.probe.at = Infinity;
   });
   return result;
-}
-
-function isPending(p: { at: number }): boolean {
-  return p.at === Infinity;
 }
 
 /** Forgets the probe's verdict (tests; an admin installed bubblewrap). */

@@ -305,8 +305,10 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
       chunks.push(part);
       return kept + part.length;
     };
+    // After a stop, output still in the pipes is read (the harness's last prints arrive after its
+    // report); only after the output cap is everything further ignored.
     const onOutput = (chunk: Buffer, isErr: boolean) => {
-      if (stopped) return;
+      if (outputLimited) return;
       outputTotal += chunk.length;
       if (isErr) errKept = keep(err, errKept, chunk);
       else outKept = keep(out, outKept, chunk);
@@ -319,7 +321,7 @@ export function runSandboxed(input: SandboxInput): Promise<SandboxRun> {
     child.stderr!.on("data", (c: Buffer) => onOutput(c, true));
     const fd3 = child.stdio[3] as NodeJS.ReadableStream;
     fd3.on("data", (c: Buffer) => {
-      if (stopped) return;
+      if (outputLimited) return;
       channel += c.toString("utf8");
       if (channel.length > CHANNEL_MAX_BYTES) {
         outputLimited = true;

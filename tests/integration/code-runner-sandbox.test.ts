@@ -263,6 +263,46 @@ for fd in range(3, 64):
   });
 });
 
+describe("the grader", () => {
+  it("runs at most two sandboxes at once, queueing the rest", async () => {
+    // Four runs whose one check sleeps 0.4 s: two at a time take two rounds, not one.
+    const slow = [{ name: "sleeps", code: "import time\ntime.sleep(0.4)" }];
+    const t = performance.now();
+    const results = await Promise.all([1, 2, 3, 4].map(() => gradeChecks(slow, "x = 1")));
+    const elapsed = performance.now() - t;
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok"]);
+    expect(elapsed).toBeGreaterThan(800);
+    expect(elapsed).toBeLessThan(4_000);
+  });
+
+  it("keeps what the code printed, runs each check from fresh state, and reports messages", async () => {
+    const r = await gradeChecks(
+      [
+        { name: "first", code: "print('in first check'); counter.append(1); assert counter == [1], counter" },
+        { name: "second", code: "counter.append(2); assert counter == [2], counter" },
+        { name: "fails", code: "assert counter == ['nope']" },
+        { name: "raises", code: "{}['missing']" },
+      ],
+      "print('candidate says hi')\ncounter = []\n",
+    );
+    expect(r.status).toBe("ok");
+    expect(r.checks).toEqual([
+      { name: "first", passed: true, message: "" },
+      { name: "second", passed: true, message: "" },
+      { name: "fails", passed: false, message: "assertion failed: assert counter == ['nope']" },
+      { name: "raises", passed: false, message: "KeyError: 'missing'" },
+    ]);
+    expect(r.stdout.match(/candidate says hi/g)).toHaveLength(4);
+    expect(r.stdout).toContain("in first check");
+  });
+
+  it("reports a syntax error on every check", async () => {
+    const r = await gradeChecks(PASS.concat({ name: "two", code: "pass" }), "def broken(:\n");
+    expect(r.status).toBe("ok");
+    expect(r.checks.every((c) => !c.passed && c.message.startsWith("SyntaxError"))).toBe(true);
+  });
+});
+
 describe("without a working sandbox", () => {
   it("reports unavailable with the reason, and runs nothing", async () => {
     const tools = findTools();
