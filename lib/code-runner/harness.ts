@@ -36,6 +36,7 @@ export const HARNESS_SOURCE = String.raw`
 import json, os, select, signal, sys, time, traceback
 
 MESSAGE_LIMIT = 2000
+VERDICT_LIMIT = 16384
 
 
 def main():
@@ -87,29 +88,45 @@ def run_check(index, program, check, timeout, results):
         except BaseException:
             pass
         try:
-            os.write(write_end, json.dumps(verdict).encode("utf-8")[:8192])
+            os.write(write_end, json.dumps(verdict).encode("utf-8")[:VERDICT_LIMIT])
         finally:
             os._exit(0)
     os.close(write_end)
     deadline = time.monotonic() + timeout
     chunks = []
+    size = 0
     timed_out = False
-    while True:
+    status = None
+    while size <= VERDICT_LIMIT:
         left = deadline - time.monotonic()
         if left <= 0:
             timed_out = True
             break
-        ready, _, _ = select.select([read_end], [], [], left)
-        if not ready:
+        ready, _, _ = select.select([read_end], [], [], min(left, 0.05))
+        if ready:
+            chunk = os.read(read_end, 8192)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
             continue
-        chunk = os.read(read_end, 8192)
-        if not chunk:
+        # Processes the check forked inherit the pipe and may hold it open: the check is over when
+        # its own process is, whatever they do.
+        finished, waited = os.waitpid(pid, os.WNOHANG)
+        if finished:
+            status = waited
+            while size <= VERDICT_LIMIT and select.select([read_end], [], [], 0)[0]:
+                chunk = os.read(read_end, 8192)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
             break
-        chunks.append(chunk)
     os.close(read_end)
     if timed_out:
         os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
+    if status is None:
+        _, status = os.waitpid(pid, 0)
     if timed_out:
         return {"kind": "check", "index": index, "outcome": "timeout", "message": f"timed out after {timeout:g} s"}
     try:

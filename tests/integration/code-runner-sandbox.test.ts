@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findTools, gradeChecks, probeTools, sandboxAvailability, type GradeResult } from "../../lib/code-runner/index.ts";
+import { DEFAULT_LIMITS, findTools, gradeChecks, probeTools, sandboxAvailability, type GradeResult } from "../../lib/code-runner/index.ts";
 import { SANDBOX_UID_BASE } from "../../lib/code-runner/sandbox.ts";
 
 const PASS = [{ name: "runs", code: "pass" }];
@@ -184,6 +184,28 @@ while True:
 `);
     expect(r.checks[0]!.passed).toBe(false);
     expect(r.durationMs).toBeLessThan(6_000);
+  });
+
+  it("forking at the process limit, without waiting for the forked processes", async () => {
+    const r = await run(`
+import os, time
+n = 0
+try:
+    while True:
+        if os.fork() == 0:
+            time.sleep(30)
+            os._exit(0)
+        n += 1
+except OSError as error:
+    print("FORKS", n, type(error).__name__)
+`);
+    const forks = Number(/FORKS (\d+) BlockingIOError/.exec(r.stdout)?.[1]);
+    expect(forks).toBeGreaterThan(0);
+    expect(forks).toBeLessThan(DEFAULT_LIMITS.processes);
+    // The check is over when its own process is: its sleeping children do not hold it to the time limit.
+    expect(r.status).toBe("ok");
+    expect(r.checks[0]!.passed).toBe(true);
+    expect(r.durationMs).toBeLessThan(1_500);
   });
 
   it("a memory bomb at the address-space limit", async () => {
