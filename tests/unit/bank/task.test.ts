@@ -1,7 +1,10 @@
 // The ## Task section: parsed into question.task (public part and hidden checks), one clear
 // BankError (file, line, field) per malformed task, and publicTask() never carries the checks.
 import { describe, expect, it } from "vitest";
+import { getQuestionBank } from "@/lib/bank/load.ts";
 import { parseQuestion } from "@/lib/bank/parse-question.ts";
+import { toKitQuestion } from "@/lib/kits/builder.ts";
+import { snapshotOf } from "@/lib/sessions/snapshot.ts";
 import { publicTask, hasTask } from "@/lib/bank/task.ts";
 
 const HEAD = `---
@@ -155,5 +158,17 @@ describe("## Task", () => {
     expect(performance.now() - t).toBeLessThan(2_000);
     // 120 characters at most: the schema reports the over-long name.
     expect(errors.map((e) => e.field)).toEqual(["task.checks.1.name"]);
+  });
+
+  it("leaves the hidden checks out of every shape the app stores or sends: session snapshots and kit questions", () => {
+    const tasks = getQuestionBank()
+      .list()
+      .filter((q) => q.task);
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const q of tasks) {
+      const shapes = [JSON.stringify(snapshotOf(q)), JSON.stringify(toKitQuestion(q, "mid", q.minutes)), JSON.stringify(publicTask(q))];
+      for (const check of q.task!.checks)
+        for (const shape of shapes) expect(shape, `${q.id}: ${check.name}`).not.toContain(JSON.stringify(check.code).slice(1, -1));
+    }
   });
 });
