@@ -13,5 +13,6 @@ export {
   type LoadResult,
 } from "./load.ts";
 export { parseQuestion, sha256, type ParseQuestionInput, type ParseQuestionResult } from "./parse-question.ts";
+export { publicTask, hasTask } from "./task.ts";
 export { createQuestionBank, compareQuestions } from "./question-bank.ts";
 export { buildSearchIndex, stem, stemmedTerms, tokenize, type SearchIndex } from "./search.ts";

@@ -24,6 +24,7 @@ import {
   questionSchema,
   misconceptionSchema,
   clarificationsSchema,
+  taskSchema,
   slugSchema,
   type FollowUp,
   type FrontMatter,
@@ -31,6 +32,7 @@ import {
   type Question,
   type Misconception,
   type Clarifications,
+  type Task,
 } from "./schema.ts";
 
 export type ParseQuestionInput = {
@@ -57,9 +59,10 @@ const SECTIONS = {
   // The format's earlier name for the same section.
   "red flags": "Misconceptions",
   errata: "Errata",
+  task: "Task",
 } as const;
 type SectionName = (typeof SECTIONS)[keyof typeof SECTIONS];
-const SECTION_LIST = "Question, Reference answer, Key points, Follow-ups, Clarifications, Misconceptions, Errata";
+const SECTION_LIST = "Question, Reference answer, Key points, Follow-ups, Clarifications, Misconceptions, Errata, Task";
 
 const FRONT_MATTER_FIELDS = new Set(Object.keys(frontMatterSchema.shape));
 const FIELD_EXPECTATIONS: Record<string, string> = {
@@ -503,6 +506,10 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
   const errataSection = sections.get("Errata");
   const errata = errataSection ? source(meaningful(errataSection.nodes)).trim() : "";
 
+  // Task (optional): a coding task with hidden checks
+  const taskSection = sections.get("Task");
+  const task = taskSection ? parseTask(taskSection, body, lineOf, err) : undefined;
+
   if (errors.length > 0 || !frontMatter) return { question: undefined, errors };
   const candidate = {
     ...frontMatter,
@@ -514,6 +521,7 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     misconceptions,
     clarifications,
     errata,
+    task,
     contentHash,
     file: input.file,
   };
@@ -523,6 +531,124 @@ export function parseQuestion(input: ParseQuestionInput): ParseQuestionResult {
     return { question: undefined, errors };
   }
   return { question: result.data, errors };
+}
+
+// ---- the Task section ------------------------------------------------------------------------
+
+const TASK_EXPECTED = "a prompt paragraph, then ### Starter, ### Example (0+) and ### Check: <name> (1+), each with one ```python fence";
+const PYTHON_LANGS = new Set(["python", "py", "python3"]);
+
+/**
+ * `## Task`: the prompt (everything before the first `###`), `### Starter` (one python fence),
+ * `### Example` blocks (Markdown, usually a fence) and `### Check: <name>` blocks (one python fence
+ * each: the hidden check). Headings are split at their first ":" with indexOf, not a regex, since a
+ * check name is free text.
+ */
+function parseTask(section: Section, body: string, lineOf: LineOf, report: Err): Task | undefined {
+  let failed = false;
+  const err: Err = (...args) => {
+    failed = true;
+    report(...args);
+  };
+  const promptNodes: RootContent[] = [];
+  // "ignored" collects the content under an unknown heading, so it is not taken for the block before.
+  type Block = { kind: "starter" | "example" | "check" | "ignored"; name: string; line: number; nodes: RootContent[] };
+  const blocks: Block[] = [];
+  for (const node of section.nodes) {
+    if (node.type === "heading" && node.depth === 3) {
+      const text = toString(node).trim();
+      const colon = text.indexOf(":");
+      const label = (colon < 0 ? text : text.slice(0, colon)).trim().toLowerCase();
+      const name = colon < 0 ? "" : text.slice(colon + 1).trim();
+      const line = lineOf(node);
+      if (label === "starter" || label === "example") blocks.push({ kind: label, name, line, nodes: [] });
+      else if (label === "check") {
+        if (!name)
+          err(
+            "malformed-heading",
+            line,
+            "task.checks",
+            `check heading "### ${text}" has no name`,
+            "### Check: <short name>, e.g. ### Check: fails on an empty input",
+          );
+        blocks.push({ kind: "check", name, line, nodes: [] });
+      } else {
+        err("malformed-heading", line, "task", `unknown task heading "### ${text}"`, "### Starter, ### Example or ### Check: <name>");
+        blocks.push({ kind: "ignored", name: "", line, nodes: [] });
+      }
+    } else if (node.type === "heading" && node.depth > 3) {
+      err("malformed-heading", lineOf(node), "task", `a level-${node.depth} heading "${toString(node).trim()}" is not part of the format`, TASK_EXPECTED);
+    } else if (blocks.length > 0) blocks[blocks.length - 1]!.nodes.push(node);
+    else promptNodes.push(node);
+  }
+
+  const prompt = sliceSource(body, meaningful(promptNodes)).trim();
+  if (!prompt) err("empty-section", section.line, "task.prompt", "the task has no prompt", "a paragraph under ## Task, before ### Starter");
+
+  /** The one python fence of a Starter or Check block, or an error. */
+  const onePythonFence = (block: Block, field: string): string | undefined => {
+    const content = meaningful(block.nodes);
+    const code = content.length === 1 && content[0]!.type === "code" ? content[0] : undefined;
+    if (!code) {
+      const what = content.length === 0 ? "nothing" : content.map(describe).join(", ");
+      err("malformed-item", block.line, field, `expected one \`\`\`python fence, found ${what}`, TASK_EXPECTED);
+      return undefined;
+    }
+    if (!PYTHON_LANGS.has((code.lang ?? "").toLowerCase())) {
+      err("malformed-item", lineOf(code), field, `the fence is ${code.lang ? `"${code.lang}"` : "unlabelled"}, not python`, "a ```python fence");
+      return undefined;
+    }
+    if (!code.value.trim()) {
+      err("empty-section", lineOf(code), field, "the python fence is empty", "Python code");
+      return undefined;
+    }
+    return code.value;
+  };
+
+  let starter: string | undefined;
+  let starterLine = 0;
+  const examples: string[] = [];
+  const checks: { name: string; code: string }[] = [];
+  const checkLines = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.kind === "ignored") continue;
+    if (block.kind === "starter") {
+      if (starterLine) {
+        err("malformed-heading", block.line, "task.starter", `### Starter appears twice (first on line ${starterLine})`, "one ### Starter");
+        continue;
+      }
+      starterLine = block.line;
+      starter = onePythonFence(block, "task.starter");
+    } else if (block.kind === "example") {
+      const md = sliceSource(body, meaningful(block.nodes)).trim();
+      if (!md) err("empty-section", block.line, "task.examples", "the example is empty", "a ```python fence showing a call and its result");
+      else examples.push(md);
+    } else if (block.name) {
+      const field = `task.checks.${block.name}`;
+      const key = block.name.toLowerCase();
+      if (checkLines.has(key)) {
+        err(
+          "duplicate-id",
+          block.line,
+          field,
+          `check "${block.name}" is defined twice (first on line ${checkLines.get(key)})`,
+          "unique check names within a task",
+        );
+        continue;
+      }
+      checkLines.set(key, block.line);
+      const code = onePythonFence(block, field);
+      if (code !== undefined) checks.push({ name: block.name, code });
+    }
+  }
+  if (!starterLine) err("missing-field", section.line, "task.starter", "the task has no ### Starter", "### Starter with one ```python fence");
+  if (checkLines.size === 0)
+    err("missing-field", section.line, "task.checks", "the task has no hidden checks", "at least one ### Check: <name> with a ```python fence");
+  if (failed || starter === undefined) return undefined;
+  const parsed = taskSchema.safeParse({ public: { prompt, starter, examples }, checks });
+  if (parsed.success) return parsed.data;
+  reportIssues(parsed.error, "task", section.line, err);
+  return undefined;
 }
 
 // ---- helpers --------------------------------------------------------------------------------

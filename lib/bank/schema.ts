@@ -78,6 +78,37 @@ export const clarificationsSchema = z.object({
 });
 export type Clarifications = z.infer<typeof clarificationsSchema>;
 
+/**
+ * A hands-on coding task (the optional `## Task` section). Split in two on purpose: `public` is
+ * what a candidate may see (prompt, starter code, examples); `checks` are the hidden tests the
+ * server runs in the sandbox (lib/code-runner) and must never send to a browser. Send
+ * `publicTask(question)` (lib/bank/task.ts), never `question.task`.
+ */
+export const taskCheckSchema = z.object({
+  /** A short human name shown in the grade, e.g. "fails on an empty input". */
+  name: z.string().trim().min(3).max(120),
+  /** Python statements run after the candidate's code, in its namespace; the check passes when they raise nothing. */
+  code: z.string().trim().min(1),
+});
+export type TaskCheck = z.infer<typeof taskCheckSchema>;
+
+export const publicTaskSchema = z.object({
+  /** The task as Markdown (inline code and fences kept). */
+  prompt: z.string().trim().min(10),
+  /** The code the editor starts with (plain Python, no fence). */
+  starter: z.string().min(1),
+  /** Worked examples as Markdown, each usually one ```python fence. */
+  examples: z.array(z.string().trim().min(1)),
+});
+export type PublicTask = z.infer<typeof publicTaskSchema>;
+
+export const taskSchema = z.object({
+  public: publicTaskSchema,
+  /** Hidden checks, in file order; names are unique within the task. */
+  checks: z.array(taskCheckSchema).min(1),
+});
+export type Task = z.infer<typeof taskSchema>;
+
 export const questionSchema = frontMatterSchema.extend({
   bankId: slugSchema,
   /** What the interviewer asks: the `## Question` section when present, else the title. */
@@ -90,6 +121,8 @@ export const questionSchema = frontMatterSchema.extend({
   clarifications: clarificationsSchema.default({}),
   /** Corrections of the source's factual errors, as Markdown; empty when none. */
   errata: z.string().default(""),
+  /** A coding task with hidden checks; absent for questions without one. Server-side only: see taskSchema. */
+  task: taskSchema.optional(),
   /** sha256 of the file's bytes: sessions snapshot it so a transcript stays true. */
   contentHash: z.string().regex(/^[a-f0-9]{64}$/),
   /** Path of the file relative to its bank folder. */

@@ -41,6 +41,11 @@ interface ProcessWideValues {
   interviewerReplies: unknown;
   /** lib/sessions/resumable.ts: the reply relay's two Redis connections (REDIS_URL): one pair per process. */
   replyRelay: unknown;
+  /**
+   * lib/code-runner/grade.ts: the grading semaphore and the sandbox probe's verdict. The limit on concurrent sandboxes is per process:
+   * per bundle, every route bundle would run its own sandboxes next to the others'.
+   */
+  codeRunner: unknown;
 }
 
 export type ProcessWideKey = keyof ProcessWideValues;
