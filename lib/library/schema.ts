@@ -13,7 +13,6 @@
  */
 import { z } from "zod";
 import {
-  clarificationsSchema,
   difficultySchema,
   followUpSchema,
   frontMatterSchema,
@@ -54,7 +53,7 @@ export const questionDraftSchema = z
     keyPoints: z.array(draftKeyPointSchema).default([]),
     followUps: z.array(draftFollowUpSchema).default([]),
     misconceptions: z.array(misconceptionSchema).default([]),
-    clarifications: clarificationsSchema,
+    clarifications: questionSchema.shape.clarifications,
     errata: questionSchema.shape.errata,
   })
   .superRefine((draft, ctx) => {
