@@ -12,15 +12,7 @@
  *   - no bankId, number, contentHash or file: those belong to where a question is stored, not to it.
  */
 import { z } from "zod";
-import {
-  difficultySchema,
-  followUpSchema,
-  frontMatterSchema,
-  keyPointSchema,
-  misconceptionSchema,
-  questionSchema,
-  slugSchema,
-} from "../bank/schema.ts";
+import { difficultySchema, followUpSchema, frontMatterSchema, keyPointSchema, misconceptionSchema, questionSchema, slugSchema } from "../bank/schema.ts";
 
 export const draftKeyPointSchema = z.object({
   id: keyPointSchema.shape.id,
