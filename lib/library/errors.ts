@@ -38,7 +38,10 @@ export function formatIssue(issue: LibraryIssue): string {
 }
 
 export function issueFromBankError(error: BankError): LibraryIssue {
-  const { code, file, line, field, message, expected } = error.toJSON();
+  const { code, file, line, field, message: detail, expected } = error.toJSON();
+  // BankError's detail carries the expectation already; the issue keeps it apart, as BankErrorInit does.
+  const suffix = expected === undefined ? "" : ` (expected ${expected})`;
+  const message = suffix && detail.endsWith(suffix) ? detail.slice(0, -suffix.length) : detail;
   return { code, file, line, field, message, ...(expected === undefined ? {} : { expected }) };
 }
 
