@@ -41,7 +41,12 @@ export function checkDraft(input: unknown): DraftCheck {
     return {
       ok: false,
       // The lines are the rendered file's, which the caller never saw: the field and message say it.
-      problems: errors.map((e) => ({ code: e.code, field: e.field, message: e.detail })),
+      problems: errors.map((e) => {
+        const owner = e.code === "unknown-section" ? headingOwner(draft, e.field) : undefined;
+        return owner
+          ? { code: e.code, field: owner, message: `the heading "${e.field}" would start a section of the question file: ${e.detail}` }
+          : { code: e.code, field: e.field, message: e.detail };
+      }),
     };
   const back = draftFromQuestion(question);
   if (draft.id === undefined) delete back.id;
@@ -60,6 +65,24 @@ export function checkDraft(input: unknown): DraftCheck {
       ],
     };
   return { ok: true, draft, question };
+}
+
+/**
+ * The free-Markdown field that holds a `#` or `##` heading the parser took for a section ("## Notes"
+ * inside a reference): the editor shows the problem beside that field, not beside a section the
+ * recruiter never wrote.
+ */
+function headingOwner(draft: QuestionDraft, heading: string): string | undefined {
+  const holds = (text: string | undefined) => text !== undefined && text.split("\n").some((line) => line.trim() === heading);
+  if (holds(draft.prompt)) return "prompt";
+  if (holds(draft.reference)) return "reference";
+  if (holds(draft.errata)) return "errata";
+  const kp = draft.keyPoints.findIndex((k) => holds(k.statement));
+  if (kp >= 0) return `keyPoints.${kp}.statement`;
+  const fu = draft.followUps.findIndex((f) => holds(f.text));
+  if (fu >= 0) return `followUps.${fu}.text`;
+  const m = draft.misconceptions.findIndex((x) => holds(x.text));
+  return m >= 0 ? `misconceptions.${m}.text` : undefined;
 }
 
 /** The title asked as the prompt is the same as no prompt. */
