@@ -76,7 +76,7 @@ export function importCsv(file: LibraryFile, limits: Partial<LibraryLimits> = {}
       );
   if (errors.length > 0) return failed(errors);
   if (records.length === 0) return failed([at(headerLine, "rows", "no question rows after the header", "missing-field", undefined, "one question per row")]);
-  const tooMany = questionLimitIssue(records.length, max, { file: file.path, line: startLine(records[records.length - 1]!) });
+  const tooMany = questionLimitIssue(records.length, max, { file: file.path, line: startLine(records[records.length - 1]!), counted: "up-to-limit" });
   if (tooMany) return failed([tooMany]);
 
   // ---- rows -------------------------------------------------------------------------------------

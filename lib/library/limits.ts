@@ -69,8 +69,22 @@ export function checkFileLimits(files: readonly LibraryFile[], limits: LibraryLi
 }
 
 /** The question-count limit, reported at the first question over it. */
-export function questionLimitIssue(count: number, limits: LibraryLimits, at: { file: string; line: number }): LibraryIssue | undefined {
+export function questionLimitIssue(
+  count: number,
+  limits: LibraryLimits,
+  at: { file: string; line: number; counted?: "all" | "up-to-limit" },
+): LibraryIssue | undefined {
   if (count <= limits.maxQuestions) return undefined;
+  // A reader that stops one past the limit (the CSV parser) knows only that there are more.
+  if (at.counted === "up-to-limit")
+    return {
+      code: "over-limit",
+      file: at.file,
+      line: at.line,
+      field: "questions",
+      message: `more than ${limits.maxQuestions} questions`,
+      expected: `at most ${limits.maxQuestions} questions in one import`,
+    };
   return {
     code: "over-limit",
     file: at.file,

@@ -101,9 +101,10 @@ describe("importCsv", () => {
   it("enforces the limits before the rows are checked: bytes, and rows", () => {
     const big = { path: "big.csv", text: `${HEADER}\n${"x".repeat(LIBRARY_LIMITS.maxFileBytes)}` };
     expect(errorsOf(importCsv(big))).toEqual([`big.csv:1 file: the file has ${big.text.length} bytes (expected at most ${LIBRARY_LIMITS.maxFileBytes} bytes)`]);
-    const rows = Array.from({ length: 4 }, (_, i) => `Question number ${i + 1}?,,An answer.,Basics,easy,3`);
+    // The parser stops one row past the limit: row 5 of 6 is where it is reported.
+    const rows = Array.from({ length: 6 }, (_, i) => `Question number ${i + 1}?,,An answer.,Basics,easy,3`);
     expect(errorsOf(importCsv(csv(...rows), { maxQuestions: 3 }))).toEqual([
-      "questions.csv:5 questions: 4 questions is more than one import takes (expected at most 3 questions)",
+      "questions.csv:5 questions: more than 3 questions (expected at most 3 questions in one import)",
     ]);
   });
 
