@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { classifyAnswerLines } from "@/lib/library/answer-to-markdown.ts";
+import { answerToMarkdown, classifyAnswerLines } from "@/lib/library/answer-to-markdown.ts";
 import { formatIssue } from "@/lib/library/errors.ts";
 import { importQaText } from "@/lib/library/import-qa-text.ts";
 import { LIBRARY_LIMITS } from "@/lib/library/limits.ts";
@@ -151,9 +151,16 @@ describe("importQaText", () => {
       limits,
     );
     expectLinear(
-      "qa: code runs",
+      "qa: code runs to Markdown",
       (n) => pump("", "for x in in in:\n\n# c\nx = 1\n", "", n),
-      (s) => classifyAnswerLines(s.split("\n")),
+      (s) => answerToMarkdown(s.split("\n")),
+      limits,
+    );
+    // Lines just under the length where code detection stops: isCodeLine's slowest shape ("for ... in ...").
+    expectLinear(
+      "qa: the longest lines code detection reads",
+      (n) => pump("", `for${" in".repeat(130)}\n`, "", n),
+      (s) => answerToMarkdown(s.split("\n")),
       limits,
     );
   });
