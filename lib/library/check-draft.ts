@@ -9,7 +9,7 @@
  */
 import { parseQuestion } from "../bank/parse-question.ts";
 import type { Question } from "../bank/schema.ts";
-import type { LibraryIssueCode } from "./errors.ts";
+import { issueFromBankError, type LibraryIssueCode } from "./errors.ts";
 import { draftFromQuestion } from "./draft-from-question.ts";
 import { renderQuestionFile } from "./render-question-file.ts";
 import { questionDraftSchema, type QuestionDraft } from "./schema.ts";
@@ -42,10 +42,12 @@ export function checkDraft(input: unknown): DraftCheck {
       ok: false,
       // The lines are the rendered file's, which the caller never saw: the field and message say it.
       problems: errors.map((e) => {
+        const { message, expected } = issueFromBankError(e);
         const owner = e.code === "unknown-section" ? headingOwner(draft, e.field) : undefined;
-        return owner
-          ? { code: e.code, field: owner, message: `the heading "${e.field}" would start a section of the question file: ${e.detail}` }
-          : { code: e.code, field: e.field, message: e.detail };
+        const problem = owner
+          ? { code: e.code, field: owner, message: `the heading "${e.field}" would start a section of the question file: ${message}` }
+          : { code: e.code, field: e.field, message };
+        return expected === undefined ? problem : { ...problem, expected };
       }),
     };
   const back = draftFromQuestion(question);

@@ -36,6 +36,11 @@ describe("importQaText", () => {
     expect(result.drafts.every((d) => d.keyPoints.length === 0 && d.id === undefined && d.prompt === undefined)).toBe(true);
   });
 
+  it("reads Windows line endings and a byte-order mark the same", () => {
+    const crlf = importQaText({ path: FIXTURE, text: `\uFEFF${fixture.text.replace(/\n/g, "\r\n")}` });
+    expect(crlf).toEqual(importQaText(fixture));
+  });
+
   it("takes the topic, the minutes and the fence language from the options when the document has none", () => {
     const result = importQaText(
       { path: "q.txt", text: "1\nWhat is a list?Easy\nAn ordered, mutable sequence.\nxs = [1, 2]\n" },
