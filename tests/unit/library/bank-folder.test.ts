@@ -23,7 +23,7 @@ const importShipped = () => (shipped ??= importBankFolder(upload("content/python
 const errorsOf = (result: { ok: boolean; errors?: Parameters<typeof formatIssue>[0][] }) => (result.ok ? [] : (result.errors ?? []).map(formatIssue));
 
 describe("importBankFolder", () => {
-  it("imports the shipped Python bank: 50 drafts in the bank's order, with their rubrics, and its bank.json", { timeout: 30_000 }, () => {
+  it("imports the shipped Python bank: 50 drafts in the bank's order, with their rubrics, and its bank.json", { timeout: 120_000 }, () => {
     const result = importShipped();
     expect(errorsOf(result)).toEqual([]);
     if (!result.ok) return;
@@ -87,7 +87,7 @@ describe("importBankFolder", () => {
 
   // Slow by design: the shipped bank's 50 rich files are parsed five times (import and its round-trip
   // check, twice, and the export's check); the Markdown parser takes 10-20 ms per such file here.
-  it("bank folder -> import -> export -> import gives equal drafts (the shipped bank, rubrics and all)", { timeout: 60_000 }, () => {
+  it("bank folder -> import -> export -> import gives equal drafts (the shipped bank, rubrics and all)", { timeout: 120_000 }, () => {
     const first = importShipped();
     if (!first.ok) throw new Error(errorsOf(first).join("\n"));
     const exported = exportBankFolder(first.drafts, first.bank!);

@@ -13,6 +13,7 @@ import { exportBankFolder, slugify } from "@/lib/library/export-bank-folder.ts";
 import { importBankFolder } from "@/lib/library/import-bank-folder.ts";
 import { importQaText } from "@/lib/library/import-qa-text.ts";
 import type { LibraryFile, QuestionDraft } from "@/lib/library/schema.ts";
+import { SEED_PATH } from "@/tests/support/seed.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = "tests/fixtures/library/recruiter-questions.txt";
@@ -61,6 +62,18 @@ describe("exportBankFolder", () => {
     expect(loaded.map((q) => q.followUps)).toEqual(drafts.map((d) => d.followUps));
     expect(loaded.every((q) => q.keyPoints.length >= 3 && q.followUps.length === q.keyPoints.length)).toBe(true);
   });
+
+  it("the seed document itself -> drafts -> bank folder -> the real loader: the shipped bank's 50 titles, difficulties and topics", () => {
+    const seed = importQaText({ path: "seed.txt", text: readFileSync(SEED_PATH, "utf8") });
+    if (!seed.ok) throw new Error(seed.errors.map(formatIssue).join("\n"));
+    const exported = exportBankFolder(seed.drafts, { id: "seed", name: "Seed" });
+    if (!exported.ok) throw new Error(exported.errors.map(formatIssue).join("\n"));
+    const { banks, errors } = loadBanks([writeFolder(exported.files), path.join(root, "content/python")]);
+    expect(errors.map(String)).toEqual([]);
+    const [python, mine] = [banks.find((b) => b.id === "python")!, banks.find((b) => b.id === "seed")!];
+    expect(mine.questions.map((q) => q.reference)).toEqual(seed.drafts.map((d) => d.reference));
+    expect(mine.questions.map((q) => [q.title, q.difficulty, q.topic])).toEqual(python.questions.map((q) => [q.title, q.difficulty, q.topic]));
+  }, 60_000);
 
   it("writes a folder `npm run bank:check` accepts", () => {
     const drafts = fixtureDrafts().map((d) => ({ ...d, ...draftRubric(d.reference, d.title) }));
