@@ -10,7 +10,8 @@
  * id are an error, not renamed. File names carry the position (01-, 02-...) and the id without the
  * bank prefix, so the loader lists the questions in the drafts' order.
  */
-import { bankMetaSchema, type BankMeta } from "../bank/schema.ts";
+import type { z } from "zod";
+import { bankMetaSchema } from "../bank/schema.ts";
 import { checkDraft } from "./check-draft.ts";
 import type { LibraryIssue } from "./errors.ts";
 import { renderQuestionFile } from "./render-question-file.ts";
@@ -21,7 +22,10 @@ export type ExportResult = { ok: true; files: LibraryFile[] } | { ok: false; err
 /** Longest slug taken from a title: ids stay readable in URLs and file names. */
 const MAX_SLUG_CHARS = 48;
 
-export function exportBankFolder(drafts: readonly QuestionDraftInput[], meta: BankMeta): ExportResult {
+/** bank.json's fields as a caller gives them (description and order optional). */
+export type BankMetaInput = z.input<typeof bankMetaSchema>;
+
+export function exportBankFolder(drafts: readonly QuestionDraftInput[], meta: BankMetaInput): ExportResult {
   const errors: LibraryIssue[] = [];
   const bank = bankMetaSchema.safeParse(meta);
   if (!bank.success)

@@ -16,6 +16,6 @@ export { importQaText, DEFAULT_QA_TOPIC, type QaImportOptions } from "./import-q
 export { parseQaText, type QaParse, type QaQuestion } from "./parse-qa-text.ts";
 export { answerToMarkdown } from "./answer-to-markdown.ts";
 export { draftRubric, type DraftRubricOptions, type RubricDraft } from "./draft-rubric.ts";
-export { exportBankFolder, slugify, type ExportResult } from "./export-bank-folder.ts";
+export { exportBankFolder, slugify, type BankMetaInput, type ExportResult } from "./export-bank-folder.ts";
 export { toCsv } from "./export-csv.ts";
 export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from "./csv-columns.ts";
