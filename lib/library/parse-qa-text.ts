@@ -15,6 +15,7 @@
  */
 import { DIFFICULTIES, type Difficulty } from "../bank/schema.ts";
 import { isCodeLine } from "../scoring/text.ts";
+import { isAnswerCodeLine } from "./answer-to-markdown.ts";
 
 export type QaLine = { /** 1-based line in the document. */ line: number; text: string };
 
@@ -51,7 +52,9 @@ export function parseQaText(text: string): QaParse {
     const raw = lines[i]!;
     const trimmed = raw.trim();
     if (NUMBER_LINE.test(trimmed)) {
-      const next = lines[i + 1] ?? "";
+      // The title is on the next line; one blank line between is forgiven.
+      const titleAt = !lines[i + 1]?.trim() && lines[i + 2]?.trim() ? i + 2 : i + 1;
+      const next = lines[titleAt] ?? "";
       const split = splitTitleLine(next);
       const expected = questions.length + 1;
       const number = Number(trimmed);
@@ -71,7 +74,7 @@ export function parseQaText(text: string): QaParse {
           });
         if (split.title.length < 3)
           problems.push({
-            line: i + 2,
+            line: titleAt + 1,
             field: "title",
             message: `the title ${JSON.stringify(split.title)} is too short`,
             expected: "the question, then Easy, Medium or Hard",
@@ -79,12 +82,14 @@ export function parseQaText(text: string): QaParse {
         if (current) trimTrailingBlank(current.answer);
         current = { number, line: i + 1, title: split.title, difficulty: split.difficulty, ...(topic === undefined ? {} : { topic }), answer: [] };
         questions.push(current);
-        i++;
+        i = titleAt;
         continue;
       }
-      if (number === expected && next.trim() && !NUMBER_LINE.test(next.trim()))
+      // The expected number before what reads as a title with a difficulty the format does not know
+      // ("What is a set?Tricky"); a number in an answer ("3", the output of the code above) is not one.
+      if (number === expected && looksLikeTitle(next))
         problems.push({
-          line: i + 2,
+          line: titleAt + 1,
           field: "difficulty",
           message: `question ${number}: the title line does not end with a difficulty word (got ${JSON.stringify(truncate(next.trim()))})`,
           expected: "the title, then Easy, Medium or Hard",
@@ -109,6 +114,13 @@ export function splitTitleLine(line: string): { title: string; difficulty: Diffi
     return { title: s.slice(0, end).trim(), difficulty };
   }
   return undefined;
+}
+
+/** Prose, not code, that asks a question or ends with a word in the place of the difficulty. */
+function looksLikeTitle(line: string): boolean {
+  const t = line.trim();
+  if (!t || NUMBER_LINE.test(t) || isAnswerCodeLine(line)) return false;
+  return t.includes("?") || /[.?!)]\s*\p{L}+$/u.test(t) || /\b(?:easy|medium|hard|difficult|tricky|simple|beginner|intermediate|advanced|expert)\w*$/i.test(t);
 }
 
 /** A heading-like line: "Concurrency & Async", not "x = 1", "outer()" or a sentence. */

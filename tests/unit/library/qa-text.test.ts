@@ -98,6 +98,15 @@ describe("importQaText", () => {
     ]);
   });
 
+  it("takes a number in an answer for answer text, not for a question without a difficulty", () => {
+    const text =
+      "1\nHow long is [1, 2, 3]?Easy\nlen() counts the items:\nprint(len([1, 2, 3]))\n2\nIt prints 3, the number of items.\n3\nand a blank line may follow the number:\n\n2\n\nWhat is a set?Medium\nAn unordered collection.\n";
+    const result = importQaText({ path: "qa.txt", text });
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.ok && result.drafts.map((d) => d.title)).toEqual(["How long is [1, 2, 3]?", "What is a set?"]);
+    expect(result.ok && result.drafts[0]!.reference).toContain("\n\n2\n\nIt prints 3, the number of items.\n\n3\n\n");
+  });
+
   it("refuses numbers out of order, an empty answer and a document without questions", () => {
     expect(
       errorsOf(importQaText({ path: "qa.txt", text: "1\nWhat is a tuple?Easy\nAn immutable sequence.\n3\nWhat is a set?Medium\nA collection.\n" })),
@@ -140,6 +149,12 @@ describe("importQaText", () => {
     expectLinear(
       "qa: one long line",
       (n) => pump("1\n", "for x in in in ", "Easy\n", n),
+      (s) => parseQaText(s),
+      limits,
+    );
+    expectLinear(
+      "qa: title-like lines after numbers",
+      (n) => pump("1\nWhat?Easy\nx\n", "2\n. a! easyeasy tricky\n", "\n", n),
       (s) => parseQaText(s),
       limits,
     );
