@@ -156,12 +156,14 @@ function metaFile(dir: string): string {
 
 /** Question files of a bank folder, sorted by name. */
 export function questionFiles(dir: string): string[] {
-  return listDir(dir).filter((name) => {
-    const lower = name.toLowerCase();
-    if (!lower.endsWith(".md") || lower === "bank.md" || lower === "readme.md") return false;
-    if (name.startsWith("_") || name.startsWith(".")) return false;
-    return statSync(path.join(dir, name)).isFile();
-  });
+  return listDir(dir).filter((name) => isQuestionFileName(name) && statSync(path.join(dir, name)).isFile());
+}
+
+/** Whether a file of a bank folder is a question: `*.md` but bank.md, README.md and drafts (`_*`, `.*`). */
+export function isQuestionFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (!lower.endsWith(".md") || lower === "bank.md" || lower === "readme.md") return false;
+  return !name.startsWith("_") && !name.startsWith(".");
 }
 
 function fallbackId(dir: string): string {
@@ -173,8 +175,9 @@ function fallbackId(dir: string): string {
   return slugSchema.safeParse(slug).success ? slug : "bank";
 }
 
-function idLine(bytes: Buffer): number {
-  const lines = bytes.toString("utf8").split("\n");
+/** The line of a question file's `id:` field (1 when there is none), for duplicate-id errors. */
+export function idLine(bytes: Buffer | string): number {
+  const lines = bytes.toString().split("\n");
   const i = lines.findIndex((l, n) => n > 0 && /^id\s*:/.test(l));
   return i >= 0 ? i + 1 : 1;
 }

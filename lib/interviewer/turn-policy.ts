@@ -499,13 +499,13 @@ export function promptTopicFor(prompt: string, keyPointText: string): string | u
   return atSentenceStart && /^[A-Z][a-z]+\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
 
-const TOPIC_PROBES = [
+export const TOPIC_PROBES = [
   "You haven't said much yet about {topic}. Can you walk me through that part?",
   "Tell me more about the {topic} side of this. What matters most there?",
   "What else would you say on the {topic} part of the question?",
 ] as const;
 
-const OPEN_PROBES = [
+export const OPEN_PROBES = [
   "Is there an important part of this you haven't covered yet? Take a moment and walk me through it.",
   "What would you add to make this answer complete: how it works under the hood, or where it breaks down?",
   "Can you show a short, concrete example that illustrates your answer?",

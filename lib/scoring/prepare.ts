@@ -86,7 +86,7 @@ export interface PreparedQuestion {
 }
 
 /** Words of the question itself, as stems. */
-function questionStems(q: ScorableQuestion): Set<string> {
+export function questionStems(q: ScorableQuestion): Set<string> {
   const out = new Set<string>();
   for (const text of [q.title ?? "", q.prompt]) {
     for (const t of analyze(text).tokens) if (isContent(t)) out.add(t.stem);

@@ -1,43 +1,25 @@
 /**
  * Reads the bank's source document (docs/source/python-questions-2026.txt, committed in the
  * repository: see docs/source/README.md) into its 50 questions, so tests can check that the bank
- * carries every line of every reference answer. Nothing in the project reads outside the repository.
+ * carries every line of every reference answer (read by lib/library/parse-qa-text.ts, the importer's
+ * reader of that shape). Nothing in the project reads outside the repository.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseQaText } from "../../lib/library/parse-qa-text.ts";
 
 export const SEED_PATH = path.resolve(import.meta.dirname, "../../docs/source/python-questions-2026.txt");
 
-const SECTION_LINES = new Set([
-  "Core Language & Data Structures",
-  "OOP, Decorators & Generators",
-  "Concurrency & Async",
-  "Standard Library & Ecosystem",
-  "Testing, Performance & System Design",
-]);
-
 export type SeedQuestion = { number: number; title: string; difficulty: string; answerLines: string[] };
 
+/** The seed's questions, read by the library's Q&A reader (one implementation of the shape). */
 export function readSeed(file = SEED_PATH): SeedQuestion[] {
-  const lines = readFileSync(file, "utf8").split("\n");
-  const questions: SeedQuestion[] = [];
-  let current: SeedQuestion | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const next = lines[i + 1] ?? "";
-    if (/^\d{1,2}$/.test(line.trim()) && Number(line.trim()) === questions.length + 1) {
-      const m = /^(.*?)(Easy|Medium|Hard)\s*$/.exec(next);
-      if (m) {
-        current = { number: Number(line.trim()), title: m[1]!.trim(), difficulty: m[2]!.toLowerCase(), answerLines: [] };
-        questions.push(current);
-        i++;
-        continue;
-      }
-    }
-    if (!current || SECTION_LINES.has(line.trim())) continue;
-    if (line.trim()) current.answerLines.push(line);
-  }
-  return questions;
+  return parseQaText(readFileSync(file, "utf8")).questions.map((q) => ({
+    number: q.number,
+    title: q.title,
+    difficulty: q.difficulty,
+    answerLines: q.answer.filter((l) => l.text.trim()).map((l) => l.text),
+  }));
 }
 
 /** Whitespace and Markdown decoration removed, so a seed line can be found inside a Markdown file. */

@@ -1,0 +1,43 @@
+/**
+ * Offline rubric drafting: from a reference answer, the key points and follow-ups the app would
+ * use for the question anyway. It is not a new derivation but the existing ones, exposed:
+ *   - key points: the scorer's generic mode (lib/scoring/derive.ts deriveKeyPoints, with the
+ *     question's own words and corpus as lib/scoring/prepare.ts computes them);
+ *   - follow-ups: the offline interviewer's generic probes (lib/interviewer/turn-policy.ts: the
+ *     prompt's own words the point is about, in its topic templates, else its open templates), so
+ *     a follow-up never gives away the key point's text.
+ * The result is data only: an editable proposal that nothing uses until a person accepts it (puts
+ * it into a draft and saves it).
+ */
+import { OPEN_PROBES, TOPIC_PROBES, promptTopicFor } from "../interviewer/turn-policy.ts";
+import { corpusFor, questionStems } from "../scoring/prepare.ts";
+import { deriveKeyPoints } from "../scoring/derive.ts";
+import type { CorpusStats } from "../scoring/corpus.ts";
+import type { DraftFollowUp, DraftKeyPoint } from "./schema.ts";
+
+export type RubricDraft = { keyPoints: DraftKeyPoint[]; followUps: DraftFollowUp[] };
+
+export type DraftRubricOptions = {
+  /**
+   * IDF statistics of the bank the question will join (lib/scoring/corpus.ts): the scorer uses the
+   * bank's, so passing it proposes what the scorer would derive there. Default: the question alone.
+   */
+  corpus?: CorpusStats;
+};
+
+export function draftRubric(reference: string, title: string, options: DraftRubricOptions = {}): RubricDraft {
+  const question = { title, prompt: title, reference };
+  const keyPoints = deriveKeyPoints(question, questionStems(question), corpusFor(question, options.corpus));
+  return {
+    keyPoints: keyPoints.map((kp) => ({ id: kp.id, statement: kp.text, weight: kp.weight, terms: kp.terms, code: kp.code })),
+    // One follow-up per key point, rotated through the templates as the interviewer rotates them.
+    followUps: keyPoints.map((kp, i) => ({ keyPointId: kp.id, text: genericProbe(title, kp.text, i) })),
+  };
+}
+
+/** The text genericProbe (lib/interviewer/turn-policy.ts) asks for a key point, the `rotation`-th template. */
+function genericProbe(prompt: string, keyPointText: string, rotation: number): string {
+  const topic = promptTopicFor(prompt, keyPointText);
+  const templates: readonly string[] = topic ? TOPIC_PROBES : OPEN_PROBES;
+  return templates[rotation % templates.length]!.replace("{topic}", topic ?? "");
+}

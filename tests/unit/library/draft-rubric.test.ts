@@ -1,0 +1,67 @@
+// Offline rubric drafting is the scorer's generic-mode derivation and the interviewer's generic
+// probes, exposed: the same key points the scorer derives, follow-ups from the probe templates.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadBanks } from "@/lib/bank/load.ts";
+import { OPEN_PROBES, TOPIC_PROBES } from "@/lib/interviewer/turn-policy.ts";
+import { draftRubric } from "@/lib/library/draft-rubric.ts";
+import { importQaText } from "@/lib/library/import-qa-text.ts";
+import { corpusFromQuestions } from "@/lib/scoring/corpus.ts";
+import { scoreAnswer } from "@/lib/scoring/rubric.ts";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const FIXTURE = "tests/fixtures/library/recruiter-questions.txt";
+const imported = importQaText({ path: FIXTURE, text: readFileSync(path.join(root, FIXTURE), "utf8") });
+const drafts = imported.ok ? imported.drafts : [];
+
+describe("draftRubric", () => {
+  it("proposes the key points the scorer derives for the question in generic mode", () => {
+    expect(drafts).toHaveLength(3);
+    for (const d of drafts) {
+      const rubric = draftRubric(d.reference, d.title);
+      const report = scoreAnswer({ question: { title: d.title, prompt: d.title, reference: d.reference }, answers: ["I am not sure."] });
+      expect(report.method).toBe("generic");
+      expect(rubric.keyPoints.map((k) => ({ id: k.id, text: k.statement, weight: k.weight }))).toEqual(
+        report.keyPoints.map((k) => ({ id: k.id, text: k.text, weight: k.weight })),
+      );
+      expect(rubric.keyPoints.length).toBeGreaterThanOrEqual(3);
+      expect(rubric.keyPoints.length).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it("uses the bank's corpus when given one, as the scorer does", () => {
+    const { banks } = loadBanks([path.join(root, "content")], { cwd: root });
+    const corpus = corpusFromQuestions(banks.flatMap((b) => b.questions));
+    const d = drafts[2]!;
+    const rubric = draftRubric(d.reference, d.title, { corpus });
+    const report = scoreAnswer({ question: { title: d.title, prompt: d.title, reference: d.reference }, answers: ["tracemalloc"] }, { corpus });
+    expect(rubric.keyPoints.map((k) => k.weight)).toEqual(report.keyPoints.map((k) => k.weight));
+    expect(rubric.keyPoints.map((k) => k.statement)).toEqual(report.keyPoints.map((k) => k.text));
+  });
+
+  it("proposes one follow-up per key point, in the interviewer's generic probe wording, never the point itself", () => {
+    const templates = [...TOPIC_PROBES, ...OPEN_PROBES].map((t) => new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{topic\\}", ".+")}$`));
+    for (const d of drafts) {
+      const { keyPoints, followUps } = draftRubric(d.reference, d.title);
+      expect(followUps.map((f) => f.keyPointId)).toEqual(keyPoints.map((k) => k.id));
+      for (const [i, f] of followUps.entries()) {
+        expect(
+          templates.some((t) => t.test(f.text)),
+          f.text,
+        ).toBe(true);
+        expect(f.text).not.toContain(keyPoints[i]!.statement);
+      }
+    }
+    // Consecutive follow-ups rotate through the templates, as the interviewer does.
+    const first = draftRubric(drafts[1]!.reference, drafts[1]!.title).followUps;
+    expect(new Set(first.slice(0, 3).map((f) => f.text.split(" ").slice(0, 3).join(" "))).size).toBe(3);
+  });
+
+  it("is data only: deterministic, and nothing changes until a person puts it into a draft", () => {
+    const d = drafts[0]!;
+    expect(draftRubric(d.reference, d.title)).toEqual(draftRubric(d.reference, d.title));
+    expect(d.keyPoints).toEqual([]);
+    expect(d.followUps).toEqual([]);
+  });
+});
