@@ -46,7 +46,7 @@ export function checkDraft(input: unknown): DraftCheck {
         const owner = e.code === "unknown-section" ? headingOwner(draft, e.field) : undefined;
         const problem = owner
           ? { code: e.code, field: owner, message: `the heading "${e.field}" would start a section of the question file: ${message}` }
-          : { code: e.code, field: e.field, message };
+          : { code: e.code, field: draftField(draft, e.field), message };
         return expected === undefined ? problem : { ...problem, expected };
       }),
     };
@@ -70,12 +70,43 @@ export function checkDraft(input: unknown): DraftCheck {
 }
 
 /**
+ * The bank parser names rubric fields by id ("keyPoints.refcount.text"); a draft's fields are named
+ * by position, as zod names them ("keyPoints.0.statement"), so an editor finds both the same way.
+ */
+function draftField(draft: QuestionDraft, field: string): string {
+  const [list, id, ...rest] = field.split(".");
+  const index =
+    list === "keyPoints"
+      ? draft.keyPoints.findIndex((k) => k.id === id)
+      : list === "misconceptions"
+        ? draft.misconceptions.findIndex((m) => m.id === id)
+        : list === "followUps"
+          ? draft.followUps.findIndex((f) => f.keyPointId === id)
+          : -1;
+  if (index < 0) return field;
+  const names: Record<string, string> = { text: list === "keyPoints" ? "statement" : "text", contradicts: "keyPointId" };
+  return [list, String(index), ...rest.map((r, i) => (i === 0 ? (names[r] ?? r) : r))].join(".");
+}
+
+/**
  * The free-Markdown field that holds a `#` or `##` heading the parser took for a section ("## Notes"
  * inside a reference): the editor shows the problem beside that field, not beside a section the
  * recruiter never wrote.
  */
 function headingOwner(draft: QuestionDraft, heading: string): string | undefined {
-  const holds = (text: string | undefined) => text !== undefined && text.split("\n").some((line) => line.trim() === heading);
+  // Outside code fences only: "# a comment" in a fenced block is code, not a heading.
+  const holds = (text: string | undefined) => {
+    if (text === undefined) return false;
+    let fence = "";
+    for (const line of text.split("\n")) {
+      const marks = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence) {
+        if (marks && marks[0] === fence[0] && marks.length >= fence.length) fence = "";
+      } else if (marks) fence = marks;
+      else if (line.trim() === heading) return true;
+    }
+    return false;
+  };
   if (holds(draft.prompt)) return "prompt";
   if (holds(draft.reference)) return "reference";
   if (holds(draft.errata)) return "errata";

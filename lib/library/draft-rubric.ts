@@ -6,7 +6,9 @@
  *   - follow-ups: the offline interviewer's generic probes (lib/interviewer/turn-policy.ts: the
  *     prompt's own words the point is about, in its topic templates, else its open templates), so
  *     a follow-up never gives away the key point's text.
- * The result is data only: an editable proposal that nothing uses until a person accepts it (puts
+ * Statements are the derived claims as they are, but for an escaped first character when Markdown
+ * would read the claim as a block of its own (a heading, a list), so an accepted proposal is a valid
+ * draft. The result is data only: an editable proposal that nothing uses until a person accepts it (puts
  * it into a draft and saves it).
  */
 import { OPEN_PROBES, TOPIC_PROBES, promptTopicFor } from "../interviewer/turn-policy.ts";
@@ -29,7 +31,7 @@ export function draftRubric(reference: string, title: string, options: DraftRubr
   const question = { title, prompt: title, reference };
   const keyPoints = deriveKeyPoints(question, questionStems(question), corpusFor(question, options.corpus));
   return {
-    keyPoints: keyPoints.map((kp) => ({ id: kp.id, statement: kp.text, weight: kp.weight, terms: kp.terms, code: kp.code })),
+    keyPoints: keyPoints.map((kp) => ({ id: kp.id, statement: asParagraph(kp.text), weight: kp.weight, terms: kp.terms, code: kp.code })),
     // One follow-up per key point, rotated through the templates as the interviewer rotates them.
     followUps: keyPoints.map((kp, i) => ({ keyPointId: kp.id, text: genericProbe(title, kp.text, i) })),
   };
@@ -40,4 +42,16 @@ function genericProbe(prompt: string, keyPointText: string, rotation: number): s
   const topic = promptTopicFor(prompt, keyPointText);
   const templates: readonly string[] = topic ? TOPIC_PROBES : OPEN_PROBES;
   return templates[rotation % templates.length]!.replace("{topic}", topic ?? "");
+}
+
+/**
+ * A derived claim can be a line of the reference that Markdown reads as a block of its own
+ * ("# 2. concurrent.futures..." from a code comment would be a heading, and the bank format refuses
+ * headings in a key point): its first character is escaped, so the statement is a paragraph that
+ * shows the same text.
+ */
+function asParagraph(text: string): string {
+  const numbered = /^(\d{1,9})([.)])/.exec(text);
+  if (numbered) return `${numbered[1]}\\${text.slice(numbered[1]!.length)}`;
+  return /^(?:#|>|[-+*=|]|`{3}|~{3})/.test(text) ? `\\${text}` : text;
 }

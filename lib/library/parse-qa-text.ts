@@ -9,8 +9,8 @@
  *   The Global Interpreter Lock is ...         <- the answer, up to the next question
  *
  * Lines before the first question are a preamble and are skipped. A section line is the last
- * non-blank line before a question's number that reads as a heading: short, capitalised, not code,
- * not ending like a sentence or a call. Only plain string operations and anchored, single-pass
+ * non-blank line before a question's number that reads as a heading: short, in title case, not
+ * code, not ending like a sentence or a call. Only plain string operations and anchored, single-pass
  * regexes are used, so the time is linear in the text.
  */
 import { DIFFICULTIES, type Difficulty } from "../bank/schema.ts";
@@ -128,6 +128,9 @@ export function isSectionLine(line: string): boolean {
   const t = line.trim();
   if (t !== line.trimEnd() || t.length < 3 || t.length > SECTION_MAX_CHARS) return false;
   if (!/^\p{Lu}/u.test(t) || ".,;:?!)]}".includes(t[t.length - 1]!)) return false;
+  // Headings are in title case ("Concurrency & Async"); an answer's last line without a full stop
+  // ("Prefer composition over inheritance") is a sentence and stays in the answer.
+  if (t.split(/\s+/).some((word) => /^\p{Ll}{4}/u.test(word))) return false;
   // The length bound above also bounds isCodeLine's work (it backtracks on very long lines).
   return !isCodeLine(t);
 }

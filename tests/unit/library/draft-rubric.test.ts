@@ -5,10 +5,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBanks } from "@/lib/bank/load.ts";
 import { OPEN_PROBES, TOPIC_PROBES } from "@/lib/interviewer/turn-policy.ts";
+import { checkDraft } from "@/lib/library/check-draft.ts";
 import { draftRubric } from "@/lib/library/draft-rubric.ts";
 import { importQaText } from "@/lib/library/import-qa-text.ts";
 import { corpusFromQuestions } from "@/lib/scoring/corpus.ts";
 import { scoreAnswer } from "@/lib/scoring/rubric.ts";
+import { SEED_PATH } from "@/tests/support/seed.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const FIXTURE = "tests/fixtures/library/recruiter-questions.txt";
@@ -56,6 +58,19 @@ describe("draftRubric", () => {
     // Consecutive follow-ups rotate through the templates, as the interviewer does.
     const first = draftRubric(drafts[1]!.reference, drafts[1]!.title).followUps;
     expect(new Set(first.slice(0, 3).map((f) => f.text.split(" ").slice(0, 3).join(" "))).size).toBe(3);
+  });
+
+  it("proposes, for each of the seed's 50 questions, a rubric that is a valid draft once accepted", { timeout: 60_000 }, () => {
+    const seed = importQaText({ path: "seed.txt", text: readFileSync(SEED_PATH, "utf8") });
+    expect(seed.ok).toBe(true);
+    const invalid = (seed.ok ? seed.drafts : []).flatMap((d) => {
+      const check = checkDraft({ ...d, ...draftRubric(d.reference, d.title) });
+      return check.ok ? [] : [`${d.title}: ${check.problems.map((p) => `${p.field} ${p.message}`).join("; ")}`];
+    });
+    expect(invalid).toEqual([]);
+    // A claim that Markdown would read as a heading (a code comment) is escaped, not dropped.
+    const gil = seed.ok ? seed.drafts[1]! : undefined;
+    expect(draftRubric(gil!.reference, gil!.title).keyPoints.map((k) => k.statement)).toContain("\\# 2. concurrent.futures.ProcessPoolExecutor");
   });
 
   it("is data only: deterministic, and nothing changes until a person puts it into a draft", () => {

@@ -107,6 +107,17 @@ describe("importQaText", () => {
     expect(result.ok && result.drafts[0]!.reference).toContain("\n\n2\n\nIt prints 3, the number of items.\n\n3\n\n");
   });
 
+  it("keeps an answer's last line without a full stop in the answer: a section line is in title case", () => {
+    const text =
+      "Basics\n1\nWhat is composition?Easy\nAn object holds others and delegates to them.\nPrefer composition over inheritance\n2\nWhat is a mixin?Medium\nA class that adds behaviour.\nAdvanced Topics\n3\nWhat is a metaclass?Hard\nThe class of a class.\n";
+    const result = importQaText({ path: "qa.txt", text });
+    expect(result.ok && result.drafts.map((d) => [d.topic, d.reference.split("\n\n").at(-1)])).toEqual([
+      ["Basics", "Prefer composition over inheritance"],
+      ["Basics", "A class that adds behaviour."],
+      ["Advanced Topics", "The class of a class."],
+    ]);
+  });
+
   it("refuses numbers out of order, an empty answer and a document without questions", () => {
     expect(
       errorsOf(importQaText({ path: "qa.txt", text: "1\nWhat is a tuple?Easy\nAn immutable sequence.\n3\nWhat is a set?Medium\nA collection.\n" })),

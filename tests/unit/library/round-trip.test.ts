@@ -140,6 +140,22 @@ describe("exportBankFolder", () => {
     });
   });
 
+  it("names the field that holds a heading, looking outside code fences (a fenced # is a Python comment)", () => {
+    const draft = {
+      title: "What does this print?",
+      reference: "It prints 3.\n\n```python\n# Notes on what it prints\nprint(3)\n```",
+      topic: "Basics",
+      difficulty: "easy" as const,
+      keyPoints: [{ id: "prints", statement: "# Notes on what it prints", weight: 3 }],
+    };
+    const result = checkDraft(draft);
+    expect(result.ok ? [] : result.problems.map((p) => [p.field, p.message])).toEqual([
+      ["keyPoints.0.statement", expect.stringContaining('the heading "# Notes on what it prints" would start a section of the question file')],
+      // What follows from it, named as zod names a draft's fields.
+      ["keyPoints.0.statement", "the key point has no statement"],
+    ]);
+  });
+
   it("a draft whose prompt is its title is the same draft as one without a prompt", () => {
     const [a] = fixtureDrafts();
     expect(checkDraft({ ...a!, prompt: a!.title })).toMatchObject({ ok: true });
