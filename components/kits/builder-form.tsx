@@ -27,7 +27,21 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: BuilderBank[]; levelMix: Record<Level, DifficultyMix>; defaultBankId: string }) {
+export function BuilderForm({
+  banks,
+  levelMix,
+  defaultBankId,
+  library = [],
+  preselected = [],
+}: {
+  banks: BuilderBank[];
+  levelMix: Record<Level, DifficultyMix>;
+  defaultBankId: string;
+  /** The recruiter's library questions (theirs and the shared ones), to include by hand. */
+  library?: { id: string; title: string; topic: string; difficulty: string }[];
+  /** Library questions ticked when the form opens (from the library's "Build a kit with these"). */
+  preselected?: string[];
+}) {
   const router = useRouter();
   const uid = useId();
   const [bankId, setBankId] = useState(defaultBankId);
@@ -57,6 +71,7 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
       difficultyMix: customMix ? mix : undefined,
       jobDescription: text("jobDescription") || undefined,
       seed: text("seed") || undefined,
+      include: form.getAll("include").map(String),
     };
     setPending(true);
     setErrors({});
@@ -178,6 +193,27 @@ export function BuilderForm({ banks, levelMix, defaultBankId }: { banks: Builder
           </div>
           <ErrorText id="topics-error" message={errors.topics} />
         </fieldset>
+
+        {library.length ? (
+          <fieldset aria-describedby={`${uid}-include-hint`}>
+            <legend className="text-sm font-medium">From your library</legend>
+            <p id={`${uid}-include-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+              Ticked questions come first in the kit; the builder picks the rest from the bank and topics above.
+            </p>
+            <div className="mt-2 grid gap-2">
+              {library.map((q) => (
+                <label key={q.id} className="flex items-center gap-2.5 rounded-lg border border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+                  <input type="checkbox" name="include" value={q.id} defaultChecked={preselected.includes(q.id)} className="h-4 w-4 accent-brand-600" />
+                  <span className="flex-1">{q.title}</span>
+                  <span className="text-xs text-zinc-500">
+                    {q.topic} · {q.difficulty}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <ErrorText id="include-error" message={errors.include} />
+          </fieldset>
+        ) : null}
 
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Difficulty mix</legend>

@@ -18,6 +18,8 @@ export const BODY_LIMITS = {
   interview: 128 * 1024,
   /** Interview kits: documents, revisions and scorecards. */
   kits: 512 * 1024,
+  /** The question library: an import's files (LIBRARY_LIMITS.maxTotalBytes, 5 MB, JSON-escaped) or a save of its questions. */
+  library: 8 * 1024 * 1024,
 } as const;
 export type BodyLimit = keyof typeof BODY_LIMITS;
 

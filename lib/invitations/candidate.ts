@@ -11,6 +11,7 @@ import "server-only";
 import { db } from "../db/client.ts";
 import type { PublicUser } from "../auth/users.ts";
 import { kitDocumentSchema } from "../kits/schemas.ts";
+import { questionBankFor } from "../library/store.ts";
 import { canUseKits } from "../kits/store.ts";
 import { SessionError } from "../sessions/errors.ts";
 import { startInvitedSession } from "../sessions/service.ts";
@@ -48,7 +49,7 @@ const select = {
   guest: { select: { id: true } },
   sessionId: true,
   session: { select: { status: true } },
-  script: { select: { title: true, owner: { select: { name: true, role: true } } } },
+  script: { select: { title: true, owner: { select: { id: true, name: true, role: true } } } },
 } as const;
 
 /** A guest's email: unique, and in the reserved .invalid domain, so no mail provider can ever verify it for a sign-in. */
@@ -114,7 +115,7 @@ export async function acceptInvitation(token: string, now = new Date()): Promise
   try {
     const doc = await kitVersionDocument(row.scriptId, row.scriptVersion);
     if (!doc) throw new SessionError("unavailable", "This interview is no longer available. Ask the recruiter for a new invitation.");
-    const { questions, minutes } = kitQuestions(kitDocumentSchema.parse(doc));
+    const { questions, minutes } = kitQuestions(kitDocumentSchema.parse(doc), await questionBankFor(row.script.owner));
     const guest = await db().user.create({
       data: { email: guestEmail(row.id), name: row.candidateName, role: "guest", invitationId: row.id },
       select: { id: true },

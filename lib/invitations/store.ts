@@ -6,13 +6,13 @@
  * recruiter's invitation reads as not found, whatever its id.
  */
 import "server-only";
-import { getQuestionBank } from "../bank/index.ts";
-import type { Question } from "../bank/schema.ts";
+import type { Question, QuestionBank } from "../bank/schema.ts";
 import { formatZodError } from "../api/zod.ts";
 import { sendInvitationEmail } from "../auth/mailer.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { KitError } from "../kits/errors.ts";
+import { questionBankFor } from "../library/store.ts";
 import { idParamSchema, kitDocumentSchema, type KitDocument } from "../kits/schemas.ts";
 import type { KitActor } from "../kits/store.ts";
 import { availableInterviewers } from "../sessions/service.ts";
@@ -129,12 +129,15 @@ export async function kitVersionDocument(scriptId: string, version: number): Pro
   return rev ? kitDocumentSchema.parse(JSON.parse(rev.content)) : null;
 }
 
-/** The bank questions a kit asks, in its order, with its minutes; throws when one is no longer in the bank. */
-export function kitQuestions(doc: KitDocument): { questions: Question[]; minutes: number[] } {
-  const bank = getQuestionBank();
+/**
+ * The questions a kit asks, in its order, with its minutes, as its owner's bank has them (the banks
+ * and their library); throws when one is no longer there.
+ */
+export function kitQuestions(doc: KitDocument, bank: QuestionBank): { questions: Question[]; minutes: number[] } {
   const questions = doc.questions.map((q) => {
     const found = bank.get(q.id);
-    if (!found) throw new KitError("invalid", `The question "${q.title}" is no longer in the question bank: replace it in the kit before inviting.`);
+    if (!found)
+      throw new KitError("invalid", `The question "${q.title}" is no longer in the question bank or your library: replace it in the kit before inviting.`);
     return found;
   });
   return { questions, minutes: doc.questions.map((q) => q.minutes) };
@@ -164,7 +167,7 @@ export async function createInvitation(actor: KitActor, kitId: string, raw: unkn
     throw new KitError("invalid", message, { interviewer: message });
   }
   const doc = kitDocumentSchema.parse(JSON.parse(kit.content));
-  kitQuestions(doc);
+  kitQuestions(doc, await questionBankFor(actor));
   const now = new Date();
   const open = await db().invitation.count({
     where: { script: { ownerId: actor.id }, revokedAt: null, erasedAt: null, sessionId: null, expiresAt: { gt: now } },

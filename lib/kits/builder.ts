@@ -235,8 +235,15 @@ export function buildKit(raw: BuilderInput | BuilderInputs, bank: QuestionBank):
       topics: `Unknown topic${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}. Choose from: ${available.join("; ")}.`,
     });
   }
-  const pool = topics.length ? bankQuestions.filter((q) => topics.includes(q.topic)) : bankQuestions;
-  if (pool.length === 0) throw new KitBuildError({ topics: "No questions match these topics." });
+  const included = inputs.include.map((id) => {
+    const q = bank.get(id);
+    if (!q) throw new KitBuildError({ include: `There is no question with the id "${id}" in the banks or your library.` });
+    return q;
+  });
+  const includedIds = new Set(included.map((q) => q.id));
+  if (includedIds.size !== included.length) throw new KitBuildError({ include: "A question is included twice." });
+  const pool = (topics.length ? bankQuestions.filter((q) => topics.includes(q.topic)) : bankQuestions).filter((q) => !includedIds.has(q.id));
+  if (pool.length === 0 && included.length === 0) throw new KitBuildError({ topics: "No questions match these topics." });
 
   const mix = inputs.difficultyMix ?? LEVEL_MIX[level];
   const weightOf = (q: Question) => questionWeight(q.minutes, level);
@@ -263,19 +270,20 @@ export function buildKit(raw: BuilderInput | BuilderInputs, bank: QuestionBank):
         });
       }
     } else {
-      const typical = pool.reduce((s, q) => s + weightOf(q), 0) / pool.length;
+      const sample = pool.length ? pool : included;
+      const typical = sample.reduce((s, q) => s + weightOf(q), 0) / sample.length;
       count = Math.round(forQuestions / typical);
-      count = Math.max(count, Math.ceil(forQuestions / MAX_QUESTION_MINUTES), 1);
-      count = Math.min(count, MAX_KIT_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length);
+      count = Math.max(count, Math.ceil(forQuestions / MAX_QUESTION_MINUTES), 1, included.length);
+      count = Math.min(count, MAX_KIT_QUESTIONS, Math.floor(forQuestions / MIN_QUESTION_MINUTES), pool.length + included.length);
     }
-    if (count > pool.length) {
+    if (count > pool.length + included.length) {
       throw new KitBuildError({
         count: `Only ${pool.length} question${pool.length === 1 ? "" : "s"} match${pool.length === 1 ? "es" : ""} the chosen topics; ask for fewer questions or choose more topics.`,
       });
     }
   } else {
     count = inputs.count!;
-    if (count > pool.length) {
+    if (count > pool.length + included.length) {
       throw new KitBuildError({
         count: `Only ${pool.length} question${pool.length === 1 ? "" : "s"} match${pool.length === 1 ? "es" : ""} the chosen topics; ask for fewer questions or choose more topics.`,
       });
@@ -302,7 +310,11 @@ export function buildKit(raw: BuilderInput | BuilderInputs, bank: QuestionBank):
     const topicCount = new Set(pool.map((q) => q.topic)).size;
     topicCap = Math.max(1, Math.ceil(count / Math.min(topicCount, count)));
   }
-  const chosen = choose(pool, count, mix, rankOf, topicCap);
+  if (count < included.length) {
+    throw new KitBuildError({ count: `You included ${included.length} questions: ask for at least ${included.length}.` });
+  }
+  // The included questions first, as given; the builder picks the rest from the pool.
+  const chosen = [...included, ...choose(pool, count - included.length, mix, rankOf, topicCap)];
 
   // Minutes.
   let minutes: number[];

@@ -95,6 +95,8 @@ export const builderInputSchema = z
       .optional(),
     seed: seedSchema.default("1"),
     bankId: text().trim().min(1).max(100).optional(),
+    /** Questions the kit must ask (ids from any bank or the recruiter's library), first and in this order; the builder picks the rest. */
+    include: z.array(text().trim().min(1).max(200)).max(MAX_KIT_QUESTIONS, `Include at most ${MAX_KIT_QUESTIONS} questions.`).default([]),
   })
   .strict()
   .refine((i) => i.minutes !== undefined || i.count !== undefined, {

@@ -13,7 +13,7 @@
  */
 import "server-only";
 import { randomInt } from "node:crypto";
-import { getQuestionBank } from "../bank/load.ts";
+import { questionBankFor } from "../library/store.ts";
 import type { QuestionBank } from "../bank/schema.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
@@ -131,7 +131,7 @@ export function randomSeed(): string {
  * Builds and saves a kit (version 1, with its first revision). A missing or blank seed gets a
  * random one, kept in the inputs so the kit can be rebuilt.
  */
-export async function createKit(actor: KitActor, raw: unknown, bank: QuestionBank = getQuestionBank()): Promise<KitRecord> {
+export async function createKit(actor: KitActor, raw: unknown, bank?: QuestionBank): Promise<KitRecord> {
   const body = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : raw;
   if (body && typeof body === "object" && (!("seed" in body) || body.seed === "" || body.seed === null || body.seed === undefined)) {
     (body as Record<string, unknown>).seed = randomSeed();
@@ -142,7 +142,8 @@ export async function createKit(actor: KitActor, raw: unknown, bank: QuestionBan
   checkQuota(await db().script.count({ where: { ownerId: actor.id } }), env().QUOTA_SCRIPTS, "kits");
   let content: KitDocument;
   try {
-    content = buildKit(inputs, bank);
+    // The banks and the recruiter's library (their questions and the shared ones).
+    content = buildKit(inputs, bank ?? (await questionBankFor(actor)));
   } catch (error) {
     if (error instanceof KitBuildError) throw new KitError("invalid", error.message, error.fieldErrors);
     throw error;

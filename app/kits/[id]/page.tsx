@@ -6,7 +6,7 @@ import { KitEditor } from "@/components/kits/kit-editor";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { getQuestionBank } from "@/lib/bank";
+import { questionBankFor } from "@/lib/library/store";
 import { alternativesFor } from "@/lib/kits/builder";
 import { KitError } from "@/lib/kits/errors";
 import { LEVEL_LABELS } from "@/lib/kits/schemas";
@@ -31,7 +31,7 @@ export default async function KitPage({ params }: { params: Promise<{ id: string
   if (!canUseKits(user)) return <RecruiterOnly />;
   const { kit, revisions, links, scorecards } = await load(user, id);
   const doc = kit.content;
-  const alternatives = alternativesFor(doc, getQuestionBank(), kit.inputs.jobDescription, 5, { includeInKit: true });
+  const alternatives = alternativesFor(doc, await questionBankFor(user), kit.inputs.jobDescription, 5, { includeInKit: true });
   const n = doc.questions.length;
   return (
     <div>

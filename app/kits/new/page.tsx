@@ -4,16 +4,16 @@ import { BuilderForm, type BuilderBank } from "@/components/kits/builder-form";
 import { RecruiterOnly } from "@/components/kits/recruiter-only";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { getQuestionBank } from "@/lib/bank";
+import { LIBRARY_BANK_ID, questionBankFor } from "@/lib/library/store";
 import { LEVEL_MIX } from "@/lib/kits/builder";
 import { canUseKits } from "@/lib/kits/store";
 
 export const metadata: Metadata = { title: "New interview kit" };
 
-export default async function NewKitPage() {
+export default async function NewKitPage({ searchParams }: { searchParams: Promise<{ include?: string | string[] }> }) {
   const user = await requireUser("/kits/new");
   if (!canUseKits(user)) return <RecruiterOnly />;
-  const bank = getQuestionBank();
+  const bank = await questionBankFor(user);
   const banks: BuilderBank[] = bank
     .banks()
     .map((b) => {
@@ -22,6 +22,9 @@ export default async function NewKitPage() {
     })
     .filter((b) => b.topics.length > 0);
   const defaultBankId = banks.find((b) => b.id === "python")?.id ?? banks[0]?.id ?? "";
+  const library = bank.filter({ bankId: LIBRARY_BANK_ID }).map((q) => ({ id: q.id, title: q.title, topic: q.topic, difficulty: q.difficulty }));
+  const { include } = await searchParams;
+  const preselected = (Array.isArray(include) ? include : include ? [include] : []).filter((id) => library.some((q) => q.id === id));
   return (
     <div className="mx-auto max-w-3xl">
       <p className="mb-2 text-sm">
@@ -30,7 +33,7 @@ export default async function NewKitPage() {
         </Link>
       </p>
       <PageHeader title="New interview kit" description="Choose the level, the time and the topics; you can reorder, swap and retime everything afterwards." />
-      <BuilderForm banks={banks} levelMix={LEVEL_MIX} defaultBankId={defaultBankId} />
+      <BuilderForm banks={banks} levelMix={LEVEL_MIX} defaultBankId={defaultBankId} library={library} preselected={preselected} />
     </div>
   );
 }

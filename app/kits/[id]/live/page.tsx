@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LiveInterview } from "@/components/kits/live-interview";
 import { RecruiterOnly } from "@/components/kits/recruiter-only";
 import { requireUser } from "@/lib/auth/current-user";
-import { getQuestionBank } from "@/lib/bank";
+import { questionBankFor } from "@/lib/library/store";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { KitError } from "@/lib/kits/errors";
 import { canUseKits, getKit } from "@/lib/kits/store";
@@ -19,7 +19,7 @@ export default async function LiveInterviewPage({ params }: { params: Promise<{ 
     if (error instanceof KitError && error.code === "not-found") notFound();
     throw error;
   });
-  const bank = getQuestionBank();
+  const bank = await questionBankFor(user);
   // The reference answers, for the interviewer's eyes, from the bank (when the question is still there).
   const references: Record<string, string> = {};
   await Promise.all(
