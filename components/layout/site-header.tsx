@@ -12,7 +12,12 @@ export async function SiteHeader() {
     { href: "/sessions", label: "Sessions" },
     { href: "/progress", label: "Progress" },
     { href: "/bank", label: "Bank" },
-    ...(user && (user.role === "recruiter" || user.role === "admin") ? [{ href: "/kits", label: "Kits" }] : []),
+    ...(user && (user.role === "recruiter" || user.role === "admin")
+      ? [
+          { href: "/kits", label: "Kits" },
+          { href: "/library", label: "Library" },
+        ]
+      : []),
   ];
   return (
     <header

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
 import { InterviewPage } from "./pages/interview-page";
@@ -80,6 +81,24 @@ function strongAnswers(question: string): string[] {
       "NaN is not equal to itself, yet `x in [x]` is true because containers check identity before ==.",
       "PEP 8 says to write `is None` and `is not None`.",
     ];
+  if (/walrus/.test(question))
+    return [
+      "The walrus operator := is an assignment expression from Python 3.8, PEP 572: it binds a name and returns the value in one expression, so a value is computed once and then tested and reused, as in while (chunk := f.read(8192)): process(chunk), or a comprehension that filters on a computed value. Avoid it when a plain assignment reads as well; it cannot assign to attributes or subscripts and needs parentheses at the top level.",
+      "It saves a repeated call in read loops and regex matches.",
+      "PEP 572 introduced it.",
+    ];
+  if (/CSV/.test(question))
+    return [
+      "Stream it: a file object iterates over lines, and csv.reader or csv.DictReader pull one row at a time, so memory stays flat whatever the file size. Write a generator that yields the rows you need, open the file with newline='' and an encoding, and aggregate as you go instead of building a list; pandas can read in chunks with chunksize.",
+      "A generator lets the caller pull rows lazily.",
+      "Process each row and keep only running totals.",
+    ];
+  if (/memory leak/.test(question))
+    return [
+      "First confirm memory keeps growing under steady load, then compare tracemalloc snapshots to see where growing allocations are made. The usual causes are references never dropped: an unbounded module-level cache, lru_cache with maxsize None, callbacks never unregistered, reference cycles. Use gc.get_referrers to find who holds an object, bound the cache, use weakref.WeakValueDictionary for registries, and add a test that memory stays flat. tracemalloc does not see C extensions, so compare RSS with the traced total.",
+      "gc.collect and gc.get_objects help find the leaked objects.",
+      "Bound caches with cachetools.TTLCache.",
+    ];
   if (/dict/.test(question))
     return [
       "A dict is a hash table: hash(key) picks a slot, collisions are resolved by open addressing with perturbed probing, and a hit is confirmed by comparing the hash and then ==. Keys must be hashable and equal objects must have equal hashes. Lookup, insert and delete are O(1) on average and O(n) in the worst case; the table is resized when it is about two thirds full. Insertion order is guaranteed since Python 3.7, and CPython uses a compact layout with a sparse index array pointing into a dense entries array.",
@@ -100,8 +119,48 @@ test("a recruiter invites two candidates; each takes the interview signed out; t
   test.setTimeout(240_000);
   await new AuthPage(page).signUp(newAccount("inviter"), { hiring: true });
   await expect(page).toHaveURL(/\/kits$/);
+
+  // The recruiter's own three questions, from a seed-shaped text file, with the drafted rubrics accepted.
+  await page.getByRole("link", { name: "Library" }).click();
+  await expect(page.getByRole("heading", { name: "No questions yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByLabel("File to import").setInputFiles(path.join(import.meta.dirname, "../fixtures/library/recruiter-questions.txt"));
+  await expect(page.getByRole("radio", { name: /numbered Q&A document/ })).toBeChecked();
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await expect(page.getByRole("heading", { name: "2. Review 3 questions" })).toBeVisible();
+  await expect(page.getByText("3 questions have no key points: a rubric was drafted")).toBeVisible();
+  await expectNoAxeViolations(page, "the import review");
+  await page.getByRole("button", { name: "Accept every drafted rubric" }).click();
+  await expect(page.getByRole("checkbox", { name: /Accept the drafted rubric for/ })).toHaveCount(3);
+  for (const box of await page.getByRole("checkbox", { name: /Accept the drafted rubric for/ }).all()) await expect(box).toBeChecked();
+  await page.getByRole("button", { name: "Save 3 questions to the library" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved 3 questions to the library.");
+  const library = page.getByRole("table", { name: "Questions in your library" });
+  await expect(library.getByRole("rowheader")).toHaveCount(3);
+  await expect(library.getByText(/\d+ key points/)).toHaveCount(3);
+
+  // A kit with the three and one bank question: tick them, build.
+  for (const box of await library.getByRole("checkbox").all()) await box.check();
+  await page.getByRole("button", { name: "Build a kit with the ticked questions" }).click();
+  await expect(page.getByRole("heading", { name: "New interview kit" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "From your library" }).getByRole("checkbox", { checked: true })).toHaveCount(3);
   const kits = new KitsPage(page);
-  await kits.build({ minutes: 20, count: 2, level: "Mid-level", topics: ["Core Language & Data Structures"], seed: "invite", title: "Python developer" });
+  await kits.build({
+    minutes: 30,
+    count: 4,
+    level: "Mid-level",
+    topics: ["Core Language & Data Structures"],
+    seed: "invite",
+    title: "Python developer",
+    keepPage: true,
+  });
+  const titles = await kits.titles();
+  expect(titles).toHaveLength(4);
+  expect(titles.slice(0, 3)).toEqual([
+    "What does the walrus operator (:=) do, and when is it worth using?",
+    "How do you read a CSV file that is too large to fit in memory?",
+    "How do you find and fix a memory leak in a long-running Python service?",
+  ]);
   await page.getByRole("link", { name: "Candidates" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Candidates" })).toBeVisible();
   await expect(page.getByText("No one is invited yet.")).toBeVisible();
@@ -133,7 +192,8 @@ test("a recruiter invites two candidates; each takes the interview signed out; t
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
   expect(lines).toHaveLength(3);
-  expect(lines[0]).toMatch(/^candidate,email,state,overall score,Q1 score/);
+  expect(lines[0]).toMatch(/^candidate,email,state,overall score,"Q1 score: What does the walrus operator/);
+  expect(lines[0]).toContain(",Q1 point-1,");
   expect(lines.some((l) => l.startsWith("Ada Strong,ada@example.com,Completed,"))).toBe(true);
 
   // The strong candidate's review: integrity signals (one paste), the transcript, a pre-filled scorecard.

@@ -8,6 +8,8 @@ export type BuildOptions = {
   seed?: string;
   title?: string;
   jobDescription?: string;
+  /** Fill the builder already open (reached from the library with questions ticked) instead of opening a new one. */
+  keepPage?: boolean;
 };
 
 /** The recruiter's kit pages, driven by roles and labels. */
@@ -18,7 +20,7 @@ export class KitsPage {
   }
 
   async build(options: BuildOptions = {}) {
-    await this.page.goto("/kits/new");
+    if (!options.keepPage) await this.page.goto("/kits/new");
     await expect(this.page.getByRole("heading", { name: "New interview kit" })).toBeVisible();
     if (options.title) await this.page.getByLabel("Role title").fill(options.title);
     // The level cards are labels around visually hidden radios: click the card, as a person does.
