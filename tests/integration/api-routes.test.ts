@@ -17,6 +17,7 @@ import { BODY_LIMITS } from "../../lib/api/body.ts";
 import { API_ERROR_STATUS, apiErrorBodySchema } from "../../lib/api/errors.ts";
 import type { RouteHandler } from "../../lib/api/route.ts";
 import { createInvitation } from "../../lib/invitations/store.ts";
+import { saveLibraryQuestions } from "../../lib/library/store.ts";
 import { createScorecard, createKit, createShareLink } from "../../lib/kits/store.ts";
 import { startSession } from "../../lib/sessions/service.ts";
 import type { TestUser } from "../support/fake-session.ts";
@@ -58,6 +59,7 @@ const world = {
   recruiter: null as unknown as TestUser,
   candidate: null as unknown as TestUser,
   params: {} as Record<string, string>,
+  libraryParams: {} as Record<string, string>,
   sessionId: "",
 };
 
@@ -72,12 +74,17 @@ async function setUp() {
   const card = await createScorecard(world.recruiter, kit.id, { candidateName: "Ada", scriptVersion: 1, entries: [] });
   const invited = await createInvitation(world.recruiter, kit.id, { candidateName: "Grace", candidateEmail: "grace@example.com" });
   world.params = { id: kit.id, linkId: link.id, scorecardId: card.id, invitationId: invited.invitation.id };
+  const [question] = await saveLibraryQuestions(world.recruiter, {
+    questions: [{ title: "What is a closure?", reference: "A function that keeps the variables of the scope it was defined in.", topic: "Functions", difficulty: "easy" }],
+  });
+  world.libraryParams = { id: question!.id };
   world.sessionId = (await startSession(c.id, { questionIds: ["python-memory-model"], seed: "walk" })).id;
 }
 
 /** Who may call a route, and the address of a resource they own. */
 function owner(route: RouteFile): { user: TestUser; params: Record<string, string> } {
   if (route.pattern.startsWith("/api/kits")) return { user: world.recruiter, params: world.params };
+  if (route.pattern.startsWith("/api/library")) return { user: world.recruiter, params: world.libraryParams };
   return { user: world.candidate, params: { id: world.sessionId } };
 }
 
