@@ -7,7 +7,8 @@ import { QuestionList } from "@/components/bank/question-list";
 import { groupByTopic, searchBank } from "@/lib/bank/faceted-search";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getQuestionBank } from "@/lib/bank";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { questionBankFor } from "@/lib/library/store";
 
 export const metadata: Metadata = {
   title: "Question bank",
@@ -18,7 +19,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function BankPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseBankQuery(await searchParams);
-  const bank = getQuestionBank();
+  // Anyone may browse the banks; a recruiter also finds their library's questions here.
+  const bank = await questionBankFor(await getCurrentUser());
   const view = searchBank(bank, query);
   // Choosing a bank alone is browsing, not searching: only the other filters make a "match" count.
   const filtered = isFiltered({ ...query, bank: "" });

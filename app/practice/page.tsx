@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { StartInterviewForm } from "@/components/interview/start-interview-form";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
-import { getQuestionBank } from "@/lib/bank";
+import { questionBankFor } from "@/lib/library/store";
 import { availableInterviewers } from "@/lib/sessions/service";
 
 export const metadata: Metadata = { title: "Practice" };
 
 export default async function PracticePage() {
-  await requireUser("/practice");
-  const bank = getQuestionBank();
+  const user = await requireUser("/practice");
+  // The banks and, for a recruiter, their library: they can try their own questions.
+  const bank = await questionBankFor(user);
   const banks = bank.banks().map((b) => ({
     id: b.id,
     name: b.name,

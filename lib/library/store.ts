@@ -98,7 +98,9 @@ function toRecord(row: Row, actor: LibraryActor): LibraryQuestionRecord {
   };
 }
 
-const visibleTo = (actor: LibraryActor) => ({ OR: [{ ownerId: actor.id }, { visibility: "shared" }] });
+/** Own questions; shared ones for recruiters (a candidate account sees only what it wrote as a recruiter). */
+const visibleTo = (actor: LibraryActor) =>
+  actor.role === "recruiter" || actor.role === "admin" ? { OR: [{ ownerId: actor.id }, { visibility: "shared" }] } : { ownerId: actor.id };
 
 /**
  * A slug no bank question and no library question has: the draft's own id when free, else one
@@ -236,7 +238,7 @@ function asQuestion(row: { id: string; slug: string; version: number; draft: str
   return question;
 }
 
-/** The library questions an actor may use (theirs and the shared ones), as bank Questions. */
+/** The library questions an actor may use (theirs, and the shared ones for a recruiter), as bank Questions. */
 export async function libraryQuestionsFor(actor: LibraryActor): Promise<Question[]> {
   const rows = await db().libraryQuestion.findMany({
     where: visibleTo(actor),
@@ -250,7 +252,15 @@ export async function libraryQuestionsFor(actor: LibraryActor): Promise<Question
  * The question bank as `actor` sees it: the loaded banks, then a "Your library" bank with the
  * library questions they may use. Without any, the process's bank itself.
  */
+export async function questionBankForUser(userId: string): Promise<QuestionBank> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+  return questionBankFor(user);
+}
+
+/** As questionBankForUser, for an actor whose role is known. */
 export async function questionBankFor(actor: LibraryActor | null): Promise<QuestionBank> {
+  // Guests (invited candidates) take what their kit asks (resolved with the kit owner's view), nothing else.
+  if (actor?.role === "guest") return getQuestionBank();
   const base = getQuestionBank();
   if (!actor) return base;
   const library = await libraryQuestionsFor(actor);

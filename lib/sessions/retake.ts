@@ -4,7 +4,7 @@
  * the session itself is started by service.ts `startSession`.
  */
 import "server-only";
-import { getQuestionBank } from "../bank/index.ts";
+import { questionBankForUser } from "../library/store.ts";
 import { SessionError } from "./errors.ts";
 import { getProgress } from "./progress.ts";
 import { modeSchema } from "./schemas.ts";
@@ -33,7 +33,7 @@ export async function retakeQuestion(userId: string, sessionId: string, question
 /** Starts an interview of the questions behind the user's weakest key points; null when there are none. */
 export async function practiseWeakSpots(userId: string): Promise<{ id: string } | null> {
   // Questions since removed from the bank cannot be asked again.
-  const bank = getQuestionBank();
+  const bank = await questionBankForUser(userId);
   const ids = (await getProgress(userId)).weakQuestionIds.filter((id) => bank.get(id));
   if (ids.length === 0) return null;
   return startSession(userId, { questionIds: ids, count: ids.length });

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getQuestionBank } from "../bank/index.ts";
+import { questionBankForUser } from "../library/store.ts";
 import type { Question } from "../bank/schema.ts";
 import { modelSpecs } from "../ai/providers.ts";
 import { formatZodError } from "../api/zod.ts";
@@ -62,7 +62,8 @@ export async function startSession(userId: string, input: StartSessionInput): Pr
   if (!availableInterviewers().some((i) => i.id === config.interviewer)) {
     throw new SessionError("invalid", `The interviewer "${config.interviewer}" is not available on this server.`);
   }
-  const bank = getQuestionBank();
+  // The banks and, for a recruiter trying them, their library's questions.
+  const bank = await questionBankForUser(userId);
   const seed = config.seed ?? randomBytes(6).toString("hex");
   let questions;
   if (config.questionIds?.length) {
