@@ -128,7 +128,7 @@ describe("exportBankFolder", () => {
     const [a] = fixtureDrafts();
     const headingInReference = exportBankFolder([{ ...a!, reference: `${a!.reference}\n\n## Notes\n\nMore.` }], TEAM);
     expect(headingInReference.ok ? [] : headingInReference.errors.map(formatIssue)).toEqual([
-      '01.md:1 reference: question 1: the heading "## Notes" would start a section of the question file: unknown section "Notes" (expected Question, Reference answer, Key points, Follow-ups, Clarifications, Misconceptions, Errata)',
+      '01.md:1 reference: question 1: the heading "## Notes" would start a section of the question file: unknown section "Notes" (expected Question, Reference answer, Key points, Follow-ups, Clarifications, Misconceptions, Errata, Task)',
     ]);
     const rubric = draftRubric(a!.reference, a!.title);
     const semicolonInTerm = { ...a!, ...rubric, keyPoints: rubric.keyPoints.map((kp, i) => (i === 0 ? { ...kp, terms: ["walrus; operator"] } : kp)) };
