@@ -654,6 +654,9 @@ function renderFollowUp(turn: FollowUpTurn): string {
         ? compose(pick(CHALLENGE_FORMS, turn, "challenge"), { c: claim }, question)
         : compose(pick(CHALLENGE_UNQUOTED, turn, "challenge-unquoted"), {}, question);
     }
+    case "probe-check":
+      // The question is the interviewer's own (naming the check, never its code): said as it is.
+      return f;
     case "scaffold": {
       const lead = correctionAck(turn);
       const form = pick(d.hintRequested ? HINT_FORMS : SCAFFOLD_FORMS, turn, d.hintRequested ? "hint" : "scaffold");

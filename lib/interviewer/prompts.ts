@@ -157,6 +157,13 @@ function followUpTask(turn: FollowUpTurn): string {
       }
       break;
     }
+    case "probe-check":
+      task = [
+        `${TASK_MARKER} The candidate's code fails one of the task's hidden checks, named in the follow-up below. Ask the`,
+        "follow-up below, rephrased naturally if you like, keeping its meaning: name the failing case, ask what their code",
+        "does there and what they would change. Do not say how to fix it, do not show or invent the check's code.",
+      ];
+      break;
     case "scaffold":
       task = [
         `${TASK_MARKER} The candidate said they do not know${d.hintRequested ? " and asked for a hint" : ""}. Reassure them in a few words (no praise of`,
@@ -179,7 +186,7 @@ function followUpTask(turn: FollowUpTurn): string {
       ];
       break;
   }
-  const showsFollowUp = d.action === "probe" || d.action === "challenge" || d.action === "scaffold";
+  const showsFollowUp = d.action === "probe" || d.action === "challenge" || d.action === "scaffold" || d.action === "probe-check";
   return [
     ...correction,
     ...task,

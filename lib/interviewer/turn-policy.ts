@@ -4,14 +4,15 @@
  *   skip requested -> move on; clarifying question -> answer it from the question's
  *   `clarifications` and hand the question back; off-topic -> redirect once, then move on;
  *   "I don't know" -> a smaller question (a key point's `scaffold`); a stated misconception ->
- *   challenge it (before any probe); an essential key point missing -> probe it, even when the
- *   score is high; else move on, saying why (covered, time, follow-up budget spent, nothing left).
+ *   challenge it (before any probe); a coding task's hidden check failing -> ask about that case
+ *   (`probe-check`); an essential key point missing -> probe it, even when the score is high; else
+ *   move on, saying why (covered, time, follow-up budget spent, nothing left).
  * A correction of an earlier claim is acknowledged (`acknowledgeCorrection`) on whatever comes next.
  * Pure and deterministic: the same state always gives the same decision.
  *
  * Every decision that keeps the question open carries a `followUp` whose `id` is stored with the
  * interviewer's turn (`<keyPointId>:<n>`, `generic:<keyPointId>`, `challenge:<misconceptionId>`,
- * `scaffold:<keyPointId>`, `clarify:<topic>`, `redirect`): passed back in `askedFollowUps`, they
+ * `scaffold:<keyPointId>`, `clarify:<topic>`, `redirect`, `check:<n>` for the n-th hidden check): passed back in `askedFollowUps`, they
  * are how the policy knows what it already did on this question.
  *
  * The LLM interviewer never decides this; it only phrases what the policy chose.
@@ -119,16 +120,24 @@ export type MoveOnDecision = DecisionCommon & {
 };
 
 /** A decision that keeps the question open: the interviewer asks something and waits. */
-export type FollowUpDecision = ProbeDecision | ChallengeDecision | ScaffoldDecision | ClarifyDecision | RedirectDecision;
+/** A hidden check of the question's coding task fails on the candidate's code: ask about that case (never showing the check). */
+export type CheckProbeDecision = DecisionCommon & {
+  action: "probe-check";
+  /** The check's name from the bank, e.g. "expired entries are not returned". */
+  checkName: string;
+  followUp: PlannedFollowUp;
+};
+
+export type FollowUpDecision = ProbeDecision | ChallengeDecision | ScaffoldDecision | ClarifyDecision | RedirectDecision | CheckProbeDecision;
 export type TurnDecision = FollowUpDecision | MoveOnDecision;
 
 export function isFollowUpDecision(decision: TurnDecision): decision is FollowUpDecision {
   return decision.action !== "move-on" && decision.action !== "finish";
 }
 
-/** Probes, challenges and scaffolds spend the follow-up budget; clarifications and redirects do not. */
+/** Probes (of key points and of failing checks), challenges and scaffolds spend the follow-up budget; clarifications and redirects do not. */
 export function countsAsFollowUp(decision: TurnDecision): boolean {
-  return decision.action === "probe" || decision.action === "challenge" || decision.action === "scaffold";
+  return decision.action === "probe" || decision.action === "challenge" || decision.action === "scaffold" || decision.action === "probe-check";
 }
 
 /** The stable id of an authored follow-up: `<keyPointId>:<n>`, n counting that key point's follow-ups from 1. */
@@ -184,13 +193,38 @@ export function decideNextTurn(state: TurnState): TurnDecision {
   }
 
   const challenge = challengeFor(state);
-  if (!challenge && isCovered(report)) return moveOn("covered");
+  const checkProbe = checkProbeFor(state);
+  if (!challenge && !checkProbe && isCovered(report)) return moveOn("covered");
   if (timeShort) return moveOn("time");
   if (budgetSpent) return moveOn("max-follow-ups");
   if (challenge) return withAck(challenge);
+  if (checkProbe) return withAck(checkProbe);
 
   const probe = question.followUps.length > 0 ? authoredProbe(state) : genericProbe(state, followUpCount);
   return probe ? withAck(probe) : moveOn("no-probe-left");
+}
+
+/**
+ * The first hidden check that fails on the candidate's code and was not asked about yet. Its name
+ * is shown (the report shows it too); the check's code never is. Only after a real run: a sandbox
+ * that could not run says nothing about the code.
+ */
+function checkProbeFor(state: TurnState): CheckProbeDecision | undefined {
+  const task = state.report.task;
+  if (!task || task.status === "unavailable") return undefined;
+  const asked = new Set(state.askedFollowUps.map((a) => a.trim()));
+  const index = task.checks.findIndex((c, i) => !c.passed && !asked.has(`check:${i + 1}`));
+  if (index < 0) return undefined;
+  const name = task.checks[index]!.name.trim().replace(/[.!?]+$/, "");
+  return {
+    action: "probe-check",
+    checkName: name,
+    followUp: {
+      id: `check:${index + 1}`,
+      text: `Your code does not pass one of the checks: “${name}”. What does your code do in that case, and what would you change?`,
+      source: "generic",
+    },
+  };
 }
 
 /**

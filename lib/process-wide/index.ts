@@ -46,6 +46,8 @@ interface ProcessWideValues {
    * per bundle, every route bundle would run its own sandboxes next to the others'.
    */
   codeRunner: unknown;
+  /** lib/sessions/task-grading.ts: recent check verdicts by question and code, so follow-up answers that keep the code do not run it again (the route bundles share them). */
+  taskGrades: unknown;
 }
 
 export type ProcessWideKey = keyof ProcessWideValues;

@@ -70,6 +70,22 @@ export const misconceptionHitSchema = z.object({
 });
 export type MisconceptionHit = z.infer<typeof misconceptionHitSchema>;
 
+/**
+ * A coding task's hidden checks run on the candidate's code (lib/code-runner), as evidence in the
+ * report: which checks pass, and the answer's own score before they were weighed in.
+ */
+export const taskReportSchema = z.object({
+  /** How the run ended (lib/code-runner/schema.ts RUN_STATUSES); "unavailable": nothing ran, the score is the answer's alone. */
+  status: z.enum(["ok", "timeout", "output-limit", "memory", "crashed", "unavailable"]),
+  reason: z.string().optional(),
+  passed: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  checks: z.array(z.object({ name: z.string(), passed: z.boolean(), message: z.string() })),
+  /** The written answer's score, before the checks weighed in. */
+  answerScore: z.number().int().min(0).max(100),
+});
+export type TaskReport = z.infer<typeof taskReportSchema>;
+
 export const scoreMethodSchema = z.enum(["rubric", "generic", "rubric+llm", "generic+llm"]);
 
 const scoreReportV2Schema = z.object({
@@ -92,6 +108,8 @@ const scoreReportV2Schema = z.object({
    * something else, and verified no key point in it).
    */
   flags: z.array(z.string()),
+  /** Present when the question has a coding task and the candidate's code was run against its checks. */
+  task: taskReportSchema.optional(),
   /** Present when an LLM judge ran or was attempted. */
   llm: z
     .object({

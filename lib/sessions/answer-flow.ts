@@ -16,6 +16,7 @@ import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import type { Question } from "../bank/schema.ts";
 import { getQuestionBank } from "../bank/load.ts";
+import { answerWithCode } from "../code-runner/weigh.ts";
 import {
   planNextTurn,
   planNextTurnJudged,
@@ -34,7 +35,8 @@ import { notFound, SessionError } from "./errors.ts";
 import { toInterviewView, type InterviewView } from "./interview-view.ts";
 import { answersOf, isAnswer } from "./format.ts";
 import { loadSession, turnsOf, type LoadedQuestion, type LoadedSession } from "./read-model.ts";
-import { LATE_GRACE_MS, TIME_UP_GRACE_MS } from "./limits.ts";
+import { LATE_GRACE_MS, MAX_ANSWER_CHARS, TIME_UP_GRACE_MS } from "./limits.ts";
+import { gradeAnswers, withChecks } from "./task-grading.ts";
 import { ReplyAlreadySavedError, writeReply, type PendingReply } from "./reply-save.ts";
 import { answerBodySchema, type QuestionSnapshot } from "./schemas.ts";
 import { judgeSnapshot, scoreAgainstQuestion, scoreSnapshot } from "./scoring.ts";
@@ -129,6 +131,14 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   // Worded for a person (the page shows it): the messages alone, never a field path.
   if (!parsed.success) throw new SessionError("invalid", formatZodError(parsed.error, "answer").message);
   const input = parsed.data;
+  // The code is part of the answer (stored, shown, exported and scored with it): the limit is on both together.
+  const text = answerWithCode(input.text, input.code);
+  if (text.length > MAX_ANSWER_CHARS) {
+    throw new SessionError(
+      "too-large",
+      `Your answer and code together are limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters: shorten one of them.`,
+    );
+  }
   try {
     await enforceRateLimits([`answer:${userId}`], env().RATE_LIMIT_ANSWERS_PER_MINUTE);
   } catch (error) {
@@ -150,7 +160,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
     // transcript is reserved, and a new answer must not take it.
     throw new SessionError("conflict", STILL_REPLYING);
   }
-  if (!input.text.trim() && !input.timeUp) throw new SessionError("invalid", "Write an answer before sending it.");
+  if (!text.trim() && !input.timeUp) throw new SessionError("invalid", "Write an answer before sending it.");
 
   // Lateness is the server's: its clock against the stored deadline, whatever the client says
   // (`timeUp` only lets an empty answer through). Within LATE_GRACE_MS (network latency) an answer
@@ -177,7 +187,7 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
         seq: session.turns.length,
         role: "candidate",
         kind: "answer",
-        text: input.text,
+        text,
         late: now.getTime() > deadline + LATE_GRACE_MS,
         elapsedMs: lastPrompt ? Math.max(0, now.getTime() - lastPrompt.createdAt.getTime()) : null,
         createdAt: now,
@@ -187,8 +197,22 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   });
 
   // 2. Scored, read and decided on: the turn policy's next turn (in an LLM session, after the judge read it).
-  const exchange: ExchangeMessage[] = [...exchangeOf(session, question), { role: "candidate", text: input.text }];
+  const exchange: ExchangeMessage[] = [...exchangeOf(session, question), { role: "candidate", text }];
+  // A coding task: the latest code runs against the hidden checks (in the sandbox), which weigh in the score.
+  const answers = exchange.filter((m) => m.role === "candidate").map((m) => m.text);
+  const grade = await gradeAnswers(question.questionId, answers);
   const state = {
+    ...(grade
+      ? {
+          report: withChecks(
+            scoreSnapshot(
+              question.snapshot,
+              answers.filter((a) => a.trim()),
+            ),
+            grade,
+          ),
+        }
+      : {}),
     followUpCount: question.followUpCount,
     timeUp: input.timeUp,
     secondsLeftForQuestion: question.deadlineAt ? (deadline - now.getTime()) / 1000 : null,
@@ -200,7 +224,10 @@ export async function submitAnswer(userId: string, sessionId: string, body: unkn
   const { judged, ...plan } =
     session.engine === LOCAL_RUBRIC
       ? { ...planNextTurn(planned), judged: false }
-      : await planNextTurnJudged(planned, (answers) => judgeSnapshot(question.snapshot, answers, Math.min(env().LLM_TIMEOUT_MS, JUDGE_BEFORE_REPLY_MS)));
+      : await planNextTurnJudged(planned, async (judgedAnswers) => {
+          const judged = await judgeSnapshot(question.snapshot, judgedAnswers, Math.min(env().LLM_TIMEOUT_MS, JUDGE_BEFORE_REPLY_MS));
+          return judged && withChecks(judged, grade);
+        });
 
   // 3. The decision is recorded on the question: a follow-up keeps it open (and may spend the
   // follow-up budget); a move-on scores and closes it.

@@ -120,6 +120,12 @@ export const answerBodySchema = z
   .object({
     questionIndex: questionIndexSchema,
     text: answerTextSchema,
+    /** The code of a question with a coding task: stored after the written answer, fenced, and run against its hidden checks. */
+    code: z
+      .string({ error: "The code must be text." })
+      .max(MAX_ANSWER_CHARS, `Code is limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`)
+      .regex(NO_NUL, NUL_MESSAGE)
+      .optional(),
     /** The number of turns the client has seen: a stale tab's post is refused, not interleaved. */
     expectedTurns: expectedTurnsSchema,
     /** Sent by the client's countdown at time-up: an empty answer is then accepted. */
