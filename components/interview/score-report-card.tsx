@@ -1,4 +1,5 @@
 import type { ScoreReport } from "@/lib/scoring/report";
+import { TaskChecks } from "../sessions/task-checks";
 import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 import { HighlightedAnswer, type Highlight } from "./highlighted-answer";
@@ -46,6 +47,7 @@ export function ScoreReportCard({
         <Badge tone={scoreTone(report.score)}>{report.band}</Badge>
       </div>
       <WhatWasWrong misconceptions={report.misconceptions} headingLevel={headingLevel === 2 ? 3 : 4} answerText={answerText} />
+      {report.task ? <TaskChecks task={report.task} /> : null}
       {report.feedback ? <p className="text-sm text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
       <div>
         <p className="mb-1 text-xs font-medium uppercase tracking-wide text-zinc-500">Your answer, with the evidence the scorer found</p>

@@ -4,6 +4,7 @@ import { Badge, scoreTone } from "../ui/badge";
 import { InlineCode } from "../ui/inline-code";
 import { WhatWasWrong } from "../interview/what-was-wrong";
 import { phraseQuotes } from "./quotes";
+import { TaskChecks } from "./task-checks";
 
 export const STATUS_LABEL = { covered: "Covered", partial: "Partly covered", missed: "Missed", contradicted: "Contradicted" } as const;
 export const STATUS_TONE = { covered: "good", partial: "warn", missed: "bad", contradicted: "bad" } as const;
@@ -55,6 +56,7 @@ export function ScoreBreakdown({
         {report.method.includes("llm") && report.llm ? <Badge>AI judge: {report.llm.model}</Badge> : null}
       </div>
       <WhatWasWrong misconceptions={report.misconceptions} answerText={answerText} questionNumber={questionNumber} />
+      {report.task ? <TaskChecks task={report.task} questionNumber={questionNumber} /> : null}
       {report.feedback ? <p className="text-sm leading-6 text-zinc-700 dark:text-zinc-300">{report.feedback}</p> : null}
       <details className="group rounded-lg border border-zinc-200 dark:border-zinc-800 print:border-0" data-print-open>
         <summary className="cursor-pointer rounded-lg px-3 py-2 text-sm font-medium hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
