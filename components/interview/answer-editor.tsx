@@ -41,7 +41,8 @@ export const AnswerEditor = forwardRef<
   const over = check.over > 0;
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (!readOnly) onFirstKey?.();
+    // A modifier alone (the Ctrl of Ctrl+V) is not typing.
+    if (!readOnly && !["Control", "Meta", "Shift", "Alt"].includes(e.key)) onFirstKey?.();
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       onSubmit();

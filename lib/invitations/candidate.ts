@@ -75,7 +75,8 @@ export async function viewInvitation(token: string, now = new Date()): Promise<I
     candidateName: row.candidateName,
     inviterName: row.script.owner.name,
     kitTitle: doc?.title ?? row.script.title,
-    totalMinutes: doc?.totalMinutes ?? 0,
+    // The candidate's time is the questions' (the kit's intro and wrap-up are for a live interviewer).
+    totalMinutes: (doc?.questions ?? []).reduce((sum, q) => sum + q.minutes, 0),
     questionCount: doc?.questions.length ?? 0,
     interviewer: row.interviewer,
     showScore: row.showScore,

@@ -13,12 +13,18 @@ const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite:
 const answering = (text: string) =>
   new MockLanguageModelV4({
     modelId: "mock-drafter",
-    doGenerate: async (): Promise<GenerateResult> => ({ content: [{ type: "text", text }], finishReason: { unified: "stop", raw: "stop" }, usage, warnings: [] }),
+    doGenerate: async (): Promise<GenerateResult> => ({
+      content: [{ type: "text", text }],
+      finishReason: { unified: "stop", raw: "stop" },
+      usage,
+      warnings: [],
+    }),
   });
 
 const question = {
   title: "What does the walrus operator do?",
-  reference: "The walrus operator := is an assignment expression (PEP 572, Python 3.8): it binds a name and returns the value, so a value is computed once and reused.",
+  reference:
+    "The walrus operator := is an assignment expression (PEP 572, Python 3.8): it binds a name and returns the value, so a value is computed once and reused.",
 };
 
 const proposal = {

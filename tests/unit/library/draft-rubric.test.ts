@@ -24,9 +24,13 @@ describe("draftRubric", () => {
       const rubric = draftRubric(d.reference, d.title);
       const report = scoreAnswer({ question: { title: d.title, prompt: d.title, reference: d.reference }, answers: ["I am not sure."] });
       expect(report.method).toBe("generic");
-      expect(rubric.keyPoints.map((k) => ({ id: k.id, text: k.statement, weight: k.weight }))).toEqual(
-        report.keyPoints.map((k) => ({ id: k.id, text: k.text, weight: k.weight })),
-      );
+      expect(rubric.keyPoints.map((k) => ({ text: k.statement, weight: k.weight }))).toEqual(report.keyPoints.map((k) => ({ text: k.text, weight: k.weight })));
+      // Ids say what the point is about (unique slugs of its first words), and follow-ups point at them.
+      const ids = rubric.keyPoints.map((k) => k.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(ids.some((id) => /^point-\d+$/.test(id))).toBe(false);
+      for (const f of rubric.followUps) expect(ids).toContain(f.keyPointId);
       expect(rubric.keyPoints.length).toBeGreaterThanOrEqual(3);
       expect(rubric.keyPoints.length).toBeLessThanOrEqual(8);
     }
