@@ -44,7 +44,8 @@ describe("draftRubric", () => {
     const report = scoreAnswer({ question: { title: d.title, prompt: d.title, reference: d.reference }, answers: ["tracemalloc"] }, { corpus });
     expect(rubric.keyPoints.map((k) => k.weight)).toEqual(report.keyPoints.map((k) => k.weight));
     expect(rubric.keyPoints.map((k) => k.statement)).toEqual(report.keyPoints.map((k) => k.text));
-  });
+    // Loading the whole bank takes seconds on a busy machine.
+  }, 30_000);
 
   it("proposes one follow-up per key point, in the interviewer's generic probe wording, never the point itself", () => {
     const templates = [...TOPIC_PROBES, ...OPEN_PROBES].map((t) => new RegExp(`^${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("\\{topic\\}", ".+")}$`));
