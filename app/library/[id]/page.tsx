@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RecruiterOnly } from "@/components/kits/recruiter-only";
+import { QuestionEditor } from "@/components/library/question-editor";
+import { PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/current-user";
+import { KitError } from "@/lib/kits/errors";
+import { canUseKits } from "@/lib/kits/store";
+import { getLibraryQuestion } from "@/lib/library/store";
+import { VISIBILITY_LABELS } from "@/lib/library/persisted";
+import { libraryTopics } from "../topics";
+
+export const metadata: Metadata = { title: "Library question" };
+
+async function load(user: Awaited<ReturnType<typeof requireUser>>, id: string) {
+  try {
+    return await getLibraryQuestion(user, id);
+  } catch (error) {
+    // Another recruiter's private question is not found, as one that never existed.
+    if (error instanceof KitError && error.code === "not-found") notFound();
+    throw error;
+  }
+}
+
+export default async function LibraryQuestionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/library/${id}`);
+  if (!canUseKits(user)) return <RecruiterOnly />;
+  const [question, topics] = await Promise.all([load(user, id), libraryTopics(user)]);
+  const who = question.mine ? VISIBILITY_LABELS[question.visibility] : `Shared by ${question.ownerName}`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="mb-2 text-sm">
+        <Link href="/library" className="text-brand-600 hover:underline dark:text-brand-200">
+          ← Library
+        </Link>
+      </p>
+      <PageHeader title={question.title} description={`${question.slug} · version ${question.version} · ${who}`} />
+      <QuestionEditor
+        // A new version from elsewhere (Reload) opens a fresh form rather than keeping stale state.
+        key={`${question.id}:${question.version}`}
+        topics={topics}
+        question={{
+          id: question.id,
+          version: question.version,
+          visibility: question.visibility,
+          mine: question.mine,
+          ownerName: question.ownerName,
+          draft: question.draft,
+        }}
+      />
+    </div>
+  );
+}
