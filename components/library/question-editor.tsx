@@ -87,6 +87,15 @@ function keyPointIds(rows: KeyPointRow[]): Map<string, string> {
   return ids;
 }
 
+/**
+ * An accepted proposal as a new row: the drafter numbers its points ("point-1"), which says
+ * nothing in a kit or a score report, so the row gets a slug of its statement like any new row.
+ */
+function proposedRow(kp: DraftKeyPoint): KeyPointRow {
+  const { id: _proposed, ...row } = keyPointRow(kp);
+  return row;
+}
+
 /** The rows of a stored question: follow-ups point at their key point's row by its stored id. */
 function initialRows(draft: QuestionDraft | undefined): { keyPoints: KeyPointRow[]; followUps: FollowUpRow[] } {
   if (!draft) return { keyPoints: [], followUps: [] };
@@ -302,9 +311,7 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
   function acceptKeyPoint(n: number) {
     const item = proposal?.keyPoints.find((p) => p.n === n);
     if (!item) return;
-    const row = keyPointRow(item.kp);
-    // The proposal's id is kept unless the form already has it (then the row gets a slug of its own).
-    if (keyPoints.some((r) => ids.get(r.key) === row.id)) delete row.id;
+    const row = proposedRow(item.kp);
     setKeyPoints((rows) => [...rows, row]);
     setAcceptedFrom((m) => ({ ...m, [item.kp.id]: row.key }));
     setProposal((p) => p && { ...p, keyPoints: p.keyPoints.filter((x) => x.n !== n) });
@@ -320,13 +327,7 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
 
   function acceptAll() {
     if (!proposal) return;
-    const taken = new Set(keyPoints.map((r) => ids.get(r.key)));
-    const rows = proposal.keyPoints.map(({ kp }) => {
-      const row = keyPointRow(kp);
-      if (taken.has(row.id)) delete row.id;
-      taken.add(row.id);
-      return { row, from: kp.id };
-    });
+    const rows = proposal.keyPoints.map(({ kp }) => ({ row: proposedRow(kp), from: kp.id }));
     const map = { ...acceptedFrom, ...Object.fromEntries(rows.map(({ row, from }) => [from, row.key])) };
     const fus = proposal.followUps
       .filter(({ fu }) => map[fu.keyPointId])
