@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { AuthPage, newAccount } from "./pages/auth-page";
-import { expectNoAxeViolations } from "./support/axe";
+import { expectNoAxeViolations, expectNoAxeViolationsEverywhere } from "./support/axe";
 
 const TITLE = "What does the GIL prevent?";
 const REFERENCE = `The global interpreter lock lets only one thread execute Python bytecode at a time.
@@ -57,7 +57,7 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
   const proposed = page.getByRole("list", { name: "Proposed key points" });
   await expect(proposed.getByRole("listitem")).toHaveCount(4);
   await expect(page.getByLabel("Key point 1 statement")).toHaveCount(0);
-  await expectNoAxeViolations(page, "the editor with a proposed rubric");
+  await expectNoAxeViolationsEverywhere(page, "the editor with a proposed rubric");
 
   await page.getByRole("button", { name: "Accept proposed key point 1" }).click();
   await page.getByRole("button", { name: "Accept proposed key point 2" }).click();
@@ -109,6 +109,17 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
   await expect(title).toHaveAccessibleDescription(/.+/);
   await expect(page.getByLabel("Reference answer", { exact: true })).toHaveValue(edited);
   await expectNoAxeViolations(page, "the editor showing a server field error");
+
+  // A rubric field's error (the server names it by position) goes beside that row's field.
+  await title.fill(TITLE);
+  await page.getByRole("button", { name: "Add a key point" }).click();
+  await page.getByLabel("Key point 3 statement").fill("Too short");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const short = page.getByLabel("Key point 3 statement");
+  await expect(short).toHaveAttribute("aria-invalid", "true");
+  await expect(short).toBeFocused();
+  await expect(title).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Remove key point 3" }).click();
 
   // The same through the API: the field is named under `question.` for an edit, bare for a save.
   const put = await page.request.put(`/api/library/${saved.id}`, { data: { question: { ...saved.draft, title: "" }, version: 2 } });
