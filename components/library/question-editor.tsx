@@ -7,11 +7,12 @@ import { ApiClientError, fetchJson } from "@/lib/api/client";
 import type { ApiFields } from "@/lib/api/errors";
 import { draftRubricResponseSchema, libraryListSchema, libraryQuestionResponseSchema } from "@/lib/api/library/schemas";
 import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "@/lib/library/persisted";
-import type { DraftFollowUp, DraftKeyPoint, QuestionDraft, QuestionDraftInput } from "@/lib/library/schema";
+import type { DraftFollowUp, DraftKeyPoint, QuestionDraft } from "@/lib/library/schema";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Field, Input, inputClass } from "../ui/field";
 import { cn } from "../ui/cn";
+import { draftFromForm, initialRows, keyPointIds, newKey, normaliseFields, proposedRow, shownField, type FollowUpRow, type KeyPointRow } from "./editor-rows";
 
 const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
@@ -26,121 +27,11 @@ export type EditorQuestion = {
   draft: QuestionDraft;
 };
 
-/**
- * A key point row. `key` is the row's identity in the form (React key, element ids, what a
- * follow-up points at), so a follow-up stays with its key point while the statement, and hence
- * the derived id, changes. `id` is the stored id: kept when editing (kits and sessions name key
- * points by id); absent for a new row, which gets a slug of its statement on save.
- */
-type KeyPointRow = { key: string; id?: string; statement: string; weight: number; terms: string; code: string; scaffold: string };
-type FollowUpRow = { key: string; keyPointKey: string; text: string };
 /** A proposal of the rubric drafter, waiting for a person to accept or dismiss it. */
 type Proposal = {
   keyPoints: { n: number; kp: DraftKeyPoint }[];
   followUps: { n: number; fu: DraftFollowUp }[];
 };
-
-// Rows added in the browser get keys from this counter; the rows a page opens with get keys from
-// their position ("kp-0"), the same on the server and in the browser, as hydration requires.
-let rowCounter = 0;
-const newKey = (prefix: "kp" | "fu") => `${prefix}-new-${++rowCounter}`;
-
-function keyPointRow(kp: DraftKeyPoint, key: string = newKey("kp")): KeyPointRow {
-  return { key, id: kp.id, statement: kp.statement, weight: kp.weight, terms: kp.terms.join("; "), code: kp.code.join(", "), scaffold: kp.scaffold ?? "" };
-}
-
-/** "Retries back off exponentially" -> "retries-back-off-exponentially": a key point id (a bank slug). */
-function slugOf(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > 40) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, 40) || "point";
-}
-
-/**
- * The ids the rows are saved under: stored ids first (they never change), then a slug of each new
- * row's statement, numbered when taken, so two similar statements never share an id.
- */
-function keyPointIds(rows: KeyPointRow[]): Map<string, string> {
-  const taken = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
-  const ids = new Map<string, string>();
-  for (const row of rows) {
-    if (row.id) {
-      ids.set(row.key, row.id);
-      continue;
-    }
-    const base = slugOf(row.statement);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    ids.set(row.key, id);
-  }
-  return ids;
-}
-
-/**
- * An accepted proposal as a new row: the drafter numbers its points ("point-1"), which says
- * nothing in a kit or a score report, so the row gets a slug of its statement like any new row.
- */
-function proposedRow(kp: DraftKeyPoint): KeyPointRow {
-  const { id: _proposed, ...row } = keyPointRow(kp);
-  return row;
-}
-
-/** The rows of a stored question: follow-ups point at their key point's row by its stored id. */
-function initialRows(draft: QuestionDraft | undefined): { keyPoints: KeyPointRow[]; followUps: FollowUpRow[] } {
-  if (!draft) return { keyPoints: [], followUps: [] };
-  const keyPoints = draft.keyPoints.map((kp, i) => keyPointRow(kp, `kp-${i}`));
-  const byId = new Map(keyPoints.map((r) => [r.id, r.key]));
-  return {
-    keyPoints,
-    followUps: draft.followUps.map((fu, i) => ({ key: `fu-${i}`, keyPointKey: byId.get(fu.keyPointId) ?? "", text: fu.text })),
-  };
-}
-
-const splitList = (text: string, separator: string) =>
-  text
-    .split(separator)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/**
- * Where a server field error goes: its key without the envelope's prefix (`question.` for an
- * edit, `questions.0.` for a save) and a list item's index inside a list field (`tags.2` is the
- * tags input). Rubric fields stay by position: the rows are sent in the order they are shown.
- */
-function fieldKey(key: string): string {
-  const bare = key.replace(/^questions\.\d+\./, "").replace(/^question\./, "");
-  const kp = /^keyPoints\.(\d+)\.(\w+)/.exec(bare);
-  if (kp) return `keyPoints.${kp[1]}.${kp[2] === "id" ? "statement" : kp[2]}`;
-  const fu = /^followUps\.(\d+)\.(\w+)/.exec(bare);
-  if (fu) return `followUps.${fu[1]}.${fu[2]}`;
-  return bare.replace(/\.\d+$/, "");
-}
-
-function normaliseFields(fields: ApiFields): ApiFields {
-  const out: ApiFields = {};
-  for (const [key, message] of Object.entries(fields)) {
-    const k = fieldKey(key);
-    out[k] ??= message;
-  }
-  return out;
-}
-
-const TOP_FIELDS = ["title", "prompt", "reference", "topic", "difficulty", "minutes", "tags", "visibility"];
-/** The fields this form shows beside an input; any other error (misconceptions...) is shown above the form. */
-function shownField(key: string): boolean {
-  return TOP_FIELDS.includes(key) || /^keyPoints\.\d+\.(statement|weight|terms|code|scaffold)$/.test(key) || /^followUps\.\d+\.(keyPointId|text)$/.test(key);
-}
 
 function ErrorText({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -216,36 +107,7 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
     else showErrors({}, error.fromServer ? error.message : `The question could not be ${what}. Try again.`);
   }
 
-  function draft(): QuestionDraftInput {
-    const kps = keyPoints.map((row) => {
-      const scaffold = row.scaffold.trim();
-      return {
-        id: ids.get(row.key)!,
-        statement: row.statement,
-        weight: row.weight,
-        terms: splitList(row.terms, ";"),
-        code: splitList(row.code, ","),
-        ...(scaffold ? { scaffold } : {}),
-      };
-    });
-    return {
-      title,
-      ...(prompt.trim() ? { prompt } : {}),
-      reference,
-      topic,
-      difficulty: difficulty as QuestionDraft["difficulty"],
-      // Not a number (empty, or "abc" where the browser allows it) goes as null: the server says so beside the field.
-      minutes: Number(minutes),
-      tags: splitList(tags, ","),
-      keyPoints: kps,
-      // A follow-up whose key point was removed is sent without one: the server says so beside it.
-      followUps: followUps.map((row) => ({ keyPointId: ids.get(row.keyPointKey) ?? "", text: row.text })),
-      // Not edited here: kept as they are.
-      misconceptions: initial?.misconceptions ?? [],
-      clarifications: initial?.clarifications ?? {},
-      errata: initial?.errata ?? "",
-    };
-  }
+  const draft = () => draftFromForm({ title, prompt, reference, topic, difficulty, minutes, tags }, keyPoints, followUps, initial);
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
