@@ -133,6 +133,8 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
       // The rows saved under new ids keep them from now on, whatever their statement becomes.
       setKeyPoints((rows) => rows.map((row) => ({ ...row, id: ids.get(row.key) })));
       setStatus(`Saved (version ${saved.question.version})`);
+      // The page's header (title, version) is the server's: refresh it; the form's state stays.
+      router.refresh();
     } catch (error) {
       failed(error, "saved");
     } finally {

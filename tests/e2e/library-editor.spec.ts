@@ -97,6 +97,7 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
   await page.getByLabel("Reference answer", { exact: true }).fill(edited);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved (version 2)")).toBeVisible();
+  await expect(page.getByText(/· version 2 ·/)).toBeVisible();
   expect((await libraryQuestion(page, TITLE)).draft.reference).toBe(edited.trim());
 
   // An empty title goes to the server (the form does not stop it): its error is shown beside the
@@ -139,7 +140,7 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
   await expect(title).toHaveValue(`${TITLE} (edited)`);
   await page.getByRole("link", { name: "Reload the latest version" }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(page.getByText("version 3")).toBeVisible();
+  await expect(page.getByText(/· version 3 ·/)).toBeVisible();
 
   // Delete, after confirming.
   await page.getByRole("button", { name: "Delete…" }).click();

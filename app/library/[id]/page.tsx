@@ -38,8 +38,9 @@ export default async function LibraryQuestionPage({ params }: { params: Promise<
       </p>
       <PageHeader title={question.title} description={`${question.slug} · version ${question.version} · ${who}`} />
       <QuestionEditor
-        // A new version from elsewhere (Reload) opens a fresh form rather than keeping stale state.
-        key={`${question.id}:${question.version}`}
+        // Not keyed by version: the refresh after a save brings the new version into the header
+        // without resetting the form (what the recruiter keeps typing stays). "Reload" is a full load.
+        key={question.id}
         topics={topics}
         question={{
           id: question.id,
