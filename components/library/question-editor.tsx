@@ -46,6 +46,15 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
   const uid = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  /** The element to focus once the next render is on screen: a row just added, or the Add button after a removal (focus must not fall to the page). */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+  /** Only the latest Preview request may fill the preview (an earlier, slower one would show stale text). */
+  const previewRequest = useRef(0);
   const initial = question?.draft;
   const readOnly = question !== undefined && !question.mine;
 
@@ -149,10 +158,17 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
     }
     setShowPreview(true);
     setPreview(null);
+    const request = ++previewRequest.current;
     const form = new FormData();
     form.set("markdown", reference);
-    const result = await renderMarkdownPreview(null, form);
-    setPreview(result.ok ? { html: result.html } : { error: result.error.fields?.markdown ?? result.error.message });
+    let shown: { html: string } | { error: string };
+    try {
+      const result = await renderMarkdownPreview(null, form);
+      shown = result.ok ? { html: result.html } : { error: result.error.fields?.markdown ?? result.error.message };
+    } catch {
+      shown = { error: "The preview could not be rendered: the server could not be reached. Your text is kept; try again." };
+    }
+    if (request === previewRequest.current) setPreview(shown);
   }
 
   async function draftRubric() {
@@ -227,6 +243,7 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
   }
 
   function removeKeyPoint(key: string) {
+    focusNext.current = `${uid}-add-kp`;
     setKeyPoints((rows) => rows.filter((r) => r.key !== key));
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("keyPoints."))));
   }
@@ -653,7 +670,12 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
             type="button"
             variant="secondary"
             size="sm"
-            onClick={() => setKeyPoints((rows) => [...rows, { key: newKey("kp"), statement: "", weight: 3, terms: "", code: "", scaffold: "" }])}
+            id={`${uid}-add-kp`}
+            onClick={() => {
+              const row: KeyPointRow = { key: newKey("kp"), statement: "", weight: 3, terms: "", code: "", scaffold: "" };
+              focusNext.current = kpId(row, "statement");
+              setKeyPoints((rows) => [...rows, row]);
+            }}
           >
             Add a key point
           </Button>
@@ -707,6 +729,7 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
                       variant="ghost"
                       aria-label={`Remove follow-up ${n}`}
                       onClick={() => {
+                        focusNext.current = `${uid}-add-fu`;
                         setFollowUps((rows) => rows.filter((r) => r.key !== row.key));
                         setErrors((x) => Object.fromEntries(Object.entries(x).filter(([k]) => !k.startsWith("followUps."))));
                       }}
@@ -725,7 +748,12 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
             variant="secondary"
             size="sm"
             disabled={keyPoints.length === 0}
-            onClick={() => setFollowUps((rows) => [...rows, { key: newKey("fu"), keyPointKey: keyPoints[0]?.key ?? "", text: "" }])}
+            id={`${uid}-add-fu`}
+            onClick={() => {
+              const row: FollowUpRow = { key: newKey("fu"), keyPointKey: keyPoints[0]?.key ?? "", text: "" };
+              focusNext.current = fuId(row, "kp");
+              setFollowUps((rows) => [...rows, row]);
+            }}
           >
             Add a follow-up
           </Button>

@@ -114,13 +114,15 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
   // A rubric field's error (the server names it by position) goes beside that row's field.
   await title.fill(TITLE);
   await page.getByRole("button", { name: "Add a key point" }).click();
-  await page.getByLabel("Key point 3 statement").fill("Too short");
+  await expect(page.getByLabel("Key point 3 statement")).toBeFocused();
+  await page.keyboard.type("Too short");
   await page.getByRole("button", { name: "Save changes" }).click();
   const short = page.getByLabel("Key point 3 statement");
   await expect(short).toHaveAttribute("aria-invalid", "true");
   await expect(short).toBeFocused();
   await expect(title).not.toHaveAttribute("aria-invalid", "true");
   await page.getByRole("button", { name: "Remove key point 3" }).click();
+  await expect(page.getByRole("button", { name: "Add a key point" })).toBeFocused();
 
   // The same through the API: the field is named under `question.` for an edit, bare for a save.
   const put = await page.request.put(`/api/library/${saved.id}`, { data: { question: { ...saved.draft, title: "" }, version: 2 } });
@@ -144,6 +146,7 @@ test("a recruiter writes a question, reviews a drafted rubric, saves, edits it a
 
   // Delete, after confirming.
   await page.getByRole("button", { name: "Delete…" }).click();
+  await expect(page.getByRole("dialog", { name: "Delete this question?" }).getByRole("button", { name: "Keep it" })).toBeFocused();
   const dialog = page.getByRole("dialog", { name: "Delete this question?" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Delete question" }).click();
@@ -185,4 +188,12 @@ test("a question another recruiter shared opens read-only", async ({ page, brows
   await expect(page.getByRole("button", { name: /^Save/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete…" })).toHaveCount(0);
   await expectNoAxeViolations(page, "a shared question, read-only");
+});
+
+test("a candidate account is told the library's editor is for recruiters", async ({ page }) => {
+  await new AuthPage(page).signUp(newAccount("cand-lib"));
+  await expect(page).toHaveURL(/\/practice/);
+  await page.goto("/library/new");
+  await expect(page.getByRole("heading", { name: "Interview kits are for recruiters" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Title" })).toHaveCount(0);
 });
