@@ -7,9 +7,8 @@ import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { KitError } from "@/lib/kits/errors";
 import { canUseKits } from "@/lib/kits/store";
-import { getLibraryQuestion } from "@/lib/library/store";
+import { getLibraryQuestion, questionBankFor } from "@/lib/library/store";
 import { VISIBILITY_LABELS } from "@/lib/library/persisted";
-import { libraryTopics } from "../topics";
 
 export const metadata: Metadata = { title: "Library question" };
 
@@ -27,7 +26,9 @@ export default async function LibraryQuestionPage({ params }: { params: Promise<
   const { id } = await params;
   const user = await requireUser(`/library/${id}`);
   if (!canUseKits(user)) return <RecruiterOnly />;
-  const [question, topics] = await Promise.all([load(user, id), libraryTopics(user)]);
+  const [question, bank] = await Promise.all([load(user, id), questionBankFor(user)]);
+  // Topics to suggest: the banks' and the library's, so a question joins a topic rather than a near-duplicate spelling.
+  const topics = bank.topics().sort((a, b) => a.localeCompare(b, "en"));
   const who = question.mine ? VISIBILITY_LABELS[question.visibility] : `Shared by ${question.ownerName}`;
   return (
     <div className="mx-auto max-w-3xl">

@@ -5,7 +5,7 @@ import { QuestionEditor } from "@/components/library/question-editor";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { canUseKits } from "@/lib/kits/store";
-import { libraryTopics } from "../topics";
+import { questionBankFor } from "@/lib/library/store";
 
 export const metadata: Metadata = { title: "New library question" };
 
@@ -23,7 +23,8 @@ export default async function NewLibraryQuestionPage() {
         title="New library question"
         description="Write the question and its reference answer; the key points say what a good answer covers, and kits, practice and scoring use them."
       />
-      <QuestionEditor topics={await libraryTopics(user)} />
+      {/* Topics to suggest: the banks' and the library's, so a question joins a topic rather than a near-duplicate spelling. */}
+      <QuestionEditor topics={(await questionBankFor(user)).topics().sort((a, b) => a.localeCompare(b, "en"))} />
     </div>
   );
 }
