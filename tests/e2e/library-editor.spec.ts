@@ -197,3 +197,38 @@ test("a candidate account is told the library's editor is for recruiters", async
   await expect(page.getByRole("heading", { name: "Interview kits are for recruiters" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Title" })).toHaveCount(0);
 });
+
+test("what the form does not edit (misconceptions, errata) is named in a hint and kept by a save", async ({ page }) => {
+  await new AuthPage(page).signUp(newAccount("keeper"), { hiring: true });
+  await expect(page).toHaveURL(/\/kits$/);
+  const created = await page.request.post("/api/library", {
+    data: {
+      questions: [
+        {
+          title: "Is Python pass-by-reference?",
+          reference: "Neither: names are bound to objects, and a call binds the parameter to the same object.",
+          topic: "Core",
+          difficulty: "easy",
+          minutes: 4,
+          keyPoints: [{ id: "binding", statement: "A call binds the parameter name to the caller's object.", weight: 5 }],
+          misconceptions: [{ id: "by-value", text: "Python copies arguments like C.", phrasings: ["python copies the arguments"], keyPointId: "binding" }],
+          errata: "The source called this pass-by-reference.",
+        },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const [question] = ((await created.json()) as LibraryJson).questions;
+
+  await page.goto(`/library/${question!.id}`);
+  await expect(page.getByText("This question also has 1 misconception, errata. This form does not edit them; saving keeps them as they are.")).toBeVisible();
+  await page.getByLabel("Minutes", { exact: true }).fill("7");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved (version 2)")).toBeVisible();
+
+  const res = await page.request.get(`/api/library/${question!.id}`);
+  const { question: after } = (await res.json()) as { question: { draft: { minutes: number; misconceptions: { id: string }[]; errata: string } } };
+  expect(after.draft.minutes).toBe(7);
+  expect(after.draft.misconceptions.map((m) => m.id)).toEqual(["by-value"]);
+  expect(after.draft.errata).toBe("The source called this pass-by-reference.");
+});
