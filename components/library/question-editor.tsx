@@ -92,9 +92,13 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
   }, [errors]);
 
   const ids = keyPointIds(keyPoints);
-  const kept = initial
-    ? { misconceptions: initial.misconceptions.length, clarifications: Object.keys(initial.clarifications).length, errata: initial.errata.trim() !== "" }
-    : null;
+  // What this form does not edit (written in the bank format or imported): named, so nobody wonders where it went.
+  const misconceptionCount = initial?.misconceptions.length ?? 0;
+  const keptParts = [
+    misconceptionCount ? `${misconceptionCount} misconception${misconceptionCount === 1 ? "" : "s"}` : null,
+    initial && Object.keys(initial.clarifications).length ? "clarifications" : null,
+    initial?.errata.trim() ? "errata" : null,
+  ].filter((part): part is string => part !== null);
 
   function showErrors(fields: ApiFields, message: string | null) {
     const normalised = normaliseFields(fields);
@@ -760,17 +764,10 @@ export function QuestionEditor({ question, topics }: { question?: EditorQuestion
         )}
       </Card>
 
-      {kept && (kept.misconceptions || kept.clarifications || kept.errata) ? (
+      {keptParts.length ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          This question also has{" "}
-          {[
-            kept.misconceptions ? `${kept.misconceptions} misconception${kept.misconceptions === 1 ? "" : "s"}` : null,
-            kept.clarifications ? "clarifications" : null,
-            kept.errata ? "errata" : null,
-          ]
-            .filter(Boolean)
-            .join(", ")}
-          . This form does not edit them; saving keeps them as they are.
+          This question also has {keptParts.length === 1 ? keptParts[0] : `${keptParts.slice(0, -1).join(", ")} and ${keptParts.at(-1)}`}. This form does not
+          edit them; saving keeps them as they are.
         </p>
       ) : null}
 

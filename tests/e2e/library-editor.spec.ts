@@ -221,7 +221,7 @@ test("what the form does not edit (misconceptions, errata) is named in a hint an
   const [question] = ((await created.json()) as LibraryJson).questions;
 
   await page.goto(`/library/${question!.id}`);
-  await expect(page.getByText("This question also has 1 misconception, errata. This form does not edit them; saving keeps them as they are.")).toBeVisible();
+  await expect(page.getByText("This question also has 1 misconception and errata. This form does not edit them; saving keeps them as they are.")).toBeVisible();
   await page.getByLabel("Minutes", { exact: true }).fill("7");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Saved (version 2)")).toBeVisible();
