@@ -4,6 +4,7 @@
  * server field error goes. Client-safe.
  */
 import type { ApiFields } from "@/lib/api/errors";
+import { pointId } from "@/lib/library/slug";
 import type { DraftKeyPoint, QuestionDraft, QuestionDraftInput } from "@/lib/library/schema";
 
 /**
@@ -23,23 +24,6 @@ export function keyPointRow(kp: DraftKeyPoint, key: string = newKey("kp")): KeyP
   return { key, id: kp.id, statement: kp.statement, weight: kp.weight, terms: kp.terms.join("; "), code: kp.code.join(", "), scaffold: kp.scaffold ?? "" };
 }
 
-/** "Retries back off exponentially" -> "retries-back-off-exponentially": a key point id (a bank slug). */
-export function slugOf(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > 40) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, 40) || "point";
-}
-
 /**
  * The ids the rows are saved under: stored ids first (they never change), then a slug of each new
  * row's statement, numbered when taken, so two similar statements never share an id.
@@ -52,11 +36,7 @@ export function keyPointIds(rows: KeyPointRow[]): Map<string, string> {
       ids.set(row.key, row.id);
       continue;
     }
-    const base = slugOf(row.statement);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    ids.set(row.key, id);
+    ids.set(row.key, pointId(row.statement, taken));
   }
   return ids;
 }

@@ -10,7 +10,7 @@ import { generateText, Output, type LanguageModel } from "ai";
 import { z } from "zod";
 import { checkDraft } from "./check-draft.ts";
 import { draftRubric, type RubricDraft } from "./draft-rubric.ts";
-import { slugify } from "./export-bank-folder.ts";
+import { pointId } from "./slug.ts";
 import type { QuestionDraft } from "./schema.ts";
 
 export const RUBRIC_DRAFT_TIMEOUT_MS = 20_000;
@@ -47,18 +47,11 @@ const INSTRUCTIONS = [
   "Use only what the reference answer says. Keep each statement to one or two sentences. Never quote the reference verbatim in a follow-up.",
 ].join("\n");
 
-function unique(base: string, taken: Set<string>): string {
-  let id = base || "point";
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
-
 /** The model's proposal as draft fields (ids from the statements), or the reason it cannot be used. */
 function toRubric(out: z.output<typeof llmRubricSchema>): FullRubricDraft {
   const ids = new Set<string>();
   const keyPoints = out.keyPoints.map((k) => ({
-    id: unique(slugify(k.statement.split(/\s+/).slice(0, 5).join(" ")), ids),
+    id: pointId(k.statement, ids),
     statement: k.statement.trim(),
     weight: k.weight,
     terms: k.terms.map((t) => t.replace(/;/g, ",").trim()).filter((t) => t.length > 0),
@@ -71,7 +64,7 @@ function toRubric(out: z.output<typeof llmRubricSchema>): FullRubricDraft {
     idOf(m.keyPoint)
       ? [
           {
-            id: unique(slugify(m.belief.split(/\s+/).slice(0, 5).join(" ")), mids),
+            id: pointId(m.belief, mids),
             text: m.belief.trim(),
             keyPointId: idOf(m.keyPoint)!,
             phrasings: m.phrasings.map((p) => p.replace(/;/g, ",").trim()).filter((p) => p.length >= 3),

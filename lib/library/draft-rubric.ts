@@ -15,7 +15,7 @@ import { OPEN_PROBES, TOPIC_PROBES, promptTopicFor } from "../interviewer/turn-p
 import { corpusFor, questionStems } from "../scoring/prepare.ts";
 import { deriveKeyPoints } from "../scoring/derive.ts";
 import type { CorpusStats } from "../scoring/corpus.ts";
-import { slugify } from "./export-bank-folder.ts";
+import { pointId } from "./slug.ts";
 import type { DraftFollowUp, DraftKeyPoint } from "./schema.ts";
 
 export type RubricDraft = { keyPoints: DraftKeyPoint[]; followUps: DraftFollowUp[] };
@@ -34,13 +34,7 @@ export function draftRubric(reference: string, title: string, options: DraftRubr
   // Ids from the statements' first words ("walrus-operator-added-in-python"): the scorer's point-N
   // would say nothing in a kit, a comparison or a CSV column.
   const taken = new Set<string>();
-  const ids = keyPoints.map((kp) => {
-    const base = slugify(kp.text.split(/\s+/).slice(0, 6).join(" ")) || "point";
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    return id;
-  });
+  const ids = keyPoints.map((kp) => pointId(kp.text, taken));
   return {
     keyPoints: keyPoints.map((kp, i) => ({ id: ids[i]!, statement: asParagraph(kp.text), weight: kp.weight, terms: kp.terms, code: kp.code })),
     // One follow-up per key point, rotated through the templates as the interviewer rotates them.

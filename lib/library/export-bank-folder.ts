@@ -13,6 +13,8 @@
 import type { z } from "zod";
 import { bankMetaSchema } from "../bank/schema.ts";
 import { checkDraft } from "./check-draft.ts";
+import { slugify } from "./slug.ts";
+export { slugify } from "./slug.ts";
 import type { LibraryIssue } from "./errors.ts";
 import { renderQuestionFile } from "./render-question-file.ts";
 import type { LibraryFile, QuestionDraftInput } from "./schema.ts";
@@ -20,7 +22,6 @@ import type { LibraryFile, QuestionDraftInput } from "./schema.ts";
 export type ExportResult = { ok: true; files: LibraryFile[] } | { ok: false; errors: LibraryIssue[] };
 
 /** Longest slug taken from a title: ids stay readable in URLs and file names. */
-const MAX_SLUG_CHARS = 48;
 
 /** bank.json's fields as a caller gives them (description and order optional). */
 export type BankMetaInput = z.input<typeof bankMetaSchema>;
@@ -79,21 +80,4 @@ export function exportBankFolder(drafts: readonly QuestionDraftInput[], meta: Ba
     files.push({ path: `${position(i)}-${short}.md`, text: renderQuestionFile(check.draft, id) });
   }
   return { ok: true, files };
-}
-
-/** "What is the GIL?" -> "what-is-the-gil": lowercase ASCII words, cut at a word boundary. */
-export function slugify(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > MAX_SLUG_CHARS) return slug || word.slice(0, MAX_SLUG_CHARS);
-    slug = next;
-  }
-  return slug;
 }

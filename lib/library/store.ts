@@ -14,7 +14,7 @@ import { db } from "../db/client.ts";
 import { KitError } from "../kits/errors.ts";
 import { idParamSchema } from "../kits/schemas.ts";
 import { checkDraft } from "./check-draft.ts";
-import { slugify } from "./export-bank-folder.ts";
+import { slugify } from "./slug.ts";
 import { saveLibraryQuestionsSchema, updateLibraryQuestionSchema, type Visibility } from "./persisted.ts";
 import { questionDraftSchema, type QuestionDraft } from "./schema.ts";
 
@@ -100,12 +100,14 @@ function toRecord(row: Row, actor: LibraryActor): LibraryQuestionRecord {
 
 /** Own questions; shared ones for recruiters (a candidate account sees only what it wrote as a recruiter). */
 const visibleTo = (actor: LibraryActor) =>
-  actor.role === "recruiter" || actor.role === "admin" ? { OR: [{ ownerId: actor.id }, { visibility: "shared" }] } : { ownerId: actor.id };
+  actor.role === "recruiter" || actor.role === "admin"
+    ? { deletedAt: null, OR: [{ ownerId: actor.id }, { visibility: "shared" }] }
+    : { deletedAt: null, ownerId: actor.id };
 
 /**
- * A slug no bank question and no library question has: the draft's own id when free, else one
- * from the title, with -2, -3... until free (ids are never reused, so a deleted question's slug
- * stays taken by nobody: the unique index is the last word under a race).
+ * A slug no bank question and no library question has or had: the draft's own id when free, else
+ * one from the title, with -2, -3... until free (a deleted question keeps its row, so its slug is
+ * never reused; the unique index is the last word under a race).
  */
 async function freeSlug(wanted: string, taken: Set<string>): Promise<string> {
   const bank = getQuestionBank();
@@ -133,7 +135,7 @@ export async function saveLibraryQuestions(actor: LibraryActor, raw: unknown): P
     if (!checked.ok) throw invalidDraft(checked.problems, questions.length === 1 ? "" : `questions.${i}.`);
     return checked.draft;
   });
-  const owned = await db().libraryQuestion.count({ where: { ownerId: actor.id } });
+  const owned = await db().libraryQuestion.count({ where: { ownerId: actor.id, deletedAt: null } });
   if (owned + drafts.length > MAX_LIBRARY_QUESTIONS) {
     throw new KitError("quota", `Your library can hold ${MAX_LIBRARY_QUESTIONS.toLocaleString("en")} questions. Delete some to make room.`);
   }
@@ -180,7 +182,10 @@ export async function getLibraryQuestion(actor: LibraryActor, id: string): Promi
  * loaded: a stale one is a conflict rather than overwriting a later save. The slug never changes.
  */
 export async function updateLibraryQuestion(actor: LibraryActor, id: string, raw: unknown): Promise<LibraryQuestionRecord> {
-  const row = await db().libraryQuestion.findFirst({ where: { id: dbId(id), ownerId: actor.id }, select: { id: true, slug: true, version: true } });
+  const row = await db().libraryQuestion.findFirst({
+    where: { id: dbId(id), ownerId: actor.id, deletedAt: null },
+    select: { id: true, slug: true, version: true },
+  });
   if (!row) throw notFound();
   const parsed = updateLibraryQuestionSchema.safeParse(raw);
   if (!parsed.success)
@@ -213,10 +218,18 @@ export async function updateLibraryQuestion(actor: LibraryActor, id: string, raw
   return getLibraryQuestion(actor, row.id);
 }
 
-/** Deletes one of the actor's questions. Kits and sessions that used it keep their own copy. */
+/**
+ * Deletes one of the actor's questions: its content and revisions go; the row stays, emptied, so
+ * its slug is never given to another question (a kit that named it must not find a stranger).
+ * Kits and sessions that used it keep their own copy.
+ */
 export async function deleteLibraryQuestion(actor: LibraryActor, id: string): Promise<void> {
-  const { count } = await db().libraryQuestion.deleteMany({ where: { id: dbId(id), ownerId: actor.id } });
-  if (count === 0) throw notFound();
+  const row = await db().libraryQuestion.findFirst({ where: { id: dbId(id), ownerId: actor.id, deletedAt: null }, select: { id: true } });
+  if (!row) throw notFound();
+  await db().$transaction([
+    db().libraryQuestionRevision.deleteMany({ where: { questionId: row.id } }),
+    db().libraryQuestion.updateMany({ where: { id: row.id, deletedAt: null }, data: { deletedAt: new Date(), draft: "{}", title: "", topic: "" } }),
+  ]);
 }
 
 // ---- as bank questions -------------------------------------------------------------------------

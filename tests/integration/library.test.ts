@@ -89,18 +89,19 @@ describe(`question library on ${TEST_PROVIDER}`, () => {
     expect(edited.draft.id).toBe(a!.slug);
   });
 
-  // Known bug, recorded rather than hidden: the schema says a slug is "never reused", but delete
-  // removes the row and freeSlug only looks at live rows, so a new question with the same title
-  // takes the deleted one's slug (kits and sessions that named the old question would now name
-  // this one). it.fails keeps the suite green until lib/library/store.ts keeps deleted slugs
-  // taken; then this test starts failing and `.fails` must go.
-  it.fails("does not give a deleted question's slug to a new question", async () => {
+  // A kit or a session that named the deleted question must never find another one under its slug.
+  it("does not give a deleted question's slug to a new question, and keeps none of its content", async () => {
     const r = await recruiter();
     const title = "Why is the saga compensating step idempotent?";
     const [first] = await saveLibraryQuestions(r, { questions: [draft({ title })] });
     await deleteLibraryQuestion(r, first!.id);
     const [second] = await saveLibraryQuestions(r, { questions: [draft({ title })] });
     expect(second!.slug).not.toBe(first!.slug);
+    const tombstone = await db().libraryQuestion.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(tombstone).toMatchObject({ draft: "{}", title: "", topic: "" });
+    expect(tombstone.deletedAt).not.toBeNull();
+    expect(await db().libraryQuestionRevision.count({ where: { questionId: first!.id } })).toBe(0);
+    expect((await listLibrary(r)).map((q) => q.id)).not.toContain(first!.id);
   });
 
   it("lists the owner's questions and the shared ones; another recruiter sees only the shared ones, read-only", async () => {

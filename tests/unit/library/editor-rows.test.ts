@@ -4,6 +4,10 @@
  * field error is shown.
  */
 import { describe, expect, it } from "vitest";
+import { pointId } from "../../../lib/library/slug.ts";
+
+/** The id a lone new key point gets. */
+const slugOfStatement = (text: string) => pointId(text, new Set());
 import {
   draftFromForm,
   fieldKey,
@@ -12,7 +16,6 @@ import {
   normaliseFields,
   proposedRow,
   shownField,
-  slugOf,
   type KeyPointRow,
 } from "@/components/library/editor-rows";
 import { checkDraft } from "@/lib/library/check-draft";
@@ -49,13 +52,13 @@ const stored: QuestionDraft = {
 
 describe("key point ids", () => {
   it("are slugs of the statement, ASCII, at most 40 characters, cut at a word", () => {
-    expect(slugOf("Retries back off exponentially!")).toBe("retries-back-off-exponentially");
-    expect(slugOf("Café au lait élève")).toBe("cafe-au-lait-eleve");
-    const long = slugOf("The global interpreter lock lets only one thread execute Python bytecode");
+    expect(slugOfStatement("Retries back off exponentially!")).toBe("retries-back-off-exponentially");
+    expect(slugOfStatement("Café au lait élève")).toBe("cafe-au-lait-eleve");
+    const long = slugOfStatement("The global interpreter lock lets only one thread execute Python bytecode");
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long).toBe("the-global-interpreter-lock-lets-only");
-    expect(slugOf("")).toBe("point");
-    expect(slugOf("∑∆")).toBe("point");
+    expect(slugOfStatement("")).toBe("point");
+    expect(slugOfStatement("∑∆")).toBe("point");
   });
 
   it("keep stored ids whatever the statement becomes, and number new ones that would clash", () => {

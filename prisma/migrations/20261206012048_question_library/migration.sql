@@ -9,6 +9,7 @@ CREATE TABLE "LibraryQuestion" (
     "topic" TEXT NOT NULL,
     "difficulty" TEXT NOT NULL,
     "draft" TEXT NOT NULL,
+    "deletedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "LibraryQuestion_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE

@@ -9,6 +9,7 @@ CREATE TABLE "LibraryQuestion" (
     "topic" TEXT NOT NULL,
     "difficulty" TEXT NOT NULL,
     "draft" TEXT NOT NULL,
+    "deletedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
