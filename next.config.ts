@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { MOVED_ADDRESSES } from "./lib/http/redirects.ts";
-import { staticSecurityHeaders } from "./lib/http/security-headers.ts";
+import { CROSS_ORIGIN_ISOLATION, PYTHON_RUNNER_PAGES, PYTHON_WORKER_PATHS, staticSecurityHeaders } from "./lib/http/security-headers.ts";
 
 export default function config(phase: string): NextConfig {
   return {
@@ -19,7 +19,13 @@ export default function config(phase: string): NextConfig {
     outputFileTracingIncludes: { "/**": ["./content/**/*", "./lib/scoring/wordnet/synonyms.json"] },
     async headers() {
       // CSP, Permissions-Policy and friends on every response; HSTS is added per request in proxy.ts.
-      return [{ source: "/:path*", headers: staticSecurityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];
+      // Cross-origin isolation only where Python runs in the browser, and for its worker's files.
+      return [
+        { source: "/:path*", headers: staticSecurityHeaders(phase === PHASE_DEVELOPMENT_SERVER) },
+        ...[...PYTHON_RUNNER_PAGES, ...PYTHON_WORKER_PATHS].map((source) => ({ source, headers: CROSS_ORIGIN_ISOLATION })),
+        // Versioned folder (public/pyodide/<version>/): its files never change under their name.
+        { source: "/pyodide/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      ];
     },
     // Old addresses of pages and routes that moved (308: methods and bodies are kept).
     async redirects() {

@@ -46,6 +46,25 @@ export function staticSecurityHeaders(dev: boolean): HeaderList {
 }
 
 /**
+ * Pages that host the in-browser Python runner (components/code/code-task-panel.tsx). They are
+ * made cross-origin isolated (COOP same-origin, sent on every page, plus COEP require-corp here),
+ * which gives them SharedArrayBuffer, so Stop can interrupt Python without throwing Pyodide away.
+ * Only these pages: COEP blocks cross-origin resources that do not opt in, and the rest of the app
+ * has no reason to accept that. The pages load nothing from other origins (the CSP above).
+ */
+export const PYTHON_RUNNER_PAGES = ["/bank/:id"];
+
+/**
+ * Paths whose responses must carry COEP too: a dedicated worker started by an isolated page only
+ * runs when its script declares the same policy, and the runner's worker is a /_next/static chunk.
+ * COEP on a script response means nothing to a page that merely loads it, so it costs the other
+ * pages nothing. /pyodide/ is the runtime the worker imports (lib/browser-python/pyodide-assets.ts).
+ */
+export const PYTHON_WORKER_PATHS = ["/_next/static/:path*", "/pyodide/:path*"];
+
+export const CROSS_ORIGIN_ISOLATION: HeaderList = [{ key: "Cross-Origin-Embedder-Policy", value: "require-corp" }];
+
+/**
  * Whether the browser talks to us over https: NEXTAUTH_URL says so, or (behind trusted proxies
  * only) the nearest proxy's X-Forwarded-Proto does. Decides HSTS and Secure cookies.
  */
