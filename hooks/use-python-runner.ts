@@ -31,13 +31,10 @@ export function usePythonRunner(options: { timeLimitMs?: number } = {}) {
         }),
   );
   useEffect(() => () => runner?.dispose(), [runner]);
-  const state = useSyncExternalStore(
-    runner?.subscribe ?? noopSubscribe,
-    runner?.getState ?? (() => SERVER_STATE),
-    () => SERVER_STATE,
-  );
+  const state = useSyncExternalStore(runner?.subscribe ?? noopSubscribe, runner?.getState ?? (() => SERVER_STATE), () => SERVER_STATE);
   const run = useCallback(
-    (code: string): Promise<RunResult> => runner?.run(code) ?? Promise.resolve({ stdout: "", stderr: "", error: "Python runs only in the browser.", durationMs: 0 }),
+    (code: string): Promise<RunResult> =>
+      runner?.run(code) ?? Promise.resolve({ stdout: "", stderr: "", error: "Python runs only in the browser.", durationMs: 0 }),
     [runner],
   );
   const stop = useCallback(() => runner?.stop(), [runner]);

@@ -124,7 +124,11 @@ export function CodeEditor({
           EditorState.tabSize.of(4),
           python(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ "aria-labelledby": labelledBy, "aria-describedby": [hintId, describedBy].filter(Boolean).join(" "), spellcheck: "false" }),
+          EditorView.contentAttributes.of({
+            "aria-labelledby": labelledBy,
+            "aria-describedby": [hintId, describedBy].filter(Boolean).join(" "),
+            spellcheck: "false",
+          }),
           themeSlot.current.of(themeExtensions(initial.current.mode)),
           EditorView.theme({ ".cm-content, .cm-gutter": { minHeight: `${minLines * 1.5 + 1}rem` } }),
           EditorView.updateListener.of((update) => {

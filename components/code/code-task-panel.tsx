@@ -55,7 +55,8 @@ export function CodeTaskPanel({ promptHtml, examplesHtml, starter, code, onCodeC
 
   const headingClass = "text-sm font-semibold tracking-tight";
   return (
-    <div className="space-y-5">
+    // The data attributes let the e2e and bench/python-browser.ts read what the page cannot show plainly.
+    <div className="space-y-5" data-python-workers={runner.workersStarted} data-python-load-ms={runner.loadMs ?? undefined}>
       <div>
         <Heading className={headingClass}>Task</Heading>
         <div className="prose-md mt-1" dangerouslySetInnerHTML={{ __html: promptHtml }} />
@@ -129,12 +130,20 @@ function RunOutput({ result }: { result: RunResult }) {
         </pre>
       ) : null}
       {result.stderr ? (
-        <pre aria-label="Standard error" tabIndex={0} className={cn(pre, "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100")}>
+        <pre
+          aria-label="Standard error"
+          tabIndex={0}
+          className={cn(pre, "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100")}
+        >
           {result.stderr}
         </pre>
       ) : null}
       {result.error ? (
-        <pre aria-label="Error" tabIndex={0} className={cn(pre, "border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100")}>
+        <pre
+          aria-label="Error"
+          tabIndex={0}
+          className={cn(pre, "border-rose-300 bg-rose-50 text-rose-950 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100")}
+        >
           {result.error}
         </pre>
       ) : null}

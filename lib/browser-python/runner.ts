@@ -40,6 +40,8 @@ export type RunnerOptions = {
   isolated: boolean;
   timeLimitMs?: number;
   graceMs?: number;
+  /** Longest a load may take before it counts as failed (Pyodide can hang rather than fail, e.g. when a policy refuses WebAssembly). */
+  loadTimeoutMs?: number;
 };
 
 const SIGINT = 2;
@@ -91,21 +93,27 @@ export class PythonRunner {
     const buffer = this.options.isolated ? new SharedArrayBuffer(4) : null;
     this.interrupt = buffer ? new Int32Array(buffer) : null;
     this.set({ status: "loading", progress: "Loading Python…", workersStarted: this.state.workersStarted + 1 });
+    const loadTimeoutMs = this.options.loadTimeoutMs ?? 60_000;
     this.loaded = new Promise<void>((resolve, reject) => {
-      this.failLoad = reject;
+      const timer = setTimeout(() => reject(new Error(`Python did not load within ${Math.round(loadTimeoutMs / 1000)} s.`)), loadTimeoutMs);
+      this.failLoad = (error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.type === "progress") this.set({ progress: message.text });
         else if (message.type === "ready") {
+          clearTimeout(timer);
           this.failLoad = null;
           this.set({ status: "ready", progress: null, loadMs: message.loadMs });
           resolve();
-        } else if (message.type === "load-failed") reject(new Error(`Python could not be loaded: ${message.message}`));
+        } else if (message.type === "load-failed") this.failLoad?.(new Error(`Python could not be loaded: ${message.message}`));
         else if (message.type === "result") this.finish(message.id, message);
       };
       worker.onerror = (event) => {
         const error = new Error(`The Python worker failed: ${event.message || "unknown error"}`);
-        if (this.failLoad) reject(error);
+        if (this.failLoad) this.failLoad(error);
         else if (this.pending) this.restart({ stdout: "", stderr: "", error: error.message, durationMs: performance.now() - this.pending.started });
       };
     });
@@ -160,7 +168,12 @@ export class PythonRunner {
     const pending = this.pending;
     if (!pending?.stopReason) return;
     const note = this.state.status === "running" ? " Python was restarted; the next run loads it again." : "";
-    this.restart({ stdout: "", stderr: "", error: stopMessage(pending.stopReason, this.timeLimitMs) + note, durationMs: Math.round(performance.now() - pending.started) });
+    this.restart({
+      stdout: "",
+      stderr: "",
+      error: stopMessage(pending.stopReason, this.timeLimitMs) + note,
+      durationMs: Math.round(performance.now() - pending.started),
+    });
   }
 
   /** Ends the pending run with `result` and throws the worker away (the next run starts another). */
