@@ -115,6 +115,8 @@ test("a candidate runs the task's code in the browser: a wrong result, the fix, 
   // The same worker (and the same loaded Python) ran before and after the stop.
   await expect(page.locator("[data-python-workers]")).toHaveAttribute("data-python-workers", "1");
   expect(seen.pyodide.filter((url) => url.endsWith("pyodide.asm.wasm"))).toHaveLength(1);
+  // The detector the next test relies on does see the editor's and the runner's scripts here.
+  expect(seen.scripts.length).toBeGreaterThan(0);
 
   await expectNoAxeViolationsEverywhere(page, "a bank question's code task after a run");
 });
