@@ -61,6 +61,12 @@ function watchCodeRequests(page: Page) {
 test("a candidate runs the task's code in the browser: a wrong result, the fix, and a stopped infinite loop", async ({ page }) => {
   test.setTimeout(120_000);
   const seen = watchCodeRequests(page);
+  // The editor injects its styles and the runner starts a worker: neither may break the page's CSP.
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+    document.addEventListener("securitypolicyviolation", (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(TASK_QUESTION);
   await expect(page.getByRole("heading", { level: 2, name: "Try the task" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Example", exact: true })).toBeVisible();
@@ -118,6 +124,7 @@ test("a candidate runs the task's code in the browser: a wrong result, the fix, 
   // The detector the next test relies on does see the editor's and the runner's scripts here.
   expect(seen.scripts.length).toBeGreaterThan(0);
 
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   await expectNoAxeViolationsEverywhere(page, "a bank question's code task after a run");
 });
 
