@@ -51,3 +51,21 @@ export function cleanTraceback(message: string): string {
 export function stopMessage(reason: "user" | "time-limit", timeLimitMs: number): string {
   return reason === "user" ? "Stopped." : `Stopped: the code ran longer than the ${Math.round(timeLimitMs / 1000)} s limit.`;
 }
+
+/** Limits of Python in the browser that a traceback does not explain, keyed by the error they cause. */
+const BROWSER_LIMITS: { pattern: RegExp; note: string }[] = [
+  {
+    pattern: /RuntimeError: can't start new thread/,
+    note: "Threads cannot start when Python runs in the browser (Pyodide has no threads); code that needs them runs only where it is graded.",
+  },
+  {
+    pattern: /OSError: \[Errno 29\] I\/O error/,
+    note: "input() has nothing to read here: the browser's Python has no keyboard input. Set the value in the code instead.",
+  },
+];
+
+/** The error with a note added when it comes from a limit of the browser's Python rather than from the code. */
+export function explainError(error: string): string {
+  const limit = BROWSER_LIMITS.find((l) => l.pattern.test(error));
+  return limit ? `${error}\n\n${limit.note}` : error;
+}

@@ -8,7 +8,7 @@
  * SIGINT into it raises KeyboardInterrupt in the running code and this worker answers as usual;
  * otherwise the page terminates the worker. Protocol: lib/browser-python/protocol.ts.
  */
-import { appendCapped, cleanTraceback, type FromWorker, type ToWorker } from "./protocol.ts";
+import { appendCapped, cleanTraceback, explainError, type FromWorker, type ToWorker } from "./protocol.ts";
 
 type PyProxy = { set(key: string, value: unknown): void; destroy(): void };
 type Pyodide = {
@@ -71,7 +71,7 @@ async function run(id: number, code: string) {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     interrupted = /\bKeyboardInterrupt\b/.test(message);
-    error = cleanTraceback(message);
+    error = explainError(cleanTraceback(message));
   } finally {
     namespace.destroy();
   }

@@ -1,6 +1,6 @@
 // The Python worker's output cap, traceback cleaning and stop messages (lib/browser-python/protocol.ts).
 import { describe, expect, it } from "vitest";
-import { appendCapped, cleanTraceback, stopMessage, TRUNCATED_NOTE } from "@/lib/browser-python/protocol.ts";
+import { appendCapped, cleanTraceback, explainError, stopMessage, TRUNCATED_NOTE } from "@/lib/browser-python/protocol.ts";
 
 describe("appendCapped", () => {
   it("appends while under the cap", () => {
@@ -62,5 +62,16 @@ describe("stopMessage", () => {
   it("says who stopped the run", () => {
     expect(stopMessage("user", 10_000)).toBe("Stopped.");
     expect(stopMessage("time-limit", 10_000)).toBe("Stopped: the code ran longer than the 10 s limit.");
+  });
+});
+
+describe("explainError", () => {
+  it("adds a note to errors that come from the browser's Python, not from the code", () => {
+    expect(explainError("Traceback ...\nRuntimeError: can't start new thread")).toMatch(/\n\nThreads cannot start when Python runs in the browser/);
+    expect(explainError("Traceback ...\nOSError: [Errno 29] I/O error")).toMatch(/input\(\) has nothing to read here/);
+  });
+
+  it("leaves the code's own errors alone", () => {
+    expect(explainError("NameError: name 'x' is not defined")).toBe("NameError: name 'x' is not defined");
   });
 });
