@@ -52,8 +52,9 @@ function themeExtensions(mode: "light" | "dark") {
     EditorView.theme(
       {
         "&": { backgroundColor: p.background, color: p.text, fontSize: "13px" },
-        ".cm-content": { caretColor: p.cursor, fontFamily: "var(--font-mono, ui-monospace, monospace)", lineHeight: "1.5rem", padding: "0.5rem 0" },
-        ".cm-scroller": { fontFamily: "var(--font-mono, ui-monospace, monospace)" },
+        ".cm-content": { caretColor: p.cursor, padding: "0.5rem 0" },
+        // On the scroller, so the line numbers get the same font and line height as the code.
+        ".cm-scroller": { fontFamily: "var(--font-mono, ui-monospace, monospace)", lineHeight: "1.5rem" },
         ".cm-cursor, .cm-dropCursor": { borderLeftColor: p.cursor },
         "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": { backgroundColor: p.selection },
         ".cm-activeLine": { backgroundColor: p.activeLine },
