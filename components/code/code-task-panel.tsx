@@ -88,7 +88,7 @@ export function CodeTaskPanel({ promptHtml, examplesHtml, starter, code, onCodeC
         >
           <span aria-hidden="true">■</span> Stop
         </Button>
-        <Button type="button" variant="ghost" onClick={() => onCodeChange(starter)} disabled={code === starter}>
+        <Button type="button" variant="ghost" onClick={() => onCodeChange(starter)}>
           Reset to starter code
         </Button>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">Ctrl/⌘+Enter runs · runs stop after {Math.round(runner.timeLimitMs / 1000)} s</span>
