@@ -15,7 +15,7 @@ import { PythonRunner, type RunnerState } from "@/lib/browser-python/runner";
 export type { RunResult } from "@/lib/browser-python/protocol";
 export type { RunnerState, RunnerStatus } from "@/lib/browser-python/runner";
 
-const SERVER_STATE: RunnerState = { status: "idle", progress: null, loadMs: null, workersStarted: 0 };
+const SERVER_STATE: RunnerState = { status: "idle", progress: null, loadMs: null, workersStarted: 0, live: null };
 
 export function usePythonRunner(options: { timeLimitMs?: number } = {}) {
   const { timeLimitMs } = options;

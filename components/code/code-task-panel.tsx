@@ -107,17 +107,47 @@ export function CodeTaskPanel({ promptHtml, examplesHtml, starter, code, onCodeC
         <Heading id={outputHeading} className={headingClass}>
           Output
         </Heading>
+        {/* The finished run is announced; the output growing while it runs is not (it would be read out line by line). */}
         <div aria-live="polite" className="mt-1.5">
-          {result ? <RunOutput key={runs} result={result} /> : <p className="text-sm text-zinc-600 dark:text-zinc-400">Run your code to see what it prints.</p>}
+          {runner.live ? null : result ? (
+            <RunOutput key={runs} result={result} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Run your code to see what it prints.</p>
+          )}
         </div>
+        {runner.live ? <LiveOutput stdout={runner.live.stdout} stderr={runner.live.stderr} /> : null}
       </section>
+    </div>
+  );
+}
+
+const pre = "max-h-80 overflow-auto rounded-lg border px-3 py-2 font-mono text-[13px] leading-6 whitespace-pre-wrap";
+
+function LiveOutput({ stdout, stderr }: { stdout: string; stderr: string }) {
+  if (!stdout && !stderr) return null;
+  return (
+    <div className="space-y-2" data-testid="live-output">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">Output so far</p>
+      {stdout ? (
+        <pre aria-label="Standard output so far" tabIndex={0} className={cn(pre, "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900")}>
+          {stdout}
+        </pre>
+      ) : null}
+      {stderr ? (
+        <pre
+          aria-label="Standard error so far"
+          tabIndex={0}
+          className={cn(pre, "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100")}
+        >
+          {stderr}
+        </pre>
+      ) : null}
     </div>
   );
 }
 
 function RunOutput({ result }: { result: RunResult }) {
   const nothing = !result.stdout && !result.stderr && !result.error;
-  const pre = "max-h-80 overflow-auto rounded-lg border px-3 py-2 font-mono text-[13px] leading-6 whitespace-pre-wrap";
   return (
     <div className="space-y-2" data-testid="run-output">
       <p className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -3,7 +3,7 @@
  * that owns Pyodide), and the pure helpers both sides share. Contract: the page sends `load` once
  * (with a SharedArrayBuffer for interrupts when the page is cross-origin isolated), then `run`
  * messages one at a time; the worker answers each run with exactly one `result` carrying the same
- * id, unless the page terminates it first.
+ * id, unless the page terminates it first, and may send `output` messages for that id before it.
  */
 
 /** What one run produced. `error` is Python's traceback (cleaned of Pyodide's own frames) or a runner message; null when the code finished. */
@@ -15,7 +15,14 @@ export type FromWorker =
   | { type: "progress"; text: string }
   | { type: "ready"; loadMs: number }
   | { type: "load-failed"; message: string }
+  /** The output so far (whole, not a delta) while the code runs: the first OUTPUT_EAGER_MESSAGES writes, then at most one per OUTPUT_INTERVAL_MS. */
+  | { type: "output"; id: number; stdout: string; stderr: string }
   | ({ type: "result"; id: number; interrupted: boolean } & RunResult);
+
+/** How often a run's output so far is sent while it runs: often enough to watch, rarely enough to cost nothing. */
+export const OUTPUT_INTERVAL_MS = 100;
+/** Output messages a run sends at once, before the interval applies. */
+export const OUTPUT_EAGER_MESSAGES = 20;
 
 /** Most characters kept per stream: a print loop must not grow the page's memory without end. */
 export const OUTPUT_CAP = 64_000;

@@ -3,12 +3,12 @@
  * The module worker that runs a candidate's Python with Pyodide, off the page's main thread.
  * Loads Pyodide from the app's origin (baseUrl, lib/browser-python/pyodide-assets.ts) on the first
  * `load` message; each `run` executes in a fresh `__main__` namespace (no state leaks between
- * runs) with stdout/stderr captured (capped) and stdin closed (input() raises instead of
+ * runs) with stdout/stderr captured (capped, and sent as they grow) and stdin closed (input() raises instead of
  * blocking). Stopping: when the page shares an interrupt buffer (cross-origin isolated), writing
  * SIGINT into it raises KeyboardInterrupt in the running code and this worker answers as usual;
  * otherwise the page terminates the worker. Protocol: lib/browser-python/protocol.ts.
  */
-import { appendCapped, cleanTraceback, explainError, type FromWorker, type ToWorker } from "./protocol.ts";
+import { appendCapped, cleanTraceback, explainError, OUTPUT_EAGER_MESSAGES, OUTPUT_INTERVAL_MS, type FromWorker, type ToWorker } from "./protocol.ts";
 
 type PyProxy = { set(key: string, value: unknown): void; destroy(): void };
 type Pyodide = {
@@ -57,8 +57,30 @@ async function run(id: number, code: string) {
   }
   let stdout = "";
   let stderr = "";
-  pyodide.setStdout({ batched: (text) => (stdout = appendCapped(stdout, `${text}\n`)) });
-  pyodide.setStderr({ batched: (text) => (stderr = appendCapped(stderr, `${text}\n`)) });
+  // Posted from the write callbacks themselves: while Python runs, this worker's timers never fire,
+  // so nothing could flush later. The first lines always go out (a few prints and then a hang
+  // must show them); after that, a print loop sends at most one message per OUTPUT_INTERVAL_MS.
+  let lastSent = 0;
+  let sent = 0;
+  const sendSoFar = () => {
+    const now = performance.now();
+    if (sent >= OUTPUT_EAGER_MESSAGES && now - lastSent < OUTPUT_INTERVAL_MS) return;
+    lastSent = now;
+    sent++;
+    post({ type: "output", id, stdout, stderr });
+  };
+  pyodide.setStdout({
+    batched: (text) => {
+      stdout = appendCapped(stdout, `${text}\n`);
+      sendSoFar();
+    },
+  });
+  pyodide.setStderr({
+    batched: (text) => {
+      stderr = appendCapped(stderr, `${text}\n`);
+      sendSoFar();
+    },
+  });
   // A stop requested after the previous run ended must not interrupt this one.
   if (interrupt) Atomics.store(interrupt, 0, 0);
   const namespace = pyodide.globals.get("dict")();

@@ -9,6 +9,8 @@
  *   in the code and the worker, with Python loaded, is kept for the next run; if the code does not
  *   give way within `graceMs` (or without a buffer, or while loading), the worker is terminated and
  *   the next run starts a new one.
+ * - while a run is under way, `live` holds its output so far (the worker sends it as it grows);
+ *   a run ended by terminating the worker keeps that output in its result.
  * State changes are announced to subscribers (useSyncExternalStore).
  */
 import { stopMessage, type FromWorker, type RunResult, type ToWorker } from "./protocol.ts";
@@ -22,6 +24,8 @@ export type RunnerState = {
   loadMs: number | null;
   /** Workers created so far: stays 1 when stops interrupt instead of terminating. */
   workersStarted: number;
+  /** The output of the run under way so far (null when none is running). */
+  live: { stdout: string; stderr: string } | null;
 };
 
 /** The part of a Worker the runner uses, so tests can give it a fake. */
@@ -55,7 +59,7 @@ type PendingRun = {
 };
 
 export class PythonRunner {
-  private state: RunnerState = { status: "idle", progress: null, loadMs: null, workersStarted: 0 };
+  private state: RunnerState = { status: "idle", progress: null, loadMs: null, workersStarted: 0, live: null };
   private listeners = new Set<() => void>();
   private worker: WorkerLike | null = null;
   private interrupt: Int32Array | null = null;
@@ -109,7 +113,9 @@ export class PythonRunner {
           this.set({ status: "ready", progress: null, loadMs: message.loadMs });
           resolve();
         } else if (message.type === "load-failed") this.failLoad?.(new Error(`Python could not be loaded: ${message.message}`));
-        else if (message.type === "result") this.finish(message.id, message);
+        else if (message.type === "output") {
+          if (this.pending?.id === message.id) this.set({ live: { stdout: message.stdout, stderr: message.stderr } });
+        } else if (message.type === "result") this.finish(message.id, message);
       };
       worker.onerror = (event) => {
         const error = new Error(`The Python worker failed: ${event.message || "unknown error"}`);
@@ -139,7 +145,7 @@ export class PythonRunner {
     if (pending?.id !== id || !this.worker) return result;
     pending.started = performance.now();
     pending.timers.push(setTimeout(() => this.stopWith("time-limit"), this.timeLimitMs));
-    this.set({ status: "running" });
+    this.set({ status: "running", live: { stdout: "", stderr: "" } });
     this.worker.postMessage({ type: "run", id, code });
     return result;
   }
@@ -168,9 +174,10 @@ export class PythonRunner {
     const pending = this.pending;
     if (!pending?.stopReason) return;
     const note = this.state.status === "running" ? " Python was restarted; the next run loads it again." : "";
+    // The worker is gone: what it sent before is all the output there is.
+    const live = this.state.live ?? { stdout: "", stderr: "" };
     this.restart({
-      stdout: "",
-      stderr: "",
+      ...live,
       error: stopMessage(pending.stopReason, this.timeLimitMs) + note,
       durationMs: Math.round(performance.now() - pending.started),
     });
@@ -185,7 +192,7 @@ export class PythonRunner {
     // A load under way ends too, so the run() awaiting it returns.
     this.failLoad?.(new Error("stopped"));
     this.failLoad = null;
-    this.set({ status: "idle", progress: null });
+    this.set({ status: "idle", progress: null, live: null });
     this.settle(result);
   }
 
@@ -194,7 +201,7 @@ export class PythonRunner {
     if (pending?.id !== id) return;
     const { stdout, stderr, durationMs } = message;
     const error = pending.stopReason && message.interrupted ? stopMessage(pending.stopReason, this.timeLimitMs) : message.error;
-    this.set({ status: "ready" });
+    this.set({ status: "ready", live: null });
     this.settle({ stdout, stderr, error, durationMs });
   }
 

@@ -108,6 +108,8 @@ test("a candidate runs the task's code in the browser: a wrong result, the fix, 
   await setCode(page, "print('spinning')\nwhile True:\n    pass\n");
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Running…" })).toBeVisible();
+  // What it printed shows while it still runs.
+  await expect(output(page).getByLabel("Standard output so far")).toHaveText("spinning");
   const stopAt = Date.now();
   await page.getByRole("button", { name: "Stop" }).click();
   // Interrupted (KeyboardInterrupt), not terminated: the output printed so far is kept, and no restart.

@@ -215,3 +215,27 @@ describe("PythonRunner", () => {
     expect(worker.terminated).toBe(true);
   });
 });
+
+describe("PythonRunner's live output", () => {
+  it("shows the output so far while a run goes on, and keeps it when the worker has to be terminated", async () => {
+    const { runner, workers } = setup({ isolated: false });
+    const { result, worker } = await startLoaded(runner, workers, "while True: print('tick')");
+    expect(runner.getState().live).toEqual({ stdout: "", stderr: "" });
+    worker.emit({ type: "output", id: 1, stdout: "tick\ntick\n", stderr: "" });
+    expect(runner.getState().live).toEqual({ stdout: "tick\ntick\n", stderr: "" });
+    worker.emit({ type: "output", id: 99, stdout: "another run's", stderr: "" });
+    expect(runner.getState().live?.stdout).toBe("tick\ntick\n");
+    runner.stop();
+    await expect(result).resolves.toMatchObject({ stdout: "tick\ntick\n", error: expect.stringMatching(/^Stopped\./) });
+    expect(runner.getState().live).toBeNull();
+  });
+
+  it("clears when the run finishes", async () => {
+    const { runner, workers } = setup();
+    const { result, worker } = await startLoaded(runner, workers);
+    worker.emit({ type: "output", id: 1, stdout: "1\n", stderr: "" });
+    worker.emit({ type: "result", id: 1, stdout: "1\n2\n", stderr: "", error: null, durationMs: 1, interrupted: false });
+    await expect(result).resolves.toMatchObject({ stdout: "1\n2\n" });
+    expect(runner.getState().live).toBeNull();
+  });
+});
