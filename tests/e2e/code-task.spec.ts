@@ -130,6 +130,29 @@ test("a candidate runs the task's code in the browser: a wrong result, the fix, 
   await expectNoAxeViolationsEverywhere(page, "a bank question's code task after a run");
 });
 
+test("without cross-origin isolation (a proxy dropped COEP), Stop restarts Python instead, and the next run works", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.route(`**${TASK_QUESTION}`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers["cross-origin-embedder-policy"];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(TASK_QUESTION);
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+  await setCode(page, "print('spinning')\nwhile True:\n    pass\n");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(output(page).getByLabel("Standard output so far")).toHaveText("spinning", { timeout: 60_000 });
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(output(page).getByLabel("Error")).toHaveText("Stopped. Python was restarted; the next run loads it again.", { timeout: 3_000 });
+  // The output sent before the worker was terminated is kept.
+  await expect(output(page).getByLabel("Standard output")).toHaveText("spinning");
+  await setCode(page, "print('again')\n");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(output(page).getByLabel("Standard output")).toHaveText("again", { timeout: 60_000 });
+  await expect(page.locator("[data-python-workers]")).toHaveAttribute("data-python-workers", "2");
+});
+
 test("Reset puts the starter code back, and the editor follows the dark theme", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(TASK_QUESTION);
