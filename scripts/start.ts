@@ -32,6 +32,10 @@ if (!env.AUTH_SECRET && !env.NEXTAUTH_SECRET) ensureAuthSecret(env.dataDir);
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts/db-migrate.ts")], { stdio: "inherit", cwd: root });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
+// The in-browser Python runtime is copied on npm install; an install with --ignore-scripts skipped it.
+const pyodideCopy = spawnSync(process.execPath, [path.join(root, "scripts/copy-pyodide.ts")], { stdio: "inherit", cwd: root });
+if (pyodideCopy.status !== 0) fail("could not copy Pyodide into public/pyodide (see above)");
+
 if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
   console.error("No production build yet: building (about a minute, once)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

@@ -11,10 +11,11 @@
  */
 type HeaderList = { key: string; value: string }[];
 
-export function contentSecurityPolicy(dev: boolean): string {
+/** `wasm`: also let WebAssembly be compiled ('wasm-unsafe-eval'), which only the Python worker needs (PYTHON_WORKER_PATHS). */
+export function contentSecurityPolicy(dev: boolean, options: { wasm?: boolean } = {}): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : options.wasm ? " 'wasm-unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -43,6 +44,31 @@ export function staticSecurityHeaders(dev: boolean): HeaderList {
     { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   ];
+}
+
+/**
+ * Pages that host the in-browser Python runner (components/code/code-task-panel.tsx). They are
+ * made cross-origin isolated (COOP same-origin, sent on every page, plus COEP require-corp here),
+ * which gives them SharedArrayBuffer, so Stop can interrupt Python without throwing Pyodide away.
+ * Only these pages: COEP blocks cross-origin resources that do not opt in, and the rest of the app
+ * has no reason to accept that. The pages load nothing from other origins (the CSP above).
+ */
+export const PYTHON_RUNNER_PAGES = ["/bank/:id"];
+
+/**
+ * Paths whose responses carry the Python worker's headers. A dedicated worker runs under the
+ * policies of its own script's response, not its page's: it needs COEP to start inside an isolated
+ * page, and a CSP that allows compiling WebAssembly (Pyodide is WebAssembly). The worker is a
+ * /_next/static chunk; those headers on a script that a page merely loads mean nothing (a page's
+ * own CSP governs its scripts), so they cost the other pages nothing. /pyodide/ is the runtime the
+ * worker imports (lib/browser-python/pyodide-assets.ts).
+ */
+export const PYTHON_WORKER_PATHS = ["/_next/static/:path*", "/pyodide/:path*"];
+
+export const CROSS_ORIGIN_ISOLATION: HeaderList = [{ key: "Cross-Origin-Embedder-Policy", value: "require-corp" }];
+
+export function pythonWorkerHeaders(dev: boolean): HeaderList {
+  return [...CROSS_ORIGIN_ISOLATION, { key: "Content-Security-Policy", value: contentSecurityPolicy(dev, { wasm: true }) }];
 }
 
 /**

@@ -12,6 +12,8 @@ import { InlineCode } from "@/components/ui/inline-code";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getQuestionBank } from "@/lib/bank";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { publicTask } from "@/lib/bank/task";
+import { CodeTaskSection } from "@/components/code/code-task-section";
 
 type Params = Promise<{ id: string }>;
 
@@ -39,6 +41,11 @@ export default async function QuestionPage({ params }: { params: Params }) {
     q.errata.trim() ? renderMarkdown(q.errata) : Promise.resolve(""),
     q.prompt.trim() !== q.title.trim() ? renderMarkdown(q.prompt) : Promise.resolve(""),
   ]);
+  // Only the public part of a task reaches the page (never its hidden checks), rendered here.
+  const task = publicTask(q);
+  const taskHtml = task
+    ? { prompt: await renderMarkdown(task.prompt), examples: await Promise.all(task.examples.map((example) => renderMarkdown(example))) }
+    : null;
   const bankMeta = bank.banks().find((b) => b.id === q.bankId);
   const siblings = bank.list().filter((x) => x.bankId === q.bankId);
   const index = siblings.findIndex((x) => x.id === q.id);
@@ -139,6 +146,20 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </Card>
       ) : null}
 
+      {task && taskHtml ? (
+        <Card className="mt-6">
+          <section aria-labelledby="task-heading">
+            <h2 id="task-heading" className={sectionHeading}>
+              Try the task
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+              Write Python and run it here: it runs in your browser, and nothing is sent to the server.
+            </p>
+            <CodeTaskSection promptHtml={taskHtml.prompt} examplesHtml={taskHtml.examples} starter={task.starter} />
+          </section>
+        </Card>
+      ) : null}
+
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_13rem]">
         <div className="min-w-0">
           <div className="space-y-8">
@@ -190,6 +211,7 @@ export default async function QuestionPage({ params }: { params: Params }) {
           <nav aria-label="On this page" className="sticky top-20 border-l border-zinc-200 pl-4 text-sm dark:border-zinc-800">
             <p className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">On this page</p>
             <ul className="space-y-1.5">
+              {task ? <TocLink href="#task-heading" label="Try the task" /> : null}
               <TocLink href="#reference-heading" label="Reference answer" />
               {errataHtml ? <TocLink href="#errata" label="Errata" tone="amber" /> : null}
               <TocLink href="#key-points-heading" label="Key points" count={q.keyPoints.length} />
