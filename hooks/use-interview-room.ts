@@ -58,8 +58,8 @@ function subscribeToStorage(onChange: () => void) {
   return () => window.removeEventListener("storage", onChange);
 }
 
-export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: () => void } = {}) {
-  const { onTimerSend } = options;
+export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: () => void; code?: () => string | undefined } = {}) {
+  const { onTimerSend, code } = options;
   const router = useRouter();
   const question = view.questions[view.currentIndex]!;
   const answering = question.status === "answering";
@@ -176,7 +176,8 @@ export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: (
     (isTimeUp = false) => {
       if (streaming || !answering || pendingRef.current !== null) return;
       const check = checkLength(answer);
-      if (!answer.trim() && !isTimeUp) {
+      // Code alone (a coding task) is an answer too.
+      if (!answer.trim() && !isTimeUp && !code?.()) {
         setError("Write an answer before sending it.");
         answerRef.current?.focus();
         return;
@@ -206,12 +207,12 @@ export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: (
       // Focus stays in the answer box (read-only while the interviewer replies), not on a disabled button.
       answerRef.current?.focus();
       void sendMessage(
-        { text: text || "(no answer: time ran out)" },
-        { body: { questionIndex: view.currentIndex, text, expectedTurns: view.turns.length, timeUp: isTimeUp } },
+        { text: text || (code?.() ? "(code)" : "(no answer: time ran out)") },
+        { body: { questionIndex: view.currentIndex, text, code: code?.(), expectedTurns: view.turns.length, timeUp: isTimeUp } },
       );
       setTyped("");
     },
-    [answer, answering, draftKey, sendMessage, streaming, view.currentIndex, view.id, view.turns.length],
+    [answer, answering, code, draftKey, sendMessage, streaming, view.currentIndex, view.id, view.turns.length],
   );
 
   // Warnings at one minute and ten seconds: shown and announced once per level, not every second.

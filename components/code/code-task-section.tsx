@@ -8,7 +8,8 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { CodeTaskPanelProps } from "@/components/code/code-task-panel";
 
-const CodeTaskPanel = dynamic(() => import("@/components/code/code-task-panel").then((m) => m.CodeTaskPanel), {
+/** The panel, loaded on the client only when a page renders it (the interview room uses it too, with its own code state). */
+export const CodeTaskPanelLazy = dynamic(() => import("@/components/code/code-task-panel").then((m) => m.CodeTaskPanel), {
   ssr: false,
   loading: () => (
     <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -19,5 +20,5 @@ const CodeTaskPanel = dynamic(() => import("@/components/code/code-task-panel").
 
 export function CodeTaskSection(props: Omit<CodeTaskPanelProps, "code" | "onCodeChange">) {
   const [code, setCode] = useState(props.starter);
-  return <CodeTaskPanel {...props} code={code} onCodeChange={setCode} />;
+  return <CodeTaskPanelLazy {...props} code={code} onCodeChange={setCode} />;
 }

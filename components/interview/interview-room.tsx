@@ -2,6 +2,8 @@
 import type { UIMessage } from "ai";
 import { useIntegritySignals } from "@/hooks/use-integrity-signals";
 import { useInterviewRoom } from "@/hooks/use-interview-room";
+import { useTaskCode } from "@/hooks/use-task-code";
+import { CodeTaskPanelLazy } from "../code/code-task-section";
 import { sayMinutes } from "@/lib/format/duration";
 import type { InterviewView } from "@/lib/sessions/interview-view";
 import { Badge, DifficultyBadge } from "../ui/badge";
@@ -13,6 +15,7 @@ import { MessageText } from "./message-text";
 import { ScoreReportCard } from "./score-report-card";
 
 type Revealed = Record<number, { referenceHtml: string; errataHtml: string | null }>;
+export type RoomTask = { promptHtml: string; examplesHtml: string[]; starter: string };
 
 /** The interview page while a question is open or answered: markup only; state and transport are hooks/use-interview-room.ts'. */
 export function InterviewRoom({
@@ -20,13 +23,17 @@ export function InterviewRoom({
   promptHtml,
   revealed,
   recordSignals = false,
+  task,
 }: {
   view: InterviewView;
   promptHtml: string;
   revealed: Revealed;
   /** An interview taken through an invitation: integrity signals are recorded (the candidate agreed). */
   recordSignals?: boolean;
+  /** The current question's coding task (its public part, rendered by the server; never the checks). */
+  task?: RoomTask;
 }) {
+  const code = useTaskCode(view, task);
   const signals = useIntegritySignals({
     sessionId: view.id,
     enabled: recordSignals,
@@ -56,7 +63,7 @@ export function InterviewRoom({
     answerRef,
     continueRef,
     headingRef,
-  } = useInterviewRoom(view, { onTimerSend: recordSignals ? signals.onTimerSend : undefined });
+  } = useInterviewRoom(view, { onTimerSend: recordSignals ? signals.onTimerSend : undefined, code: code.toSend });
 
   const isLast = view.currentIndex === view.questionCount - 1;
   const answersText = view.turns
@@ -120,6 +127,19 @@ export function InterviewRoom({
           >
             {error}
           </p>
+        ) : null}
+
+        {answering && task ? (
+          <section aria-labelledby="task-heading" className="space-y-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+            <h2 id="task-heading" className="text-base font-semibold">
+              The coding task
+            </h2>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Run your code here as often as you like. <strong className="font-medium">Send answer</strong> sends your code with your answer: the server runs it
+              against hidden checks, and the interviewer asks about any that fail.
+            </p>
+            <CodeTaskPanelLazy promptHtml={task.promptHtml} examplesHtml={task.examplesHtml} starter={task.starter} code={code.value} onCodeChange={code.set} />
+          </section>
         ) : null}
 
         {answering ? (

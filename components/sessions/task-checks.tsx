@@ -1,4 +1,4 @@
-import { checksSummary } from "@/lib/code-runner/weigh";
+import { checksSummary } from "@/lib/code-runner/summary";
 import type { TaskReport } from "@/lib/scoring/report";
 import { Badge } from "../ui/badge";
 

@@ -12,31 +12,10 @@
 import { bandOf } from "../scoring/rubric.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { GradeResult } from "./schema.ts";
+export { answerWithCode, latestCode } from "./answer-code.ts";
+export { checksSummary } from "./summary.ts";
 
 export const TASK_WEIGHT = 0.4;
-
-/** The fence an answer's code is stored in, after the written answer (see `answerWithCode`). */
-const FENCE_OPEN = "\n\n```python\n";
-const FENCE_CLOSE = "\n```";
-
-/** The stored answer: what was written, then the code in a fenced block (shown, exported and scored with it). */
-export function answerWithCode(text: string, code: string | undefined): string {
-  const body = code?.replace(/\s+$/, "") ?? "";
-  if (!body.trim()) return text;
-  return `${text.replace(/\s+$/, "")}${FENCE_OPEN}${body}${FENCE_CLOSE}`;
-}
-
-/** The code of the latest answer that carries some (stored by `answerWithCode`), or null. */
-export function latestCode(answers: readonly string[]): string | null {
-  for (let i = answers.length - 1; i >= 0; i--) {
-    const a = answers[i]!;
-    if (!a.endsWith(FENCE_CLOSE)) continue;
-    const open = a.lastIndexOf(FENCE_OPEN);
-    if (open < 0) continue;
-    return a.slice(open + FENCE_OPEN.length, a.length - FENCE_CLOSE.length);
-  }
-  return null;
-}
 
 /** The report with the checks as evidence and, when they ran, in the score. */
 export function weighChecks(report: ScoreReport, grade: GradeResult): ScoreReport {
@@ -59,12 +38,4 @@ export function weighChecks(report: ScoreReport, grade: GradeResult): ScoreRepor
     gaps: [...failing, ...report.gaps],
     flags: grade.passed < grade.total ? [...report.flags, "checks-failed"] : report.flags,
   };
-}
-
-/** "3 of 4 checks pass; fails on an empty input" */
-export function checksSummary(task: { passed: number; total: number; status: string; checks: { name: string; passed: boolean }[] }): string {
-  if (task.status === "unavailable") return "The checks could not run on this server: the score is the written answer's.";
-  const failing = task.checks.filter((c) => !c.passed).map((c) => c.name);
-  const head = `${task.passed} of ${task.total} check${task.total === 1 ? "" : "s"} pass${task.passed === 1 && task.total === 1 ? "es" : ""}`;
-  return failing.length ? `${head}; fails: ${failing.join("; ")}` : head;
 }

@@ -53,7 +53,7 @@ export function staticSecurityHeaders(dev: boolean): HeaderList {
  * Only these pages: COEP blocks cross-origin resources that do not opt in, and the rest of the app
  * has no reason to accept that. The pages load nothing from other origins (the CSP above).
  */
-export const PYTHON_RUNNER_PAGES = ["/bank/:id"];
+export const PYTHON_RUNNER_PAGES = ["/bank/:id", "/interview/:id"];
 
 /**
  * Paths whose responses carry the Python worker's headers. A dedicated worker runs under the

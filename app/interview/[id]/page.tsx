@@ -8,6 +8,8 @@ import { InvitationFinished } from "@/components/invitations/invitation-finished
 import { invitationForSession } from "@/lib/invitations/candidate";
 import { getInterviewee } from "@/lib/invitations/interviewee";
 import { invitationCookieName } from "@/lib/invitations/tokens";
+import { getQuestionBank } from "@/lib/bank";
+import { publicTask } from "@/lib/bank/task";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { toInterviewView } from "@/lib/sessions/interview-view";
 import { loadSession } from "@/lib/sessions/read-model";
@@ -37,6 +39,16 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
 
   const current = view.questions[view.currentIndex]!;
   const promptHtml = current.prompt ? await renderMarkdown(current.prompt) : "";
+  // A coding task: its public part only (never the hidden checks), from the bank this process loaded.
+  const stored = session.questions[view.currentIndex];
+  const publicPart = stored ? publicTask(getQuestionBank().get(stored.questionId) ?? {}) : undefined;
+  const task = publicPart
+    ? {
+        promptHtml: await renderMarkdown(publicPart.prompt),
+        examplesHtml: await Promise.all(publicPart.examples.map((e) => renderMarkdown(e))),
+        starter: publicPart.starter,
+      }
+    : undefined;
   const revealed: Record<number, { referenceHtml: string; errataHtml: string | null }> = {};
   if (current.reference) {
     revealed[current.index] = {
@@ -46,7 +58,9 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   }
   // Keyed by the transcript's length: after each turn the room restarts from the server's state.
   const guest = user.role === "guest";
-  const room = <InterviewRoom key={`${view.turns.length}:${current.status}`} view={view} promptHtml={promptHtml} revealed={revealed} recordSignals={guest} />;
+  const room = (
+    <InterviewRoom key={`${view.turns.length}:${current.status}`} view={view} promptHtml={promptHtml} revealed={revealed} recordSignals={guest} task={task} />
+  );
   if (!guest) return room;
   return (
     <div className="space-y-4">
