@@ -75,7 +75,9 @@ async function setUp() {
   const invited = await createInvitation(world.recruiter, kit.id, { candidateName: "Grace", candidateEmail: "grace@example.com" });
   world.params = { id: kit.id, linkId: link.id, scorecardId: card.id, invitationId: invited.invitation.id };
   const [question] = await saveLibraryQuestions(world.recruiter, {
-    questions: [{ title: "What is a closure?", reference: "A function that keeps the variables of the scope it was defined in.", topic: "Functions", difficulty: "easy" }],
+    questions: [
+      { title: "What is a closure?", reference: "A function that keeps the variables of the scope it was defined in.", topic: "Functions", difficulty: "easy" },
+    ],
   });
   world.libraryParams = { id: question!.id };
   world.sessionId = (await startSession(c.id, { questionIds: ["python-memory-model"], seed: "walk" })).id;

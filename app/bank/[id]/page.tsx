@@ -10,16 +10,21 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InlineCode } from "@/components/ui/inline-code";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getQuestionBank } from "@/lib/bank";
+import { questionBankFor } from "@/lib/library/store";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { publicTask } from "@/lib/bank/task";
 import { CodeTaskSection } from "@/components/code/code-task-section";
 
 type Params = Promise<{ id: string }>;
 
+/** The bank as the visitor sees it: the loaded banks, and a recruiter's library. */
+async function visibleBank() {
+  return questionBankFor(await getCurrentUser());
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const q = getQuestionBank().get(id);
+  const q = (await visibleBank()).get(id);
   if (!q) return { title: "Question not found" };
   return {
     title: q.title.replace(/`/g, ""),
@@ -31,7 +36,7 @@ const sectionHeading = "scroll-mt-20 text-lg font-semibold tracking-tight";
 
 export default async function QuestionPage({ params }: { params: Params }) {
   const { id } = await params;
-  const bank = getQuestionBank();
+  const bank = await visibleBank();
   const q = bank.get(id);
   if (!q) notFound();
 

@@ -26,14 +26,16 @@ describe("headers", () => {
     return merged;
   }
 
-  it("make the bank's question pages cross-origin isolated, and no other page", async () => {
-    const question = await headersFor("/bank/:id");
-    expect(question.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
-    expect(question.get("Cross-Origin-Embedder-Policy")).toBe("require-corp");
-    expect(question.get("Content-Security-Policy")).toBe(contentSecurityPolicy(false));
+  it("make the pages that run Python (bank questions, the interview room) cross-origin isolated, and no other page", async () => {
+    for (const page of ["/bank/:id", "/interview/:id"]) {
+      const headers = await headersFor(page);
+      expect(headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
+      expect(headers.get("Cross-Origin-Embedder-Policy")).toBe("require-corp");
+      expect(headers.get("Content-Security-Policy")).toBe(contentSecurityPolicy(false));
+    }
     const rules = (await config("phase-production-build").headers?.()) ?? [];
     const isolated = rules.filter((r) => r.headers.some((h) => h.key === "Cross-Origin-Embedder-Policy")).map((r) => r.source);
-    expect(isolated.sort()).toEqual(["/_next/static/:path*", "/bank/:id", "/pyodide/:path*"]);
+    expect(isolated.sort()).toEqual(["/_next/static/:path*", "/bank/:id", "/interview/:id", "/pyodide/:path*"]);
   });
 
   it("let only the worker's files compile WebAssembly, never with eval", async () => {
