@@ -30,8 +30,15 @@ export default async function InterviewPage({ params }: { params: Promise<{ id: 
   if (view.settleDue) return <SettleInterview sessionId={id} />;
   if (view.status === "finished") {
     if (user.role === "guest") {
+      // A guest has no account (no review pages): thanks, and the score when the recruiter chose to show it.
       const invitation = await invitationForSession(id);
-      if (!invitation?.showScore) return <InvitationFinished inviterName={invitation?.inviterName ?? "The recruiter"} kitTitle={invitation?.kitTitle ?? ""} />;
+      return (
+        <InvitationFinished
+          inviterName={invitation?.inviterName ?? "The recruiter"}
+          kitTitle={invitation?.kitTitle ?? ""}
+          scores={invitation?.showScore ? toTranscript(session) : undefined}
+        />
+      );
     }
     // The results: what went well and what to work on next, each question linked to its feedback.
     return <ResultsSummary t={toTranscript(session)} />;
