@@ -8,7 +8,7 @@ import { LEVEL_LABELS, LEVELS, type DifficultyMix, type Level } from "@/lib/kits
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { cn } from "../ui/cn";
-import { Field, Input, inputClass } from "../ui/field";
+import { ErrorText, Field, Input, inputClass } from "../ui/field";
 
 export type BuilderBank = { id: string; name: string; topics: { name: string; count: number }[] };
 
@@ -18,14 +18,6 @@ const LEVEL_HINTS: Record<Level, string> = {
   senior: "Medium and hard",
   staff: "Mostly hard",
 };
-
-function ErrorText({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} role="alert" className="text-xs font-medium text-rose-600 dark:text-rose-400">
-      {message}
-    </p>
-  ) : null;
-}
 
 export function BuilderForm({
   banks,

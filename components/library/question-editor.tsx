@@ -10,7 +10,7 @@ import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "@/lib/library/
 import type { DraftFollowUp, DraftKeyPoint, QuestionDraft } from "@/lib/library/schema";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
-import { Field, Input, inputClass } from "../ui/field";
+import { ErrorText, Field, Input, inputClass } from "../ui/field";
 import { cn } from "../ui/cn";
 import { draftFromForm, initialRows, keyPointIds, newKey, normaliseFields, proposedRow, shownField, type FollowUpRow, type KeyPointRow } from "./editor-rows";
 
@@ -32,14 +32,6 @@ type Proposal = {
   keyPoints: { n: number; kp: DraftKeyPoint }[];
   followUps: { n: number; fu: DraftFollowUp }[];
 };
-
-function ErrorText({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} role="alert" className="text-xs font-medium text-rose-600 dark:text-rose-400">
-      {message}
-    </p>
-  ) : null;
-}
 
 export function QuestionEditor({ question, topics }: { question?: EditorQuestion; topics: string[] }) {
   const router = useRouter();

@@ -36,3 +36,12 @@ export function Input({ className, error, ...props }: ComponentProps<"input"> & 
     />
   );
 }
+
+/** A field's error message on its own (for fields that are not a single input: fieldsets, lists); announced. */
+export function ErrorText({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} role="alert" className="text-xs font-medium text-rose-600 dark:text-rose-400">
+      {message}
+    </p>
+  ) : null;
+}
