@@ -129,6 +129,8 @@ export function CodeEditor({
             "aria-labelledby": labelledBy,
             "aria-describedby": [hintId, describedBy].filter(Boolean).join(" "),
             spellcheck: "false",
+            // Focusable by itself, so the scroller around it (scrolled sideways on a phone) has keyboard access (axe: scrollable-region-focusable).
+            tabindex: "0",
           }),
           themeSlot.current.of(themeExtensions(initial.current.mode)),
           EditorView.theme({ ".cm-content, .cm-gutter": { minHeight: `${minLines * 1.5 + 1}rem` } }),

@@ -200,6 +200,8 @@ test("in an interview: code that fails an example is fixed, sent with the answer
   await expect(page.getByRole("heading", { name: "The coding task" })).toBeVisible();
   await expect(editor(page)).toContainText("def make_counter(start=0, step=1):");
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  // The editor's lines scroll sideways on a phone: still reachable from the keyboard.
+  await expectNoAxeViolationsEverywhere(page, "an interview with a coding task");
 
   // A counter that never counts: the visible example's output is wrong.
   await setCode(page, WRONG);
