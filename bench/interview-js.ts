@@ -9,6 +9,33 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
+/**
+ * The JS an interview page loads after a reload, on one question: without a coding task (the
+ * budget applies: the code editor and Python must not load), and with one (the editor loads with
+ * the page, Python only on the first Run: reported, and Python must not be among the files).
+ */
+async function measure(page: import("@playwright/test").Page, questionId: string) {
+  await page.goto(`${base}/bank/${questionId}`, { waitUntil: "networkidle" });
+  await page.getByRole("button", { name: "Practise this question" }).click();
+  await page.waitForURL(/\/interview\//);
+  const fresh = await browser.newPage({ storageState: await page.context().storageState() });
+  const bodies = new Map<string, Buffer>();
+  let pyodide = 0;
+  fresh.on("response", async (r) => {
+    if (r.url().includes("/pyodide/")) pyodide += 1;
+    if (r.url().includes("/_next/static/") && r.url().endsWith(".js")) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  });
+  await fresh.goto(page.url(), { waitUntil: "networkidle" });
+  await fresh.close();
+  let raw = 0;
+  let gz = 0;
+  for (const body of bodies.values()) {
+    raw += body.length;
+    gz += gzipSync(body, { level: 6 }).length;
+  }
+  return { files: bodies.size, raw, gz, pyodide };
+}
+
 try {
   const page = await browser.newPage();
   await page.goto(`${base}/sign-up`, { waitUntil: "networkidle" });
@@ -18,22 +45,15 @@ try {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/practice/);
   await page.waitForLoadState("networkidle");
-  await page.getByRole("button", { name: "Start interview" }).click();
-  await page.waitForURL(/\/interview\//);
-  const fresh = await browser.newPage({ storageState: await page.context().storageState() });
-  const bodies = new Map<string, Buffer>();
-  fresh.on("response", async (r) => {
-    if (r.url().includes("/_next/static/") && r.url().endsWith(".js")) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
-  });
-  await fresh.goto(page.url(), { waitUntil: "networkidle" });
-  let raw = 0;
-  let gz = 0;
-  for (const body of bodies.values()) {
-    raw += body.length;
-    gz += gzipSync(body, { level: 6 }).length;
-  }
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`interview page: ${bodies.size} JS files, ${kb(raw)} raw, ${kb(gz)} gzipped (budget 250 kB gzipped: ${gz < 250 * 1024 ? "met" : "MISSED"})`);
+  const plain = await measure(page, "python-memory-model");
+  console.log(
+    `interview page, no coding task: ${plain.files} JS files, ${kb(plain.raw)} raw, ${kb(plain.gz)} gzipped (budget 250 kB gzipped: ${plain.gz < 250 * 1024 ? "met" : "MISSED"})`,
+  );
+  const task = await measure(page, "python-closures");
+  console.log(
+    `interview page, with a coding task (the editor loads with it): ${task.files} JS files, ${kb(task.raw)} raw, ${kb(task.gz)} gzipped; Python files loaded: ${task.pyodide} (loaded on the first Run only)`,
+  );
 } finally {
   await browser.close();
 }

@@ -1,5 +1,6 @@
 "use client";
 import type { UIMessage } from "ai";
+import { useState } from "react";
 import { useIntegritySignals } from "@/hooks/use-integrity-signals";
 import { useInterviewRoom } from "@/hooks/use-interview-room";
 import { useTaskCode } from "@/hooks/use-task-code";
@@ -34,6 +35,7 @@ export function InterviewRoom({
   task?: RoomTask;
 }) {
   const code = useTaskCode(view, task);
+  const [editorOpen, setEditorOpen] = useState(false);
   const signals = useIntegritySignals({
     sessionId: view.id,
     enabled: recordSignals,
@@ -138,7 +140,35 @@ export function InterviewRoom({
               Run your code here as often as you like. <strong className="font-medium">Send answer</strong> sends your code with your answer: the server runs it
               against hidden checks, and the interviewer asks about any that fail.
             </p>
-            <CodeTaskPanelLazy promptHtml={task.promptHtml} examplesHtml={task.examplesHtml} starter={task.starter} code={code.value} onCodeChange={code.set} />
+            {editorOpen ? (
+              <CodeTaskPanelLazy
+                promptHtml={task.promptHtml}
+                examplesHtml={task.examplesHtml}
+                starter={task.starter}
+                code={code.value}
+                onCodeChange={code.set}
+              />
+            ) : (
+              // The editor (CodeMirror) loads when asked for: the room's first load stays small, and
+              // the task, its examples and the code so far are readable without it.
+              <div className="space-y-3">
+                <div className="prose-md" dangerouslySetInnerHTML={{ __html: task.promptHtml }} />
+                {task.examplesHtml.map((html, i) => (
+                  <div key={i} className="prose-md" dangerouslySetInnerHTML={{ __html: html }} />
+                ))}
+                <pre
+                  className="max-h-64 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900"
+                  tabIndex={0}
+                  role="region"
+                  aria-label="Your code so far"
+                >
+                  {code.value}
+                </pre>
+                <Button type="button" onClick={() => setEditorOpen(true)}>
+                  Open the code editor
+                </Button>
+              </div>
+            )}
           </section>
         ) : null}
 

@@ -198,6 +198,9 @@ test("in an interview: code that fails an example is fixed, sent with the answer
   await expect(page).toHaveURL(/\/interview\/[^/]+$/);
   // The room is cross-origin isolated too, and shows the task with its starter code.
   await expect(page.getByRole("heading", { name: "The coding task" })).toBeVisible();
+  // The editor loads when asked for; until then the starter code is shown as text.
+  await expect(page.getByLabel("Your code so far")).toContainText("def make_counter(start=0, step=1):");
+  await page.getByRole("button", { name: "Open the code editor" }).click();
   await expect(editor(page)).toContainText("def make_counter(start=0, step=1):");
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   // The editor's lines scroll sideways on a phone: still reachable from the keyboard.
