@@ -5,8 +5,12 @@
  * reads which code was already sent).
  */
 
-/** The fence an answer's code is stored in, after the written answer (see `answerWithCode`). */
-const FENCE_OPEN = "\n\n```python\n";
+/**
+ * The fence an answer's code is stored in, after the written answer (see `answerWithCode`). Its
+ * info string says what it is, so a snippet the candidate fenced in their own words is never taken
+ * for the code they sent (Markdown renderers read the first word, python, as the language).
+ */
+const FENCE_OPEN = "\n\n```python sent-code\n";
 const FENCE_CLOSE = "\n```";
 
 /** The stored answer: what was written, then the code in a fenced block (shown, exported and scored with it). */

@@ -155,7 +155,8 @@ export function normalizeFollowUpText(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-const ACTION_PREFIXES = ["challenge:", "scaffold:", "clarify:"] as const;
+// Follow-up ids that are not about a key point (a `check:<n>` asks about a hidden check, not a key point named "check").
+const ACTION_PREFIXES = ["challenge:", "scaffold:", "clarify:", "check:"] as const;
 
 function isBudgeted(id: string): boolean {
   return !id.startsWith("clarify:") && id !== "redirect";

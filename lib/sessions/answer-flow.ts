@@ -368,10 +368,14 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
   // was moved on from). Made offline: in an LLM session the judge's read may have decided a
   // follow-up (a challenge, a redirect) the rubric alone does not; then the offline move-on also
   // scores and closes the question, as the answer's own write would have.
-  const { turn, report } = planReply(session, question, exchangeOf(session, question), {
+  const exchange = exchangeOf(session, question);
+  // A question still open is scored as the answer's write would have: with its code's checks.
+  const grade = question.status === "scored" ? null : await gradeAnswers(question.questionId, exchange.filter((m) => m.role === "candidate").map((m) => m.text));
+  const answered = exchange.filter((m) => m.role === "candidate" && m.text.trim()).map((m) => m.text);
+  const { turn, report } = planReply(session, question, exchange, {
     followUpCount: Math.max(0, question.followUpCount - 1),
     timeUp: question.status === "scored",
-    report: question.status === "scored" ? (question.report ?? undefined) : undefined,
+    report: question.status === "scored" ? (question.report ?? undefined) : grade ? withChecks(scoreSnapshot(question.snapshot, answered), grade) : undefined,
   });
   const closes = turn.kind === "move-on" && question.status === "answering";
   try {
@@ -432,7 +436,8 @@ export async function settleInterview(userId: string, sessionId: string): Promis
 async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuestion) {
   const now = new Date();
   const answers = [...answersOf({ turns: turnsOf(session, question) }), ...(question.draft.trim() ? [question.draft] : [])];
-  const report = scoreSnapshot(question.snapshot, answers);
+  // The checks of the code sent on this question count here too (the time ran out, the code stays).
+  const report = withChecks(scoreSnapshot(question.snapshot, answers), await gradeAnswers(question.questionId, answers));
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
   const reply = renderOfflineTurn(
     turnForDecision(timeUpDecision(isLastQuestion), { ...turnBase(session), question: interviewQuestionOf(question.snapshot), answers, report }),

@@ -10,6 +10,7 @@
  * of a reply lost with its process (answer-flow.ts). This module writes; it calls nothing back.
  */
 import "server-only";
+import { gradeAnswers, withChecks } from "./task-grading.ts";
 import { LOCAL_RUBRIC } from "../ai/providers.ts";
 import { db } from "../db/client.ts";
 import type { FallbackInfo, ReplyTurn, TurnStreamResult } from "../interviewer/index.ts";
@@ -128,8 +129,10 @@ export async function saveReply(pending: PendingReply, result: TurnStreamResult)
 async function applyJudge(pending: PendingReply) {
   const { sessionId } = pending;
   // The turn's answers are the non-empty ones the rubric report was scored on.
-  const blended = await judgeSnapshot(pending.snapshot, [...pending.turn.answers]);
-  if (!blended) return;
+  const judged = await judgeSnapshot(pending.snapshot, [...pending.turn.answers]);
+  if (!judged) return;
+  // The judge re-grades the words; a coding task's checks keep their weight (cached: not run again).
+  const blended = withChecks(judged, await gradeAnswers(pending.snapshot.id, pending.turn.answers));
   await db().sessionQuestion.update({ where: { id: pending.sessionQuestionId }, data: { score: blended.score, report: JSON.stringify(blended) } });
   const session = await db().interviewSession.findUnique({ where: { id: sessionId }, select: { status: true, questionCount: true } });
   if (session?.status === "finished") {

@@ -29,8 +29,9 @@ export async function gradeAnswers(questionId: string, answers: readonly string[
     result = gradeTask(question, code);
     graded.set(key, result);
     if (graded.size > CACHE_SIZE) graded.delete(graded.keys().next().value!);
-    // An unavailable sandbox may be fixed later: do not keep that verdict.
-    void result.then((r) => r.status === "unavailable" && graded.delete(key)).catch(() => graded.delete(key));
+    // Only a complete run is kept: an unavailable sandbox may be fixed later, and a timeout or a
+    // crash may come from the host's load rather than the code.
+    void result.then((r) => r.status !== "ok" && graded.delete(key)).catch(() => graded.delete(key));
   }
   return result;
 }

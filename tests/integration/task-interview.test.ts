@@ -38,7 +38,7 @@ describe(`a coding task in an interview on ${TEST_PROVIDER}`, () => {
     const after = await mustLoad(user.id, session.id);
     const answer = after.turns.find((t) => t.role === "candidate")!;
     expect(answer.text.startsWith(EXPLANATION)).toBe(true);
-    expect(answer.text).toContain("```python\n");
+    expect(answer.text).toContain("```python sent-code\n");
     expect(answer.text).toContain("def make_counter");
     const report = pending.turn.report;
     const checks = getQuestionBank().get(QUESTION)!.task!.checks;

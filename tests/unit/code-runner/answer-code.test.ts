@@ -11,7 +11,7 @@ import { expectLinear, pump } from "../../support/linear.ts";
 describe("code in an answer", () => {
   it("stores the code after the answer and finds the latest code of a question", () => {
     const first = answerWithCode("My answer.  \n", "def f():\n    return 1\n\n");
-    expect(first).toBe("My answer.\n\n```python\ndef f():\n    return 1\n```");
+    expect(first).toBe("My answer.\n\n```python sent-code\ndef f():\n    return 1\n```");
     expect(answerWithCode("Only words.", "   \n")).toBe("Only words.");
     expect(answerWithCode("Only words.", undefined)).toBe("Only words.");
     const second = answerWithCode("Fixed.", "def f():\n    return 2");
@@ -19,6 +19,8 @@ describe("code in an answer", () => {
     expect(latestCode([first, second, "prose"])).toBe("def f():\n    return 2");
     // A fence the candidate typed in the middle of prose is not the stored code.
     expect(latestCode(["Like this: ```python\nx = 1\n``` and then more words."])).toBeNull();
+    // Nor one that ends the written answer: only the fence the app writes is the sent code.
+    expect(latestCode(["My fix:\n\n```python\nx = 1\n```"])).toBeNull();
     expect(latestCode([])).toBeNull();
   });
 
@@ -30,7 +32,7 @@ describe("code in an answer", () => {
     );
     expectLinear(
       "latestCode",
-      (n) => pump("x", "\n\n```python\n", "", n),
+      (n) => pump("x", "\n\n```python sent-code\n", "", n),
       (t) => latestCode([`${t}\n\`\`\``]),
     );
   });
