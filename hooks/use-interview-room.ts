@@ -58,8 +58,19 @@ function subscribeToStorage(onChange: () => void) {
   return () => window.removeEventListener("storage", onChange);
 }
 
-export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: () => void; code?: () => string | undefined } = {}) {
-  const { onTimerSend, code } = options;
+export function useInterviewRoom(
+  view: InterviewView,
+  options: {
+    onTimerSend?: () => void;
+    /** The code to send with the answer (a coding task), when there is any new. */
+    code?: () => string | undefined;
+    /** The coding task's code as it stands: autosaved with the draft, so time-up and another device have it. */
+    codeDraft?: string;
+  } = {},
+) {
+  const { onTimerSend, code, codeDraft } = options;
+  // The code the room opened with: a draft is saved once the text or the code changes.
+  const [initialCode] = useState(codeDraft);
   const router = useRouter();
   const question = view.questions[view.currentIndex]!;
   const answering = question.status === "answering";
@@ -136,13 +147,16 @@ export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: (
     setDraftState(over > 0 ? { kind: "too-long", over } : { kind: "saving" });
   }
 
+  const codeChanged = codeDraft !== undefined && codeDraft !== initialCode;
   useEffect(() => {
-    if (!answering || typed === null || pending !== null || typed.length > MAX_ANSWER_CHARS) return;
+    if (!answering || (typed === null && !codeChanged) || pending !== null) return;
+    const text = typed ?? answer;
+    if (text.length > MAX_ANSWER_CHARS || (codeDraft?.length ?? 0) > MAX_ANSWER_CHARS) return;
     const t = setTimeout(async () => {
       try {
         await fetchJson(`/api/interview/${view.id}/draft`, {
           method: "PUT",
-          body: { questionIndex: view.currentIndex, text: typed, expectedTurns: view.turns.length },
+          body: { questionIndex: view.currentIndex, text, ...(codeDraft !== undefined ? { code: codeDraft } : {}), expectedTurns: view.turns.length },
           schema: draftSavedSchema,
           keepalive: true,
         });
@@ -153,7 +167,9 @@ export function useInterviewRoom(view: InterviewView, options: { onTimerSend?: (
       }
     }, DRAFT_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [typed, pending, answering, view.id, view.currentIndex, view.turns.length, retrySave]);
+    // `answer` is read only when the code alone changed: its own changes come through `typed`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed, codeDraft, codeChanged, pending, answering, view.id, view.currentIndex, view.turns.length, retrySave]);
 
   // Back online: save the draft that could not be saved.
   useEffect(() => {

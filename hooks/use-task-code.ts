@@ -1,8 +1,9 @@
 "use client";
 /**
- * The code of the interview room's coding task: starts from the starter code, is kept in this
- * browser per interview and question (a reload or a crash loses nothing typed), and says what to
- * send with the next answer: the code when it differs from the starter and from the code already
+ * The code of the interview room's coding task: starts from the code kept in this browser, else
+ * the code autosaved on the server (typed on another device), else the code last sent, else the
+ * starter code; is kept in this browser per interview and question at every change (the room
+ * autosaves it to the server with the draft), and says what to send with the next answer: the code when it differs from the starter and from the code already
  * sent on this question (the server runs the latest code it has; sending it again would only store
  * it twice).
  */
@@ -16,7 +17,8 @@ export function useTaskCode(view: InterviewView, task: { starter: string } | und
   const [value, setValue] = useState<string>(() => {
     if (!task) return "";
     const kept = typeof window === "undefined" ? null : window.localStorage.getItem(key);
-    return kept ?? sent ?? task.starter;
+    const saved = view.questions[view.currentIndex]?.draftCode || null;
+    return kept ?? saved ?? sent ?? task.starter;
   });
   const set = useCallback(
     (next: string) => {

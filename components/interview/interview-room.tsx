@@ -65,7 +65,7 @@ export function InterviewRoom({
     answerRef,
     continueRef,
     headingRef,
-  } = useInterviewRoom(view, { onTimerSend: recordSignals ? signals.onTimerSend : undefined, code: code.toSend });
+  } = useInterviewRoom(view, { onTimerSend: recordSignals ? signals.onTimerSend : undefined, code: code.toSend, codeDraft: task ? code.value : undefined });
 
   const isLast = view.currentIndex === view.questionCount - 1;
   const answersText = view.turns

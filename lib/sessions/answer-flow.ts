@@ -16,7 +16,7 @@ import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import type { Question } from "../bank/schema.ts";
 import { getQuestionBank } from "../bank/load.ts";
-import { answerWithCode } from "../code-runner/weigh.ts";
+import { answerWithCode, latestCode } from "../code-runner/answer-code.ts";
 import {
   planNextTurn,
   planNextTurnJudged,
@@ -370,7 +370,13 @@ async function repairLostReply(session: LoadedSession, now: number): Promise<boo
   // scores and closes the question, as the answer's own write would have.
   const exchange = exchangeOf(session, question);
   // A question still open is scored as the answer's write would have: with its code's checks.
-  const grade = question.status === "scored" ? null : await gradeAnswers(question.questionId, exchange.filter((m) => m.role === "candidate").map((m) => m.text));
+  const grade =
+    question.status === "scored"
+      ? null
+      : await gradeAnswers(
+          question.questionId,
+          exchange.filter((m) => m.role === "candidate").map((m) => m.text),
+        );
   const answered = exchange.filter((m) => m.role === "candidate" && m.text.trim()).map((m) => m.text);
   const { turn, report } = planReply(session, question, exchange, {
     followUpCount: Math.max(0, question.followUpCount - 1),
@@ -435,7 +441,11 @@ export async function settleInterview(userId: string, sessionId: string): Promis
 
 async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuestion) {
   const now = new Date();
-  const answers = [...answersOf({ turns: turnsOf(session, question) }), ...(question.draft.trim() ? [question.draft] : [])];
+  const sent = answersOf({ turns: turnsOf(session, question) });
+  // The autosaved code goes with the draft unless it is the code already sent (nothing typed is lost).
+  const code = question.draftCode.trim() && question.draftCode.trimEnd() !== latestCode(sent) ? question.draftCode : undefined;
+  const draft = answerWithCode(question.draft, code);
+  const answers = [...sent, ...(draft.trim() ? [draft] : [])];
   // The checks of the code sent on this question count here too (the time ran out, the code stays).
   const report = withChecks(scoreSnapshot(question.snapshot, answers), await gradeAnswers(question.questionId, answers));
   const isLastQuestion = session.currentIndex === session.questionCount - 1;
@@ -445,7 +455,7 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
   await db().$transaction(async (tx) => {
     await claimVersion(tx, session.id, session.version);
     let seq = session.turns.length;
-    if (question.draft.trim()) {
+    if (draft.trim()) {
       await tx.turn.create({
         data: {
           sessionId: session.id,
@@ -453,7 +463,7 @@ async function submitDraftAtTimeUp(session: LoadedSession, question: LoadedQuest
           seq: seq++,
           role: "candidate",
           kind: "answer",
-          text: question.draft,
+          text: draft,
           // Typed past the deadline (and its grace) and autosaved: late, as it would be if sent.
           late: question.deadlineAt !== null && (question.draftUpdatedAt ?? now).getTime() > question.deadlineAt.getTime() + LATE_GRACE_MS,
           createdAt: question.draftUpdatedAt ?? now,

@@ -38,6 +38,8 @@ export type InterviewQuestionView = {
   deadlineAt: string | null;
   score: number | null;
   draft: string;
+  /** The coding task's code autosaved on the server (the room restores it on another device). */
+  draftCode: string;
   /** Only once revealed (see the module comment). */
   report: ScoreReport | null;
   reference: string | null;
@@ -96,6 +98,7 @@ export function toInterviewView(s: LoadedSession, now = new Date()): InterviewVi
         deadlineAt: q.deadlineAt?.toISOString() ?? null,
         score: revealed ? q.score : null,
         draft: q.status === "answering" ? q.draft : "",
+        draftCode: q.status === "answering" ? q.draftCode : "",
         report: revealed ? q.report : null,
         reference: revealed ? q.snapshot.reference : null,
         errata: revealed && q.snapshot.errata ? q.snapshot.errata : null,

@@ -32,6 +32,8 @@ export type LoadedQuestion = {
   score: number | null;
   report: ScoreReport | null;
   draft: string;
+  /** The coding task's code being written (autosaved with the draft). */
+  draftCode: string;
   draftUpdatedAt: Date | null;
   snapshot: QuestionSnapshot;
 };

@@ -138,6 +138,12 @@ export const draftBodySchema = z
   .object({
     questionIndex: questionIndexSchema,
     text: answerTextSchema,
+    /** The coding task's code as it stands (absent: the stored code is left as it is). */
+    code: z
+      .string({ error: "The code must be text." })
+      .max(MAX_ANSWER_CHARS, `Code is limited to ${MAX_ANSWER_CHARS.toLocaleString("en")} characters.`)
+      .regex(NO_NUL, NUL_MESSAGE)
+      .optional(),
     /** The number of turns the client had seen: a draft typed before an answer was sent is stale. */
     expectedTurns: expectedTurnsSchema.optional(),
   })

@@ -228,7 +228,7 @@ export async function saveDraft(userId: string, sessionId: string, body: unknown
         ...(parsed.data.expectedTurns !== undefined ? { turns: { none: { seq: { gte: parsed.data.expectedTurns } } } } : {}),
       },
     },
-    data: { draft: parsed.data.text, draftUpdatedAt: now },
+    data: { draft: parsed.data.text, ...(parsed.data.code !== undefined ? { draftCode: parsed.data.code } : {}), draftUpdatedAt: now },
   });
   if (count === 0) {
     const owned = await db().interviewSession.count({ where: { id: sessionId, userId } });

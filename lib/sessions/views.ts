@@ -57,7 +57,7 @@ export type SessionListPage = {
 export type TranscriptTurn = Omit<LoadedTurn, "sessionQuestionId">;
 
 /** A question as the transcript shows it: the read model's, with its own turns and without the draft. */
-export type TranscriptQuestion = Omit<StoredQuestion, "draft" | "draftUpdatedAt" | "snapshot"> & {
+export type TranscriptQuestion = Omit<StoredQuestion, "draft" | "draftCode" | "draftUpdatedAt" | "snapshot"> & {
   /** What was asked, as it was then (null for a question not asked yet, see `withheld`, and for a stored snapshot that no longer parses). */
   snapshot: QuestionSnapshot | null;
   turns: TranscriptTurn[];

@@ -10,13 +10,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getQuestionBank } from "../../lib/bank/load.ts";
 import { sandboxAvailability } from "../../lib/code-runner/grade.ts";
 import { TASK_WEIGHT } from "../../lib/code-runner/weigh.ts";
-import { submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { getInterview } from "../../lib/sessions/interview-view.ts";
+import { settleInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { saveDraft } from "../../lib/sessions/service.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
 import { MAX_ANSWER_CHARS } from "../../lib/sessions/limits.ts";
 import { answerBody, createUser, mustLoad, startTestSession, streamAndSave } from "../support/interview-fixtures.ts";
 import { TEST_PROVIDER, useTestDatabase } from "../support/test-db.ts";
 
-useTestDatabase();
+const db = useTestDatabase();
 const QUESTION = "python-closures";
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, `../fixtures/code-tasks/${QUESTION}/${name}`), "utf8");
 const EXPLANATION =
@@ -72,6 +74,27 @@ describe(`a coding task in an interview on ${TEST_PROVIDER}`, () => {
     expect(next.turn.report.task!.passed).toBe(report.task!.passed);
     const asked = next.turn.kind === "follow-up" ? next.turn.decision : null;
     if (asked?.action === "probe-check") expect(asked.checkName).not.toBe(failing[0]);
+  }, 60_000);
+
+  it("code written but never sent is autosaved with the draft, and at time-up it is sent, graded and weighed like a sent answer", async () => {
+    const user = await createUser("task-timeup");
+    const session = await startTestSession(user.id, { questionIds: [QUESTION] });
+    await saveDraft(user.id, session.id, { questionIndex: 0, text: EXPLANATION, code: fixture("wrong-global-count.py") });
+    const view = (await getInterview(user.id, session.id))!;
+    expect(view.questions[0]!.draftCode).toContain("_count = None");
+    // The tab was closed; the question's time ran out.
+    await db().sessionQuestion.update({
+      where: { sessionId_index: { sessionId: session.id, index: 0 } },
+      data: { deadlineAt: new Date(Date.now() - 2 * 60_000) },
+    });
+    await settleInterview(user.id, session.id);
+    const after = await mustLoad(user.id, session.id);
+    const answer = after.turns.find((t) => t.role === "candidate")!;
+    expect(answer.text.startsWith(EXPLANATION)).toBe(true);
+    expect(answer.text).toContain("_count = None");
+    const report = after.questions[0]!.report!;
+    expect(report.task!.passed).toBeLessThan(report.task!.total);
+    expect(report.task!.checks.find((c) => c.name === "keeps counters independent")!.passed).toBe(false);
   }, 60_000);
 
   it("refuses an answer whose text and code together pass the limit, before storing anything", async () => {

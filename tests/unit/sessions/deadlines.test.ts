@@ -28,6 +28,7 @@ function question(index: number, status: LoadedQuestion["status"], deadlineAt: n
     score: null,
     report: null,
     draft: "",
+    draftCode: "",
     draftUpdatedAt: null,
     snapshot: snapshotOf(memory),
   };

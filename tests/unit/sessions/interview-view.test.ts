@@ -31,6 +31,7 @@ function question(q: typeof memory, index: number, status: LoadedQuestion["statu
     score: status === "scored" ? report.score : null,
     report: status === "scored" ? report : null,
     draft: "",
+    draftCode: "",
     draftUpdatedAt: null,
     snapshot: snapshotOf(q),
     ...extra,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SessionQuestion" ADD COLUMN     "draftCode" TEXT NOT NULL DEFAULT '';
