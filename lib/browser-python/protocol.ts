@@ -41,7 +41,7 @@ export function appendCapped(text: string, chunk: string, cap = OUTPUT_CAP): str
  * is the header, the frames of their code (`File "<exec>"`) and the exception line.
  */
 export function cleanTraceback(message: string): string {
-  const lines = message.replace(/\s+$/, "").split("\n");
+  const lines = message.trimEnd().split("\n");
   const kept: string[] = [];
   let skipping = false;
   for (const line of lines) {

@@ -122,7 +122,9 @@ export async function acceptInvitation(token: string, now = new Date()): Promise
       select: { id: true },
     });
     const session = await startInvitedSession(guest.id, { questions, minutes, interviewer: row.interviewer });
-    await db().invitation.update({ where: { id: row.id }, data: { sessionId: session.id } });
+    // Only while the invitation still stands: an erasure or a revocation meanwhile wins (the catch below removes what was made).
+    const linked = await db().invitation.updateMany({ where: { id: row.id, erasedAt: null, revokedAt: null }, data: { sessionId: session.id } });
+    if (linked.count !== 1) throw new SessionError("finished", "This invitation was withdrawn or its answers deleted while the interview was being prepared.");
     return { sessionId: session.id };
   } catch (error) {
     // Nothing half-made stays: the guest (and with it any session) goes, and the link can be tried again.

@@ -13,7 +13,7 @@ import type { KitActor } from "../kits/store.ts";
 import type { Coverage } from "../scoring/report.ts";
 import { parseReport } from "../sessions/snapshot.ts";
 import { INVITATION_STATE_LABELS, type InvitationState } from "./schemas.ts";
-import { invitationState } from "./store.ts";
+import { invitationState, settleOverdueInterviews } from "./store.ts";
 
 export type ComparisonColumn = { index: number; title: string; keyPoints: { id: string; text: string; weight: number }[] };
 export type ComparisonRow = {
@@ -35,6 +35,7 @@ export async function compareCandidates(actor: KitActor, kitId: string, now = ne
   const id = idParamSchema.safeParse(kitId);
   const kit = id.success ? await db().script.findFirst({ where: { id: id.data, ownerId: actor.id }, select: { id: true, title: true, content: true } }) : null;
   if (!kit) throw new KitError("not-found", "Kit not found.");
+  await settleOverdueInterviews(kit.id, now);
   const doc = kitDocumentSchema.parse(JSON.parse(kit.content));
   const columns: ComparisonColumn[] = doc.questions.map((q, index) => ({
     index,

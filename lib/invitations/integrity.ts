@@ -27,6 +27,8 @@ export async function recordIntegrityEvents(userId: string, sessionId: string, b
   const parsed = integrityReportSchema.safeParse(body);
   if (!parsed.success) throw new SessionError("invalid", "These integrity events are malformed.");
   if (!session.invitation) return { recorded: 0 };
+  // After the interview nothing more is recorded (a tab left open keeps reporting focus changes).
+  if (session.status === "finished") return { recorded: 0 };
   const events = parsed.data.events.filter((e) => e.questionIndex < session.questionCount);
   const stored = await db().sessionEvent.count({ where: { sessionId } });
   if (stored + events.length > MAX_EVENTS_PER_SESSION) throw new SessionError("rate-limited", "This interview has reported too many events.");

@@ -15,6 +15,7 @@ import { KitError } from "../kits/errors.ts";
 import { questionBankFor } from "../library/store.ts";
 import { idParamSchema, kitDocumentSchema, type KitDocument } from "../kits/schemas.ts";
 import type { KitActor } from "../kits/store.ts";
+import { settleInterview } from "../sessions/answer-flow.ts";
 import { availableInterviewers } from "../sessions/service.ts";
 import { getTranscript } from "../sessions/transcript.ts";
 import type { Transcript } from "../sessions/views.ts";
@@ -200,7 +201,8 @@ export async function createInvitation(actor: KitActor, kitId: string, raw: unkn
         candidateName: input.candidateName,
         inviterName: inviter?.name ?? "A recruiter",
         kitTitle: kit.title,
-        minutes: doc.totalMinutes,
+        // The candidate's time is the questions' (as the invitation page says).
+        minutes: doc.questions.reduce((sum, q) => sum + q.minutes, 0),
         expiresAt: row.expiresAt,
         link,
       });
@@ -215,10 +217,24 @@ export async function createInvitation(actor: KitActor, kitId: string, raw: unkn
   return { invitation: toSummary({ ...row, emailedAt: emailed ? new Date() : null }, now), link, emailed, emailError };
 }
 
+/**
+ * Closes the kit's invited interviews whose time is over but that nobody settled (the candidate
+ * closed the tab): their questions are scored with the last drafts, as the candidate's own page
+ * would have done, so the recruiter sees them completed. Called by the recruiter's reads.
+ */
+export async function settleOverdueInterviews(scriptId: string, now = new Date()): Promise<void> {
+  const overdue = await db().invitation.findMany({
+    where: { scriptId, guest: { isNot: null }, session: { status: "active", endsAt: { lte: now } } },
+    select: { sessionId: true, guest: { select: { id: true } } },
+  });
+  for (const o of overdue) if (o.sessionId && o.guest) await settleInterview(o.guest.id, o.sessionId);
+}
+
 /** The kit's invitations, newest first. The owner only. */
 export async function listInvitations(actor: KitActor, kitId: string): Promise<InvitationSummary[]> {
   const kit = await db().script.findFirst({ where: { id: dbId(kitId, "Kit"), ownerId: actor.id }, select: { id: true } });
   if (!kit) throw notFound("Kit");
+  await settleOverdueInterviews(kit.id);
   const rows = await db().invitation.findMany({ where: { scriptId: kit.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: summarySelect });
   const now = new Date();
   return rows.map((r) => toSummary(r, now));
@@ -258,6 +274,8 @@ export type InvitationReview = {
 
 /** One candidate's interview as the recruiter reviews it: the transcript (with scores once finished) and the integrity signals. */
 export async function getInvitationReview(actor: KitActor, kitId: string, invitationId: string): Promise<InvitationReview> {
+  await ownedInvitation(actor, kitId, invitationId);
+  await settleOverdueInterviews(dbId(kitId, "Kit"));
   const row = await ownedInvitation(actor, kitId, invitationId);
   const kit = await db().script.findUniqueOrThrow({ where: { id: dbId(kitId, "Kit") }, select: { title: true } });
   const transcript = row.sessionId && row.guest ? await getTranscript(row.guest.id, row.sessionId) : null;

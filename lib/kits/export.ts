@@ -3,6 +3,7 @@
  * itself, the same JSON the CLI prints), and scorecards as JSON, CSV and Markdown. Pure.
  */
 import { clock, timeline } from "./plan.ts";
+import { neutraliseFormula } from "../format/csv-formula.ts";
 import { displayTerms } from "./terms.ts";
 import { LEVEL_LABELS, RECOMMENDATION_LABELS, type Recommendation, type KitDocument, type StoredScorecardEntry } from "./schemas.ts";
 
@@ -131,8 +132,7 @@ export function scorecardsToJson(kit: { id: string; title: string }, scorecards:
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with '. */
 export function csvCell(value: string | number | null): string {
-  let s = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = neutraliseFormula(value === null ? "" : String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

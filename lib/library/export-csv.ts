@@ -4,6 +4,7 @@
  * errata need the bank folder (exportBankFolder).
  */
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "../format/csv-formula.ts";
 import { CSV_COLUMNS, CSV_TAG_SEPARATOR } from "./csv-columns.ts";
 import type { QuestionDraft } from "./schema.ts";
 
@@ -18,5 +19,5 @@ export function toCsv(drafts: readonly QuestionDraft[]): string {
     String(d.minutes),
     d.tags.join(`${CSV_TAG_SEPARATOR} `),
   ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "unix" });
+  return stringify([[...CSV_COLUMNS], ...rows.map((row) => row.map(neutraliseFormula))], { record_delimiter: "unix" });
 }

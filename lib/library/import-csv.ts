@@ -7,6 +7,7 @@
  * All or nothing: any error, and no draft is returned.
  */
 import { CsvError } from "csv-parse";
+import { restoreFormula } from "../format/csv-formula.ts";
 import { parse } from "csv-parse/sync";
 import { checkDraft } from "./check-draft.ts";
 import { CSV_COLUMNS, CSV_TAG_SEPARATOR, REQUIRED_CSV_COLUMNS, type CsvColumn } from "./csv-columns.ts";
@@ -92,7 +93,7 @@ export function importCsv(file: LibraryFile, limits: Partial<LibraryLimits> = {}
     }
     const cell = (name: CsvColumn) => {
       const i = columns.get(name);
-      return i === undefined ? "" : row.record[i]!.trim();
+      return i === undefined ? "" : restoreFormula(row.record[i]!.trim());
     };
     /** A draft field's CSV column name and position ("prompt" is the question column, "tags.0" the tags one). */
     const columnOf = (field: string): { name: string; column?: number } => {

@@ -25,6 +25,7 @@ import { hashInvitationToken } from "../../lib/invitations/tokens.ts";
 import { KitError } from "../../lib/kits/errors.ts";
 import { createKit, createScorecard, deleteKit } from "../../lib/kits/store.ts";
 import { finishInterview, submitAnswer } from "../../lib/sessions/answer-flow.ts";
+import { saveDraft } from "../../lib/sessions/service.ts";
 import { SessionError } from "../../lib/sessions/errors.ts";
 import { FULL_MEMORY_ANSWER, answerBody, mustLoad, startTestSession, streamAndSave } from "../support/interview-fixtures.ts";
 import { callRoute, request } from "../support/routes.ts";
@@ -325,6 +326,23 @@ describe(`invitations on ${TEST_PROVIDER}`, () => {
     await deleteKit(r, kit.id);
     expect(await gone(sessions[2]!)).toBe(true);
     expect(await db().user.count({ where: { role: "guest", invitationId: made[2]!.invitation.id } })).toBe(0);
+  });
+
+  it("an interview the candidate abandoned is closed when its time is over, on the recruiter's next look", async () => {
+    const r = await recruiter();
+    const kit = await kitOf(r);
+    const made = await createInvitation(r, kit.id, { candidateName: "Gone", candidateEmail: "gone@example.com" });
+    const { sessionId } = await acceptInvitation(tokenOf(made.link));
+    const guest = (await invitedGuest(tokenOf(made.link), sessionId))!;
+    await saveDraft(guest.id, sessionId, { questionIndex: 0, text: "Half an answer about the question, typed before the tab closed." });
+    const past = new Date(Date.now() - 60_000);
+    await db().interviewSession.update({ where: { id: sessionId }, data: { endsAt: past } });
+    await db().sessionQuestion.updateMany({ where: { sessionId, index: 0 }, data: { deadlineAt: past } });
+    const [row] = await listInvitations(r, kit.id);
+    expect(row!.state).toBe("completed");
+    expect(row!.overallScore).not.toBeNull();
+    const review = await getInvitationReview(r, kit.id, made.invitation.id);
+    expect(review.transcript!.questions[0]!.turns.some((t) => t.role === "candidate" && t.text.startsWith("Half an answer"))).toBe(true);
   });
 
   it("emails the link when SMTP is configured, through a real SMTP exchange", async () => {

@@ -138,3 +138,28 @@ describe("importCsv", () => {
     expectLinear("csv: many rows", (n) => pump(`${HEADER}\n`, "a,b,c,d,e,f\n", "\n", n), run, sizes);
   });
 });
+
+describe("formula injection", () => {
+  it("writes a cell a spreadsheet would run as a formula as text, and reads it back unchanged", () => {
+    const draft = {
+      title: '=HYPERLINK("http://evil.example","click")',
+      reference: "@SUM(A1:A2) is not an answer; -1 is a number.",
+      topic: "+Topic",
+      difficulty: "easy" as const,
+      minutes: 5,
+      tags: [],
+      keyPoints: [],
+      followUps: [],
+      misconceptions: [],
+      clarifications: {},
+      errata: "",
+    };
+    const csv = toCsv([draft]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv).toContain("'@SUM");
+    expect(csv).toContain("'+Topic");
+    const back = importCsv({ path: "library.csv", text: csv });
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(back.drafts[0]).toMatchObject({ title: draft.title, reference: draft.reference, topic: draft.topic });
+  });
+});

@@ -1,7 +1,9 @@
 import { draftRubricResponseSchema } from "@/lib/api/library/schemas";
 import { route } from "@/lib/api/route";
 import { getInterviewerModel } from "@/lib/ai/providers";
+import { env } from "@/lib/env";
 import { draftRubricWith } from "@/lib/library/draft-rubric-llm";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { draftRubricRequestSchema } from "@/lib/library/persisted";
 
 /**
@@ -11,5 +13,9 @@ import { draftRubricRequestSchema } from "@/lib/library/persisted";
  */
 export const POST = route(
   { auth: "recruiter", body: { limit: "library", schema: draftRubricRequestSchema, subject: "rubric request" }, response: draftRubricResponseSchema },
-  async ({ body }) => draftRubricWith(getInterviewerModel(), body),
+  async ({ user, body }) => {
+    // Each draft can cost a model call: as many a minute as answers.
+    await enforceRateLimits([`draft-rubric:${user.id}`], env().RATE_LIMIT_ANSWERS_PER_MINUTE);
+    return draftRubricWith(getInterviewerModel(), body);
+  },
 );
