@@ -15,10 +15,11 @@
  * stdout/stderr, which the server shows but never parses. Each record also carries the run's nonce
  * (random per run, sent on stdin and never in argv or the environment), and the server drops records
  * without it: a second lock in case a future harness change ever lets candidate code near fd 3.
- * What this does not (and cannot) prevent: candidate code runs in the same process as its check,
- * so it can fake that one check's verdict (patch `AssertionError`, write to its verdict pipe). The
- * grade is feedback for the candidate's own practice, not an exam; the sandbox's job is to protect
- * the server, and that does not rest on the verdicts.
+ * What this does not (and cannot, as built) prevent: candidate code runs in the same process as
+ * its check, so code written to game the grader can read the run's checks and fake verdicts (patch
+ * `AssertionError`, write to the verdict pipe). The sandbox's job is to protect the server, and that
+ * does not rest on the verdicts; the verdicts are evidence to read with the code (the recruiter's
+ * review says so), not proof. Closing this needs the comparison outside the candidate's process.
  */
 
 export type HarnessPayload = {

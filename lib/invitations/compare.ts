@@ -1,7 +1,8 @@
 /**
  * The comparison of a kit's candidates: one row per invitation, with the overall score, each
  * question's score and each key point's coverage (covered, partial, missed, contradicted) once the
- * interview is complete, and the integrity totals; and the same table as CSV. Scores of an interview
+ * interview is complete, and the integrity totals; and the same table as CSV. The columns are the
+ * kit's questions as saved now, matched to each interview by question id. Scores of an interview
  * still in progress are not shown (a mock interview reveals nothing before it ends). One query.
  */
 import "server-only";
@@ -15,7 +16,7 @@ import { parseReport } from "../sessions/snapshot.ts";
 import { INVITATION_STATE_LABELS, type InvitationState } from "./schemas.ts";
 import { invitationState, settleOverdueInterviews } from "./store.ts";
 
-export type ComparisonColumn = { index: number; title: string; keyPoints: { id: string; text: string; weight: number }[] };
+export type ComparisonColumn = { index: number; questionId: string; title: string; keyPoints: { id: string; text: string; weight: number }[] };
 export type ComparisonRow = {
   invitationId: string;
   candidateName: string;
@@ -39,6 +40,7 @@ export async function compareCandidates(actor: KitActor, kitId: string, now = ne
   const doc = kitDocumentSchema.parse(JSON.parse(kit.content));
   const columns: ComparisonColumn[] = doc.questions.map((q, index) => ({
     index,
+    questionId: q.id,
     title: q.title,
     keyPoints: q.keyPoints.map((k) => ({ id: k.id, text: k.text, weight: k.weight })),
   }));
@@ -58,7 +60,7 @@ export async function compareCandidates(actor: KitActor, kitId: string, now = ne
         select: {
           status: true,
           overallScore: true,
-          questions: { orderBy: { index: "asc" }, select: { index: true, score: true, report: true } },
+          questions: { orderBy: { index: "asc" }, select: { questionId: true, score: true, report: true } },
           events: { select: { kind: true, chars: true, durationMs: true, questionIndex: true } },
         },
       },
@@ -67,8 +69,10 @@ export async function compareCandidates(actor: KitActor, kitId: string, now = ne
   const rows = invitations.map((inv): ComparisonRow => {
     const session = inv.session;
     const done = session?.status === "finished";
-    const questions = columns.map((_, index) => {
-      const q = done ? session.questions.find((sq) => sq.index === index) : undefined;
+    // By question, not position: a candidate invited to an earlier version of the kit shows "—"
+    // under a question they were not asked.
+    const questions = columns.map((col) => {
+      const q = done ? session.questions.find((sq) => sq.questionId === col.questionId) : undefined;
       const report = q ? parseReport(q.report) : null;
       const keyPoints: Record<string, Coverage> = {};
       for (const k of report?.keyPoints ?? []) keyPoints[k.id] = k.status;

@@ -234,8 +234,9 @@ export async function deleteLibraryQuestion(actor: LibraryActor, id: string): Pr
 
 // ---- as bank questions -------------------------------------------------------------------------
 
-/** Parsed questions by `<id>:<version>`: a version never changes, so it is parsed once per process. */
+/** Parsed questions by `<id>:<version>`: a version never changes, so it is parsed once per process (the oldest go past PARSED_CACHE). */
 const parsedQuestions = new Map<string, Question>();
+const PARSED_CACHE = 2_000;
 
 function asQuestion(row: { id: string; slug: string; version: number; draft: string }): Question | null {
   const key = `${row.id}:${row.version}`;
@@ -248,6 +249,7 @@ function asQuestion(row: { id: string; slug: string; version: number; draft: str
   }
   const question: Question = { ...checked.question, id: row.slug, bankId: LIBRARY_BANK_ID, file: `${row.slug}.md` };
   parsedQuestions.set(key, question);
+  if (parsedQuestions.size > PARSED_CACHE) parsedQuestions.delete(parsedQuestions.keys().next().value!);
   return question;
 }
 

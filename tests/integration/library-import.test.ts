@@ -4,6 +4,7 @@
  * problems imports nothing and names each problem's file and line; a candidate account is refused.
  */
 import { readFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
@@ -13,7 +14,10 @@ vi.mock("../../lib/auth/current-user.ts", async (original) => ({
 }));
 
 import { POST as importRoute } from "../../app/api/library/import/route.ts";
-import { POST as saveRoute } from "../../app/api/library/route.ts";
+import { GET as exportRoute } from "../../app/api/library/export/route.ts";
+import { GET as listRoute, POST as saveRoute } from "../../app/api/library/route.ts";
+import { importBankFolder } from "../../lib/library/import-bank-folder.ts";
+import { importCsv } from "../../lib/library/import-csv.ts";
 import { apiErrorBodySchema } from "../../lib/api/errors.ts";
 import { importResponseSchema, libraryListSchema } from "../../lib/api/library/schemas.ts";
 import { callRoute, request } from "../support/routes.ts";
@@ -43,6 +47,28 @@ describe(`library import through the API on ${TEST_PROVIDER}`, () => {
     const list = libraryListSchema.parse(await saved.json()).questions;
     expect(list).toHaveLength(3);
     expect(list.every((q) => q.visibility === "shared" && q.draft.keyPoints.length > 0)).toBe(true);
+  });
+
+  it("exports the library as a bank folder zip that imports back with the same questions, and as CSV", async () => {
+    const r = await user("recruiter");
+    const read = await callRoute(importRoute, r, request("/api/library/import", { body: { format: "qa", files: [{ path: "questions.txt", text: FIXTURE }] } }));
+    const { questions } = importResponseSchema.parse(await read.json());
+    await callRoute(saveRoute, r, request("/api/library", { body: { questions: questions.map((q) => ({ ...q.draft, ...q.proposedRubric })) } }));
+    const res = await callRoute(exportRoute, r, request("/api/library/export", { query: { format: "zip" } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const files = Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([p, bytes]) => ({ path: p, text: strFromU8(bytes) }));
+    expect(files.map((f) => f.path)).toContain("library/bank.json");
+    const back = importBankFolder(files);
+    expect(back.ok).toBe(true);
+    // The library as the recruiter sees it: theirs, and what others shared (an earlier test shared three).
+    const visible = await callRoute(listRoute, r, request("/api/library"));
+    const titles = libraryListSchema.parse(await visible.json()).questions.map((q) => q.title);
+    expect(titles).toEqual(expect.arrayContaining(questions.map((q) => q.draft.title)));
+    if (back.ok) expect(back.drafts.map((d) => d.title).sort()).toEqual([...titles].sort());
+    const csv = await callRoute(exportRoute, r, request("/api/library/export", { query: { format: "csv" } }));
+    const rows = importCsv({ path: "library.csv", text: await csv.text() });
+    expect(rows.ok && rows.drafts.map((d) => d.title).sort()).toEqual([...titles].sort());
   });
 
   it("a file with problems imports nothing and names each problem's file and line", async () => {

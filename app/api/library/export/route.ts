@@ -1,9 +1,8 @@
-import { zipSync, strToU8 } from "fflate";
 import { download } from "@/lib/api/kits/responses";
 import { libraryExportQuerySchema } from "@/lib/api/library/schemas";
 import { route } from "@/lib/api/route";
 import { KitError } from "@/lib/kits/errors";
-import { exportBankFolder } from "@/lib/library/export-bank-folder";
+import { exportBankZip } from "@/lib/library/export-zip";
 import { toCsv } from "@/lib/library/export-csv";
 import { listLibrary } from "@/lib/library/store";
 
@@ -17,10 +16,9 @@ export const GET = route({ auth: "recruiter", query: libraryExportQuerySchema },
   const questions = await listLibrary(user);
   const drafts = questions.map((q) => ({ ...q.draft, id: q.slug }));
   if (query.format === "csv") return download(toCsv(drafts), "text/csv", "library.csv");
-  const exported = exportBankFolder(drafts, { id: "library", name: "Question library", description: `Exported from Interview Studio by ${user.name}` });
+  const exported = exportBankZip(drafts, { id: "library", name: "Question library", description: `Exported from Interview Studio by ${user.name}` });
   if (!exported.ok) throw new KitError("invalid", `The library could not be exported: ${exported.errors[0]?.message ?? "a question is invalid"}.`);
-  const zip = zipSync(Object.fromEntries(exported.files.map((f) => [`library/${f.path}`, strToU8(f.text)])));
-  return new Response(zip, {
+  return new Response(exported.zip, {
     headers: { "content-type": "application/zip", "content-disposition": 'attachment; filename="library.zip"', "cache-control": "no-store" },
   });
 });

@@ -77,6 +77,12 @@ export default async function InvitationReviewPage({ params }: { params: Promise
             <MarkLegend />
           </div>
           {!finished ? <p className="text-sm text-zinc-600 dark:text-zinc-400">Scores and evidence appear when the candidate finishes.</p> : null}
+          {t.questions.some((q) => q.report?.task) ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Coding tasks: the hidden checks run in a sandbox, in the same process as the candidate&apos;s code, so code written to game them could. Read their
+              verdicts with the code in the transcript, as evidence rather than proof.
+            </p>
+          ) : null}
           {t.questions.map((q, i) => (
             <TranscriptQuestionSection
               key={q.id}
