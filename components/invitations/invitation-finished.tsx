@@ -17,10 +17,7 @@ export function InvitationFinished({ inviterName, kitTitle, scores }: { inviterN
         </p>
         {scores ? (
           <div className="space-y-2">
-            <p>
-              Your score:{" "}
-              {scores.overallScore != null ? <Badge tone={scoreTone(scores.overallScore)}>{scores.overallScore}/100</Badge> : "not scored"}
-            </p>
+            <p>Your score: {scores.overallScore != null ? <Badge tone={scoreTone(scores.overallScore)}>{scores.overallScore}/100</Badge> : "not scored"}</p>
             <ol className="list-decimal space-y-1 pl-5 text-sm" aria-label="Your score per question">
               {scores.questions.map((q) => (
                 <li key={q.id}>
