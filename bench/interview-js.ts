@@ -11,8 +11,8 @@ const browser = await chromium.launch({
 });
 /**
  * The JS an interview page loads after a reload, on one question: without a coding task (the
- * budget applies: the code editor and Python must not load), and with one (the editor loads with
- * the page, Python only on the first Run: reported, and Python must not be among the files).
+ * budget applies: the code editor and Python must not load), and with one (the editor loads when
+ * the candidate opens it, Python on the first Run: neither is among the page's first files).
  */
 async function measure(page: import("@playwright/test").Page, questionId: string) {
   await page.goto(`${base}/bank/${questionId}`, { waitUntil: "networkidle" });
@@ -52,7 +52,7 @@ try {
   );
   const task = await measure(page, "python-closures");
   console.log(
-    `interview page, with a coding task (the editor loads with it): ${task.files} JS files, ${kb(task.raw)} raw, ${kb(task.gz)} gzipped; Python files loaded: ${task.pyodide} (loaded on the first Run only)`,
+    `interview page, with a coding task (the editor loads when the candidate opens it): ${task.files} JS files, ${kb(task.raw)} raw, ${kb(task.gz)} gzipped; Python files loaded: ${task.pyodide} (loaded on the first Run only)`,
   );
 } finally {
   await browser.close();
