@@ -9,6 +9,33 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { inputClass } from "../ui/field";
 
+/** One scorecard mark: a checkbox, what it is about, and the candidate's words it came from. */
+function EvidenceCheckbox({
+  checked,
+  onToggle,
+  accent,
+  evidence,
+  children,
+}: {
+  checked: boolean;
+  onToggle: () => void;
+  accent: string;
+  evidence: string[];
+  children: React.ReactNode;
+}) {
+  return (
+    <li className="text-sm">
+      <label className="flex items-start gap-2">
+        <input type="checkbox" className={`mt-1 size-4 ${accent}`} checked={checked} onChange={onToggle} />
+        <span>
+          {children}
+          {evidence.length ? <span className="block text-xs italic text-zinc-600 dark:text-zinc-400">“{evidence.join("” … “")}”</span> : null}
+        </span>
+      </label>
+    </li>
+  );
+}
+
 type EntryState = { ticked: string[]; flagged: string[]; rating: Rating | null; notes: string };
 
 /**
@@ -93,22 +120,17 @@ export function InvitationScorecard({
               <p className="text-sm font-medium">Key points heard</p>
               <ul className="mt-1 space-y-1.5">
                 {q.keyPoints.map((k) => (
-                  <li key={k.id} className="text-sm">
-                    <label className="flex items-start gap-2">
-                      <input
-                        type="checkbox"
-                        className="mt-1 size-4 accent-brand-600"
-                        checked={e.ticked.includes(k.id)}
-                        onChange={() => set(q.questionId, { ticked: toggle(e.ticked, k.id) })}
-                      />
-                      <span>
-                        {k.text}
-                        {k.essential ? <span className="text-xs font-medium text-brand-700 dark:text-brand-200"> · essential</span> : null}
-                        {k.status ? <span className="text-xs text-zinc-500 dark:text-zinc-400"> · the scorer found it {k.status}</span> : null}
-                        {k.evidence.length ? <span className="block text-xs italic text-zinc-600 dark:text-zinc-400">“{k.evidence.join("” … “")}”</span> : null}
-                      </span>
-                    </label>
-                  </li>
+                  <EvidenceCheckbox
+                    key={k.id}
+                    accent="accent-brand-600"
+                    checked={e.ticked.includes(k.id)}
+                    onToggle={() => set(q.questionId, { ticked: toggle(e.ticked, k.id) })}
+                    evidence={k.evidence}
+                  >
+                    {k.text}
+                    {k.essential ? <span className="text-xs font-medium text-brand-700 dark:text-brand-200"> · essential</span> : null}
+                    {k.status ? <span className="text-xs text-zinc-500 dark:text-zinc-400"> · the scorer found it {k.status}</span> : null}
+                  </EvidenceCheckbox>
                 ))}
               </ul>
             </div>
@@ -117,22 +139,15 @@ export function InvitationScorecard({
                 <p className="text-sm font-medium">Red flags heard</p>
                 <ul className="mt-1 space-y-1.5">
                   {q.redFlags.map((r) => (
-                    <li key={r.id} className="text-sm">
-                      <label className="flex items-start gap-2">
-                        <input
-                          type="checkbox"
-                          className="mt-1 size-4 accent-rose-600"
-                          checked={e.flagged.includes(r.id)}
-                          onChange={() => set(q.questionId, { flagged: toggle(e.flagged, r.id) })}
-                        />
-                        <span>
-                          {r.text}
-                          {r.evidence.length ? (
-                            <span className="block text-xs italic text-zinc-600 dark:text-zinc-400">“{r.evidence.join("” … “")}”</span>
-                          ) : null}
-                        </span>
-                      </label>
-                    </li>
+                    <EvidenceCheckbox
+                      key={r.id}
+                      accent="accent-rose-600"
+                      checked={e.flagged.includes(r.id)}
+                      onToggle={() => set(q.questionId, { flagged: toggle(e.flagged, r.id) })}
+                      evidence={r.evidence}
+                    >
+                      {r.text}
+                    </EvidenceCheckbox>
                   ))}
                 </ul>
               </div>

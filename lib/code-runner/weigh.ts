@@ -12,8 +12,6 @@
 import { bandOf } from "../scoring/rubric.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 import type { GradeResult } from "./schema.ts";
-export { answerWithCode, latestCode } from "./answer-code.ts";
-export { checksSummary } from "./summary.ts";
 
 export const TASK_WEIGHT = 0.4;
 

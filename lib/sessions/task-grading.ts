@@ -1,6 +1,6 @@
 /**
  * Grading a coding task inside an interview: the latest code the candidate sent on the question
- * (stored in their answer, lib/code-runner/weigh.ts) run against the bank question's hidden checks
+ * (stored in their answer, lib/code-runner/answer-code.ts) run against the bank question's hidden checks
  * in the sandbox. The checks are read from the bank this process loaded (sessions snapshot what is
  * asked, never the checks). Results are kept per question and code for the process, so the
  * follow-up answers that do not change the code do not run it again.
@@ -10,7 +10,8 @@ import { createHash } from "node:crypto";
 import { getQuestionBank } from "../bank/load.ts";
 import { gradeTask } from "../code-runner/grade.ts";
 import type { GradeResult } from "../code-runner/schema.ts";
-import { latestCode, weighChecks } from "../code-runner/weigh.ts";
+import { latestCode } from "../code-runner/answer-code.ts";
+import { weighChecks } from "../code-runner/weigh.ts";
 import { processWide } from "../process-wide/index.ts";
 import type { ScoreReport } from "../scoring/report.ts";
 

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { answerWithCode, latestCode } from "../../../lib/code-runner/answer-code.ts";
-import { checksSummary, weighChecks, TASK_WEIGHT } from "../../../lib/code-runner/weigh.ts";
+import { checksSummary } from "../../../lib/code-runner/summary.ts";
+import { weighChecks, TASK_WEIGHT } from "../../../lib/code-runner/weigh.ts";
 import { scoreAnswer } from "../../../lib/scoring/rubric.ts";
 import { expectLinear, pump } from "../../support/linear.ts";
 
